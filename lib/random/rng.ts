@@ -1,0 +1,64 @@
+/**
+ * A seeded random-number generator (mulberry32): the same seed gives the same numbers in
+ * Node and in every browser, and its whole state is one 32-bit integer, so it fits in a URL.
+ * The engine never calls Math.random.
+ *
+ * @example
+ *   const rng = createRng(42);
+ *   rng.uniform(); rng.normal(0, 1); rng.state;   // state can be saved and restored
+ */
+export interface Rng {
+  /** The current state, an unsigned 32-bit integer; `createRng(rng.state)` continues the same stream. */
+  readonly state: number;
+  /** A number in [0, 1). */
+  next(): number;
+  /** A number in [low, high). */
+  uniform(low?: number, high?: number): number;
+  /** A draw from N(mean, std²) (Box–Muller). */
+  normal(mean?: number, std?: number): number;
+  /** An integer in [0, n). */
+  int(n: number): number;
+  /** 1 with probability p, else 0. */
+  bernoulli(p: number): number;
+  /** Shuffles an array in place (Fisher–Yates) and returns it. */
+  shuffle<T extends { length: number; [i: number]: any }>(items: T): T;
+}
+
+export function createRng(seed = 1): Rng {
+  let s = seed >>> 0;
+  const next = () => {
+    // NOTE: mulberry32; all arithmetic in 32-bit integers so every JS engine agrees.
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const rng: Rng = {
+    get state() {
+      return s;
+    },
+    next,
+    uniform: (low = 0, high = 1) => low + (high - low) * next(),
+    normal(mean = 0, std = 1) {
+      // NOTE: the second Box–Muller value is dropped so that `state` alone restores the stream.
+      let u = 0;
+      while (u === 0) u = next(); // log(0) would be -Infinity
+      const v = next();
+      const r = Math.sqrt(-2 * Math.log(u));
+      return mean + std * r * Math.cos(2 * Math.PI * v);
+    },
+    int: (n) => Math.floor(next() * n),
+    bernoulli: (p) => (next() < p ? 1 : 0),
+    shuffle(items) {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        const tmp = items[i];
+        items[i] = items[j];
+        items[j] = tmp;
+      }
+      return items;
+    },
+  };
+  return rng;
+}
