@@ -1,0 +1,42 @@
+import { defineConfig } from "astro/config";
+import starlight from "@astrojs/starlight";
+import { unified } from "@astrojs/markdown-remark";
+import remarkMath from "remark-math";
+import rehypeKatex from "rehype-katex";
+import rehypeFailOnKatexErrors from "./src/build/rehype-fail-on-katex-errors.mjs";
+import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
+import cspIntegration from "./src/build/csp-integration.mjs";
+
+// BASE_PATH serves the course under a sub-path, e.g. BASE_PATH=/course/ npm run build.
+const base = (process.env.BASE_PATH || "/").replace(/\/?$/, "/");
+const contentDir = process.env.COURSE_CONTENT_DIR || "./content";
+
+export default defineConfig({
+  site: process.env.SITE_URL || "http://localhost:4321",
+  base,
+  trailingSlash: "always",
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [
+        [rehypeKatex, { strict: (code) => (code === "unicodeTextInMathMode" ? "ignore" : "warn") }],
+        rehypeFailOnKatexErrors,
+      ],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: "Deep Learning Fundamentals",
+      description: "An interactive course: derivations you step through, optimizers you race, networks you train in the page.",
+      customCss: ["katex/dist/katex.min.css", "./src/styles/course.css", "./src/styles/print.css"],
+      sidebar: [{ label: "Course", items: chapterSlugsInOrder(`${contentDir}/chapters`) }],
+      components: {
+        Sidebar: "./src/components/frame/Sidebar.astro",
+        PageTitle: "./src/components/frame/PageTitle.astro",
+      },
+      expressiveCode: false,
+      pagefind: true,
+    }),
+    cspIntegration(),
+  ],
+});

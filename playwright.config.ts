@@ -1,0 +1,32 @@
+import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./scripts/find-chromium.mjs";
+
+const PORT = Number(process.env.PORT ?? 4321);
+const BASE_PATH = (process.env.BASE_PATH ?? "/").replace(/\/?$/, "/");
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 120_000,
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  use: { baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}` },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: findChromium() ?? undefined,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

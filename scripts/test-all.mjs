@@ -1,0 +1,49 @@
+// `npm test`: unit tests (Vitest), a production build, then end-to-end tests (Playwright) against
+// the built site. Ends with one line "N passed, N failed" summing both runners.
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, mkdirSync } from "node:fs";
+import { findChromium, HOW_TO_GET_CHROMIUM } from "./find-chromium.mjs";
+
+const out = "test-results";
+mkdirSync(out, { recursive: true });
+const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+const counts = { passed: 0, failed: 0 };
+
+// 1. Unit tests
+rmSync(`${out}/vitest.json`, { force: true });
+const unitStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`]);
+try {
+  const r = JSON.parse(readFileSync(`${out}/vitest.json`, "utf8"));
+  counts.passed += r.numPassedTests;
+  counts.failed += r.numFailedTests;
+} catch {
+  counts.failed += 1; // the runner itself failed before reporting
+}
+if (unitStatus !== 0 && counts.failed === 0) counts.failed += 1;
+
+// 2. Build and 3. end-to-end tests
+const chromium = findChromium();
+if (!chromium) {
+  console.error(HOW_TO_GET_CHROMIUM);
+  counts.failed += 1;
+} else if (run("npx", ["astro", "build"]) !== 0) {
+  console.error("The build failed; end-to-end tests were not run.");
+  counts.failed += 1;
+} else {
+  rmSync(`${out}/playwright.json`, { force: true });
+  const e2eStatus = run("npx", ["playwright", "test", "--reporter=list,json"], {
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json`,
+  });
+  try {
+    const r = JSON.parse(readFileSync(`${out}/playwright.json`, "utf8"));
+    counts.passed += r.stats.expected;
+    counts.failed += r.stats.unexpected;
+  } catch {
+    counts.failed += 1;
+  }
+  if (e2eStatus !== 0 && counts.failed === 0) counts.failed += 1;
+}
+
+console.log(`${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed === 0 ? 0 : 1);

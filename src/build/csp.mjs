@@ -1,0 +1,38 @@
+// Builds the Content-Security-Policy of one built page. Every source is limited to the site's own
+// origin; the page's inline scripts (Starlight's theme and sidebar scripts) are allowed by hash.
+import { createHash } from "node:crypto";
+
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+
+export function inlineScriptHashes(html) {
+  const hashes = new Set();
+  for (const [, body] of html.matchAll(INLINE_SCRIPT)) {
+    if (body.trim() === "") continue;
+    hashes.add(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+  }
+  return [...hashes];
+}
+
+export function policyFor(html) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${inlineScriptHashes(html).join(" ")}`.trim(),
+    // Starlight and Plot write inline style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    // Notebook cells run in workers started from the site's own files or blobs.
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/** Inserts the policy as the first element of <head>, before any script can run. */
+export function withPolicy(html) {
+  if (html.includes('http-equiv="Content-Security-Policy"')) return html;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html)}">`;
+  return html.replace(/<head([^>]*)>/i, `<head$1>${meta}`);
+}

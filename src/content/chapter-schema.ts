@@ -1,0 +1,13 @@
+import { z } from "astro/zod";
+
+/** The course's own front-matter fields of a chapter, on top of Starlight's (title, description, …). */
+export const chapterFields = z.object({
+  /** Position in the course; the sidebar and prev/next links follow it. */
+  order: z.number().int().min(0),
+  /** One line for the home page's chapter list. */
+  summary: z.string().min(10).max(200),
+  /** What a reader can do after the chapter. */
+  objectives: z.array(z.string().min(5)).min(1),
+  /** The handbook sections the chapter covers (their headings). */
+  sections: z.array(z.string().min(1)).min(1),
+});

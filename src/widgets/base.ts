@@ -1,0 +1,139 @@
+// The widget pattern every interactive figure follows: a custom element that reads its state from
+// attributes and the URL (state.ts), builds labelled keyboard-operable controls, asks the engine
+// for numbers and draws them. Subclasses give a schema and a `render`.
+import { readState, linkTo, coerce, type Field, type Problem, type Schema, type StateOf } from "./state";
+import { t } from "../i18n";
+
+export abstract class WidgetBase<S extends Schema> extends HTMLElement {
+  abstract readonly schema: S;
+  state!: StateOf<S>;
+  protected figure!: HTMLElement;
+  private messages!: HTMLElement;
+  private inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+
+  /** Draws the current state into `this.figure`. */
+  protected abstract render(): void;
+  /** Builds the widget's controls; the default puts every field in one group. */
+  protected buildControls(panel: HTMLElement): void {
+    panel.append(...Object.keys(this.schema).map((name) => this.control(name)));
+  }
+
+  connectedCallback(): void {
+    if (this.hasAttribute("data-hydrated")) return;
+    const prefix = this.id || this.localName;
+    const { state, problems } = readState(this.schema, (n) => this.getAttribute(`data-${n}`), new URLSearchParams(location.search), prefix);
+    this.state = state;
+
+    const panel = document.createElement("div");
+    panel.className = "dl-controls";
+    this.figure = document.createElement("div");
+    this.figure.className = "dl-figure";
+    this.figure.setAttribute("data-figure", "");
+    this.messages = document.createElement("p");
+    this.messages.className = "dl-messages";
+    this.messages.setAttribute("role", "status");
+    this.buildControls(panel);
+    this.replaceChildren(panel, this.figure, this.messages, this.linkButton(prefix));
+    this.show(problems);
+    this.update();
+    // Re-draw with the new colours when the reader switches theme.
+    new MutationObserver(() => this.update()).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    this.setAttribute("data-hydrated", "");
+  }
+
+  /** Renders, turning an exception into a visible message instead of a blank widget. */
+  protected update(): void {
+    try {
+      this.render();
+    } catch (error) {
+      this.messages.textContent = t("widget.error", { message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  protected set(name: keyof S & string, value: unknown): void {
+    (this.state as Record<string, unknown>)[name] = value;
+    const input = this.inputs.get(name);
+    if (input && input.value !== String(value)) input.value = String(value);
+    this.update();
+  }
+
+  /** A labelled control for one field: a slider with a number box, a select, or a checkbox. */
+  protected control(name: keyof S & string, label?: string): HTMLElement {
+    const field: Field = this.schema[name];
+    const wrap = document.createElement("div");
+    wrap.className = `dl-control dl-control-${field.kind}`;
+    const id = `${this.id || this.localName}-${name}`;
+    const text = label ?? field.label;
+    const lab = document.createElement("label");
+    lab.htmlFor = id;
+    lab.textContent = text;
+    wrap.append(lab);
+    const current = (this.state as Record<string, unknown>)[name];
+
+    if (field.kind === "number") {
+      const slider = Object.assign(document.createElement("input"), { type: "range", id, min: String(field.min), max: String(field.max), step: String(field.step), value: String(current) });
+      const box = Object.assign(document.createElement("input"), { type: "text", inputMode: "decimal", value: String(current), size: 6 });
+      box.setAttribute("aria-label", text);
+      slider.setAttribute("data-control", name);
+      slider.addEventListener("input", () => {
+        box.value = slider.value;
+        this.set(name, Number(slider.value));
+      });
+      box.addEventListener("change", () => this.accept(name, box.value, slider, box));
+      wrap.append(slider, box);
+      this.inputs.set(name, slider);
+    } else if (field.kind === "choice") {
+      const select = Object.assign(document.createElement("select"), { id });
+      for (const option of field.options) select.append(new Option(this.optionLabel(name, option), option, false, option === current));
+      select.setAttribute("data-control", name);
+      select.addEventListener("change", () => this.set(name, select.value));
+      wrap.append(select);
+      this.inputs.set(name, select);
+    } else {
+      const box = Object.assign(document.createElement("input"), { type: "checkbox", id, checked: Boolean(current) });
+      box.setAttribute("data-control", name);
+      box.addEventListener("change", () => this.set(name, box.checked));
+      wrap.prepend(box);
+    }
+    return wrap;
+  }
+
+  /** How an option of a choice field is shown; subclasses translate option keys. */
+  protected optionLabel(_name: string, option: string): string {
+    return option;
+  }
+
+  private accept(name: keyof S & string, raw: string, slider: HTMLInputElement, box: HTMLInputElement) {
+    const { value, problem } = coerce(name, this.schema[name], raw, (this.state as Record<string, unknown>)[name]);
+    this.show(problem ? [problem] : []);
+    slider.value = box.value = String(value);
+    this.set(name, value);
+  }
+
+  private show(problems: Problem[]) {
+    this.messages.textContent = problems
+      .map((p) =>
+        p.kind === "clamped"
+          ? t("widget.clamped", { label: p.label, min: p.min ?? "", max: p.max ?? "", value: p.value })
+          : t(p.kind === "notNumber" ? "widget.notNumber" : "widget.unknownOption", { label: p.label, value: p.value }),
+      )
+      .join(" ");
+  }
+
+  private linkButton(prefix: string): HTMLElement {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "dl-copy-link";
+    button.textContent = t("widget.copyLink");
+    button.addEventListener("click", async () => {
+      const link = linkTo(this.schema, this.state, prefix, location.href);
+      try {
+        await navigator.clipboard.writeText(link);
+        this.messages.textContent = t("widget.linkCopied");
+      } catch {
+        this.messages.textContent = `${t("widget.linkManual")} ${link}`;
+      }
+    });
+    return button;
+  }
+}

@@ -1,0 +1,26 @@
+// Loads a widget's code only when one of its elements comes near the viewport, so a page ships
+// none of Plot or the engine until the reader reaches a widget.
+
+/** Calls `load` once, the first time any `tag` element is within 200px of the viewport. */
+export function whenVisible(tag: string, load: () => Promise<unknown>): void {
+  const elements = document.querySelectorAll(tag);
+  if (elements.length === 0) return;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    load().catch((error: unknown) => {
+      elements.forEach((el) => el.setAttribute("data-load-error", String(error)));
+      console.error(`Could not load <${tag}>:`, error);
+    });
+  };
+  const observer =
+    "IntersectionObserver" in window
+      ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: "200px" })
+      : null;
+  if (!observer) return start();
+  elements.forEach((el) => observer.observe(el));
+  // Printing shows the widget's current figure, so load before a print of an unvisited widget.
+  window.addEventListener("beforeprint", start, { once: true });
+}

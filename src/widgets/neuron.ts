@@ -1,0 +1,88 @@
+// <dl-neuron>: one artificial neuron on the house-price example (chapter 1).
+import { WidgetBase } from "./base";
+import { drawChart, Plot, themeColors } from "./chart";
+import { formatNumber, formatPrice } from "./format";
+import { neuronSchema, predict, sweep, FEATURES, type Feature } from "./neuron-model";
+import { t } from "../i18n";
+
+class NeuronWidget extends WidgetBase<typeof neuronSchema> {
+  readonly schema = neuronSchema;
+  private readouts!: HTMLElement;
+  private chart!: HTMLElement;
+  private note!: HTMLElement;
+
+  protected buildControls(panel: HTMLElement): void {
+    const group = (title: string, names: (keyof typeof neuronSchema)[]) => {
+      const fs = document.createElement("fieldset");
+      const legend = document.createElement("legend");
+      legend.textContent = title;
+      fs.append(legend, ...names.map((n) => this.control(n)));
+      return fs;
+    };
+    panel.append(
+      group(t("neuron.inputs"), [...FEATURES]),
+      group(t("neuron.weights"), ["wBedrooms", "wAge", "wDistance", "wPool", "bias"]),
+      group(t("neuron.activation"), ["activation", "vary"]),
+    );
+  }
+
+  protected optionLabel(name: string, option: string): string {
+    if (name === "activation") return t(`activation.${option}` as Parameters<typeof t>[0]);
+    return t(`neuron.feature.${option as Feature}`);
+  }
+
+  protected render(): void {
+    if (!this.readouts) {
+      this.readouts = document.createElement("dl");
+      this.readouts.className = "dl-readouts";
+      this.chart = document.createElement("div");
+      this.note = document.createElement("p");
+      this.note.className = "dl-note";
+      this.figure.append(this.readouts, this.chart, this.note);
+    }
+    const s = this.state;
+    const { z, a, price } = predict(s);
+    this.readouts.replaceChildren(
+      ...[
+        [t("neuron.z"), formatNumber(z)],
+        [t("neuron.a", { g: t(`activation.${s.activation}` as Parameters<typeof t>[0]) }), formatNumber(a)],
+        [t("neuron.price"), formatPrice(price)],
+      ].flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]),
+    );
+    this.note.textContent = s.activation === "sigmoid" ? t("neuron.capNote") : "";
+
+    const feature = s.vary as Feature;
+    const name = t(`neuron.feature.${feature}`);
+    const points = sweep(s).map((p) => ({ x: p.x, price: p.price * 100 }));
+    const current = { x: s[feature] as number, price: price * 100 };
+    const finite = points.filter((p) => Number.isFinite(p.price));
+    const c = themeColors();
+    const prices = finite.map((p) => p.price);
+    drawChart(
+      this.chart,
+      {
+        width: Math.min(640, this.clientWidth || 640),
+        height: 260,
+        marginLeft: 56,
+        x: { label: name },
+        y: { label: "Price ($1000s)", grid: true },
+        marks: [
+          Plot.ruleY([0], { stroke: c.muted }),
+          Plot.line(finite, { x: "x", y: "price", stroke: c.accent, strokeWidth: 2 }),
+          Plot.dot(Number.isFinite(current.price) ? [current] : [], { x: "x", y: "price", fill: c.second, r: 5 }),
+        ],
+      },
+      t("neuron.chartDesc", {
+        feature: name,
+        min: formatPrice(Math.min(...prices) / 100),
+        max: formatPrice(Math.max(...prices) / 100),
+        from: points[0].x,
+        to: points[points.length - 1].x,
+        current: formatPrice(price),
+      }),
+      { columns: [name, t("neuron.table.price")], rows: points.map((p) => [formatNumber(p.x), formatPrice(p.price / 100)]) },
+    );
+  }
+}
+
+if (!customElements.get("dl-neuron")) customElements.define("dl-neuron", NeuronWidget);

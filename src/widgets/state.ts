@@ -1,0 +1,81 @@
+// A widget's state as one table of typed fields. The same table reads the initial state from
+// element attributes and from the page URL, checks values typed by the reader, and writes the
+// state back into a shareable link. No DOM here, so it is unit-tested in Node.
+
+export type Field =
+  | { kind: "number"; label: string; min: number; max: number; step: number; default: number }
+  | { kind: "choice"; label: string; options: readonly string[]; default: string }
+  | { kind: "boolean"; label: string; default: boolean };
+export type Schema = Record<string, Field>;
+export type StateOf<S extends Schema> = {
+  [K in keyof S]: S[K] extends { kind: "number" } ? number : S[K] extends { kind: "boolean" } ? boolean : string;
+};
+
+export type Problem = { kind: "clamped" | "notNumber" | "unknownOption"; field: string; label: string; value: string; min?: number; max?: number };
+
+/** The default state of a schema. */
+export function defaults<S extends Schema>(schema: S): StateOf<S> {
+  const out: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(schema)) out[name] = f.default;
+  return out as StateOf<S>;
+}
+
+/**
+ * Checks one raw value (from an attribute, a URL or a text box) against its field.
+ * Returns the value to use and, when the raw value had to be changed or refused, a problem to show.
+ */
+export function coerce(name: string, field: Field, raw: string, current: unknown): { value: unknown; problem?: Problem } {
+  if (field.kind === "number") {
+    const x = Number(raw.trim());
+    if (raw.trim() === "" || !Number.isFinite(x)) {
+      return { value: current, problem: { kind: "notNumber", field: name, label: field.label, value: String(current) } };
+    }
+    const clamped = Math.min(field.max, Math.max(field.min, x));
+    if (clamped !== x) {
+      return { value: clamped, problem: { kind: "clamped", field: name, label: field.label, value: String(clamped), min: field.min, max: field.max } };
+    }
+    return { value: x };
+  }
+  if (field.kind === "boolean") return { value: raw === "1" || raw === "true" || raw === "on" };
+  if (!field.options.includes(raw)) {
+    return { value: current, problem: { kind: "unknownOption", field: name, label: field.label, value: String(current) } };
+  }
+  return { value: raw };
+}
+
+const paramName = (prefix: string, name: string) => `${prefix}.${name}`;
+
+/**
+ * The initial state: defaults, then attributes (`data-<name>` read through `attr`), then the URL's
+ * `<prefix>.<name>` parameters, which win so that a shared link restores what its sender saw.
+ */
+export function readState<S extends Schema>(
+  schema: S,
+  attr: (name: string) => string | null,
+  params: URLSearchParams,
+  prefix: string,
+): { state: StateOf<S>; problems: Problem[] } {
+  const state = defaults(schema) as Record<string, unknown>;
+  const problems: Problem[] = [];
+  for (const [name, field] of Object.entries(schema)) {
+    for (const raw of [attr(name), params.get(paramName(prefix, name))]) {
+      if (raw === null) continue;
+      const { value, problem } = coerce(name, field, raw, state[name]);
+      state[name] = value;
+      if (problem) problems.push(problem);
+    }
+  }
+  return { state: state as StateOf<S>, problems };
+}
+
+/** A copy of `url` whose parameters hold every field that differs from its default. */
+export function linkTo<S extends Schema>(schema: S, state: StateOf<S>, prefix: string, url: string): string {
+  const u = new URL(url);
+  for (const [name, field] of Object.entries(schema)) {
+    const key = paramName(prefix, name);
+    const value = (state as Record<string, unknown>)[name];
+    if (value === field.default) u.searchParams.delete(key);
+    else u.searchParams.set(key, field.kind === "boolean" ? (value ? "1" : "0") : String(value));
+  }
+  return u.toString();
+}

@@ -1,0 +1,93 @@
+// The course frame: home page, progress, theme, search, print and the 404 page.
+import { test, expect } from "@playwright/test";
+
+const CH1 = "chapters/01-what-is-deep-learning/";
+
+test("home page lists every chapter with a summary and a reading time", async ({ page }) => {
+  await page.goto("./");
+  const items = page.locator(".dl-chapter-list li");
+  expect(await items.count()).toBeGreaterThanOrEqual(3);
+  for (const li of await items.all()) {
+    await expect(li.locator("a")).toHaveAttribute("href", /chapters\//);
+    await expect(li.locator(".dl-chapter-minutes")).toHaveText(/\d+ min read/);
+    expect((await li.locator("p").textContent())!.length).toBeGreaterThan(10);
+  }
+});
+
+test("reading a chapter ticks it in the sidebar and the home page continues there", async ({ page }) => {
+  await page.goto(CH1);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem("dlf.progress.v1") ?? "{}").chapters?.["chapters/01-what-is-deep-learning"]?.read)).toBe(true);
+  await page.reload();
+  await expect(page.locator(`#starlight__sidebar a[href$="${CH1}"][data-read]`)).toHaveCount(1);
+  await page.goto("./");
+  const link = page.locator(".dl-continue-link");
+  await expect(link).toHaveAttribute("href", new RegExp(`${CH1}\\?continue$`));
+  await expect(link).toContainText("What is deep learning");
+  await link.click();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+});
+
+test("corrupt saved progress is kept aside, not wiped, and the page still works", async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("dlf.progress.v1", "{broken");
+      sessionStorage.setItem("seeded", "1");
+    }
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(CH1);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.some((k) => k.startsWith("dlf.progress.v1.unreadable."))).toBe(true);
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem("dlf.progress.v1")!).last)).toBe("chapters/01-what-is-deep-learning");
+  expect(errors).toEqual([]);
+});
+
+test("theme follows the system, and the toggle's choice is remembered without a flash", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(CH1);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.locator("starlight-theme-select select").first().selectOption("dark");
+  // The theme must be set before the first paint: record it as soon as <body> exists.
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.body) {
+        (window as any).__firstTheme = document.documentElement.dataset.theme;
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  expect(await page.evaluate(() => (window as any).__firstTheme)).toBe("dark");
+});
+
+test("search finds chapter text", async ({ page }) => {
+  await page.goto("./");
+  await page.locator("site-search button[data-open-modal]").click();
+  await page.keyboard.type("activation");
+  const result = page.locator(".pagefind-ui__result-link").first();
+  await expect(result).toBeVisible({ timeout: 15_000 });
+  const href = await result.getAttribute("href");
+  expect(href).toMatch(new RegExp(`^${new URL(page.url()).pathname}chapters/`));
+});
+
+test("a chapter prints without navigation and with the widget's figure", async ({ page }) => {
+  await page.goto(CH1);
+  await page.locator("dl-neuron").scrollIntoViewIfNeeded();
+  await expect(page.locator("dl-neuron")).toHaveAttribute("data-hydrated", "");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("nav.sidebar, #starlight__sidebar").first()).toBeHidden();
+  await expect(page.locator("header").first()).toBeHidden();
+  await expect(page.locator("dl-neuron .dl-controls")).toBeHidden();
+  await expect(page.locator("dl-neuron [data-figure] svg")).toBeVisible();
+  const pdf = await page.pdf();
+  expect(pdf.length).toBeGreaterThan(10_000);
+});
+
+test("an unknown address shows the 404 page", async ({ page }) => {
+  const response = await page.goto("no-such-page/");
+  expect(response?.status()).toBe(404);
+  await expect(page.locator("h1")).toContainText(/404|not found/i);
+});
