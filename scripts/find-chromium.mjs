@@ -19,3 +19,10 @@ export function findChromium() {
 export const HOW_TO_GET_CHROMIUM =
   "No Chromium found. On Debian or Ubuntu: sudo apt-get install -y chromium. " +
   "Elsewhere: npx playwright install chromium. Or point CHROMIUM_PATH at a Chromium or Chrome binary.";
+
+// `node scripts/find-chromium.mjs --check` exits 0 when a browser is found (used by .ci/run).
+if (process.argv.includes("--check")) {
+  const found = findChromium();
+  console.log(found ?? HOW_TO_GET_CHROMIUM);
+  process.exit(found ? 0 : 1);
+}

@@ -1,7 +1,7 @@
 // `npm test`: unit tests (Vitest), a production build, then end-to-end tests (Playwright) against
 // the built site. Ends with one line "N passed, N failed" summing both runners.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { findChromium, HOW_TO_GET_CHROMIUM } from "./find-chromium.mjs";
 
 const out = "test-results";
@@ -43,6 +43,14 @@ if (!chromium) {
     counts.failed += 1;
   }
   if (e2eStatus !== 0 && counts.failed === 0) counts.failed += 1;
+}
+
+// 4. Originality: the course explains the handbook in its own words (the check lives beside the
+// checkout, in ../shared, where the project's source material is).
+const originality = "../shared/tools/originality.mjs";
+if (existsSync(originality)) {
+  const ok = run("node", [originality, "content", "src", "lib", "tests"]) === 0;
+  counts[ok ? "passed" : "failed"] += 1;
 }
 
 console.log(`${counts.passed} passed, ${counts.failed} failed`);
