@@ -1,0 +1,11 @@
+export type { Optimizer } from "./optimizer";
+export { checkPairs } from "./optimizer";
+export { SGD } from "./sgd";
+export { Momentum, type MomentumForm, type MomentumOptions } from "./momentum";
+export { Nesterov } from "./nesterov";
+export { RMSProp, type RMSPropOptions } from "./rmsprop";
+export { Adagrad, type AdagradOptions } from "./adagrad";
+export { Adam, type AdamOptions } from "./adam";
+export { AdamW } from "./adamw";
+export { decayMask } from "./decay-mask";
+export { constantLr, stepDecay, exponentialDecay, cosineAnnealing, linearWarmup, type Schedule } from "./schedules";
