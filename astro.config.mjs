@@ -14,6 +14,7 @@ const contentDir = process.env.COURSE_CONTENT_DIR || "./content";
 export default defineConfig({
   site: process.env.SITE_URL || "http://localhost:4321",
   base,
+  outDir: process.env.COURSE_OUT_DIR || "./dist",
   trailingSlash: "always",
   markdown: {
     processor: unified({

@@ -26,23 +26,34 @@ const chromium = findChromium();
 if (!chromium) {
   console.error(HOW_TO_GET_CHROMIUM);
   counts.failed += 1;
-} else if (run("npx", ["astro", "build"]) !== 0) {
-  console.error("The build failed; end-to-end tests were not run.");
-  counts.failed += 1;
 } else {
-  rmSync(`${out}/playwright.json`, { force: true });
-  const e2eStatus = run("npx", ["playwright", "test", "--reporter=list,json"], {
+  // The whole suite at the root, then the pages and search again under a sub-path.
+  e2e("root", {}, []);
+  e2e("subpath", { BASE_PATH: "/course/sub/", COURSE_OUT_DIR: "dist-subpath", PORT: "4400" }, ["--grep", "loads with no error|search finds"]);
+}
+
+function e2e(name, env, args) {
+  if (run("npx", ["astro", "build"], env) !== 0) {
+    console.error(`The ${name} build failed; its end-to-end tests were not run.`);
+    counts.failed += 1;
+    return;
+  }
+  const report = `${out}/playwright-${name}.json`;
+  rmSync(report, { force: true });
+  const status = run("npx", ["playwright", "test", "--reporter=list,json", ...args], {
+    ...env,
     CHROMIUM_PATH: chromium,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json`,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   });
+  const before = counts.failed;
   try {
-    const r = JSON.parse(readFileSync(`${out}/playwright.json`, "utf8"));
+    const r = JSON.parse(readFileSync(report, "utf8"));
     counts.passed += r.stats.expected;
     counts.failed += r.stats.unexpected;
   } catch {
     counts.failed += 1;
   }
-  if (e2eStatus !== 0 && counts.failed === 0) counts.failed += 1;
+  if (status !== 0 && counts.failed === before) counts.failed += 1;
 }
 
 // 4. Originality: the course explains the handbook in its own words (the check lives beside the
