@@ -1,0 +1,71 @@
+// Reads the engine's source at build time and lists every export with its doc comment and
+// signature, so the API reference page cannot drift from the code.
+import ts from "typescript";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+export interface ApiEntry {
+  name: string;
+  kind: "function" | "class" | "const" | "interface" | "type";
+  signature: string;
+  doc: string;
+}
+export interface ApiFile {
+  path: string;
+  entries: ApiEntry[];
+}
+
+function* tsFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* tsFiles(p);
+    else if (name.endsWith(".ts") && !name.endsWith(".d.ts")) yield p;
+  }
+}
+
+const isExported = (node: ts.Node) =>
+  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+
+function docOf(node: ts.Node, text: string): string {
+  const ranges = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
+  const jsdoc = ranges.filter((r) => text.slice(r.pos, r.pos + 3) === "/**").pop();
+  if (!jsdoc) return "";
+  return text
+    .slice(jsdoc.pos + 3, jsdoc.end - 2)
+    .split("\n")
+    .map((l) => l.replace(/^\s*\* ?/, ""))
+    .join("\n")
+    .trim();
+}
+
+/** The first line of a declaration, without its body: enough to show how it is called. */
+function signatureOf(node: ts.Node, source: ts.SourceFile): string {
+  const full = node.getText(source);
+  const cut = ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) ? full.indexOf("{") : ts.isFunctionDeclaration(node) && node.body ? node.body.getStart(source) - node.getStart(source) : -1;
+  const head = cut > 0 ? full.slice(0, cut) : full;
+  return head.replace(/\s+/g, " ").trim().slice(0, 400);
+}
+
+export function readApi(root = "lib"): ApiFile[] {
+  const files: ApiFile[] = [];
+  for (const file of tsFiles(root)) {
+    const text = readFileSync(file, "utf8");
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const entries: ApiEntry[] = [];
+    for (const st of source.statements) {
+      if (!isExported(st)) continue;
+      const doc = docOf(st, text);
+      if (ts.isFunctionDeclaration(st) && st.name) entries.push({ name: st.name.text, kind: "function", signature: signatureOf(st, source), doc });
+      else if (ts.isClassDeclaration(st) && st.name) entries.push({ name: st.name.text, kind: "class", signature: signatureOf(st, source), doc });
+      else if (ts.isInterfaceDeclaration(st)) entries.push({ name: st.name.text, kind: "interface", signature: signatureOf(st, source), doc });
+      else if (ts.isTypeAliasDeclaration(st)) entries.push({ name: st.name.text, kind: "type", signature: signatureOf(st, source), doc });
+      else if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          if (ts.isIdentifier(d.name)) entries.push({ name: d.name.text, kind: "const", signature: `const ${d.name.text}${d.type ? `: ${d.type.getText(source)}` : ""}`, doc });
+        }
+      }
+    }
+    if (entries.length) files.push({ path: relative(".", file).split("\\").join("/"), entries });
+  }
+  return files;
+}
