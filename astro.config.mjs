@@ -6,6 +6,7 @@ import rehypeKatex from "rehype-katex";
 import rehypeFailOnKatexErrors from "./src/build/rehype-fail-on-katex-errors.mjs";
 import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
 import cspIntegration from "./src/build/csp-integration.mjs";
+import en from "./src/i18n/en.json" with { type: "json" };
 
 // BASE_PATH serves the course under a sub-path, e.g. BASE_PATH=/course/ npm run build.
 const base = (process.env.BASE_PATH || "/").replace(/\/?$/, "/");
@@ -27,10 +28,13 @@ export default defineConfig({
   },
   integrations: [
     starlight({
-      title: "Deep Learning Fundamentals",
-      description: "An interactive course: derivations you step through, optimizers you race, networks you train in the page.",
+      title: en["home.title"],
+      description: en["home.tagline"],
       customCss: ["katex/dist/katex.min.css", "./src/styles/course.css", "./src/styles/print.css"],
-      sidebar: [{ label: "Course", items: chapterSlugsInOrder(`${contentDir}/chapters`) }],
+      sidebar: [
+        { label: en["sidebar.course"], items: chapterSlugsInOrder(`${contentDir}/chapters`) },
+        { label: en["sidebar.reference"], items: [{ label: en["sidebar.engineApi"], link: "/reference/engine/" }] },
+      ],
       components: {
         Sidebar: "./src/components/frame/Sidebar.astro",
         PageTitle: "./src/components/frame/PageTitle.astro",
