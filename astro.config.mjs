@@ -4,6 +4,7 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import rehypeFailOnKatexErrors from "./src/build/rehype-fail-on-katex-errors.mjs";
+import rehypeScrollable from "./src/build/rehype-scrollable.mjs";
 import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
 import cspIntegration from "./src/build/csp-integration.mjs";
 import en from "./src/i18n/en.json" with { type: "json" };
@@ -23,6 +24,7 @@ export default defineConfig({
       rehypePlugins: [
         [rehypeKatex, { strict: (code) => (code === "unicodeTextInMathMode" ? "ignore" : "warn") }],
         rehypeFailOnKatexErrors,
+        rehypeScrollable,
       ],
     }),
   },

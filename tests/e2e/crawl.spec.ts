@@ -31,9 +31,9 @@ for (const path of pages) {
         await page.waitForLoadState("networkidle");
         await page.keyboard.press("Escape");
       }
+      expect(problems.failedRequests, "failed requests").toEqual([]);
       expect(problems.console, "console errors").toEqual([]);
       expect(problems.pageErrors, "uncaught exceptions").toEqual([]);
-      expect(problems.failedRequests, "failed requests").toEqual([]);
       expect(problems.foreignRequests, "requests to other origins").toEqual([]);
     });
 

@@ -1,0 +1,22 @@
+// Wide display formulas and tables scroll sideways inside their own box instead of widening the
+// page on a phone. A scrolling box must be reachable by keyboard, so it gets tabindex="0"
+// (tables and formulas both).
+export default function rehypeScrollable() {
+  return (tree) => walk(tree);
+}
+
+function walk(node) {
+  if (!node.children) return;
+  node.children = node.children.map((child) => {
+    if (child.type !== "element") return child;
+    const classes = child.properties?.className ?? [];
+    if (classes.includes("katex-display")) {
+      child.properties.tabIndex = 0;
+      return child; // a formula's own MathML already names it for screen readers
+    }
+    walk(child);
+    // Starlight's tables are display:block with overflow:auto, so the table itself scrolls.
+    if (child.tagName === "table") child.properties.tabIndex = 0;
+    return child;
+  });
+}
