@@ -2,9 +2,12 @@ import { createRng } from "../random/rng";
 import { Tensor } from "../tensor/tensor";
 import { standardize } from "./standardize";
 
+/** The house-price features, in the row order of `houseData().X`. */
 export const houseFeatures = ["bedrooms", "age", "distance", "pool"] as const;
+/** One of the house-price feature names. */
 export type HouseFeature = (typeof houseFeatures)[number];
 
+/** What `houseData` returns: raw and standardised features, prices, and the above-median labels. */
 export interface HouseData {
   /** Names of the rows of X, in order. */
   features: HouseFeature[];

@@ -1,5 +1,6 @@
 import { checkPairs, type Optimizer } from "./optimizer";
 
+/** Options of `Adagrad`; defaults are PyTorch's (lr 0.01, eps 1e-10, no decay). */
 export interface AdagradOptions {
   lr?: number;
   /** PyTorch's lr_decay: step t uses lr / (1 + (t − 1)·lrDecay). */

@@ -1,6 +1,7 @@
 import { decayMask } from "./decay-mask";
 import { checkPairs, type Optimizer } from "./optimizer";
 
+/** Options of `Adam` and `AdamW`; defaults are PyTorch's (lr 1e-3, betas 0.9/0.999, eps 1e-8). */
 export interface AdamOptions {
   lr?: number;
   beta1?: number;

@@ -3,6 +3,7 @@ import { checkPairs, type Optimizer } from "./optimizer";
 /** Which momentum update to use: PyTorch's accumulated sum, or an exponential moving average. */
 export type MomentumForm = "pytorch" | "ema";
 
+/** Options of `Momentum` (and `Nesterov`); every field has the default shown on the class. */
 export interface MomentumOptions {
   lr?: number;
   /** Momentum coefficient β (PyTorch's `momentum`). */

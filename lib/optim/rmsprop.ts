@@ -1,5 +1,6 @@
 import { checkPairs, type Optimizer } from "./optimizer";
 
+/** Options of `RMSProp`; defaults are PyTorch's (lr 0.01, alpha 0.99, eps 1e-8). */
 export interface RMSPropOptions {
   lr?: number;
   /** Decay rate α of the squared-gradient average (not a momentum). */

@@ -25,7 +25,7 @@ export function l2Penalty(w: Weights, lambda: number): number {
 }
 
 /** The gradient of `l2Penalty`, 2λ·w (written into `out` when given). See `l2Penalty`. */
-export function l2Grad(w: Weights, lambda: number, out = new Float64Array(entries(w).length)): Float64Array {
+export function l2Grad(w: Weights, lambda: number, out: Float64Array = new Float64Array(entries(w).length)): Float64Array {
   const d = entries(w);
   for (let i = 0; i < d.length; i++) out[i] = 2 * lambda * d[i];
   return out;
@@ -72,7 +72,7 @@ export function l1Penalty(w: Weights, lambda: number): number {
 }
 
 /** The subgradient of `l1Penalty`, λ·sign(w) with 0 at 0 (written into `out` when given). */
-export function l1Grad(w: Weights, lambda: number, out = new Float64Array(entries(w).length)): Float64Array {
+export function l1Grad(w: Weights, lambda: number, out: Float64Array = new Float64Array(entries(w).length)): Float64Array {
   const d = entries(w);
   // NOTE: |w| has no derivative at 0; 0 is the subgradient that leaves a zero weight at zero.
   for (let i = 0; i < d.length; i++) out[i] = lambda * Math.sign(d[i]);
@@ -95,7 +95,7 @@ export function elasticNetPenalty(w: Weights, lambda1: number, lambda2: number):
 }
 
 /** The (sub)gradient of `elasticNetPenalty` (written into `out` when given). */
-export function elasticNetGrad(w: Weights, lambda1: number, lambda2: number, out = new Float64Array(entries(w).length)): Float64Array {
+export function elasticNetGrad(w: Weights, lambda1: number, lambda2: number, out: Float64Array = new Float64Array(entries(w).length)): Float64Array {
   const d = entries(w);
   for (let i = 0; i < d.length; i++) out[i] = lambda1 * Math.sign(d[i]) + 2 * lambda2 * d[i];
   return out;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Adagrad } from "../../../lib/optim/adagrad";
+import { quadraticBowl } from "../../../lib/data/surfaces";
+import { descend } from "./descend.helpers";
 
 describe("Adagrad", () => {
   it("Adagrad.step matches three steps worked by hand", () => {
@@ -30,5 +32,9 @@ describe("Adagrad", () => {
     // G1 = 3 + 1 = 4, θ1 = −1/2
     opt.step([theta], [Float64Array.from([1])]);
     expect(theta[0]).toBeCloseTo(-0.5, 14);
+  });
+  it("Adagrad.step reaches the bowl's minimum", () => {
+    const p = descend(new Adagrad({ lr: 0.5 }), quadraticBowl({ kappa: 50 }), 2000);
+    expect(Math.hypot(p[0], p[1])).toBeLessThan(1e-3);
   });
 });

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Adam } from "../../../lib/optim/adam";
+import { rosenbrock } from "../../../lib/data/surfaces";
+import { descend } from "./descend.helpers";
 
 describe("Adam", () => {
   it("Adam.step applies bias correction on step 1", () => {
@@ -105,5 +107,11 @@ describe("Adam", () => {
     const opt = new Adam();
     opt.step([new Float64Array(2)], [new Float64Array(2)]);
     expect(() => opt.step([new Float64Array(3)], [new Float64Array(3)])).toThrow(/changed size/);
+  });
+  it("Adam.step finds the minimum of Rosenbrock's valley", () => {
+    const s = rosenbrock();
+    const p = descend(new Adam({ lr: 0.02 }), s, 5000);
+    expect(p[0]).toBeCloseTo(1, 2);
+    expect(p[1]).toBeCloseTo(1, 2);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Momentum, type MomentumOptions } from "../../../lib/optim/momentum";
 import { createRng } from "../../../lib/random/rng";
+import { ravine } from "../../../lib/data/surfaces";
+import { SGD } from "../../../lib/optim/sgd";
+import { descend } from "./descend.helpers";
 
 /** Runs the optimizer on one scalar parameter θ0 = 1 with the given gradients; returns θ after each step. */
 function run(options: MomentumOptions, grads: number[]) {
@@ -92,5 +95,11 @@ describe("Momentum", () => {
 
   it("Momentum rejects dampening with Nesterov, as PyTorch does", () => {
     expect(() => new Momentum({ nesterov: true, dampening: 0.1 })).toThrow(/dampening/);
+  });
+  it("Momentum.step gets through the ravine faster than SGD with the same step", () => {
+    const surface = ravine({ kappa: 100 });
+    const sgd = descend(new SGD({ lr: 0.009 }), surface, 200);
+    const mom = descend(new Momentum({ lr: 0.009, beta: 0.9 }), surface, 200);
+    expect(surface.f(mom[0], mom[1])).toBeLessThan(0.01 * surface.f(sgd[0], sgd[1]));
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RMSProp } from "../../../lib/optim/rmsprop";
+import { quadraticBowl } from "../../../lib/data/surfaces";
+import { descend } from "./descend.helpers";
 
 describe("RMSProp", () => {
   it("RMSProp.step matches three steps worked by hand (ε outside the root)", () => {
@@ -57,5 +59,9 @@ describe("RMSProp", () => {
     opt.step([theta], [g]);
     expect(opt.s[0]).toBe(s);
     expect(opt.t).toBe(2);
+  });
+  it("RMSProp.step reaches the neighbourhood of the bowl's minimum", () => {
+    const p = descend(new RMSProp({ lr: 0.01 }), quadraticBowl({ kappa: 50 }), 2000);
+    expect(Math.hypot(p[0], p[1])).toBeLessThan(0.05);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SGD } from "../../../lib/optim/sgd";
+import { quadraticBowl } from "../../../lib/data/surfaces";
+import { descend } from "./descend.helpers";
 
 describe("SGD", () => {
   it("SGD.step matches three steps worked by hand", () => {
@@ -45,5 +47,12 @@ describe("SGD", () => {
     const opt = new SGD();
     expect(() => opt.step([new Float64Array(2)], [])).toThrow(/1 parameter arrays but 0/);
     expect(() => opt.step([new Float64Array(2)], [new Float64Array(3)])).toThrow(/parameter 0/);
+  });
+  it("SGD.step converges on the bowl when lr < 2/κ and diverges above it", () => {
+    // f = ½(x² + 10y²): the y-coordinate is multiplied by (1 − 10·lr) each step
+    const near = descend(new SGD({ lr: 0.19 }), quadraticBowl({ kappa: 10 }), 500);
+    expect(Math.hypot(near[0], near[1])).toBeLessThan(1e-6);
+    const far = descend(new SGD({ lr: 0.21 }), quadraticBowl({ kappa: 10 }), 100);
+    expect(Math.abs(far[1])).toBeGreaterThan(10);
   });
 });
