@@ -6,7 +6,7 @@
  *
  * @example
  *   const opt: Optimizer = new SGD({ lr: 0.1 });
- *   opt.step([theta], [grad]);   // theta -= 0.1 * grad
+ *   opt.step([theta], [grad]);   // theta -= 0.1 * grad; for Tensors pass W.data and dW.data
  */
 export interface Optimizer {
   /** The learning rate used by the next step. */

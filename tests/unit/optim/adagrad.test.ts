@@ -33,6 +33,7 @@ describe("Adagrad", () => {
     opt.step([theta], [Float64Array.from([1])]);
     expect(theta[0]).toBeCloseTo(-0.5, 14);
   });
+
   it("Adagrad.step reaches the bowl's minimum", () => {
     const p = descend(new Adagrad({ lr: 0.5 }), quadraticBowl({ kappa: 50 }), 2000);
     expect(Math.hypot(p[0], p[1])).toBeLessThan(1e-3);

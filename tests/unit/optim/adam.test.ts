@@ -108,6 +108,7 @@ describe("Adam", () => {
     opt.step([new Float64Array(2)], [new Float64Array(2)]);
     expect(() => opt.step([new Float64Array(3)], [new Float64Array(3)])).toThrow(/changed size/);
   });
+
   it("Adam.step finds the minimum of Rosenbrock's valley", () => {
     const s = rosenbrock();
     const p = descend(new Adam({ lr: 0.02 }), s, 5000);

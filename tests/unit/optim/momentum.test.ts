@@ -96,6 +96,7 @@ describe("Momentum", () => {
   it("Momentum rejects dampening with Nesterov, as PyTorch does", () => {
     expect(() => new Momentum({ nesterov: true, dampening: 0.1 })).toThrow(/dampening/);
   });
+
   it("Momentum.step gets through the ravine faster than SGD with the same step", () => {
     const surface = ravine({ kappa: 100 });
     const sgd = descend(new SGD({ lr: 0.009 }), surface, 200);

@@ -60,6 +60,7 @@ describe("RMSProp", () => {
     expect(opt.s[0]).toBe(s);
     expect(opt.t).toBe(2);
   });
+
   it("RMSProp.step reaches the neighbourhood of the bowl's minimum", () => {
     const p = descend(new RMSProp({ lr: 0.01 }), quadraticBowl({ kappa: 50 }), 2000);
     expect(Math.hypot(p[0], p[1])).toBeLessThan(0.05);

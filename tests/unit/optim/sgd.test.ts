@@ -48,6 +48,7 @@ describe("SGD", () => {
     expect(() => opt.step([new Float64Array(2)], [])).toThrow(/1 parameter arrays but 0/);
     expect(() => opt.step([new Float64Array(2)], [new Float64Array(3)])).toThrow(/parameter 0/);
   });
+
   it("SGD.step converges on the bowl when lr < 2/κ and diverges above it", () => {
     // f = ½(x² + 10y²): the y-coordinate is multiplied by (1 − 10·lr) each step
     const near = descend(new SGD({ lr: 0.19 }), quadraticBowl({ kappa: 10 }), 500);

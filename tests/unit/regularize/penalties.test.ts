@@ -56,11 +56,11 @@ describe("penalties", () => {
         fc.double({ min: 0.001, max: 2, noNaN: true }),
         (sizes, negative, lambda) => {
           const w = Float64Array.from(sizes, (s, i) => (negative[i] ? -s : s));
-          const pairs: [(w: Float64Array) => number, (w: Float64Array) => Float64Array][] = [
-            ...Object.values(penalties).map((p) => [(x: Float64Array) => p.penalty(x, lambda), (x: Float64Array) => p.grad(x, lambda)] as [any, any]),
-            [(x) => elasticNetPenalty(x, lambda, 2 * lambda), (x) => elasticNetGrad(x, lambda, 2 * lambda)],
+          const pairs = [
+            ...Object.values(penalties).map((p) => ({ f: (x: Float64Array) => p.penalty(x, lambda), df: (x: Float64Array) => p.grad(x, lambda) })),
+            { f: (x: Float64Array) => elasticNetPenalty(x, lambda, 2 * lambda), df: (x: Float64Array) => elasticNetGrad(x, lambda, 2 * lambda) },
           ];
-          for (const [f, df] of pairs) {
+          for (const { f, df } of pairs) {
             const g = df(w);
             for (let i = 0; i < w.length; i++) {
               const num = numericGrad(f, w, i);
