@@ -22,7 +22,7 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
     panel.append(
       group(t("neuron.inputs"), [...FEATURES]),
       group(t("neuron.weights"), ["wBedrooms", "wAge", "wDistance", "wPool", "bias"]),
-      group(t("neuron.activation"), ["activation", "vary"]),
+      group(t("neuron.chartGroup"), ["activation", "vary"]),
     );
   }
 
@@ -65,7 +65,7 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
         height: 260,
         marginLeft: 56,
         x: { label: name },
-        y: { label: "Price ($1000s)", grid: true },
+        y: { label: t("neuron.axisPrice"), grid: true },
         marks: [
           Plot.ruleY([0], { stroke: c.muted }),
           Plot.line(finite, { x: "x", y: "price", stroke: c.accent, strokeWidth: 2 }),
