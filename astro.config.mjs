@@ -7,7 +7,7 @@ import rehypeFailOnKatexErrors from "./src/build/rehype-fail-on-katex-errors.mjs
 import rehypeScrollable from "./src/build/rehype-scrollable.mjs";
 import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
 import cspIntegration from "./src/build/csp-integration.mjs";
-import en from "./src/i18n/en.json" with { type: "json" };
+import en from "./src/i18n/en/frame.json" with { type: "json" };
 
 // BASE_PATH serves the course under a sub-path, e.g. BASE_PATH=/course/ npm run build.
 const base = (process.env.BASE_PATH || "/").replace(/\/?$/, "/");

@@ -1,8 +1,10 @@
-// Every interface string lives in one JSON file per language, so a translation is one new file.
-import en from "./en.json";
+// Every interface string lives in src/i18n/<language>/*.json (one file per part of the site, so
+// parts can be edited independently); a translation is a folder with the same keys.
+const parts = import.meta.glob<Record<string, string>>("./en/*.json", { eager: true, import: "default" });
 
-export type MessageKey = keyof typeof en;
-const messages: Record<string, string> = en;
+const messages: Record<string, string> = Object.assign({}, ...Object.values(parts));
+
+export type MessageKey = string;
 
 /** The interface string for `key`, with `{name}` placeholders filled from `vars`. */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
@@ -10,3 +12,6 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
   if (text === undefined) throw new Error(`i18n: no message "${key}"`);
   return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
+
+/** All message files of a language, for the test that no key is defined twice. */
+export const messageParts = parts;

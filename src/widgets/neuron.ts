@@ -27,7 +27,7 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
   }
 
   protected optionLabel(name: string, option: string): string {
-    if (name === "activation") return t(`activation.${option}` as Parameters<typeof t>[0]);
+    if (name === "activation") return t(`activation.${option}` as string);
     return t(`neuron.feature.${option as Feature}`);
   }
 
@@ -45,7 +45,7 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
     this.readouts.replaceChildren(
       ...[
         [t("neuron.z"), formatNumber(z)],
-        [t("neuron.a", { g: t(`activation.${s.activation}` as Parameters<typeof t>[0]) }), formatNumber(a)],
+        [t("neuron.a", { g: t(`activation.${s.activation}` as string) }), formatNumber(a)],
         [t("neuron.price"), formatPrice(price)],
       ].flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]),
     );
