@@ -104,7 +104,27 @@ export function shapeSize(shape: readonly number[]): number {
 
 /** Throws an error naming the operation and both shapes when they differ. */
 export function assertSameShape(op: string, a: Tensor, b: Tensor): void {
-  if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) {
-    throw new RangeError(`${op}: shapes [${a.shape.join(", ")}] and [${b.shape.join(", ")}] do not match`);
-  }
+  if (!sameShape(a.shape, b.shape)) throw shapeError(op, a.shape, b.shape);
+}
+
+/**
+ * True when two shapes list the same dimensions. Allocates nothing (safe in a training step).
+ * @example
+ *   sameShape([2, 3], [2, 3]);   // true
+ *   sameShape([2, 3], [3, 2]);   // false
+ */
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The error every tensor operation throws on a shape mismatch: it names the operation and both shapes.
+ * @example
+ *   throw shapeError("add", [2, 3], [3, 2]);   // RangeError "add: shapes [2, 3] and [3, 2] do not match"
+ *   throw shapeError("matmul", [2, 3], [4, 1], "inner dimensions 3 and 4 differ");
+ */
+export function shapeError(op: string, a: readonly number[], b: readonly number[], why = "do not match"): RangeError {
+  return new RangeError(`${op}: shapes [${a.join(", ")}] and [${b.join(", ")}] ${why}`);
 }

@@ -1,0 +1,16 @@
+import type { Activation } from "./activation";
+
+/**
+ * The identity activation, the usual output for regression (the house price).
+ *
+ *   g(z) = z,  g′(z) = 1
+ *
+ * @example
+ *   linear.f(-3);    // -3
+ *   linear.df(7);    // 1
+ */
+export const linear: Activation = {
+  name: "linear",
+  f: (z) => z,
+  df: () => 1,
+};

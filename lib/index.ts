@@ -1,0 +1,73 @@
+// The engine's public entry and table of contents: one export line per file, grouped by folder.
+// Widgets, quiz generators and notebook cells import from here, never from a deep path.
+
+// tensor
+export { Tensor, shapeSize, assertSameShape, sameShape, shapeError } from "./tensor/tensor";
+export { matmul, matmulInto, type MatmulOptions } from "./tensor/matmul";
+export { transpose, transposeInto } from "./tensor/transpose";
+export { addColumn, addColumnInto } from "./tensor/broadcast";
+export { affine, affineInto } from "./tensor/affine";
+export { add, addInto, sub, subInto, mul, mulInto, scale, scaleInto, map, mapInto } from "./tensor/elementwise";
+export { sum, mean, sumColumns, sumColumnsInto, sumRows, sumRowsInto } from "./tensor/reduce";
+export { argmaxColumns, argmaxColumn } from "./tensor/argmax";
+export { norm2 } from "./tensor/norm";
+
+// random
+export { createRng, type Rng } from "./random/rng";
+
+// activations
+export { type Activation } from "./activations/activation";
+export { linear } from "./activations/linear";
+export { sigmoid } from "./activations/sigmoid";
+export { tanh } from "./activations/tanh";
+export { relu } from "./activations/relu";
+export { leakyRelu, createLeakyRelu } from "./activations/leaky-relu";
+export { elu, createElu } from "./activations/elu";
+export { gelu, geluTanh } from "./activations/gelu";
+export { softplus } from "./activations/softplus";
+export { softmax, softmaxJacobian, softmaxBackward, softmaxColumns, softmaxColumnsInto } from "./activations/softmax";
+export { erf, erfc } from "./activations/erf";
+export { activateInto, activationBackwardInto } from "./activations/apply";
+export { activations, type ActivationName } from "./activations/index";
+
+// losses
+export { type Loss, type LossResult, type Reduction, lossResult, checkLossShapes } from "./losses/loss";
+export { mse, mseInto, halfMse, halfMseInto } from "./losses/mse";
+export { bce, bceInto, bceAccuracy } from "./losses/bce";
+export { bceWithLogits, bceWithLogitsInto, logitAccuracy } from "./losses/bce-with-logits";
+export { softmaxCe, softmaxCeInto, classAccuracy } from "./losses/softmax-ce";
+export { l1, l1Into } from "./losses/l1";
+export { huber, huberInto, createHuber } from "./losses/huber";
+export { losses } from "./losses/index";
+
+// init
+export { fans, filled, calculateGain, type FanOut, type GainNonlinearity } from "./init/fans";
+export { zeros, uniform, normal } from "./init/basic";
+export { xavierUniform, xavierNormal } from "./init/xavier";
+export { heUniform, heNormal, type HeOptions } from "./init/he";
+export { initializers, type Initializer, type InitializerName } from "./init/index";
+
+// layers and models
+export { type Layer, type Param } from "./layers/layer";
+export { LayerBase } from "./layers/layer-base";
+export { Dense, type DenseOptions, type DenseCache, type DenseGrads } from "./layers/dense";
+export { ActivationLayer, type ActivationCache, type ActivationGrads } from "./layers/activation-layer";
+export { Dropout, type DropoutCache, type DropoutGrads } from "./layers/dropout";
+export { BatchNorm, type BatchNormCache, type BatchNormGrads } from "./layers/batch-norm";
+export { LayerNorm, type LayerNormCache, type LayerNormGrads } from "./layers/layer-norm";
+export { Residual, type ResidualCache } from "./layers/residual";
+export { Sequential, nameLayers, type ContainerCache, type ContainerGrads } from "./layers/sequential";
+export { forward, backward, paramArrays, paramCount } from "./layers/model";
+export { mlp, type MlpOptions } from "./layers/mlp";
+export { neuronForward } from "./layers/neuron";
+export { TwoLayerNet, type TwoLayerNetOptions } from "./layers/two-layer-net";
+
+// gradient checking
+export { finiteDifference, relativeError, gradCheckFn } from "./check/finite";
+export { gradCheck, type GradCheckEntry, type GradCheckOptions } from "./check/grad-check";
+
+// training
+export { BatchCursor, gatherColumns } from "./train/batches";
+export { Trainer, train, type StepOptimizer, type TrainOptions, type TrainReport, type TrainStatus } from "./train/loop";
+
+// optimizers, regularization, datasets (lib/optim, lib/regularize, lib/data)
