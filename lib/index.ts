@@ -71,3 +71,27 @@ export { BatchCursor, gatherColumns } from "./train/batches";
 export { Trainer, train, type StepOptimizer, type TrainOptions, type TrainReport, type TrainStatus } from "./train/loop";
 
 // optimizers, regularization, datasets (lib/optim, lib/regularize, lib/data)
+export type { Optimizer } from "./optim/optimizer";
+export { SGD } from "./optim/sgd";
+export { Momentum, type MomentumForm, type MomentumOptions } from "./optim/momentum";
+export { Nesterov } from "./optim/nesterov";
+export { RMSProp, type RMSPropOptions } from "./optim/rmsprop";
+export { Adagrad, type AdagradOptions } from "./optim/adagrad";
+export { Adam, type AdamOptions } from "./optim/adam";
+export { AdamW } from "./optim/adamw";
+export { decayMask } from "./optim/decay-mask";
+export { constantLr, stepDecay, exponentialDecay, cosineAnnealing, linearWarmup, type Schedule } from "./optim/schedules";
+export { l1Penalty, l1Grad, l2Penalty, l2Grad, halfL2Penalty, halfL2Grad, elasticNetPenalty, elasticNetGrad, penalties, type Penalty, type Weights } from "./regularize/penalties";
+export { softThreshold, proximalL1Step } from "./regularize/soft-threshold";
+export { globalNorm, clipByNorm, clipByGlobalNorm, clipByValue, type Grad } from "./regularize/clip";
+export type { Dataset, PointOptions } from "./data/dataset";
+export { standardize, type Standardization } from "./data/standardize";
+export { houseData, houseFeatures, type HouseData, type HouseFeature } from "./data/house-prices";
+export { miniBatches, takeColumns } from "./data/mini-batches";
+export { moons } from "./data/moons";
+export { circles } from "./data/circles";
+export { spiral } from "./data/spiral";
+export { xor } from "./data/xor";
+export { blobs } from "./data/blobs";
+export { sineData, polynomialData, type CurveOptions } from "./data/regression-1d";
+export { quadraticBowl, ravine, rosenbrock, beale, saddle, withGradientNoise, type Surface, type SurfacePoint } from "./data/surfaces";

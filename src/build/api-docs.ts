@@ -55,7 +55,15 @@ export function readApi(root = "lib"): ApiFile[] {
     for (const st of source.statements) {
       if (!isExported(st)) continue;
       const doc = docOf(st, text);
-      if (ts.isFunctionDeclaration(st) && st.name) entries.push({ name: st.name.text, kind: "function", signature: signatureOf(st, source), doc });
+      if (ts.isFunctionDeclaration(st) && st.name) {
+        // Overloads: one entry, the overload signatures listed, the first doc comment kept.
+        const prev = entries.find((e) => e.kind === "function" && e.name === st.name!.text);
+        if (!prev) entries.push({ name: st.name.text, kind: "function", signature: signatureOf(st, source), doc });
+        else {
+          if (!st.body) prev.signature += `\n${signatureOf(st, source)}`;
+          prev.doc ||= doc;
+        }
+      }
       else if (ts.isClassDeclaration(st) && st.name) entries.push({ name: st.name.text, kind: "class", signature: signatureOf(st, source), doc });
       else if (ts.isInterfaceDeclaration(st)) entries.push({ name: st.name.text, kind: "interface", signature: signatureOf(st, source), doc });
       else if (ts.isTypeAliasDeclaration(st)) entries.push({ name: st.name.text, kind: "type", signature: signatureOf(st, source), doc });
