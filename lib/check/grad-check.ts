@@ -8,14 +8,19 @@ export interface GradCheckEntry {
   name: string;
   relativeError: number;
   maxAbsError: number;
+  /** relativeError < threshold, or (for a gradient that is zero in truth, where the ratio is noise) maxAbsError < atol. */
+  ok: boolean;
   analytic: Float64Array;
   numeric: Float64Array;
 }
 
-/** Options of `gradCheck`: step h, pass threshold, and whether to also check the gradient with respect to X. */
+/** Options of `gradCheck`: step h, pass thresholds, and whether to also check the gradient with respect to X. */
 export interface GradCheckOptions {
   h?: number;
+  /** Largest relative error that passes (default 1e-6). */
   threshold?: number;
+  /** Largest absolute error that passes whatever the ratio (default 1e-9), for gradients that are 0 or nearly. */
+  atol?: number;
   input?: boolean;
 }
 
@@ -24,6 +29,8 @@ export interface GradCheckOptions {
  *
  *   numeric_k = (J(θ + h·e_k) − J(θ − h·e_k)) / (2h),   relative error = ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖)
  *
+ * An entry passes when its relative error is below `threshold` (1e-6) or, for a gradient that is exactly or nearly zero
+ * (a bias before batch norm), when no entry differs by more than `atol` (1e-9): there the ratio only measures noise.
  * With `input: true` it also checks ∂J/∂X = dX/m (backward returns dX per example). While checking, the model is frozen
  * (one dropout mask, running statistics untouched) and every parameter is restored. Slow: 2 forward passes per number.
  * @example
@@ -31,7 +38,7 @@ export interface GradCheckOptions {
  *   report.ok; report.entries.map((e) => [e.name, e.relativeError]);
  */
 export function gradCheck(model: Layer, X: Tensor, Y: Tensor, loss: Loss, options: GradCheckOptions = {}) {
-  const h = options.h ?? 1e-5, threshold = options.threshold ?? 1e-6, wasFrozen = model.frozen;
+  const h = options.h ?? 1e-5, threshold = options.threshold ?? 1e-6, atol = options.atol ?? 1e-9, wasFrozen = model.frozen;
   model.freeze(true);
   try {
     const out = model.forward(X);
@@ -59,11 +66,12 @@ export function gradCheck(model: Layer, X: Tensor, Y: Tensor, loss: Loss, option
         numeric[k] = (up - down) / (2 * h);
         maxAbsError = Math.max(maxAbsError, Math.abs(numeric[k] - analytic[k]));
       }
-      return { name, relativeError: relativeError(analytic, numeric), maxAbsError, analytic, numeric };
+      const rel = relativeError(analytic, numeric);
+      return { name, relativeError: rel, maxAbsError, ok: rel < threshold || maxAbsError < atol, analytic, numeric };
     });
     model.forward(X); // leave the caches describing the unperturbed parameters
     const maxRelativeError = Math.max(0, ...entries.map((e) => e.relativeError));
-    return { ok: maxRelativeError < threshold, maxRelativeError, entries };
+    return { ok: entries.every((e) => e.ok), maxRelativeError, entries };
   } finally {
     model.freeze(wasFrozen);
   }
