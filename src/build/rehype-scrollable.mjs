@@ -8,7 +8,11 @@ export default function rehypeScrollable() {
 function walk(node) {
   if (!node.children) return;
   node.children = node.children.map((child) => {
-    if (child.type !== "element") return child;
+    // MDX components (mdxJsx* nodes) hold markdown too: walk into them.
+    if (child.type !== "element") {
+      walk(child);
+      return child;
+    }
     const classes = child.properties?.className ?? [];
     if (classes.includes("katex-display")) {
       child.properties.tabIndex = 0;

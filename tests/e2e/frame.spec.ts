@@ -70,7 +70,10 @@ test("search finds chapter text", async ({ page }) => {
   const result = page.locator(".pagefind-ui__result-link").first();
   await expect(result).toBeVisible({ timeout: 15_000 });
   const href = await result.getAttribute("href");
-  expect(href).toMatch(new RegExp(`^${new URL(page.url()).pathname}chapters/`));
+  // Results link into the site, under its base path, and the linked page exists.
+  expect(href).toMatch(new RegExp(`^${new URL(page.url()).pathname}(chapters|reference)/`));
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
 });
 
 test("a chapter prints without navigation and with the widget's figure", async ({ page }) => {
