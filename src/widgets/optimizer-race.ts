@@ -1,0 +1,280 @@
+// <dl-optimizer-race>: several engine optimizers raced over one 2-D loss surface (chapter 4).
+// The model (optimizer-race-model.ts) runs the race; this element draws it and drives Play/Step.
+import { WidgetBase } from "./base";
+import { drawChart, Plot, themeColors } from "./chart";
+import { formatNumber } from "./format";
+import { sampleGrid, contourLevels } from "./contours";
+import { optimizerColor, dashOf } from "./race-colors";
+import { raceSchema, race, surfaceOf, lossSeries, presetFor, settingsText, SETTINGS, OPTIMIZERS, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
+import { t } from "../i18n";
+
+type Name = keyof RaceState & string;
+type PlotSvg = SVGSVGElement & { scale(name: "x" | "y"): { invert?: (v: number) => number } };
+
+class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
+  readonly schema = raceSchema;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private playButton!: HTMLButtonElement;
+  private summaries = new Map<OptimizerId, HTMLElement>();
+  private notes!: HTMLElement;
+  private pathsHost!: HTMLElement;
+  private lossHost!: HTMLElement;
+  private table!: HTMLTableElement;
+
+  disconnectedCallback(): void {
+    this.stop();
+  }
+
+  protected buildControls(panel: HTMLElement): void {
+    const surface = this.fieldset(t("optimizerRace.groupSurface"), ["surface", "kappa", "x0", "y0"]);
+    const hint = Object.assign(document.createElement("p"), { className: "dl-note", textContent: t("optimizerRace.clickHint") });
+    surface.append(hint);
+    surface.querySelector("select")!.addEventListener("change", () => {
+      const id = this.state.surface as SurfaceId;
+      this.assign(presetFor(id, this.state.kappa));
+      this.fitStartSliders();
+      hint.textContent = t("optimizerRace.presetNote", { surface: t(`optimizerRace.surface.${id}`) });
+    });
+
+    const run = this.fieldset(t("optimizerRace.groupRun"), ["steps"]);
+    const buttons = document.createElement("div");
+    buttons.className = "dl-race-buttons";
+    this.playButton = this.button(t("optimizerRace.play"), () => (this.timer ? this.stop() : this.play()));
+    buttons.append(
+      this.button(t("optimizerRace.stepButton"), () => this.assign({ steps: Math.min(MAX_STEPS, this.state.steps + 1) })),
+      this.playButton,
+      this.button(t("optimizerRace.reset"), () => {
+        this.stop();
+        this.assign({ steps: 0 });
+      }),
+    );
+    run.append(buttons);
+
+    const optimizers = document.createElement("div");
+    optimizers.className = "dl-race-optimizers";
+    optimizers.append(...OPTIMIZERS.map((id) => this.optimizerPanel(id)));
+    panel.append(surface, run, optimizers);
+    queueMicrotask(() => this.fitStartSliders());
+  }
+
+  protected optionLabel(_name: string, option: string): string {
+    return t(`optimizerRace.surface.${option}`);
+  }
+
+  /** One optimizer: its on/off box, and its hyper-parameters in a panel that can be folded away. */
+  private optimizerPanel(id: OptimizerId): HTMLElement {
+    const name = t(`optimizerRace.name.${id}`);
+    const box = document.createElement("div");
+    box.className = "dl-race-optimizer";
+    const details = document.createElement("details");
+    // NOTE: open by default; a folded panel's sliders cannot take keyboard focus.
+    details.open = true;
+    const summary = document.createElement("summary");
+    summary.setAttribute("aria-label", t("optimizerRace.settingsOf", { name }));
+    this.summaries.set(id, summary);
+    details.append(summary);
+    for (const field of SETTINGS[id]) {
+      const control = this.control(field);
+      // Six panels share the label "Learning rate lr"; say whose it is to a screen reader.
+      control.querySelectorAll("input").forEach((input) => input.setAttribute("aria-label", `${name}: ${raceSchema[field].label}`));
+      details.append(control);
+    }
+    box.append(this.control(id), details);
+    return box;
+  }
+
+  private fieldset(title: string, names: Name[]): HTMLFieldSetElement {
+    const fs = document.createElement("fieldset");
+    fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
+    return fs;
+  }
+
+  private button(label: string, onPress: () => void): HTMLButtonElement {
+    const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "dl-copy-link" });
+    b.setAttribute("data-control", label.toLowerCase());
+    b.addEventListener("click", onPress);
+    return b;
+  }
+
+  /** Sets several fields at once, keeps each slider and its number box in step, and redraws once. */
+  private assign(values: Partial<RaceState>): void {
+    for (const [name, value] of Object.entries(values)) {
+      (this.state as Record<string, unknown>)[name] = value;
+      const slider = this.querySelector<HTMLInputElement>(`[id="${this.inputId(name)}"]`);
+      if (!slider) continue;
+      slider.value = String(value);
+      const box = slider.nextElementSibling;
+      if (box instanceof HTMLInputElement) box.value = String(value);
+    }
+    this.update();
+  }
+
+  private inputId = (name: string) => `${this.id || this.localName}-${name}`;
+
+  /** The start sliders span the current surface's view window. */
+  private fitStartSliders(): void {
+    const { xRange, yRange } = surfaceOf(this.state);
+    for (const [name, [lo, hi]] of [["x0", xRange], ["y0", yRange]] as const) {
+      const slider = this.querySelector<HTMLInputElement>(`[id="${this.inputId(name)}"]`);
+      if (slider) Object.assign(slider, { min: String(lo), max: String(hi), value: String(this.state[name]) });
+    }
+  }
+
+  private play(): void {
+    if (this.state.steps >= MAX_STEPS) this.assign({ steps: 0 });
+    this.playButton.textContent = t("optimizerRace.pause");
+    this.timer = setInterval(() => {
+      const s = this.state.steps;
+      if (s >= MAX_STEPS) return this.stop();
+      // Faster later on: the first steps are where the paths differ most.
+      this.assign({ steps: Math.min(MAX_STEPS, s + (s < 60 ? 1 : s < 200 ? 2 : 5)) });
+    }, 50);
+  }
+
+  private stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.playButton) this.playButton.textContent = t("optimizerRace.play");
+  }
+
+  protected render(): void {
+    if (!this.table) {
+      this.notes = Object.assign(document.createElement("ul"), { className: "dl-race-notes" });
+      const charts = Object.assign(document.createElement("div"), { className: "dl-race-charts" });
+      this.pathsHost = Object.assign(document.createElement("div"), { className: "dl-race-chart" });
+      this.lossHost = Object.assign(document.createElement("div"), { className: "dl-race-chart" });
+      charts.append(this.pathsHost, this.lossHost);
+      this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-race-table" });
+      this.figure.append(charts, this.notes, this.table);
+    }
+    const s = this.state;
+    for (const id of OPTIMIZERS) this.summaries.get(id)!.textContent = settingsText(id, s);
+    const result = race(s);
+    const name = (id: OptimizerId) => t(`optimizerRace.name.${id}`);
+    this.notes.replaceChildren(
+      ...result.runs
+        .filter((r) => r.stop)
+        .map((r) => Object.assign(document.createElement("li"), { textContent: t(`optimizerRace.note.${r.stop!.kind}`, { name: name(r.id), step: r.stop!.step }) })),
+    );
+    const size = Math.max(260, Math.min(420, (this.clientWidth || 420) - 8));
+    this.drawPaths(result, size, name);
+    this.drawLoss(result, size, name);
+    this.fillTable(result.runs, !!result.surface.minimum, name);
+  }
+
+  private drawPaths({ surface, start, runs }: ReturnType<typeof race>, size: number, name: (id: OptimizerId) => string): void {
+    const c = themeColors();
+    const grid = sampleGrid(surface);
+    const target = surface.minimum ?? surface.stationary;
+    const s = this.state;
+    drawChart(
+      this.pathsHost,
+      {
+        width: size,
+        height: size,
+        marginLeft: 40,
+        marginBottom: 36,
+        x: { domain: surface.xRange, label: t("optimizerRace.axisX") },
+        y: { domain: surface.yRange, label: t("optimizerRace.axisY") },
+        marks: [
+          Plot.contour(grid.values, { ...grid, thresholds: contourLevels(surface, grid), stroke: c.muted, strokeOpacity: 0.6, fill: "none" }),
+          Plot.dot([target], { x: "x", y: "y", symbol: "star", r: 7, stroke: c.text, fill: c.text }),
+          Plot.dot([{ x: start[0], y: start[1] }], { x: "x", y: "y", r: 5, stroke: c.text, fill: "none", strokeWidth: 2 }),
+          ...runs.flatMap((r) => [
+            Plot.line(r.points, { x: "x", y: "y", stroke: optimizerColor(r.id), strokeWidth: 2, strokeDasharray: dashOf(r.id), clip: true }),
+            r.marker
+              ? Plot.dot([r.marker], { x: "x", y: "y", symbol: "times", r: 8, stroke: optimizerColor(r.id), strokeWidth: 3 })
+              : Plot.dot(r.points.slice(-1), { x: "x", y: "y", r: 3.5, fill: optimizerColor(r.id), clip: true }),
+          ]),
+        ],
+      },
+      t("optimizerRace.pathsDesc", {
+        surface: t(`optimizerRace.surface.${s.surface}`),
+        names: runs.map((r) => name(r.id)).join(", ") || "–",
+        x0: formatNumber(start[0]),
+        y0: formatNumber(start[1]),
+        steps: s.steps,
+        tx: formatNumber(target.x),
+        ty: formatNumber(target.y),
+      }),
+      {
+        columns: [t("optimizerRace.col.optimizer"), t("optimizerRace.col.step"), t("optimizerRace.col.x"), t("optimizerRace.col.y")],
+        rows: runs.flatMap((r) => thin(r.points).map((p) => [name(r.id), p.t, p.x, p.y])),
+      },
+    );
+    this.listenForStart();
+  }
+
+  /** Clicking the contour plot moves the start point there. */
+  private listenForStart(): void {
+    const svg = this.pathsHost.querySelector("svg") as PlotSvg | null;
+    const x = svg?.scale("x"), y = svg?.scale("y");
+    if (!svg || !x?.invert || !y?.invert) return;
+    svg.style.cursor = "crosshair";
+    svg.addEventListener("click", (event) => {
+      const box = svg.getBoundingClientRect();
+      const k = svg.viewBox.baseVal.width / box.width || 1;
+      const round = (v: number) => Math.round(v * 100) / 100;
+      this.assign({ x0: round(x.invert!((event.clientX - box.left) * k)), y0: round(y.invert!((event.clientY - box.top) * k)) });
+    });
+  }
+
+  private drawLoss({ surface, runs }: ReturnType<typeof race>, size: number, name: (id: OptimizerId) => string): void {
+    const series = runs.map((r) => ({ run: r, data: lossSeries(r, surface) }));
+    const log = !!surface.minimum;
+    drawChart(
+      this.lossHost,
+      {
+        width: size,
+        height: size,
+        marginLeft: 56,
+        marginBottom: 36,
+        x: { domain: [0, Math.max(1, this.state.steps)], label: t("optimizerRace.axisStep") },
+        y: { type: log ? "log" : "symlog", label: t(log ? "optimizerRace.axisGap" : "optimizerRace.axisF"), grid: true },
+        marks: series.flatMap(({ run, data }) => [
+          Plot.line(data, { x: "t", y: "loss", stroke: optimizerColor(run.id), strokeWidth: 2, strokeDasharray: dashOf(run.id) }),
+          run.stop ? Plot.dot(data.slice(-1), { x: "t", y: "loss", symbol: "times", r: 8, stroke: optimizerColor(run.id), strokeWidth: 3 }) : null,
+        ]),
+      },
+      t("optimizerRace.lossDesc", {
+        names: runs.map((r) => name(r.id)).join(", ") || "–",
+        finals: series.map(({ run, data }) => `${name(run.id)} ${formatNumber(data[data.length - 1].loss)}`).join(", ") || "–",
+      }),
+      {
+        columns: [t("optimizerRace.col.optimizer"), t("optimizerRace.col.step"), t("optimizerRace.col.loss")],
+        rows: series.flatMap(({ run, data }) => thin(data).map((p) => [name(run.id), p.t, p.loss])),
+      },
+    );
+  }
+
+  private fillTable(runs: Run[], hasMinimum: boolean, name: (id: OptimizerId) => string): void {
+    const cols = ["optimizer", "settings", "f", hasMinimum ? "distance" : "distanceSaddle", "status"];
+    const head = document.createElement("thead");
+    const hr = head.insertRow();
+    for (const col of cols) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: t(`optimizerRace.col.${col}`) }));
+    const body = document.createElement("tbody");
+    for (const r of runs) {
+      const row = body.insertRow();
+      row.dataset.optimizer = r.id;
+      row.dataset.status = r.status;
+      const th = Object.assign(document.createElement("th"), { scope: "row" });
+      const swatch = Object.assign(document.createElement("span"), { className: "dl-race-swatch" });
+      swatch.style.borderTop = `3px ${dashOf(r.id) ? "dashed" : "solid"} ${optimizerColor(r.id)}`;
+      th.append(swatch, name(r.id));
+      row.append(th);
+      const last = r.points[r.points.length - 1];
+      const status = t(`optimizerRace.status.${r.status}`, { step: r.stop?.step ?? "" });
+      for (const text of [settingsText(r.id, this.state), formatNumber(last.f), formatNumber(r.distance), status]) row.insertCell().textContent = text;
+    }
+    if (runs.length === 0) body.insertRow().insertCell().textContent = t("optimizerRace.noOptimizer");
+    this.table.replaceChildren(head, body);
+  }
+}
+
+/** At most ~20 evenly spaced points of a series, plus its last, for the data tables. */
+function thin<T extends { t: number }>(points: T[]): T[] {
+  const every = Math.max(1, Math.ceil(points.length / 20));
+  return points.filter((p, i) => i % every === 0 || i === points.length - 1);
+}
+
+if (!customElements.get("dl-optimizer-race")) customElements.define("dl-optimizer-race", OptimizerRaceWidget);
