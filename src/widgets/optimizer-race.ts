@@ -2,9 +2,10 @@
 // The model (optimizer-race-model.ts) runs the race; this element draws it and drives Play/Step.
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
+import { chartSize, powerOfTen } from "./optimizer-charts";
 import { formatNumber } from "./format";
 import { sampleGrid, contourLevels } from "./contours";
-import { optimizerColor, dashOf } from "./race-colors";
+import { optimizerColor, dashOf } from "./optimizer-charts";
 import { raceSchema, race, surfaceOf, lossSeries, presetFor, settingsText, SETTINGS, OPTIMIZERS, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
 import { t } from "../i18n";
 
@@ -67,8 +68,9 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
     const box = document.createElement("div");
     box.className = "dl-race-optimizer";
     const details = document.createElement("details");
-    // NOTE: open by default; a folded panel's sliders cannot take keyboard focus.
-    details.open = true;
+    // Open in a wide widget, where the panels sit side by side; folded on a phone, where six open
+    // panels would push the charts several screens down.
+    details.open = (this.clientWidth || 640) >= 500;
     const summary = document.createElement("summary");
     summary.setAttribute("aria-label", t("optimizerRace.settingsOf", { name }));
     this.summaries.set(id, summary);
@@ -144,7 +146,8 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
       this.pathsHost = Object.assign(document.createElement("div"), { className: "dl-race-chart" });
       this.lossHost = Object.assign(document.createElement("div"), { className: "dl-race-chart" });
       charts.append(this.pathsHost, this.lossHost);
-      this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-race-table" });
+      // tabIndex: the table scrolls sideways on a phone, so the keyboard must be able to reach it.
+      this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-race-table", tabIndex: 0 });
       this.figure.append(charts, this.notes, this.table);
     }
     const s = this.state;
@@ -156,7 +159,7 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
         .filter((r) => r.stop)
         .map((r) => Object.assign(document.createElement("li"), { textContent: t(`optimizerRace.note.${r.stop!.kind}`, { name: name(r.id), step: r.stop!.step }) })),
     );
-    const size = Math.max(260, Math.min(420, (this.clientWidth || 420) - 8));
+    const size = chartSize(this.clientWidth);
     this.drawPaths(result, size, name);
     this.drawLoss(result, size, name);
     this.fillTable(result.runs, !!result.surface.minimum, name);
@@ -230,7 +233,7 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
         marginLeft: 56,
         marginBottom: 36,
         x: { domain: [0, Math.max(1, this.state.steps)], label: t("optimizerRace.axisStep") },
-        y: { type: log ? "log" : "symlog", label: t(log ? "optimizerRace.axisGap" : "optimizerRace.axisF"), grid: true },
+        y: { type: log ? "log" : "symlog", tickFormat: log ? powerOfTen : undefined, label: t(log ? "optimizerRace.axisGap" : "optimizerRace.axisF"), grid: true },
         marks: series.flatMap(({ run, data }) => [
           Plot.line(data, { x: "t", y: "loss", stroke: optimizerColor(run.id), strokeWidth: 2, strokeDasharray: dashOf(run.id) }),
           run.stop ? Plot.dot(data.slice(-1), { x: "t", y: "loss", symbol: "times", r: 8, stroke: optimizerColor(run.id), strokeWidth: 3 }) : null,

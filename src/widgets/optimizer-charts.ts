@@ -1,0 +1,31 @@
+// The shared look of the optimizer widgets' charts: one colour per path, darker on the light theme
+// and lighter on the dark one so every path stands out from the page; dashes for paths that often
+// overlap (AdamW over Adam; the two momentum forms once their learning rates are matched); sizes.
+import type { OptimizerId } from "./optimizer-race-model";
+
+type Key = OptimizerId | "pytorch" | "ema";
+
+const LIGHT: Record<Key, string> = {
+  gd: "#5f6368", momentum: "#1f5fbf", nesterov: "#7b3fc4", rmsprop: "#1b7f35", adam: "#c2410c", adamw: "#9a6b00",
+  pytorch: "#1f5fbf", ema: "#c2410c",
+};
+const DARK: Record<Key, string> = {
+  gd: "#c4c7cc", momentum: "#7fb0ff", nesterov: "#c9a4ff", rmsprop: "#6fd98c", adam: "#ff9a5c", adamw: "#f2c94c",
+  pytorch: "#7fb0ff", ema: "#ff9a5c",
+};
+
+/** The colour of a path on the current theme. */
+export function optimizerColor(key: Key): string {
+  return (document.documentElement.dataset.theme === "dark" ? DARK : LIGHT)[key];
+}
+
+export const dashOf = (key: Key) => (key === "adamw" || key === "pytorch" ? "6 3" : undefined);
+
+/** Side of a square chart: two fit side by side in a wide widget; one fills a phone's width. */
+export function chartSize(widgetWidth: number): number {
+  const w = widgetWidth || 640;
+  return Math.floor(w >= 600 ? Math.min(420, (w - 24) / 2) : Math.max(240, Math.min(420, w - 8)));
+}
+
+/** Log-scale ticks as powers of ten ("1e-8"), not SI prefixes ("10n"), which read as units. */
+export const powerOfTen = (d: number) => (Number.isFinite(d) && d > 0 ? d.toExponential(0).replace("e+", "e") : String(d));
