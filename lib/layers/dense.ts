@@ -88,8 +88,13 @@ export class Dense extends LayerBase<DenseCache, DenseGrads> {
     const g = this.grads, m = c.Z.cols;
     g.dA = dA;
     activationBackwardInto(this.activation, c.Z, c.A, dA, g.dZ);
-    matmulInto(g.dW, g.dZ, c.A_prev, false, true, 1 / m); // dW = (1/m)·dZ·A_prevᵀ
-    sumColumnsInto(g.db, g.dZ, 1 / m); // db = (1/m)·Σ_j dZ[:, j]
+    matmulInto(g.dW, g.dZ, c.A_prev, false, true); // dW = dZ·A_prevᵀ, then ·(1/m) below
+    sumColumnsInto(g.db, g.dZ); // db = Σ_j dZ[:, j], then ·(1/m) below
+    // NOTE: the 1/m is applied here rather than passed as an argument: a non-integer number argument is boxed
+    // (a small heap allocation) on every call, and a training step should allocate nothing.
+    const inv = 1 / m, dW = g.dW.data, db = g.db.data;
+    for (let i = 0; i < dW.length; i++) dW[i] *= inv;
+    for (let i = 0; i < db.length; i++) db[i] *= inv;
     matmulInto(g.dA_prev, this.W, g.dZ, true, false); // dA_prev = Wᵀ·dZ (per example: no 1/m)
     return g.dA_prev;
   }

@@ -46,7 +46,10 @@ export class Dropout extends LayerBase<DropoutCache, DropoutGrads> {
     this.useBatch(A_prev.cols, A_prev.rows);
     const c = this.cache, r = c.mask.data, a = A_prev.data, out = c.A.data, s = this.keepScale, keep = 1 - this.p;
     c.A_prev = A_prev;
-    if (fresh) for (let i = 0; i < r.length; i++) r[i] = this.rng.next() < keep ? 1 : 0;
+    if (fresh) {
+      this.rng.fill(r); // uniforms, then thresholded: r_ij = 1 with probability 1 − p
+      for (let i = 0; i < r.length; i++) r[i] = r[i] < keep ? 1 : 0;
+    }
     for (let i = 0; i < r.length; i++) out[i] = r[i] * a[i] * s;
     return c.A;
   }

@@ -22,6 +22,11 @@ export interface Rng {
   bernoulli(p: number): number;
   /** Shuffles an array in place (Fisher–Yates) and returns it. */
   shuffle<T extends { length: number; [i: number]: any }>(items: T): T;
+  /**
+   * Fills an array with the next numbers of [0, 1), the same ones successive `next()` calls would give.
+   * Allocates nothing (a loop of `next()` calls boxes each number), so layers use it in training.
+   */
+  fill(out: Float64Array): Float64Array;
 }
 
 /**
@@ -30,18 +35,21 @@ export interface Rng {
  *   const a = createRng(7).uniform(), b = createRng(7).uniform();   // a === b
  */
 export function createRng(seed = 1): Rng {
-  let s = seed >>> 0;
+  // NOTE: the state lives in a Uint32Array rather than a `let`: a captured variable above 2³⁰ is stored boxed,
+  // which would allocate on every draw (and dropout draws one number per unit per step).
+  const st = new Uint32Array(1);
+  st[0] = seed >>> 0;
   const next = () => {
     // NOTE: mulberry32; all arithmetic in 32-bit integers so every JS engine agrees.
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
+    st[0] = st[0] + 0x6d2b79f5; // the store wraps modulo 2³²
+    let t = st[0];
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const rng: Rng = {
     get state() {
-      return s;
+      return st[0];
     },
     next,
     uniform: (low = 0, high = 1) => low + (high - low) * next(),
@@ -55,6 +63,10 @@ export function createRng(seed = 1): Rng {
     },
     int: (n) => Math.floor(next() * n),
     bernoulli: (p) => (next() < p ? 1 : 0),
+    fill(out) {
+      for (let i = 0; i < out.length; i++) out[i] = next();
+      return out;
+    },
     shuffle(items) {
       for (let i = items.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));

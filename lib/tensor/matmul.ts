@@ -22,6 +22,11 @@ export function matmul(A: Tensor, B: Tensor, options: MatmulOptions = {}): Tenso
   return matmulInto(out, A, B, transA, transB);
 }
 
+// NOTE: the operation's name is built only when throwing: a string per call would allocate in every training step.
+function opName(transA: boolean, transB: boolean): string {
+  return `matmul${transA ? "(Aᵀ)" : ""}${transB ? "(Bᵀ)" : ""}`;
+}
+
 /**
  * `matmul` written into a preallocated `out` (which must not share a buffer with A or B), times an optional
  * factor alpha (free: folded into the loop); allocates nothing.
@@ -37,12 +42,11 @@ export function matmul(A: Tensor, B: Tensor, options: MatmulOptions = {}): Tenso
 export function matmulInto(out: Tensor, A: Tensor, B: Tensor, transA = false, transB = false, alpha = 1): Tensor {
   const n = transA ? A.cols : A.rows, inner = transA ? A.rows : A.cols;
   const innerB = transB ? B.cols : B.rows, p = transB ? B.rows : B.cols;
-  const op = `matmul${transA ? "(Aᵀ)" : ""}${transB ? "(Bᵀ)" : ""}`;
-  if (inner !== innerB) throw shapeError(op, A.shape, B.shape, `do not chain: inner dimensions ${inner} and ${innerB} differ`);
+  if (inner !== innerB) throw shapeError(opName(transA, transB), A.shape, B.shape, `do not chain: inner dimensions ${inner} and ${innerB} differ`);
   if (out.rows !== n || out.cols !== p || out.size !== n * p) {
-    throw shapeError(op, out.shape, [n, p], "(out and the product) do not match");
+    throw shapeError(opName(transA, transB), out.shape, [n, p], "(out and the product) do not match");
   }
-  if (out.data === A.data || out.data === B.data) throw new RangeError(`${op}: out must not share a buffer with an operand`);
+  if (out.data === A.data || out.data === B.data) throw new RangeError(`${opName(transA, transB)}: out must not share a buffer with an operand`);
   const a = A.data, b = B.data, c = out.data, ac = A.cols, bc = B.cols;
   if (!transA && !transB) {
     // NOTE: i-k-j order walks B and C row by row (contiguous), the fast order for row-major storage.
