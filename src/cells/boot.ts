@@ -1,0 +1,35 @@
+// The only cell code a page loads before a reader touches a cell: it shows the buttons and loads
+// the notebook (notebook.ts) on the first click, hover or focus. A cell with a saved edit or with
+// code from a shared link loads it at once, to show that code (never to run it).
+import { loadEdit } from "./store";
+
+type Notebook = import("./notebook").Notebook;
+
+export function bootCells(): void {
+  const cells = [...document.querySelectorAll<HTMLElement>("dl-cell")];
+  if (cells.length === 0) return;
+  let loading: Promise<Notebook> | null = null;
+  const notebook = () => (loading ??= import("./notebook").then((m) => m.notebook(cells)));
+
+  cells.forEach((cell, k) => {
+    cell.querySelector("[data-toolbar]")?.removeAttribute("hidden");
+    if (k === 0) cell.querySelector("[data-action=above]")?.setAttribute("hidden", "");
+    const warm = () => notebook().then((nb) => nb.warm());
+    cell.addEventListener("pointerover", warm, { once: true });
+    cell.addEventListener("focusin", warm, { once: true });
+    cell.addEventListener("click", (event) => {
+      const target = event.target as Element;
+      const button = target.closest("[data-action]");
+      if (button) notebook().then((nb) => nb.act(cell, button.getAttribute("data-action")!));
+      else if (target.closest("[data-view]")) notebook().then((nb) => nb.act(cell, "edit"));
+    });
+    cell.querySelector("[data-view] pre")?.addEventListener("keydown", (event) => {
+      if ((event as KeyboardEvent).key === "Enter") {
+        event.preventDefault();
+        notebook().then((nb) => nb.act(cell, "edit"));
+      }
+    });
+  });
+  const params = new URLSearchParams(location.search);
+  if (cells.some((c) => params.has(`${c.id}.code`) || loadEdit(location.pathname, c.id) !== null)) notebook();
+}

@@ -1,0 +1,225 @@
+// One cell on the page: switches between the build-time highlighted code and the editor, keeps the
+// reader's edits, and shows a run's output (text, tables, charts, errors, time).
+import { t } from "../i18n";
+import { loadEdit, saveEdit } from "./store";
+import { codeFromLink, linkToCell } from "./link";
+import type { EditorHandle } from "./editor";
+import type { FromWorker } from "./protocol";
+import type { CellTable } from "./format";
+
+const $ = <T extends HTMLElement>(root: HTMLElement, sel: string) => root.querySelector<T>(sel)!;
+
+export class CellView {
+  readonly id: string;
+  readonly original: string;
+  private code: string;
+  private editor: EditorHandle | null = null;
+  private opening: Promise<EditorHandle> | null = null;
+  private readonly body: HTMLElement;
+  private log: HTMLPreElement | null = null;
+  private logText: string[] = [];
+  hasRun = false;
+
+  constructor(readonly el: HTMLElement, private readonly onEdit: (view: CellView) => void, private readonly onRun: (view: CellView) => void) {
+    this.id = el.id;
+    this.original = el.dataset.code ?? "";
+    this.code = this.original;
+    this.body = $(el, "[data-output-body]");
+    const shared = codeFromLink(location.search, this.id);
+    const saved = loadEdit(location.pathname, this.id);
+    // Code from a link is shown, never run: only the reader's Run press runs anything.
+    if (shared !== null && shared !== this.original) this.show(shared, t("cell.fromLink"));
+    else if (saved !== null && saved !== this.original) this.show(saved, t("cell.restored"));
+  }
+
+  private show(code: string, notice: string) {
+    this.code = code;
+    this.notice(notice);
+    this.markEdited();
+    void this.openEditor(false);
+  }
+
+  get source(): string {
+    return this.editor ? this.editor.code() : this.code;
+  }
+
+  /** Seconds a run may take, from the reader's control (the cell's prop by default). */
+  get timeoutSeconds(): number {
+    const v = Number($<HTMLInputElement>(this.el, "[data-timeout-input]").value);
+    return Number.isFinite(v) && v > 0 ? v : Number(this.el.dataset.timeout ?? 10);
+  }
+
+  /** Replaces the highlighted code by the editor (loading CodeMirror the first time). */
+  openEditor(focus: boolean): Promise<EditorHandle> {
+    this.opening ??= import("./editor").then(({ createEditor }) => {
+      const host = $(this.el, "[data-editor]");
+      host.hidden = false;
+      $(this.el, "[data-view]").hidden = true;
+      $(this.el, "[data-action=edit]").hidden = true;
+      this.editor = createEditor(host, this.code, t("cell.editorLabel", { id: this.id }), (code) => this.changed(code), () => this.onRun(this));
+      return this.editor;
+    });
+    return this.opening.then((ed) => (focus && ed.focus(), ed));
+  }
+
+  private changed(code: string) {
+    this.code = code;
+    saveEdit(location.pathname, this.id, code, this.original);
+    this.markEdited();
+    this.onEdit(this);
+  }
+
+  private markEdited() {
+    const edited = this.code !== this.original;
+    $(this.el, "[data-edited]").hidden = !edited;
+    $(this.el, "[data-action=reset]").hidden = !edited;
+  }
+
+  /** Back to the build-time code; the saved edit is forgotten. */
+  reset() {
+    this.editor?.destroy();
+    this.editor = null;
+    this.opening = null;
+    $(this.el, "[data-editor]").replaceChildren();
+    $(this.el, "[data-editor]").hidden = true;
+    $(this.el, "[data-view]").hidden = false;
+    $(this.el, "[data-action=edit]").hidden = false;
+    this.changed(this.original);
+    this.notice("");
+    $<HTMLButtonElement>(this.el, "[data-action=edit]").focus();
+  }
+
+  async share() {
+    const link = linkToCell(location.href, this.id, this.source);
+    this.el.dataset.link = link;
+    try {
+      await navigator.clipboard.writeText(link);
+      this.notice(t("cell.linkCopied"));
+    } catch {
+      this.notice(`${t("cell.linkManual")} ${link}`);
+    }
+  }
+
+  notice(text: string) {
+    $(this.el, "[data-notice]").textContent = text;
+  }
+
+  setStale(stale: boolean) {
+    $(this.el, "[data-stale]").hidden = !stale;
+  }
+
+  setRunning(running: boolean) {
+    $(this.el, "[data-action=stop]").hidden = !running;
+    this.el.toggleAttribute("data-running", running);
+  }
+
+  /** Clears the output for a new run. */
+  begin(status: string) {
+    $(this.el, "[data-output]").hidden = false;
+    this.body.replaceChildren();
+    this.log = null;
+    this.logText = [];
+    this.status(status);
+    this.el.removeAttribute("data-done");
+    this.setStale(false);
+    this.notice("");
+  }
+
+  status(text: string) {
+    $(this.el, "[data-status]").textContent = text;
+  }
+
+  /** Shows one message of a run. */
+  show1(m: FromWorker) {
+    if (m.kind === "log" || m.kind === "value") {
+      const text = m.kind === "value" ? `← ${m.text}` : m.text;
+      if (!this.log) {
+        this.log = document.createElement("pre");
+        this.log.className = "dl-cell-log";
+        this.log.tabIndex = 0;
+        this.body.append(this.log);
+      }
+      const line = document.createElement("span");
+      if (m.kind === "log" && m.level !== "log") line.className = `dl-cell-${m.level}`;
+      line.textContent = (this.log.childNodes.length ? "\n" : "") + text;
+      this.log.append(line);
+      if (m.kind === "log") this.logText.push(m.text);
+    } else if (m.kind === "table") {
+      this.log = null;
+      this.body.append(tableElement(m.table));
+    } else if (m.kind === "plot") {
+      this.log = null;
+      const host = document.createElement("div");
+      host.className = "dl-figure dl-cell-chart";
+      this.body.append(host);
+      import("./draw-plot").then(({ drawPlotSpec }) => drawPlotSpec(host, m.spec, t("cell.chartDescription", { id: this.id })));
+    } else if (m.kind === "truncated") {
+      this.block("dl-cell-warn", t("cell.truncated"));
+    } else if (m.kind === "error") {
+      const vars = { line: m.line ?? "", name: m.name, message: m.message };
+      this.block("dl-cell-error", m.line ? t("cell.errorAt", vars) : t("cell.error", vars)).setAttribute("data-line", String(m.line ?? ""));
+      if (m.name === "ReferenceError" && /is not defined/.test(m.message)) this.block("dl-cell-hint", t("cell.notDefinedHint"));
+    }
+  }
+
+  private block(className: string, text: string): HTMLElement {
+    this.log = null;
+    const p = document.createElement("p");
+    p.className = className;
+    p.textContent = text;
+    this.body.append(p);
+    return p;
+  }
+
+  /** Ends a run: its time, and whether the printed text matches the expected output. */
+  finish(ok: boolean, ms: number) {
+    const rounded = ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
+    const expected = this.el.querySelector(".dl-cell-expected pre")?.textContent;
+    let text = t(ok ? "cell.ranIn" : "cell.failedIn", { ms: rounded });
+    if (ok && expected !== undefined && expected !== null) {
+      const norm = (s: string) => s.split("\n").map((l) => l.trimEnd()).join("\n").trim();
+      text += " " + t(norm(this.logText.join("\n")) === norm(expected) ? "cell.matches" : "cell.differs");
+    }
+    this.status(text);
+    this.hasRun = true;
+    this.el.setAttribute("data-done", ok ? "ok" : "error");
+  }
+
+  /** Ends a run the page stopped (Stop or the time limit). */
+  killed(message: string) {
+    this.block("dl-cell-error", message);
+    this.status("");
+    this.el.setAttribute("data-done", "stopped");
+  }
+}
+
+function tableElement({ columns, rows, more }: CellTable): HTMLElement {
+  const wrap = document.createElement("div");
+  wrap.className = "dl-cell-table";
+  wrap.tabIndex = 0;
+  const table = document.createElement("table");
+  const head = table.createTHead().insertRow();
+  for (const c of columns) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = c;
+    head.append(th);
+  }
+  const tbody = table.createTBody();
+  for (const r of rows) {
+    const tr = tbody.insertRow();
+    r.forEach((v, j) => {
+      const cell = document.createElement(j === 0 && columns[0] === "#" ? "th" : "td");
+      if (cell instanceof HTMLTableCellElement && cell.tagName === "TH") cell.scope = "row";
+      cell.textContent = v;
+      tr.append(cell);
+    });
+  }
+  wrap.append(table);
+  if (more > 0) {
+    const p = document.createElement("p");
+    p.textContent = t("cell.tableMore", { count: more });
+    wrap.append(p);
+  }
+  return wrap;
+}

@@ -1,0 +1,23 @@
+// Draws a chart a cell described (plot-spec.ts) with Observable Plot, through the widgets' drawChart
+// so it gets the same accessible description, theme colours and data table. Loaded on first chart.
+import { Plot, drawChart, type TableData } from "../widgets/chart";
+import type { PlotSpec } from "./plot-spec";
+
+/** Renders `spec` into `host`; `description` is used when the spec has no title. */
+export function drawPlotSpec(host: HTMLElement, spec: PlotSpec, description: string): void {
+  const { marks, title, ...options } = spec;
+  const built = marks.map(({ mark, data, ...opts }) => (Plot[mark] as (d: unknown, o: object) => Plot.Markish)(data, opts));
+  const first = marks.find((m) => Array.isArray(m.data))?.data ?? [];
+  drawChart(host, { ...options, marks: built } as Plot.PlotOptions, typeof title === "string" ? title : description, tableOf(first));
+}
+
+function tableOf(data: unknown[]): TableData {
+  const rows = data.slice(0, 500);
+  if (rows.every((r) => typeof r === "number")) return { columns: ["index", "value"], rows: rows.map((v, i) => [i, v as number]) };
+  if (rows.every((r) => Array.isArray(r))) {
+    const width = Math.max(0, ...rows.map((r) => (r as unknown[]).length));
+    return { columns: Array.from({ length: width }, (_, j) => String(j)), rows: rows.map((r) => (r as (string | number)[]).map((v) => v)) };
+  }
+  const keys = [...new Set(rows.flatMap((r) => (typeof r === "object" && r ? Object.keys(r) : [])))];
+  return { columns: keys, rows: rows.map((r) => keys.map((k) => { const v = (r as Record<string, unknown>)[k]; return typeof v === "number" ? v : String(v ?? ""); })) };
+}
