@@ -3,6 +3,7 @@
 // time from Run to output (written to test-results/cell-timing.json).
 import { test, expect, type Page, type Locator } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { watch, reportCspViolations } from "./watch";
 
 const PAGE = "chapters/00-before-you-start/";
@@ -178,6 +179,35 @@ test("cell charts and tables: plot() draws with Plot, table() shows a tensor", a
   await expect(cell.locator(".dl-cell-chart svg[role=img]")).toHaveAttribute("aria-label", "A parabola");
   expect(problems.console).toEqual([]);
 });
+
+test("a cell works from the keyboard: Enter on the code opens the editor, Ctrl+Enter runs, Tab leaves", async ({ page }) => {
+  await page.goto(PAGE);
+  const cell = first(page);
+  await cell.locator("[data-view] pre").focus();
+  await page.keyboard.press("Enter");
+  await expect(cell.locator(".cm-content")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText("console.log(mean(Tensor.from([1, 2, 3])))");
+  await page.keyboard.press("Control+Enter");
+  await expect(log(cell)).toHaveText("2");
+  await page.keyboard.press("Tab");
+  await expect(cell.locator(".cm-content")).not.toBeFocused();
+});
+
+for (const theme of ["light", "dark"] as const) {
+  test(`a cell with its editor, output, table, chart and error has no axe violations in ${theme} mode`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem("starlight-theme", t), theme);
+    await page.goto(PAGE);
+    await second(page).locator("[data-action=run]").click();
+    await expect(second(page).locator(".dl-cell-hint")).toBeVisible();
+    await edit(page, first(page), 'table(Tensor.from([[1, 2], [3, 4]]));\nplot({ marks: [{ mark: "dot", data: [1, 4, 9] }] });\nconsole.log("x");\nnull.x;');
+    await page.keyboard.press("Control+Enter");
+    await expect(first(page).locator(".dl-cell-error")).toBeVisible();
+    await expect(first(page).locator(".dl-cell-chart svg")).toBeVisible();
+    const results = await new AxeBuilder({ page }).include("figure.dl-cell").analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
 
 /** Milliseconds from a click on Run to the first printed line, measured in the page. */
 function timeRun(page: Page, id: string): Promise<number> {
