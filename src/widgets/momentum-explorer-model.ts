@@ -73,7 +73,9 @@ export function valleyPaths(s: MomentumState): { gd: Path; pytorch: Path; ema: P
 
 /** The PyTorch-form rate that traces the EMA form's path: lr_pytorch = lr_ema·(1 − β). */
 export function matchedLrPytorch(s: MomentumState): number {
-  return s.lrEma * (1 - s.beta);
+  // NOTE: 15 significant digits turn 0.038·(1 − 0.9) = 0.003799999999999999 into the 0.0038 a reader
+  // expects in the number box; the change (≤ 5·10⁻¹⁶ relative) is far below what the paths can show.
+  return Number((s.lrEma * (1 - s.beta)).toPrecision(15));
 }
 
 /** Whether the two rates are matched, up to rounding. */

@@ -24,6 +24,7 @@ class MomentumExplorerWidget extends WidgetBase<typeof momentumSchema> {
   private weightsHost!: HTMLElement;
   private valleyHost!: HTMLElement;
   private notes!: HTMLElement;
+  private matchNote!: HTMLElement;
   private table!: HTMLTableElement;
 
   protected buildControls(panel: HTMLElement): void {
@@ -76,15 +77,17 @@ class MomentumExplorerWidget extends WidgetBase<typeof momentumSchema> {
       };
       charts.append(titled(this.weightsHost, t("momentumExplorer.weightsTitle")), titled(this.valleyHost, t("momentumExplorer.valleyTitle", { kappa: VALLEY_KAPPA })));
       this.notes = Object.assign(document.createElement("ul"), { className: "dl-race-notes" });
+      this.matchNote = Object.assign(document.createElement("p"), { className: "dl-note" });
       // tabIndex: the table scrolls sideways on a phone, so the keyboard must be able to reach it.
       this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-race-table", tabIndex: 0 });
-      this.figure.append(this.readouts, charts, this.notes, this.table);
+      this.figure.append(this.readouts, charts, this.notes, this.matchNote, this.table);
     }
     const s = this.state;
     const form = s.form as MomentumForm;
     const weights = velocityWeights(form, s.beta);
     const paths = valleyPaths(s);
-    const size = chartSize(this.clientWidth);
+    // NOTE: the custom element itself is inline (clientWidth 0); its figure <div> is a block.
+    const size = chartSize(this.figure.clientWidth);
     this.fillReadouts(form, weights, paths.distance);
     this.drawWeights(form, weights, size);
     const lrOf: Record<PathKey, number> = { gd: sharedLr(s), pytorch: s.lrPytorch, ema: s.lrEma };
@@ -98,7 +101,7 @@ class MomentumExplorerWidget extends WidgetBase<typeof momentumSchema> {
     const step = effectiveStep(form, s.beta);
     const pairs: [string, string][] = [
       [t("momentumExplorer.sumShown", { count: weights.length }), formatNumber(weights.reduce((a, b) => a + b, 0))],
-      [t("momentumExplorer.effective"), t(form === "ema" ? "momentumExplorer.effectiveEma" : "momentumExplorer.effectivePytorch", { value: formatNumber(step) })],
+      [t(form === "ema" ? "momentumExplorer.effectiveEma" : "momentumExplorer.effectivePytorch"), formatNumber(step)],
       [t("momentumExplorer.distance"), formatNumber(distance, 3)],
     ];
     this.readouts.replaceChildren(
@@ -166,8 +169,8 @@ class MomentumExplorerWidget extends WidgetBase<typeof momentumSchema> {
     const s = this.state;
     this.notes.replaceChildren(
       ...KEYS.filter((k) => paths[k].stop).map((k) => Object.assign(document.createElement("li"), { textContent: t("momentumExplorer.stopped", { name: t(`momentumExplorer.name.${k}`), step: paths[k].stop!.step }) })),
-      ...(isMatched(s) ? [Object.assign(document.createElement("li"), { textContent: t("momentumExplorer.matched", { lr: formatNumber(s.lrPytorch) }) })] : []),
     );
+    this.matchNote.textContent = isMatched(s) ? t("momentumExplorer.matched", { lr: formatNumber(s.lrPytorch) }) : "";
   }
 
   private fillTable(paths: Record<PathKey, Path>, lrOf: Record<PathKey, number>): void {

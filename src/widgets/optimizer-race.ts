@@ -70,7 +70,7 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
     const details = document.createElement("details");
     // Open in a wide widget, where the panels sit side by side; folded on a phone, where six open
     // panels would push the charts several screens down.
-    details.open = (this.clientWidth || 640) >= 500;
+    details.open = (this.parentElement?.clientWidth ?? 640) >= 540;
     const summary = document.createElement("summary");
     summary.setAttribute("aria-label", t("optimizerRace.settingsOf", { name }));
     this.summaries.set(id, summary);
@@ -159,7 +159,8 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
         .filter((r) => r.stop)
         .map((r) => Object.assign(document.createElement("li"), { textContent: t(`optimizerRace.note.${r.stop!.kind}`, { name: name(r.id), step: r.stop!.step }) })),
     );
-    const size = chartSize(this.clientWidth);
+    // NOTE: the custom element itself is inline (clientWidth 0); its figure <div> is a block.
+    const size = chartSize(this.figure.clientWidth);
     this.drawPaths(result, size, name);
     this.drawLoss(result, size, name);
     this.fillTable(result.runs, !!result.surface.minimum, name);
@@ -233,7 +234,11 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
         marginLeft: 56,
         marginBottom: 36,
         x: { domain: [0, Math.max(1, this.state.steps)], label: t("optimizerRace.axisStep") },
-        y: { type: log ? "log" : "symlog", tickFormat: log ? powerOfTen : undefined, label: t(log ? "optimizerRace.axisGap" : "optimizerRace.axisF"), grid: true },
+        // Without a minimum (the saddle) f falls without bound: a fixed window shows each run leave it.
+        y: log
+          ? { type: "log", tickFormat: powerOfTen, label: t("optimizerRace.axisGap"), grid: true }
+          : { domain: [-10, Math.max(1, ...series.map((d) => d.data[0].loss))], label: t("optimizerRace.axisF"), grid: true },
+        clip: !log,
         marks: series.flatMap(({ run, data }) => [
           Plot.line(data, { x: "t", y: "loss", stroke: optimizerColor(run.id), strokeWidth: 2, strokeDasharray: dashOf(run.id) }),
           run.stop ? Plot.dot(data.slice(-1), { x: "t", y: "loss", symbol: "times", r: 8, stroke: optimizerColor(run.id), strokeWidth: 3 }) : null,
@@ -250,26 +255,28 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
     );
   }
 
+  /** One row per optimizer, ticked or not, so its settings show even before it races. */
   private fillTable(runs: Run[], hasMinimum: boolean, name: (id: OptimizerId) => string): void {
     const cols = ["optimizer", "settings", "f", hasMinimum ? "distance" : "distanceSaddle", "status"];
     const head = document.createElement("thead");
     const hr = head.insertRow();
     for (const col of cols) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: t(`optimizerRace.col.${col}`) }));
     const body = document.createElement("tbody");
-    for (const r of runs) {
+    for (const id of OPTIMIZERS) {
+      const r = runs.find((run) => run.id === id);
       const row = body.insertRow();
-      row.dataset.optimizer = r.id;
-      row.dataset.status = r.status;
+      row.dataset.optimizer = id;
+      row.dataset.status = r?.status ?? "off";
       const th = Object.assign(document.createElement("th"), { scope: "row" });
       const swatch = Object.assign(document.createElement("span"), { className: "dl-race-swatch" });
-      swatch.style.borderTop = `3px ${dashOf(r.id) ? "dashed" : "solid"} ${optimizerColor(r.id)}`;
-      th.append(swatch, name(r.id));
+      swatch.style.borderTop = `3px ${dashOf(id) ? "dashed" : "solid"} ${r ? optimizerColor(id) : "transparent"}`;
+      th.append(swatch, name(id));
       row.append(th);
-      const last = r.points[r.points.length - 1];
-      const status = t(`optimizerRace.status.${r.status}`, { step: r.stop?.step ?? "" });
-      for (const text of [settingsText(r.id, this.state), formatNumber(last.f), formatNumber(r.distance), status]) row.insertCell().textContent = text;
+      const last = r?.points[r.points.length - 1];
+      const status = r ? t(`optimizerRace.status.${r.status}`, { step: r.stop?.step ?? "" }) : t("optimizerRace.status.off");
+      const cells = [settingsText(id, this.state), last ? formatNumber(last.f) : "–", r ? formatNumber(r.distance) : "–", status];
+      for (const text of cells) row.insertCell().textContent = text;
     }
-    if (runs.length === 0) body.insertRow().insertCell().textContent = t("optimizerRace.noOptimizer");
     this.table.replaceChildren(head, body);
   }
 }

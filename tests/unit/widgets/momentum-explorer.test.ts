@@ -62,7 +62,7 @@ describe("momentum explorer model", () => {
     expect(isMatched(s)).toBe(false);
     expect(valleyPaths(s).distance).toBeGreaterThan(1);
     const matched = { ...s, lrPytorch: matchedLrPytorch(s) };
-    expect(matched.lrPytorch).toBeCloseTo(0.0038, 15);
+    expect(matched.lrPytorch).toBe(0.0038);
     expect(isMatched(matched)).toBe(true);
     expect(valleyPaths(matched).distance).toBeLessThan(1e-12);
     for (const beta of [0.5, 0.99]) {
