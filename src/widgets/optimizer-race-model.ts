@@ -76,10 +76,10 @@ export function buildOptimizer(id: OptimizerId, s: RaceState): Optimizer {
   }
 }
 
-/** The engine surface the state names; κ applies to the bowl only (the ravine keeps its κ = 100). */
+/** The engine surface the state names; κ shapes the two quadratics (bowl and ravine) only. */
 export function surfaceOf(s: Pick<RaceState, "surface" | "kappa">): Surface {
   switch (s.surface as SurfaceId) {
-    case "ravine": return ravine();
+    case "ravine": return ravine({ kappa: s.kappa });
     case "rosenbrock": return rosenbrock();
     case "beale": return beale();
     case "saddle": return saddle();
@@ -87,9 +87,12 @@ export function surfaceOf(s: Pick<RaceState, "surface" | "kappa">): Surface {
   }
 }
 
+/** Whether the κ control means anything on this surface. */
+export const usesKappa = (surface: string) => surface === "bowl" || surface === "ravine";
+
 /**
  * Learning rates that show each surface's character within a few hundred steps (found by running
- * the race): the bowl's defaults all arrive; on the ravine GD creeps along the floor; on Rosenbrock
+ * the race): the bowl's defaults all arrive; on the ravine (κ = 100) GD creeps along the floor; on Rosenbrock
  * only a tiny GD rate survives the steep walls. Switching surface loads these and its start point.
  */
 export const PRESETS: Record<SurfaceId, Record<OptimizerId, number>> = {
@@ -100,10 +103,14 @@ export const PRESETS: Record<SurfaceId, Record<OptimizerId, number>> = {
   saddle: { gd: 0.05, momentum: 0.01, nesterov: 0.01, rmsprop: 0.01, adam: 0.02, adamw: 0.02 },
 };
 
-/** The fields to change when the reader picks `surface`: its start point and preset learning rates. */
-export function presetFor(surface: SurfaceId, kappa: number): Partial<RaceState> {
-  const [x0, y0] = surfaceOf({ surface, kappa }).start;
-  const out: Record<string, number> = { x0, y0 };
+/** κ each quadratic starts with: a well-conditioned bowl, a ravine a hundred times steeper across. */
+const KAPPA: Partial<Record<SurfaceId, number>> = { bowl: 5, ravine: 100 };
+
+/** The fields to change when the reader picks `surface`: its start point, κ and preset learning rates. */
+export function presetFor(surface: SurfaceId): Partial<RaceState> {
+  const kappa = KAPPA[surface];
+  const [x0, y0] = surfaceOf({ surface, kappa: kappa ?? 1 }).start;
+  const out: Record<string, number> = kappa === undefined ? { x0, y0 } : { x0, y0, kappa };
   for (const id of OPTIMIZERS) out[`${id}Lr`] = PRESETS[surface][id];
   return out as Partial<RaceState>;
 }

@@ -6,7 +6,7 @@ import { chartSize, powerOfTen } from "./optimizer-charts";
 import { formatNumber } from "./format";
 import { sampleGrid, contourLevels } from "./contours";
 import { optimizerColor, dashOf } from "./optimizer-charts";
-import { raceSchema, race, surfaceOf, lossSeries, presetFor, settingsText, SETTINGS, OPTIMIZERS, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
+import { raceSchema, race, surfaceOf, usesKappa, lossSeries, presetFor, settingsText, SETTINGS, OPTIMIZERS, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
 import { t } from "../i18n";
 
 type Name = keyof RaceState & string;
@@ -32,7 +32,7 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
     surface.append(hint);
     surface.querySelector("select")!.addEventListener("change", () => {
       const id = this.state.surface as SurfaceId;
-      this.assign(presetFor(id, this.state.kappa));
+      this.assign(presetFor(id));
       this.fitStartSliders();
       hint.textContent = t("optimizerRace.presetNote", { surface: t(`optimizerRace.surface.${id}`) });
     });
@@ -113,8 +113,11 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
 
   private inputId = (name: string) => `${this.id || this.localName}-${name}`;
 
-  /** The start sliders span the current surface's view window. */
+  /** The start sliders span the current surface's view window; κ is off where it means nothing. */
   private fitStartSliders(): void {
+    const kappa = this.querySelector<HTMLInputElement>(`[id="${this.inputId("kappa")}"]`);
+    const off = !usesKappa(this.state.surface);
+    if (kappa) [kappa, kappa.nextElementSibling as HTMLInputElement].forEach((input) => (input.disabled = off));
     const { xRange, yRange } = surfaceOf(this.state);
     for (const [name, [lo, hi]] of [["x0", xRange], ["y0", yRange]] as const) {
       const slider = this.querySelector<HTMLInputElement>(`[id="${this.inputId(name)}"]`);

@@ -41,7 +41,6 @@ test.describe("optimizer race", () => {
     await expect(race.locator('tr[data-optimizer="gd"]')).toHaveAttribute("data-status", "diverged");
     await expect(race.locator('tr[data-optimizer="adam"]')).toHaveAttribute("data-status", "reached");
     // A rate far past any sense still draws: the others keep their paths, the figure is not blank.
-    await box.fill("1");
     await race.locator("#optimizer-race-adamLr + input").fill("1");
     await race.locator("#optimizer-race-adamLr + input").press("Enter");
     await expect(race.locator("[data-figure] svg")).toHaveCount(2);

@@ -3,7 +3,7 @@ import { Adam, Nesterov, quadraticBowl, rosenbrock, saddle } from "../../../lib"
 import { defaults } from "../../../src/widgets/state";
 import { tracePath } from "../../../src/widgets/optimizer-path";
 import {
-  raceSchema, race, buildOptimizer, surfaceOf, presetFor, startOf, lossSeries, settingsText,
+  raceSchema, race, buildOptimizer, surfaceOf, usesKappa, presetFor, startOf, lossSeries, settingsText,
   OPTIMIZERS, SURFACES, PRESETS, TOLERANCE, MAX_STEPS, type RaceState,
 } from "../../../src/widgets/optimizer-race-model";
 
@@ -57,7 +57,7 @@ describe("optimizer race model", () => {
   });
 
   it("race on the saddle reports running off towards −∞, not a divergence", () => {
-    const s = { ...base(), surface: "saddle", ...presetFor("saddle", 5), steps: MAX_STEPS } as RaceState;
+    const s = { ...base(), surface: "saddle", ...presetFor("saddle"), steps: MAX_STEPS } as RaceState;
     const gd = race(s).runs.find((r) => r.id === "gd")!;
     expect(gd.stop?.kind).toBe("unbounded");
     expect(gd.points[gd.points.length - 1].f).toBeLessThan(0);
@@ -66,22 +66,27 @@ describe("optimizer race model", () => {
   });
 
   it("presetFor loads each surface's own start point and learning rates", () => {
-    const p = presetFor("rosenbrock", 5);
+    const p = presetFor("rosenbrock");
     expect([p.x0, p.y0]).toEqual(rosenbrock().start);
     expect(p.gdLr).toBe(0.001);
     expect(p.adamLr).toBe(PRESETS.rosenbrock.adam);
+    expect(p.kappa).toBeUndefined();
+    expect(presetFor("ravine").kappa).toBe(100);
+    expect(presetFor("bowl")).toMatchObject({ kappa: 5, x0: -2.5, y0: 1.5, gdLr: 0.1 });
   });
 
   it("every preset keeps every optimizer finite on its surface for the whole slider range", () => {
     for (const surface of SURFACES.filter((s) => s !== "saddle")) {
-      const { runs } = race({ ...base(), surface, ...presetFor(surface, 5), steps: MAX_STEPS } as RaceState);
+      const { runs } = race({ ...base(), surface, ...presetFor(surface), steps: MAX_STEPS } as RaceState);
       for (const r of runs) expect(r.stop, `${surface} ${r.id}`).toBeNull();
     }
   });
 
-  it("surfaceOf applies κ to the bowl only", () => {
+  it("surfaceOf applies κ to the bowl and the ravine, and usesKappa says so", () => {
     expect(surfaceOf({ surface: "bowl", kappa: 20 }).f(0, 1)).toBe(10);
-    expect(surfaceOf({ surface: "ravine", kappa: 20 }).name).toBe("narrow ravine (κ = 100)");
+    expect(surfaceOf({ surface: "ravine", kappa: 20 }).f(-1, 1)).toBeCloseTo(20, 12);
+    expect(surfaceOf({ surface: "rosenbrock", kappa: 20 }).f(1, 1)).toBe(0);
+    expect(SURFACES.filter(usesKappa)).toEqual(["bowl", "ravine"]);
   });
 
   it("startOf pulls a start outside the surface's view window onto its edge", () => {
