@@ -44,6 +44,7 @@ export class PlaygroundSession {
   private generation = 0;
   private smoothed = NaN;
   private evalDA = new Tensor([1, 0]);
+  private pointP = new Float64Array(0);
 
   constructor(private points: Points, private settings: SessionSettings, private seed = 1) {
     this.setPoints(points, true);
@@ -128,13 +129,21 @@ export class PlaygroundSession {
     return done;
   }
 
-  /** Loss and accuracy on all points with the current weights (one forward pass, no update). */
-  evaluate(): { loss: number; accuracy: number; Z: Tensor } {
+  /**
+   * Loss and accuracy on all points with the current weights (one forward pass, no update), and each point's
+   * p = σ(z) (a buffer reused by the next call).
+   */
+  evaluate(): { loss: number; accuracy: number; p: Float64Array } {
     const { X, Y } = this.data;
+    if (X.cols === 0) return { loss: NaN, accuracy: NaN, p: new Float64Array(0) };
     const Z = this.model.forward(X);
-    if (this.evalDA.cols !== Z.cols) this.evalDA = new Tensor([1, Z.cols]);
+    if (this.evalDA.cols !== Z.cols) {
+      this.evalDA = new Tensor([1, Z.cols]);
+      this.pointP = new Float64Array(Z.cols);
+    }
+    for (let j = 0; j < Z.size; j++) this.pointP[j] = sigmoid.f(Z.data[j]);
     const loss = losses.bceWithLogits.computeInto(this.evalDA, Z, Y);
-    return { loss, accuracy: losses.bceWithLogits.accuracy(Z, Y), Z };
+    return { loss, accuracy: losses.bceWithLogits.accuracy(Z, Y), p: this.pointP };
   }
 
   /** p = σ(z) at every grid point, from one forward pass over the reused grid batch. */
@@ -236,5 +245,30 @@ export class StepRate {
 
   clear(): void {
     this.times.length = this.steps.length = 0;
+  }
+}
+
+/**
+ * Milliseconds of training per frame at speed "max": up to 8 ms (half a 60 Hz frame, leaving the rest for
+ * drawing), less when frames arrive late, so a slow machine keeps redrawing at 40+ frames per second.
+ */
+export class FrameBudget {
+  static readonly MAX_MS = 8;
+  static readonly MIN_MS = 1;
+  ms = FrameBudget.MAX_MS;
+  private last = NaN;
+
+  /** The budget for the frame starting at `now` (ms), adjusted from the time since the previous frame. */
+  next(now: number): number {
+    const interval = now - this.last;
+    this.last = now;
+    if (interval > 25) this.ms = Math.max(FrameBudget.MIN_MS, this.ms - 1);
+    else if (interval < 20) this.ms = Math.min(FrameBudget.MAX_MS, this.ms + 0.25);
+    return this.ms;
+  }
+
+  /** Forgets the previous frame (after a pause, the gap says nothing about drawing cost). */
+  restart(): void {
+    this.last = NaN;
   }
 }

@@ -4,7 +4,7 @@ import { parseCsv, toCsv, MAX_POINTS } from "../../../src/widgets/train-playgrou
 import {
   batchSize, buildNetwork, datasetPoints, sessionSettings, toDataset, trainPlaygroundSchema, type SessionSettings,
 } from "../../../src/widgets/train-playground-model";
-import { CURVE_MAX, GRID, LOSS_CEILING, PlaygroundSession, StepRate } from "../../../src/widgets/train-playground-session";
+import { CURVE_MAX, FrameBudget, GRID, LOSS_CEILING, PlaygroundSession, StepRate } from "../../../src/widgets/train-playground-session";
 import { defaults } from "../../../src/widgets/state";
 
 const DEFAULT = sessionSettings(defaults(trainPlaygroundSchema));
@@ -55,9 +55,11 @@ describe("PlaygroundSession", () => {
 
   it("PlaygroundSession.evaluate agrees with the engine's bceWithLogits on all points", () => {
     const s = session();
-    const Z = s.model.forward(toDataset(datasetPoints("moons")).X);
+    const Z = s.model.forward(toDataset(datasetPoints("moons")).X).clone();
     const expected = losses.bceWithLogits.compute(Z, toDataset(datasetPoints("moons")).Y).loss;
-    expect(s.evaluate().loss).toBeCloseTo(expected, 12);
+    const { loss, p } = s.evaluate();
+    expect(loss).toBeCloseTo(expected, 12);
+    expect(p[11]).toBeCloseTo(sigmoid.f(Z.data[11]), 15);
   });
 
   it("PlaygroundSession.run with a learning rate of 100 stops with status 'diverged' and no exception", () => {
@@ -177,6 +179,21 @@ describe("PlaygroundSession", () => {
     expect(s.curve.step.length).toBeLessThanOrEqual(CURVE_MAX);
     expect(s.curve.step[0]).toBe(0);
     expect(s.curve.step.at(-1)).toBe(3 * CURVE_MAX);
+  });
+});
+
+describe("FrameBudget", () => {
+  it("FrameBudget.next shrinks the training budget when frames come late and grows it back to 8 ms", () => {
+    const b = new FrameBudget();
+    expect(b.next(0)).toBe(8);
+    expect(b.next(40)).toBe(7);
+    expect(b.next(80)).toBe(6);
+    for (let i = 1; i <= 6; i++) b.next(80 + i * 16.7);
+    expect(b.ms).toBe(7.5);
+    for (let i = 0; i < 50; i++) b.next(200 + i * 16.7);
+    expect(b.ms).toBe(8);
+    b.restart();
+    expect(b.next(10_000)).toBe(8);
   });
 });
 
