@@ -43,7 +43,7 @@ export function drawHeatmap(host: HTMLElement, session: PlaygroundSession, text:
   const c = themeColors(), bg = background();
   const { x0, x1, y0, y1 } = session.domain, pts = session.currentPoints;
   const width = Math.max(260, Math.min(560, maxWidth));
-  const margin = { top: 10, right: 10, bottom: 36, left: 40 };
+  const margin = { top: 24, right: 10, bottom: 36, left: 40 };
   const inner = width - margin.left - margin.right;
   // Equal units on both axes, so a circle in the data looks like a circle.
   const height = Math.round(Math.max(160, Math.min(480, (inner * (y1 - y0)) / (x1 - x0))) + margin.top + margin.bottom);
@@ -87,7 +87,7 @@ export function drawLossCurve(host: HTMLElement, session: PlaygroundSession, log
   const scale = t(log ? "trainPlayground.scale.log" : "trainPlayground.scale.linear");
   const description = data.length < 2
     ? t("trainPlayground.lossDescEmpty", { scale })
-    : t("trainPlayground.lossDesc", { scale, steps: data[data.length - 1].step, first: formatNumber(data[0].loss), last: formatNumber(data[data.length - 1].loss) });
+    : t("trainPlayground.lossDesc", { scale, steps: data[data.length - 1].step.toLocaleString("en-US"), first: formatNumber(data[0].loss), last: formatNumber(data[data.length - 1].loss) });
   redraw(host, () =>
     drawChart(
       host,

@@ -192,12 +192,14 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
       this.pause();
       return;
     }
-    // Readouts and heatmap together, the loss curve on another frame: no frame pays for every redraw.
-    if (now - this.lastHeatmap >= HEATMAP_MS) {
+    // Readouts and heatmap together, the loss curve on another frame: no frame pays for every redraw. When even
+    // the smallest training budget leaves frames late, drawing is the cost, so redraw less often.
+    const slow = this.budget.ms <= FrameBudget.MIN_MS ? 3 : 1;
+    if (now - this.lastHeatmap >= slow * HEATMAP_MS) {
       this.drawReadouts();
       this.drawHeat(true);
       this.lastHeatmap = now;
-    } else if (now - this.lastLossCurve >= LOSS_MS) {
+    } else if (now - this.lastLossCurve >= slow * LOSS_MS) {
       drawLossCurve(this.lossHost, session, this.state.logScale, this.width, true);
       this.lastLossCurve = now;
     }
