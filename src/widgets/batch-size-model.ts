@@ -1,0 +1,158 @@
+// Batch size: one linear model ŷ = w·x + b (two numbers, so a gradient is a point in the plane) fitted
+// to the house prices with full-batch, mini-batch and single-example SGD. Gradients come from the
+// engine's Dense layer and halfMse, batches from miniBatches/takeColumns, steps from SGD.
+import { Dense, SGD, createRng, halfMseInto, houseData, miniBatches, norm2, takeColumns, Tensor, type Rng } from "../../lib";
+import { t } from "../i18n";
+import type { Schema, StateOf } from "./state";
+
+/** The batch sizes compared; 0 stands for the full batch (|B| = m). */
+export const BATCHES = [1, 8, 32, 0] as const;
+export type BatchChoice = (typeof BATCHES)[number];
+
+export const batchSizeSchema = {
+  lr: { kind: "number", label: t("batchSize.lr"), min: 0.001, max: 1, step: 0.001, default: 0.05 },
+  epochs: { kind: "number", label: t("batchSize.epochs"), min: 1, max: 20, step: 1, default: 5 },
+  m: { kind: "number", label: t("batchSize.m"), min: 16, max: 200, step: 1, default: 100 },
+  seed: { kind: "number", label: t("batchSize.seed"), min: 1, max: 999, step: 1, default: 1 },
+  xAxis: { kind: "choice", label: t("batchSize.xAxis"), options: ["examples", "steps"], default: "examples" },
+  where: { kind: "choice", label: t("batchSize.where"), options: ["start", "minimum"], default: "start" },
+} satisfies Schema;
+export type BatchSizeState = StateOf<typeof batchSizeSchema>;
+
+/** Where every run starts: w = 0, b = 0 (a model that predicts $0). */
+export const START: readonly [number, number] = [0, 0];
+
+/**
+ * The problem: m generated houses, x = standardised bedrooms, y = price in $100,000.
+ * The same seed draws the houses and (through a second generator) the batches.
+ */
+export function problem(m: number, seed: number): { X: Tensor; Y: Tensor } {
+  const { Xs, Y } = houseData({ m, seed, features: ["bedrooms"] });
+  return { X: Xs, Y: new Tensor(Y.shape, Y.data.map((y) => y / 100)) };
+}
+
+/** The actual size |B| of a batch choice for m examples. */
+export const sizeOf = (b: BatchChoice, m: number) => (b === 0 ? m : Math.min(b, m));
+
+/** Steps in one epoch: ⌈m / |B|⌉ (the engine's miniBatches makes exactly this many). */
+export const stepsPerEpoch = (b: BatchChoice, m: number) => Math.ceil(m / sizeOf(b, m));
+
+/** A Dense(1→1) layer at (w, b), and a function giving J and (dJ/dw, dJ/db) on any set of examples. */
+export function linearModel(X: Tensor, Y: Tensor, at: readonly [number, number] = START) {
+  const layer = new Dense(1, 1);
+  layer.W.data[0] = at[0];
+  layer.b.data[0] = at[1];
+  const buffers = new Map<number, Tensor>();
+  /** J and its gradient on the examples `idx` (all of them when omitted). */
+  const gradient = (idx?: readonly number[]) => {
+    const Xb = idx ? takeColumns(X, idx) : X, Yb = idx ? takeColumns(Y, idx) : Y;
+    let dA = buffers.get(Yb.cols);
+    if (!dA) buffers.set(Yb.cols, (dA = new Tensor(Yb.shape)));
+    const J = halfMseInto(dA, layer.forward(Xb), Yb);
+    layer.backward(dA);
+    return { J, g: [layer.dW.data[0], layer.db.data[0]] as [number, number] };
+  };
+  return { layer, params: [layer.W.data, layer.b.data], grads: [layer.dW.data, layer.db.data], gradient };
+}
+
+/** One point of a loss curve: after `step` steps and `examples` examples seen, the full-data cost J. */
+export interface LossPoint {
+  step: number;
+  examples: number;
+  epoch: number;
+  J: number;
+}
+
+/** A training run with one batch size; `diverged` is the step at which J stopped being finite. */
+export interface BatchRun {
+  batch: BatchChoice;
+  size: number;
+  points: LossPoint[];
+  diverged: number | null;
+  final: [number, number];
+}
+
+/** Trains from START with SGD(lr) for `epochs` epochs of shuffled batches, J on all data after each step. */
+export function trainRun(s: BatchSizeState, batch: BatchChoice, data = problem(s.m, s.seed)): BatchRun {
+  const { X, Y } = data;
+  const model = linearModel(X, Y);
+  const opt = new SGD({ lr: s.lr });
+  // NOTE: one batch generator per batch size, from the same seed, so changing one run leaves the others.
+  const rng: Rng = createRng(s.seed * 7919 + sizeOf(batch, s.m));
+  const size = sizeOf(batch, s.m);
+  const points: LossPoint[] = [{ step: 0, examples: 0, epoch: 0, J: model.gradient().J }];
+  let examples = 0, diverged: number | null = null;
+  for (let epoch = 1; epoch <= s.epochs && diverged === null; epoch++) {
+    for (const idx of miniBatches(s.m, size, rng)) {
+      model.gradient(idx);
+      opt.step(model.params, model.grads);
+      examples += idx.length;
+      const J = model.gradient().J;
+      points.push({ step: opt.t, examples, epoch: examples / s.m, J });
+      if (!Number.isFinite(J) || J > 1e12) {
+        diverged = opt.t;
+        break;
+      }
+    }
+  }
+  return { batch, size, points, diverged, final: [model.params[0][0], model.params[1][0]] };
+}
+
+/** Every batch size's run. */
+export function trainAll(s: BatchSizeState): BatchRun[] {
+  const data = problem(s.m, s.seed);
+  return BATCHES.map((b) => trainRun(s, b, data));
+}
+
+/** The least-squares (w, b): full-batch SGD at a safe rate until it stops moving. */
+export function minimum(data: { X: Tensor; Y: Tensor }): [number, number] {
+  const model = linearModel(data.X, data.Y);
+  const opt = new SGD({ lr: 0.5 });
+  for (let k = 0; k < 200; k++) {
+    model.gradient();
+    opt.step(model.params, model.grads);
+  }
+  return [model.params[0][0], model.params[1][0]];
+}
+
+/** One batch's gradient and how well it points along the full-batch gradient. */
+export interface BatchGradient {
+  batch: BatchChoice;
+  dw: number;
+  db: number;
+  /** cos of the angle to the full-batch gradient; NaN when either is the zero vector. */
+  cosine: number;
+}
+
+/** cos∠(a, b) = a·b / (‖a‖‖b‖). */
+export function cosine(a: readonly number[], b: readonly number[]): number {
+  return (a[0] * b[0] + a[1] * b[1]) / (norm2(a) * norm2(b));
+}
+
+/**
+ * The gradients of one epoch's batches at a fixed point (the start, or the minimum) for each batch size,
+ * beside the full-batch gradient there. The batches are those the engine's miniBatches would draw.
+ */
+export function gradientCloud(s: BatchSizeState) {
+  const data = problem(s.m, s.seed);
+  const at = s.where === "minimum" ? minimum(data) : START;
+  const model = linearModel(data.X, data.Y, at);
+  const full = model.gradient().g;
+  const clouds: BatchGradient[] = [];
+  for (const batch of BATCHES) {
+    const rng = createRng(s.seed * 104729 + sizeOf(batch, s.m));
+    for (const idx of miniBatches(s.m, sizeOf(batch, s.m), rng)) {
+      const [dw, db] = model.gradient(idx).g;
+      clouds.push({ batch, dw, db, cosine: cosine([dw, db], full) });
+    }
+  }
+  return { at, full, clouds };
+}
+
+/** Per batch size: how many batches, the mean cosine to the full gradient, the spread ‖g_B − g‖ (root mean square). */
+export function cloudSummary(clouds: BatchGradient[], full: readonly [number, number], batch: BatchChoice) {
+  const mine = clouds.filter((c) => c.batch === batch);
+  const meanCos = mine.reduce((a, c) => a + c.cosine, 0) / mine.length;
+  const spread = Math.sqrt(mine.reduce((a, c) => a + (c.dw - full[0]) ** 2 + (c.db - full[1]) ** 2, 0) / mine.length);
+  return { count: mine.length, meanCos, spread };
+}

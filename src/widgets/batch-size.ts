@@ -1,0 +1,159 @@
+// <dl-batch-size>: full-batch, mini-batch and single-example SGD on the house prices (chapter 4):
+// loss against examples processed (or steps), and the cloud of per-batch gradients around the
+// full-batch gradient. The model (batch-size-model.ts) trains with the engine; this draws.
+import { WidgetBase } from "./base";
+import { drawChart, Plot, themeColors } from "./chart";
+import { formatNumber } from "./format";
+import { chartBlock, chartWidth, legend, seriesColor, thin } from "./internals-charts";
+import { batchSizeSchema, trainAll, gradientCloud, cloudSummary, stepsPerEpoch, BATCHES, type BatchChoice, type BatchRun } from "./batch-size-model";
+import { t } from "../i18n";
+
+type Name = keyof typeof batchSizeSchema;
+const powerOfTen = (d: number) => (Number.isFinite(d) && d > 0 ? d.toExponential(0).replace("e+", "e") : String(d));
+
+class BatchSizeWidget extends WidgetBase<typeof batchSizeSchema> {
+  readonly schema = batchSizeSchema;
+  private frame = 0;
+  private lossHost!: ReturnType<typeof chartBlock>;
+  private cloudHost!: ReturnType<typeof chartBlock>;
+  private table!: HTMLTableElement;
+  private notes!: HTMLElement;
+  private legendHost!: HTMLElement;
+
+  protected buildControls(panel: HTMLElement): void {
+    const group = (title: string, names: Name[]) => {
+      const fs = document.createElement("fieldset");
+      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
+      return fs;
+    };
+    panel.append(group(t("batchSize.groupTraining"), ["lr", "epochs", "xAxis"]), group(t("batchSize.groupData"), ["m", "seed", "where"]));
+  }
+
+  protected optionLabel(name: string, option: string): string {
+    return t(`batchSize.${name}.${option}`);
+  }
+
+  /** Redraws at most once per frame, so a dragged slider never queues up training runs. */
+  protected update(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      super.update();
+    });
+  }
+
+  disconnectedCallback(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  private label = (b: BatchChoice) => (b === 0 ? t("batchSize.full", { m: this.state.m }) : b === 1 ? t("batchSize.single") : t("batchSize.mini", { b }));
+  private color = (b: BatchChoice) => seriesColor(BATCHES.indexOf(b));
+
+  protected render(): void {
+    if (!this.table) {
+      this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
+      this.notes = Object.assign(document.createElement("p"), { className: "dl-note" });
+      const charts = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
+      this.lossHost = chartBlock("");
+      this.cloudHost = chartBlock(t("batchSize.cloudTitle"));
+      charts.append(this.lossHost.block, this.cloudHost.block);
+      this.legendHost = document.createElement("div");
+      this.figure.append(this.table, this.notes, this.legendHost, charts);
+    }
+    const s = this.state;
+    const runs = trainAll(s);
+    const cloud = gradientCloud(s);
+    // Rebuilt each time: "full batch (m = …)" follows m, and the colours follow the theme.
+    this.legendHost.replaceChildren(legend(BATCHES.map((b) => ({ label: this.label(b), color: this.color(b) }))));
+    this.fillTable(runs, cloud);
+    const diverged = runs.filter((r) => r.diverged !== null);
+    this.notes.textContent = [
+      ...diverged.map((r) => t("batchSize.diverged", { name: this.label(r.batch), step: r.diverged! })),
+      s.where === "minimum" ? t("batchSize.noteMinimum") : t("batchSize.noteStart"),
+    ].join(" ");
+    const width = chartWidth(this.figure, 420);
+    this.drawLoss(runs, width);
+    this.drawCloud(cloud, width);
+  }
+
+  private fillTable(runs: BatchRun[], cloud: ReturnType<typeof gradientCloud>): void {
+    const s = this.state;
+    const cols = ["batch", "size", "perEpoch", "steps", "loss", "cosine", "spread"].map((c) => t(`batchSize.col.${c}`));
+    const head = document.createElement("thead");
+    const hr = head.insertRow();
+    for (const c of cols) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: c }));
+    const body = document.createElement("tbody");
+    for (const run of runs) {
+      const row = body.insertRow();
+      row.dataset.batch = String(run.batch);
+      const th = Object.assign(document.createElement("th"), { scope: "row", textContent: this.label(run.batch) });
+      row.append(th);
+      const last = run.points[run.points.length - 1];
+      const summary = cloudSummary(cloud.clouds, cloud.full, run.batch);
+      const cells = [String(run.size), String(stepsPerEpoch(run.batch, s.m)), String(last.step), run.diverged !== null ? formatNumber(NaN) : formatNumber(last.J), formatNumber(summary.meanCos, 3), formatNumber(summary.spread, 3)];
+      for (const text of cells) row.insertCell().textContent = text;
+      row.cells[2].setAttribute("data-steps-per-epoch", "");
+    }
+    this.table.replaceChildren(head, body);
+  }
+
+  private drawLoss(runs: BatchRun[], width: number): void {
+    const s = this.state;
+    const x = s.xAxis === "steps" ? "step" : "examples";
+    this.lossHost.heading.textContent = t("batchSize.lossTitle", { x: t(`batchSize.xAxis.${s.xAxis}`) });
+    const finite = runs.map((r) => ({ run: r, points: r.points.filter((p) => Number.isFinite(p.J) && p.J > 0) }));
+    drawChart(
+      this.lossHost.host,
+      {
+        width, height: 260, marginLeft: 52,
+        x: { label: t(`batchSize.axis.${s.xAxis}`) },
+        y: { type: "log", label: t("batchSize.axisLoss"), grid: true, tickFormat: powerOfTen },
+        marks: finite.flatMap(({ run, points }) => [
+          Plot.line(points, { x, y: "J", stroke: this.color(run.batch), strokeWidth: run.batch === 1 ? 1.2 : 2 }),
+          run.diverged !== null ? Plot.dot(points.slice(-1), { x, y: "J", symbol: "times", r: 7, stroke: this.color(run.batch), strokeWidth: 2.5 }) : null,
+        ]),
+      },
+      t("batchSize.lossDesc", {
+        x: t(`batchSize.xAxis.${s.xAxis}`),
+        epochs: s.epochs,
+        finals: runs.map((r) => `${this.label(r.batch)} ${r.diverged !== null ? formatNumber(NaN) : formatNumber(r.points[r.points.length - 1].J)}`).join(", "),
+      }),
+      {
+        columns: [t("batchSize.col.batch"), t("batchSize.axis.steps"), t("batchSize.axis.examples"), t("batchSize.axisLoss")],
+        rows: runs.flatMap((r) => thin(r.points, 12).map((p) => [this.label(r.batch), p.step, p.examples, p.J])),
+      },
+    );
+  }
+
+  private drawCloud({ at, full, clouds }: ReturnType<typeof gradientCloud>, width: number): void {
+    const c = themeColors();
+    const zero = Math.hypot(full[0], full[1]) < 1e-9;
+    const tip = [{ dw: full[0], db: full[1] }];
+    drawChart(
+      this.cloudHost.host,
+      {
+        width, height: 260, marginLeft: 52,
+        x: { label: t("batchSize.axisDw"), grid: true },
+        y: { label: t("batchSize.axisDb"), grid: true },
+        marks: [
+          Plot.ruleX([0], { stroke: c.muted }),
+          Plot.ruleY([0], { stroke: c.muted }),
+          ...BATCHES.filter((b) => b !== 0).map((b) =>
+            Plot.dot(clouds.filter((g) => g.batch === b), { x: "dw", y: "db", r: b === 1 ? 2 : 3.5, fill: this.color(b), fillOpacity: b === 1 ? 0.6 : 0.9 }),
+          ),
+          zero
+            ? Plot.dot(tip, { x: "dw", y: "db", symbol: "plus", r: 8, stroke: this.color(0), strokeWidth: 2.5 })
+            : Plot.arrow(tip, { x1: 0, y1: 0, x2: "dw", y2: "db", stroke: this.color(0), strokeWidth: 2.5 }),
+        ],
+      },
+      t("batchSize.cloudDesc", { w: formatNumber(at[0], 3), b: formatNumber(at[1], 3), dw: formatNumber(full[0], 3), db: formatNumber(full[1], 3), count: clouds.length }),
+      {
+        columns: [t("batchSize.col.batch"), t("batchSize.axisDw"), t("batchSize.axisDb"), t("batchSize.col.cosine")],
+        rows: BATCHES.flatMap((b) => thin(clouds.filter((g) => g.batch === b), 10).map((g) => [this.label(b), g.dw, g.db, g.cosine])),
+      },
+    );
+  }
+}
+
+if (!customElements.get("dl-batch-size")) customElements.define("dl-batch-size", BatchSizeWidget);

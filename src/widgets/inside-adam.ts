@@ -1,0 +1,216 @@
+// <dl-inside-adam>: Adam's moments m, v, their corrected values m̂, v̂, and the step each parameter
+// takes, over a chosen gradient stream (chapter 4). The model (inside-adam-model.ts) runs the
+// engine's Adam; this element draws its recorded state.
+import { WidgetBase } from "./base";
+import { drawChart, Plot, themeColors } from "./chart";
+import { formatNumber } from "./format";
+import { chartBlock, chartWidth, legend, seriesColor, thin } from "./internals-charts";
+import { insideAdamSchema, insideAdam, paramNames, largestStepRatio, largestStepGap, TABLE_STEPS, type AdamRecord } from "./inside-adam-model";
+import { t } from "../i18n";
+
+type Name = keyof typeof insideAdamSchema;
+const powerOfTen = (d: number) => (Number.isFinite(d) && d > 0 ? d.toExponential(0).replace("e+", "e") : String(d));
+
+class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
+  readonly schema = insideAdamSchema;
+  private readouts!: HTMLElement;
+  private firstHost!: ReturnType<typeof chartBlock>;
+  private secondHost!: ReturnType<typeof chartBlock>;
+  private stepHost!: ReturnType<typeof chartBlock>;
+  private legends!: HTMLElement[];
+  private table!: HTMLTableElement;
+  private note!: HTMLElement;
+  private seedControl!: HTMLElement;
+
+  protected buildControls(panel: HTMLElement): void {
+    const group = (title: string, names: Name[]) => {
+      const fs = document.createElement("fieldset");
+      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
+      return fs;
+    };
+    const stream = group(t("insideAdam.groupStream"), ["stream", "seed", "steps", "param"]);
+    this.seedControl = stream.querySelector('[id$="-seed"]')!.closest(".dl-control") as HTMLElement;
+    panel.append(stream, group(t("insideAdam.groupAdam"), ["biasCorrection", "beta1", "beta2", "lr", "epsExp"]));
+  }
+
+  protected optionLabel(name: string, option: string): string {
+    if (name === "param") return paramNames(this.state?.stream ?? "constant")[Number(option)];
+    return t(`insideAdam.stream.${option}`);
+  }
+
+  /** The seed only matters for the noisy stream: elsewhere it is hidden (and not a control). */
+  private syncSeed(): void {
+    const noisy = this.state.stream === "noisy";
+    this.seedControl.hidden = !noisy;
+    this.seedControl.querySelectorAll("input[type=range]").forEach((el) => (noisy ? el.setAttribute("data-control", "seed") : el.removeAttribute("data-control")));
+    const select = this.querySelector<HTMLSelectElement>(`[id="${this.id || this.localName}-param"]`);
+    if (select) [...select.options].forEach((o) => (o.textContent = this.optionLabel("param", o.value)));
+  }
+
+  protected render(): void {
+    if (!this.table) {
+      this.readouts = Object.assign(document.createElement("dl"), { className: "dl-readouts" });
+      const charts = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
+      this.firstHost = chartBlock("");
+      this.secondHost = chartBlock("");
+      this.stepHost = chartBlock("");
+      this.legends = [this.firstHost, this.secondHost, this.stepHost].map((b) => b.block.insertBefore(document.createElement("div"), b.host));
+      charts.append(this.firstHost.block, this.secondHost.block, this.stepHost.block);
+      this.note = Object.assign(document.createElement("p"), { className: "dl-note" });
+      const caption = Object.assign(document.createElement("p"), { className: "dl-internals-chart-title", textContent: t("insideAdam.tableTitle") });
+      this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
+      this.table.setAttribute("data-step-table", "");
+      this.figure.append(this.readouts, this.note, charts, caption, this.table);
+    }
+    this.syncSeed();
+    const s = this.state;
+    const { shown, other } = insideAdam(s);
+    const names = paramNames(s.stream);
+    const k = Number(s.param);
+    const records = shown[k];
+    const width = chartWidth(this.figure, 420);
+
+    this.fillReadouts(shown, other, names);
+    this.note.textContent = s.biasCorrection ? t("insideAdam.noteOn") : t("insideAdam.noteOff");
+    this.drawFirst(records, names[k], width);
+    this.drawSecond(records, names[k], width);
+    this.drawSteps(shown, other, names, width);
+    this.fillTable(records, names[k]);
+  }
+
+  private fillReadouts(shown: ReturnType<typeof insideAdam>["shown"], other: ReturnType<typeof insideAdam>["other"], names: [string, string]): void {
+    const s = this.state;
+    const first = shown[Number(s.param)][0];
+    const rows: [string, string][] = [
+      [t("insideAdam.readout.m1"), `${formatNumber(first.m / first.g)} · g₁`],
+      [t("insideAdam.readout.mHat1"), `${formatNumber(first.mHat / first.g)} · g₁`],
+      [t("insideAdam.readout.v1"), `${formatNumber(first.v / first.g ** 2)} · g₁²`],
+    ];
+    names.forEach((name, k) => {
+      const big = largestStepRatio(shown[k], s.lr);
+      rows.push([t("insideAdam.readout.largest", { name }), t("insideAdam.readout.atStep", { ratio: formatNumber(big.ratio, 3), t: big.t })]);
+    });
+    if (!s.biasCorrection) {
+      const gap = largestStepGap(shown[0], other[0]);
+      rows.push([t("insideAdam.readout.gap", { name: names[0] }), t("insideAdam.readout.atStep", { ratio: formatNumber(gap.ratio, 3), t: gap.t })]);
+    }
+    this.readouts.replaceChildren(
+      ...rows.flatMap(([a, b]) => [Object.assign(document.createElement("dt"), { textContent: a }), Object.assign(document.createElement("dd"), { textContent: b })]),
+    );
+  }
+
+  private drawFirst(records: AdamRecord[], name: string, width: number): void {
+    const c = themeColors();
+    this.firstHost.heading.textContent = t("insideAdam.firstTitle", { name });
+    this.legends[0].replaceChildren(
+      legend([
+        { label: t("insideAdam.series.g"), color: seriesColor(4), dot: true },
+        { label: t("insideAdam.series.m"), color: seriesColor(1), dash: true },
+        { label: t("insideAdam.series.mHat"), color: seriesColor(0) },
+      ]),
+    );
+    drawChart(
+      this.firstHost.host,
+      {
+        width, height: 220, marginLeft: 56,
+        x: { label: t("insideAdam.axisStep") },
+        y: { label: t("insideAdam.axisFirst"), grid: true },
+        marks: [
+          Plot.ruleY([0], { stroke: c.muted }),
+          Plot.dot(records, { x: "t", y: "g", r: 1.8, fill: seriesColor(4) }),
+          Plot.line(records, { x: "t", y: "m", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" }),
+          Plot.line(records, { x: "t", y: "mHat", stroke: seriesColor(0), strokeWidth: 2 }),
+        ],
+      },
+      t("insideAdam.firstDesc", { name, steps: records.length, m1: formatNumber(records[0].m), mHat1: formatNumber(records[0].mHat), g1: formatNumber(records[0].g), mLast: formatNumber(records[records.length - 1].mHat) }),
+      { columns: ["t", "g", "m", "m̂"], rows: thin(records).map((r) => [r.t, r.g, r.m, r.mHat]) },
+    );
+  }
+
+  private drawSecond(records: AdamRecord[], name: string, width: number): void {
+    this.secondHost.heading.textContent = t("insideAdam.secondTitle", { name });
+    this.legends[1].replaceChildren(
+      legend([
+        { label: t("insideAdam.series.g2"), color: seriesColor(4), dot: true },
+        { label: t("insideAdam.series.v"), color: seriesColor(1), dash: true },
+        { label: t("insideAdam.series.vHat"), color: seriesColor(0) },
+      ]),
+    );
+    // NOTE: a log axis, because uncorrected v starts 1/(1 − β₂) = 1000× below g²; zeros are dropped.
+    const positive = (key: "v" | "vHat" | "g2") => records.map((r) => ({ t: r.t, y: key === "g2" ? r.g * r.g : r[key] })).filter((p) => p.y > 0);
+    drawChart(
+      this.secondHost.host,
+      {
+        width, height: 220, marginLeft: 56,
+        x: { label: t("insideAdam.axisStep") },
+        y: { type: "log", label: t("insideAdam.axisSecond"), grid: true, tickFormat: powerOfTen },
+        marks: [
+          Plot.dot(positive("g2"), { x: "t", y: "y", r: 1.8, fill: seriesColor(4) }),
+          Plot.line(positive("v"), { x: "t", y: "y", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" }),
+          Plot.line(positive("vHat"), { x: "t", y: "y", stroke: seriesColor(0), strokeWidth: 2 }),
+        ],
+      },
+      t("insideAdam.secondDesc", { name, v1: formatNumber(records[0].v), vHat1: formatNumber(records[0].vHat), g21: formatNumber(records[0].g ** 2) }),
+      { columns: ["t", "g²", "v", "v̂"], rows: thin(records).map((r) => [r.t, r.g * r.g, r.v, r.vHat]) },
+    );
+  }
+
+  private drawSteps(shown: ReturnType<typeof insideAdam>["shown"], other: ReturnType<typeof insideAdam>["other"], names: [string, string], width: number): void {
+    const s = this.state, c = themeColors();
+    const otherLabel = s.biasCorrection ? t("insideAdam.series.without") : t("insideAdam.series.with");
+    this.stepHost.heading.textContent = t("insideAdam.stepTitle");
+    this.legends[2].replaceChildren(
+      legend([
+        ...names.map((name, k) => ({ label: name, color: seriesColor(k === 0 ? 0 : 2) })),
+        ...names.map((name, k) => ({ label: `${name}, ${otherLabel}`, color: seriesColor(k === 0 ? 0 : 2), dash: true })),
+      ]),
+    );
+    const series = (run: typeof shown, k: number) => run[k].map((r) => ({ t: r.t, step: r.step }));
+    drawChart(
+      this.stepHost.host,
+      {
+        width, height: 240, marginLeft: 64,
+        x: { label: t("insideAdam.axisStep") },
+        y: { label: t("insideAdam.axisStepSize"), grid: true },
+        marks: [
+          Plot.ruleY([0], { stroke: c.muted }),
+          Plot.ruleY([s.lr, -s.lr], { stroke: c.muted, strokeDasharray: "2 3" }),
+          ...[0, 1].flatMap((k) => [
+            Plot.line(series(other, k), { x: "t", y: "step", stroke: seriesColor(k === 0 ? 0 : 2), strokeWidth: 1.5, strokeDasharray: "5 4", strokeOpacity: 0.8 }),
+            Plot.line(series(shown, k), { x: "t", y: "step", stroke: seriesColor(k === 0 ? 0 : 2), strokeWidth: 2 }),
+          ]),
+        ],
+      },
+      t("insideAdam.stepDesc", {
+        a: names[0], b: names[1], lr: formatNumber(s.lr),
+        a1: formatNumber(shown[0][0].step), b1: formatNumber(shown[1][0].step),
+        aLast: formatNumber(shown[0][shown[0].length - 1].step), bLast: formatNumber(shown[1][shown[1].length - 1].step),
+      }),
+      {
+        columns: ["t", names[0], names[1], `${names[0]}, ${otherLabel}`, `${names[1]}, ${otherLabel}`],
+        rows: thin(shown[0]).map((r) => [r.t, r.step, shown[1][r.t - 1].step, other[0][r.t - 1].step, other[1][r.t - 1].step]),
+      },
+    );
+  }
+
+  /** The first steps as the engine's public state shows them (opt.m, opt.v, opt.mHat, opt.vHat, opt.t). */
+  private fillTable(records: AdamRecord[], name: string): void {
+    const cols = ["t", "g", "m", "v", "m̂", "v̂", t("insideAdam.col.step")];
+    const head = this.table.createTHead();
+    head.replaceChildren();
+    const hr = head.insertRow();
+    for (const col of cols) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: col }));
+    const body = document.createElement("tbody");
+    for (const r of records.slice(0, TABLE_STEPS)) {
+      const row = body.insertRow();
+      row.append(Object.assign(document.createElement("th"), { scope: "row", textContent: String(r.t) }));
+      for (const x of [r.g, r.m, r.v, r.mHat, r.vHat, r.step]) row.insertCell().textContent = formatNumber(x);
+    }
+    this.table.querySelector("tbody")?.remove();
+    this.table.querySelector("caption")?.remove();
+    this.table.createCaption().textContent = t("insideAdam.tableCaption", { name });
+    this.table.append(body);
+  }
+}
+
+if (!customElements.get("dl-inside-adam")) customElements.define("dl-inside-adam", InsideAdamWidget);
