@@ -12,12 +12,12 @@ export const VAL_M = 60;
 export const RUNS = ["l2", "adamw", "none"] as const;
 export type RunId = (typeof RUNS)[number];
 /** Record every this many steps (and the last), enough for a smooth curve. */
-export const EVERY = 5;
+export const EVERY = 10;
 
 export const adamwSchema = {
   lambda: { kind: "number", label: t("adamwVsL2.lambda"), min: 0, max: 1, step: 0.01, default: 0.1 },
   lr: { kind: "number", label: t("adamwVsL2.lr"), min: 0.001, max: 0.2, step: 0.001, default: 0.05 },
-  steps: { kind: "number", label: t("adamwVsL2.steps"), min: 50, max: 2000, step: 10, default: 800 },
+  steps: { kind: "number", label: t("adamwVsL2.steps"), min: 50, max: 2000, step: 10, default: 1200 },
   decayBiases: { kind: "boolean", label: t("adamwVsL2.decayBiases"), default: false },
   noise: { kind: "number", label: t("adamwVsL2.noise"), min: 0, max: 0.6, step: 0.05, default: 0.3 },
   seed: { kind: "number", label: t("adamwVsL2.seed"), min: 1, max: 999, step: 1, default: 3 },

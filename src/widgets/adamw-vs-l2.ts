@@ -4,12 +4,11 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot } from "./chart";
 import { formatNumber } from "./format";
-import { chartBlock, chartWidth, legend, seriesColor, thin } from "./internals-charts";
+import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "./internals-charts";
 import { adamwSchema, compare, splits, fitCurve, bestVal, RUNS, type Run, type RunId } from "./adamw-vs-l2-model";
 import { t } from "../i18n";
 
 type Name = keyof typeof adamwSchema;
-const powerOfTen = (d: number) => (Number.isFinite(d) && d > 0 ? d.toExponential(0).replace("e+", "e") : String(d));
 const COLOR: Record<RunId, number> = { l2: 1, adamw: 0, none: 4 };
 
 class AdamwVsL2Widget extends WidgetBase<typeof adamwSchema> {
@@ -45,7 +44,7 @@ class AdamwVsL2Widget extends WidgetBase<typeof adamwSchema> {
     this.frame = 0;
   }
 
-  private name = (id: RunId) => t(`adamwVsL2.run.${id}`);
+  private name = (id: RunId) => t(`adamwVsL2.short.${id}`);
   private color = (id: RunId) => seriesColor(COLOR[id]);
   private dash = (id: RunId) => (id === "none" ? "2 3" : id === "l2" ? "6 3" : undefined);
 
@@ -63,7 +62,7 @@ class AdamwVsL2Widget extends WidgetBase<typeof adamwSchema> {
     }
     const s = this.state;
     const runs = compare(s);
-    this.legendHost.replaceChildren(legend(RUNS.map((id) => ({ label: this.name(id), color: this.color(id), dash: !!this.dash(id) }))));
+    this.legendHost.replaceChildren(legend(RUNS.map((id) => ({ label: t(`adamwVsL2.run.${id}`), color: this.color(id), dash: !!this.dash(id) }))));
     this.fillTable(runs);
     const [l2, adamw] = runs;
     const lastNorm = (r: Run) => r.points[r.points.length - 1].norm;
@@ -101,9 +100,9 @@ class AdamwVsL2Widget extends WidgetBase<typeof adamwSchema> {
     drawChart(
       host,
       {
-        width, height: 220, marginLeft: 52,
-        x: { label: t("adamwVsL2.axisStep") },
-        y: log ? { type: "log", label, grid: true, tickFormat: powerOfTen } : { label, grid: true, zero: true },
+        width, height: 230, marginLeft: 52, marginBottom: 44,
+        x: stepAxis(t("adamwVsL2.axisStep")),
+        y: log ? { type: "log", label, grid: true, tickFormat: plainTick } : { label, grid: true, zero: true },
         marks: runs.map((r) => Plot.line(r.points.filter((p) => Number.isFinite(p[key]) && (!log || p[key] > 0)), { x: "step", y: key, stroke: this.color(r.id), strokeWidth: 2, strokeDasharray: this.dash(r.id) })),
       },
       t(key === "norm" ? "adamwVsL2.normDesc" : "adamwVsL2.valDesc", {
@@ -128,8 +127,8 @@ class AdamwVsL2Widget extends WidgetBase<typeof adamwSchema> {
     drawChart(
       this.fitHost.host,
       {
-        width, height: 240, marginLeft: 44,
-        x: { label: "x", domain: [-1, 1] },
+        width, height: 250, marginLeft: 44, marginBottom: 44,
+        x: { ...stepAxis("x"), domain: [-1, 1] },
         y: { label: "y", domain: [lo, hi], grid: true },
         clip: true,
         marks: [

@@ -124,7 +124,7 @@ export interface BatchGradient {
   cosine: number;
 }
 
-/** cos∠(a, b) = a·b / (‖a‖‖b‖). */
+/** cos∠(a, b) = a·b / (‖a‖‖b‖); NaN when either is the zero vector. */
 export function cosine(a: readonly number[], b: readonly number[]): number {
   return (a[0] * b[0] + a[1] * b[1]) / (norm2(a) * norm2(b));
 }
@@ -138,6 +138,8 @@ export function gradientCloud(s: BatchSizeState) {
   const at = s.where === "minimum" ? minimum(data) : START;
   const model = linearModel(data.X, data.Y, at);
   const full = model.gradient().g;
+  // NOTE: at the minimum the full gradient is ~1e-16 (rounding): no direction to compare with.
+  if (Math.hypot(full[0], full[1]) < 1e-12) full[0] = full[1] = 0;
   const clouds: BatchGradient[] = [];
   for (const batch of BATCHES) {
     const rng = createRng(s.seed * 104729 + sizeOf(batch, s.m));
@@ -149,10 +151,11 @@ export function gradientCloud(s: BatchSizeState) {
   return { at, full, clouds };
 }
 
-/** Per batch size: how many batches, the mean cosine to the full gradient, the spread ‖g_B − g‖ (root mean square). */
+/** Per batch size: how many batches, the mean cosine to the full gradient (NaN when that is 0), the spread ‖g_B − g‖ (root mean square). */
 export function cloudSummary(clouds: BatchGradient[], full: readonly [number, number], batch: BatchChoice) {
   const mine = clouds.filter((c) => c.batch === batch);
   const meanCos = mine.reduce((a, c) => a + c.cosine, 0) / mine.length;
   const spread = Math.sqrt(mine.reduce((a, c) => a + (c.dw - full[0]) ** 2 + (c.db - full[1]) ** 2, 0) / mine.length);
-  return { count: mine.length, meanCos, spread };
+  // NOTE: the full batch differs from the full gradient only by summation order (~1e-16): show 0.
+  return { count: mine.length, meanCos, spread: spread < 1e-12 * (1 + Math.hypot(full[0], full[1])) ? 0 : spread };
 }

@@ -4,12 +4,11 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
-import { chartBlock, chartWidth, legend, seriesColor, thin } from "./internals-charts";
+import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "./internals-charts";
 import { batchSizeSchema, trainAll, gradientCloud, cloudSummary, stepsPerEpoch, BATCHES, type BatchChoice, type BatchRun } from "./batch-size-model";
 import { t } from "../i18n";
 
 type Name = keyof typeof batchSizeSchema;
-const powerOfTen = (d: number) => (Number.isFinite(d) && d > 0 ? d.toExponential(0).replace("e+", "e") : String(d));
 
 class BatchSizeWidget extends WidgetBase<typeof batchSizeSchema> {
   readonly schema = batchSizeSchema;
@@ -79,7 +78,7 @@ class BatchSizeWidget extends WidgetBase<typeof batchSizeSchema> {
 
   private fillTable(runs: BatchRun[], cloud: ReturnType<typeof gradientCloud>): void {
     const s = this.state;
-    const cols = ["batch", "size", "perEpoch", "steps", "loss", "cosine", "spread"].map((c) => t(`batchSize.col.${c}`));
+    const cols = ["batch", "perEpoch", "steps", "loss", "cosine", "spread"].map((c) => t(`batchSize.col.${c}`));
     const head = document.createElement("thead");
     const hr = head.insertRow();
     for (const c of cols) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: c }));
@@ -91,9 +90,9 @@ class BatchSizeWidget extends WidgetBase<typeof batchSizeSchema> {
       row.append(th);
       const last = run.points[run.points.length - 1];
       const summary = cloudSummary(cloud.clouds, cloud.full, run.batch);
-      const cells = [String(run.size), String(stepsPerEpoch(run.batch, s.m)), String(last.step), run.diverged !== null ? formatNumber(NaN) : formatNumber(last.J), formatNumber(summary.meanCos, 3), formatNumber(summary.spread, 3)];
+      const cells = [String(stepsPerEpoch(run.batch, s.m)), String(last.step), run.diverged !== null ? formatNumber(NaN) : formatNumber(last.J), Number.isNaN(summary.meanCos) ? "–" : formatNumber(summary.meanCos, 3), formatNumber(summary.spread, 3)];
       for (const text of cells) row.insertCell().textContent = text;
-      row.cells[2].setAttribute("data-steps-per-epoch", "");
+      row.cells[1].setAttribute("data-steps-per-epoch", "");
     }
     this.table.replaceChildren(head, body);
   }
@@ -106,9 +105,9 @@ class BatchSizeWidget extends WidgetBase<typeof batchSizeSchema> {
     drawChart(
       this.lossHost.host,
       {
-        width, height: 260, marginLeft: 52,
-        x: { label: t(`batchSize.axis.${s.xAxis}`) },
-        y: { type: "log", label: t("batchSize.axisLoss"), grid: true, tickFormat: powerOfTen },
+        width, height: 270, marginLeft: 52, marginBottom: 44,
+        x: stepAxis(t(`batchSize.axis.${s.xAxis}`)),
+        y: { type: "log", label: t("batchSize.axisLoss"), grid: true, tickFormat: plainTick },
         marks: finite.flatMap(({ run, points }) => [
           Plot.line(points, { x, y: "J", stroke: this.color(run.batch), strokeWidth: run.batch === 1 ? 1.2 : 2 }),
           run.diverged !== null ? Plot.dot(points.slice(-1), { x, y: "J", symbol: "times", r: 7, stroke: this.color(run.batch), strokeWidth: 2.5 }) : null,
@@ -128,13 +127,13 @@ class BatchSizeWidget extends WidgetBase<typeof batchSizeSchema> {
 
   private drawCloud({ at, full, clouds }: ReturnType<typeof gradientCloud>, width: number): void {
     const c = themeColors();
-    const zero = Math.hypot(full[0], full[1]) < 1e-9;
+    const zero = full[0] === 0 && full[1] === 0;
     const tip = [{ dw: full[0], db: full[1] }];
     drawChart(
       this.cloudHost.host,
       {
-        width, height: 260, marginLeft: 52,
-        x: { label: t("batchSize.axisDw"), grid: true },
+        width, height: 270, marginLeft: 52, marginBottom: 44,
+        x: { ...stepAxis(t("batchSize.axisDw")), grid: true },
         y: { label: t("batchSize.axisDb"), grid: true },
         marks: [
           Plot.ruleX([0], { stroke: c.muted }),
@@ -150,7 +149,7 @@ class BatchSizeWidget extends WidgetBase<typeof batchSizeSchema> {
       t("batchSize.cloudDesc", { w: formatNumber(at[0], 3), b: formatNumber(at[1], 3), dw: formatNumber(full[0], 3), db: formatNumber(full[1], 3), count: clouds.length }),
       {
         columns: [t("batchSize.col.batch"), t("batchSize.axisDw"), t("batchSize.axisDb"), t("batchSize.col.cosine")],
-        rows: BATCHES.flatMap((b) => thin(clouds.filter((g) => g.batch === b), 10).map((g) => [this.label(b), g.dw, g.db, g.cosine])),
+        rows: BATCHES.flatMap((b) => thin(clouds.filter((g) => g.batch === b), 10).map((g) => [this.label(b), g.dw, g.db, Number.isNaN(g.cosine) ? "–" : g.cosine])),
       },
     );
   }

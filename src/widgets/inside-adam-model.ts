@@ -118,14 +118,9 @@ export function paramNames(stream: string): [string, string] {
   return stream === "house" ? [t("insideAdam.name.w"), t("insideAdam.name.b")] : [t("insideAdam.name.theta1"), t("insideAdam.name.theta2")];
 }
 
-/** Over the steps shown, the largest ratio |step| / α, and where it happens: Adam keeps it near 1. */
-export function largestStepRatio(records: AdamRecord[], lr: number): { ratio: number; t: number } {
-  let best = { ratio: 0, t: 0 };
-  for (const r of records) {
-    const ratio = Math.abs(r.step) / lr;
-    if (!(ratio <= best.ratio)) best = { ratio, t: r.t };
-  }
-  return best;
+/** The parameters' short symbols for readouts: θ₁, θ₂ or w, b. */
+export function paramSymbols(stream: string): [string, string] {
+  return stream === "house" ? ["w", "b"] : ["θ₁", "θ₂"];
 }
 
 /**

@@ -4,12 +4,11 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
-import { chartBlock, chartWidth, legend, seriesColor, thin } from "./internals-charts";
-import { insideAdamSchema, insideAdam, paramNames, largestStepRatio, largestStepGap, TABLE_STEPS, type AdamRecord } from "./inside-adam-model";
+import { chartBlock, chartWidth, legend, seriesColor, thin, powerOfTen, stepAxis } from "./internals-charts";
+import { insideAdamSchema, insideAdam, paramNames, paramSymbols, largestStepGap, TABLE_STEPS, type AdamRecord } from "./inside-adam-model";
 import { t } from "../i18n";
 
 type Name = keyof typeof insideAdamSchema;
-const powerOfTen = (d: number) => (Number.isFinite(d) && d > 0 ? d.toExponential(0).replace("e+", "e") : String(d));
 
 class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
   readonly schema = insideAdamSchema;
@@ -41,7 +40,8 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
   /** The seed only matters for the noisy stream: elsewhere it is hidden (and not a control). */
   private syncSeed(): void {
     const noisy = this.state.stream === "noisy";
-    this.seedControl.hidden = !noisy;
+    // NOTE: not the hidden attribute: .dl-control's display: grid would override it.
+    this.seedControl.style.display = noisy ? "" : "none";
     this.seedControl.querySelectorAll("input[type=range]").forEach((el) => (noisy ? el.setAttribute("data-control", "seed") : el.removeAttribute("data-control")));
     const select = this.querySelector<HTMLSelectElement>(`[id="${this.id || this.localName}-param"]`);
     if (select) [...select.options].forEach((o) => (o.textContent = this.optionLabel("param", o.value)));
@@ -70,7 +70,7 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     const records = shown[k];
     const width = chartWidth(this.figure, 420);
 
-    this.fillReadouts(shown, other, names);
+    this.fillReadouts(shown, other);
     this.note.textContent = s.biasCorrection ? t("insideAdam.noteOn") : t("insideAdam.noteOff");
     this.drawFirst(records, names[k], width);
     this.drawSecond(records, names[k], width);
@@ -78,21 +78,25 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     this.fillTable(records, names[k]);
   }
 
-  private fillReadouts(shown: ReturnType<typeof insideAdam>["shown"], other: ReturnType<typeof insideAdam>["other"], names: [string, string]): void {
+  private fillReadouts(shown: ReturnType<typeof insideAdam>["shown"], other: ReturnType<typeof insideAdam>["other"]): void {
     const s = this.state;
-    const first = shown[Number(s.param)][0];
+    const symbols = paramSymbols(s.stream);
+    const k = Number(s.param);
+    const first = shown[k][0];
+    const ratio = (x: number) => formatNumber(x, 3);
     const rows: [string, string][] = [
-      [t("insideAdam.readout.m1"), `${formatNumber(first.m / first.g)} · g₁`],
-      [t("insideAdam.readout.mHat1"), `${formatNumber(first.mHat / first.g)} · g₁`],
-      [t("insideAdam.readout.v1"), `${formatNumber(first.v / first.g ** 2)} · g₁²`],
+      [t("insideAdam.readout.m1", { p: symbols[k] }), t("insideAdam.readout.pair", { a: ratio(first.m / first.g), b: ratio(first.mHat / first.g) })],
+      [t("insideAdam.readout.v1", { p: symbols[k] }), t("insideAdam.readout.pair", { a: ratio(first.v / first.g ** 2), b: ratio(first.vHat / first.g ** 2) })],
     ];
-    names.forEach((name, k) => {
-      const big = largestStepRatio(shown[k], s.lr);
-      rows.push([t("insideAdam.readout.largest", { name }), t("insideAdam.readout.atStep", { ratio: formatNumber(big.ratio, 3), t: big.t })]);
+    symbols.forEach((p, j) => {
+      const run = shown[j], last = run[run.length - 1];
+      rows.push([t("insideAdam.readout.step", { p, last: last.t }), t("insideAdam.readout.pair", { a: ratio(run[0].step / s.lr), b: ratio(last.step / s.lr) })]);
     });
-    if (!s.biasCorrection) {
+    // Only for the made-up streams: there both runs see the same gradients, so their steps compare
+    // one to one; on the house data the two runs leave the start on different paths.
+    if (!s.biasCorrection && s.stream !== "house") {
       const gap = largestStepGap(shown[0], other[0]);
-      rows.push([t("insideAdam.readout.gap", { name: names[0] }), t("insideAdam.readout.atStep", { ratio: formatNumber(gap.ratio, 3), t: gap.t })]);
+      rows.push([t("insideAdam.readout.gap", { p: symbols[0] }), t("insideAdam.readout.atStep", { ratio: ratio(gap.ratio), t: gap.t })]);
     }
     this.readouts.replaceChildren(
       ...rows.flatMap(([a, b]) => [Object.assign(document.createElement("dt"), { textContent: a }), Object.assign(document.createElement("dd"), { textContent: b })]),
@@ -112,8 +116,8 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     drawChart(
       this.firstHost.host,
       {
-        width, height: 220, marginLeft: 56,
-        x: { label: t("insideAdam.axisStep") },
+        width, height: 230, marginLeft: 56, marginBottom: 44,
+        x: stepAxis(t("insideAdam.axisStep")),
         y: { label: t("insideAdam.axisFirst"), grid: true },
         marks: [
           Plot.ruleY([0], { stroke: c.muted }),
@@ -141,8 +145,8 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     drawChart(
       this.secondHost.host,
       {
-        width, height: 220, marginLeft: 56,
-        x: { label: t("insideAdam.axisStep") },
+        width, height: 230, marginLeft: 56, marginBottom: 44,
+        x: stepAxis(t("insideAdam.axisStep")),
         y: { type: "log", label: t("insideAdam.axisSecond"), grid: true, tickFormat: powerOfTen },
         marks: [
           Plot.dot(positive("g2"), { x: "t", y: "y", r: 1.8, fill: seriesColor(4) }),
@@ -169,8 +173,8 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     drawChart(
       this.stepHost.host,
       {
-        width, height: 240, marginLeft: 64,
-        x: { label: t("insideAdam.axisStep") },
+        width, height: 250, marginLeft: 64, marginBottom: 44,
+        x: stepAxis(t("insideAdam.axisStep")),
         y: { label: t("insideAdam.axisStepSize"), grid: true },
         marks: [
           Plot.ruleY([0], { stroke: c.muted }),

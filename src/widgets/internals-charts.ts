@@ -1,6 +1,7 @@
 // What the three "optimizer internals" widgets (Inside Adam, Batch size, AdamW vs L2) share on the
 // page: a palette that stays readable on both themes, a legend of line swatches, chart widths and
 // thinned data tables. Presentation only; no numbers are computed here.
+import { formatNumber } from "./format";
 
 const LIGHT = ["#1f5fbf", "#c2410c", "#1b7f35", "#7b3fc4", "#5f6368"];
 const DARK = ["#7fb0ff", "#ff9a5c", "#6fd98c", "#c9a4ff", "#c4c7cc"];
@@ -59,3 +60,12 @@ export function chartBlock(title: string): { block: HTMLElement; heading: HTMLEl
   block.append(heading, host);
   return { block, heading, host };
 }
+
+/** Log-axis ticks as powers of ten ("1e-3"), for axes spanning many orders of magnitude. */
+export const powerOfTen = (d: number) => (Number.isFinite(d) && d > 0 ? d.toExponential(0).replace("e+", "e") : String(d));
+
+/** Log-axis ticks as plain numbers ("0.2", "3"), for axes spanning a few orders of magnitude. */
+export const plainTick = (d: number) => formatNumber(d, 2);
+
+/** The step axis every chart here shares: its label centred under the ticks, clear of the last one. */
+export const stepAxis = (label: string) => ({ label, labelAnchor: "center" as const, labelOffset: 34 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Adam } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { insideAdamSchema, traceAdam, insideAdam, largestStepRatio, largestStepGap, paramNames, SCALES, FLIP_AT, type InsideAdamState } from "../../../src/widgets/inside-adam-model";
+import { insideAdamSchema, traceAdam, insideAdam, largestStepGap, paramNames, paramSymbols, SCALES, FLIP_AT, type InsideAdamState } from "../../../src/widgets/inside-adam-model";
 
 const base = (over: Partial<InsideAdamState> = {}): InsideAdamState => ({ ...defaults(insideAdamSchema), ...over });
 
@@ -77,13 +77,16 @@ describe("inside Adam model", () => {
     expect(gap.ratio).toBeGreaterThan(6);
   });
 
-  it("largestStepRatio is 1 at step 1 on a constant gradient with correction", () => {
-    const [a] = traceAdam(base());
-    expect(largestStepRatio(a, 0.01).ratio).toBeCloseTo(1, 6);
+  it("largestStepGap with correction on compares against the uncorrected run, whose steps are several times larger", () => {
+    const { shown, other } = insideAdam(base());
+    const gap = largestStepGap(shown[0], other[0]);
+    // Corrected ÷ uncorrected: the inverse of the worst uncorrected excess.
+    expect(gap.ratio).toBeLessThan(1 / 6);
   });
 
-  it("paramNames names w and b for the house stream", () => {
+  it("paramNames and paramSymbols name w and b for the house stream", () => {
     expect(paramNames("house")[0]).toMatch(/^w/);
     expect(paramNames("constant")[1]).toMatch(/^θ₂/);
+    expect(paramSymbols("house")).toEqual(["w", "b"]);
   });
 });

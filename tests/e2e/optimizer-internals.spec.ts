@@ -1,0 +1,129 @@
+// Chapter 4's Inside Adam, Batch size and AdamW-vs-L2 widgets: the step table reads m̂ = g from step 1
+// and changes when bias correction is switched off; steps per epoch follow ⌈m/|B|⌉; a diverging
+// single-example run says so without an error; AdamW and Adam + L2 end with different weight norms
+// that coincide at λ = 0; and a redraw at the largest settings stays short.
+import { test, expect, type Locator, type Page } from "@playwright/test";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { DIST } from "./pages";
+import { watch } from "./watch";
+
+const CH4 = "chapters/04-optimization-algorithms/";
+const built = existsSync(join(DIST, CH4, "index.html"));
+
+test.skip(!built, "chapter 4 not built yet");
+
+async function open(page: Page, tag: string, query = "") {
+  await page.goto(CH4 + query);
+  const widget = page.locator(tag);
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
+  return widget;
+}
+
+/** Types a value into a field's number box and presses Enter (the keyboard path a reader would use). */
+async function type(widget: Locator, id: string, value: string) {
+  const box = widget.locator(`[id="${id}"] + input`);
+  await box.fill(value);
+  await box.press("Enter");
+}
+
+/** The time one synchronous render takes in the page, in ms (best of three). */
+async function renderTime(widget: Locator): Promise<number> {
+  return widget.evaluate((el) => {
+    const times = [0, 1, 2].map(() => {
+      const t0 = performance.now();
+      (el as unknown as { render(): void }).render();
+      return performance.now() - t0;
+    });
+    return Math.min(...times);
+  });
+}
+
+test.describe("inside Adam", () => {
+  test("the step table shows m̂ = g from step 1, and m = 0.1·g once bias correction is off", async ({ page }) => {
+    const adam = await open(page, "dl-inside-adam");
+    const row1 = adam.locator("[data-step-table] tbody tr").first();
+    // columns: t | g | m | v | m̂ | v̂ | step
+    await expect(row1.locator("td")).toHaveText(["1", "0.1", "0.001", "1", "1", "0.01"]);
+    await expect(adam.locator("[data-step-table] tbody tr")).toHaveCount(5);
+    await adam.locator("#inside-adam-biasCorrection").focus();
+    await page.keyboard.press("Space");
+    await expect(row1.locator("td")).toHaveText(["1", "0.1", "0.001", "0.1", "0.001", "0.03162"]);
+    const gap = adam.locator(".dl-readouts dt", { hasText: "Uncorrected" });
+    await expect(gap.locator("+ dd")).toContainText("(step 1");
+  });
+
+  test("the seed appears only for the noisy stream, and the second parameter's moments can be shown", async ({ page }) => {
+    const adam = await open(page, "dl-inside-adam");
+    const seed = adam.locator("#inside-adam-seed");
+    await expect(seed).toBeHidden();
+    await adam.locator("#inside-adam-stream").selectOption("noisy");
+    await expect(seed).toBeVisible();
+    await expect(seed).toHaveAttribute("data-control", "seed");
+    await adam.locator("#inside-adam-stream").selectOption("constant");
+    await adam.locator("#inside-adam-param").selectOption("1");
+    const row1 = adam.locator("[data-step-table] tbody tr").first();
+    await expect(row1.locator("td").first()).toHaveText("0.01");
+    await expect(row1.locator("td").last()).toHaveText("0.01");
+  });
+});
+
+test.describe("batch size", () => {
+  test("steps per epoch follow ⌈m/|B|⌉ as m changes", async ({ page }) => {
+    const widget = await open(page, "dl-batch-size");
+    const cells = widget.locator("td[data-steps-per-epoch]");
+    await expect(cells).toHaveText(["100", "13", "4", "1"]);
+    await type(widget, "batch-size-m", "96");
+    await expect(cells).toHaveText(["96", "12", "3", "1"]);
+  });
+
+  test("a learning rate too large for single examples shows 'diverged' and no console error", async ({ page, baseURL }) => {
+    const problems = watch(page, new URL(baseURL!).origin);
+    const widget = await open(page, "dl-batch-size", "?batch-size.lr=1&batch-size.epochs=20&batch-size.m=200");
+    await expect(widget.locator('tr[data-batch="1"]')).toContainText("diverged");
+    await expect(widget.locator('tr[data-batch="0"]')).not.toContainText("diverged");
+    await expect(widget.locator("[data-figure] .dl-note")).toContainText("diverged at step");
+    await expect(widget.locator("[data-figure] svg")).toHaveCount(2);
+    expect(problems.console).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test("a redraw at the largest settings stays short", async ({ page }) => {
+    const widget = await open(page, "dl-batch-size", "?batch-size.epochs=20&batch-size.m=200");
+    const ms = await renderTime(widget);
+    test.info().annotations.push({ type: "render ms", description: ms.toFixed(1) });
+    expect(ms).toBeLessThan(100);
+  });
+});
+
+test.describe("AdamW against Adam with L2", () => {
+  const norm = (widget: Locator, run: string) => widget.locator(`tr[data-run="${run}"] td[data-norm]`).getAttribute("data-norm").then(Number);
+
+  test("the same λ gives different weight norms, which coincide at λ = 0", async ({ page }) => {
+    const widget = await open(page, "dl-adamw-vs-l2");
+    const [l2, adamw, none] = [await norm(widget, "l2"), await norm(widget, "adamw"), await norm(widget, "none")];
+    expect(Math.abs(l2 - adamw)).toBeGreaterThan(1);
+    expect(adamw).toBeLessThan(none);
+    await type(widget, "adamw-vs-l2-lambda", "0");
+    await expect.poll(() => norm(widget, "adamw")).toBe(none);
+    expect(await norm(widget, "l2")).toBe(none);
+    await expect(widget.locator("[data-figure] .dl-note")).toContainText("coincide");
+  });
+
+  test("decaying the biases moves AdamW's bias toward 0", async ({ page }) => {
+    const widget = await open(page, "dl-adamw-vs-l2");
+    const bias = widget.locator('tr[data-run="adamw"] td').last();
+    const before = Number(await bias.textContent());
+    await widget.locator("#adamw-vs-l2-decayBiases").focus();
+    await page.keyboard.press("Space");
+    await expect.poll(async () => Math.abs(Number(await bias.textContent()))).toBeLessThan(Math.abs(before));
+  });
+
+  test("a redraw at the largest settings stays short", async ({ page }) => {
+    const widget = await open(page, "dl-adamw-vs-l2", "?adamw-vs-l2.steps=2000");
+    const ms = await renderTime(widget);
+    test.info().annotations.push({ type: "render ms", description: ms.toFixed(1) });
+    expect(ms).toBeLessThan(100);
+  });
+});
