@@ -88,8 +88,8 @@ class NetworkDiagramWidget extends WidgetBase<typeof networkSchema> {
       const from = position(e.l - 1, e.i, net.sizes[e.l - 1]), to = position(e.l, e.j, net.sizes[e.l]);
       return { x1: from.x, y1: from.y, x2: to.x, y2: to.y, w: e.w, width: 0.75 + 4.5 * (Math.abs(e.w) / maxW), opacity: touches(e) ? 1 : 0.4, title: `w = ${fmt(e.w)}` };
     });
-    const top = -(maxN - 1) / 2 - 0.9;
-    const labels = net.sizes.map((n, l) => ({ x: l, y: top, text: `${layerName(l, L)} (${n})` }));
+    const top = -(maxN - 1) / 2 - 1.1;
+    const labels = net.sizes.map((n, l) => ({ x: l, y: top, text: `${layerName(l, L)}\n(${n})` }));
     const inputs = units.filter((u) => u.l === 0).map((u) => ({ ...u, text: t(`networkDiagram.feature.${houseFeatures[u.j]}`) }));
     const outputs = units.filter((u) => u.l === L - 1).map((u) => ({ ...u, text: net.sizes[L - 1] > 1 ? `ŷ${u.j + 1}` : "ŷ" }));
     const link = (sign: 1 | -1) => Plot.link(links.filter((e) => Math.sign(e.w) === sign || (sign === 1 && e.w === 0)), {
@@ -112,7 +112,7 @@ class NetworkDiagramWidget extends WidgetBase<typeof networkSchema> {
           link(1),
           link(-1),
           Plot.dot(units, { x: "x", y: "y", r: 11, stroke: c.text, strokeWidth: 1.5, fill: c.text, className: "dl-net-units" }),
-          Plot.text(labels, { x: "x", y: "y", text: "text", fill: c.text, fontWeight: 600 }),
+          Plot.text(labels, { x: "x", y: "y", text: "text", fill: c.text, fontWeight: 600, lineHeight: 1.2 }),
           Plot.text(inputs, { x: "x", y: "y", text: "text", fill: c.text, textAnchor: "end", dx: -16 }),
           Plot.text(outputs, { x: "x", y: "y", text: "text", fill: c.text, textAnchor: "start", dx: 16 }),
         ],
