@@ -50,7 +50,9 @@ function edge(g: Activation, a: number, b: number): number {
     if (saturated(g, mid) === sa) a = mid;
     else b = mid;
   }
-  return (a + b) / 2;
+  // NOTE: at a kink in g′ (ReLU at 0) bisection stops ~1e-17 away; call that 0 rather than print it.
+  const z = (a + b) / 2;
+  return Math.abs(z) < 1e-12 ? 0 : z;
 }
 
 /** The intervals of [−zmax, zmax] where |g′(z)| < 0.1, with edges found by bisection between samples. */
