@@ -10,10 +10,10 @@ export const MAX_STEPS = 60;
 export const DIVERGE_FACTOR = 10;
 
 export const gd1dSchema = {
-  lambda: { kind: "number", label: t("gd1d.lambda"), min: 0.5, max: 8, step: 0.5, default: 4 },
-  lr: { kind: "number", label: t("gd1d.lr"), min: 0.001, max: 3, step: 0.001, default: 0.1 },
-  w0: { kind: "number", label: t("gd1d.w0"), min: -3, max: 3, step: 0.1, default: 1 },
-  steps: { kind: "number", label: t("gd1d.steps"), min: 0, max: MAX_STEPS, step: 1, default: 12 },
+  lambda: { kind: "number", label: t("gradientDescent1d.lambda"), min: 0.5, max: 8, step: 0.5, default: 4 },
+  lr: { kind: "number", label: t("gradientDescent1d.lr"), min: 0.001, max: 3, step: 0.001, default: 0.1 },
+  w0: { kind: "number", label: t("gradientDescent1d.w0"), min: -3, max: 3, step: 0.1, default: 1 },
+  steps: { kind: "number", label: t("gradientDescent1d.steps"), min: 0, max: MAX_STEPS, step: 1, default: 5 },
 } satisfies Schema;
 export type Gd1dState = StateOf<typeof gd1dSchema>;
 

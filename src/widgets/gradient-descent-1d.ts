@@ -25,22 +25,22 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
       return fs;
     };
     const row = (buttons: HTMLButtonElement[]) => this.buttonRow(buttons);
-    this.playButton = this.button(t("gd1d.play"), "play", () => (this.timer ? this.stop() : this.play()));
+    this.playButton = this.button(t("gradientDescent1d.play"), "play", () => (this.timer ? this.stop() : this.play()));
     const run = row([
-      this.button(t("gd1d.step"), "step", () => this.assign({ steps: Math.min(MAX_STEPS, this.state.steps + 1) })),
+      this.button(t("gradientDescent1d.step"), "step", () => this.assign({ steps: Math.min(MAX_STEPS, this.state.steps + 1) })),
       this.playButton,
-      this.button(t("gd1d.reset"), "reset", () => {
+      this.button(t("gradientDescent1d.reset"), "reset", () => {
         this.stop();
         this.assign({ steps: 0 });
       }),
     ]);
     const presets = row((Object.keys(PRESETS) as PresetId[]).map((id) =>
-      this.button(t(`gd1d.preset.${id}`), `preset-${id}`, () => this.assign({ lr: presetLr(id, this.state.lambda) })),
+      this.button(t(`gradientDescent1d.preset.${id}`), `preset-${id}`, () => this.assign({ lr: presetLr(id, this.state.lambda) })),
     ));
     panel.append(
-      fieldset(t("gd1d.groupRun"), [run, this.control("steps")]),
-      fieldset(t("gd1d.groupRate"), [presets, this.control("lr")]),
-      fieldset(t("gd1d.groupBowl"), [this.control("lambda"), this.control("w0")]),
+      fieldset(t("gradientDescent1d.groupRun"), [run, this.control("steps")]),
+      fieldset(t("gradientDescent1d.groupRate"), [presets, this.control("lr")]),
+      fieldset(t("gradientDescent1d.groupBowl"), [this.control("lambda"), this.control("w0")]),
     );
   }
 
@@ -74,7 +74,7 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
   private play(): void {
     // Play from the start when the last run already ended.
     if (this.state.steps >= MAX_STEPS || descend(this.state).status === "diverged") this.assign({ steps: 0 });
-    this.playButton.textContent = t("gd1d.pause");
+    this.playButton.textContent = t("gradientDescent1d.pause");
     this.timer = setInterval(() => {
       if (this.state.steps >= MAX_STEPS || descend(this.state).status === "diverged") return this.stop();
       this.assign({ steps: this.state.steps + 1 });
@@ -84,7 +84,7 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
   private stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    if (this.playButton) this.playButton.textContent = t("gd1d.play");
+    if (this.playButton) this.playButton.textContent = t("gradientDescent1d.play");
   }
 
   protected render(): void {
@@ -92,23 +92,23 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
       const el = (tag: string, className: string) => Object.assign(document.createElement(tag), { className });
       this.parts = { readouts: el("dl", "dl-readouts"), status: el("p", "dl-gd-status"), loss: el("div", ""), path: el("div", "") };
       this.parts.status.setAttribute("aria-live", "polite");
-      const pathTitle = Object.assign(el("p", "dl-gd-chart-title"), { textContent: t("gd1d.pathTitle") });
+      const pathTitle = Object.assign(el("p", "dl-gd-chart-title"), { textContent: t("gradientDescent1d.pathTitle") });
       this.figure.append(this.parts.readouts, this.parts.status, this.parts.loss, pathTitle, this.parts.path);
     }
     const s = this.state, { readouts, status, loss, path: pathHost } = this.parts;
     const { path, status: st, divergedAt } = descend(s);
     const r = regime(s), last = path[path.length - 1];
     const pairs: [string, string][] = [
-      [t("gd1d.readout.w"), formatNumber(last.w)],
-      [t("gd1d.readout.J"), formatNumber(last.J)],
-      [t("gd1d.readout.slope"), formatNumber(dJ(s.lambda, last.w))],
-      [t("gd1d.readout.limit"), formatNumber(r.limit)],
-      [t("gd1d.readout.factor"), formatNumber(r.factor)],
+      [t("gradientDescent1d.readout.w"), formatNumber(last.w)],
+      [t("gradientDescent1d.readout.J"), formatNumber(last.J)],
+      [t("gradientDescent1d.readout.slope"), formatNumber(dJ(s.lambda, last.w))],
+      [t("gradientDescent1d.readout.limit"), formatNumber(r.limit)],
+      [t("gradientDescent1d.readout.factor"), formatNumber(r.factor)],
     ];
     readouts.replaceChildren(...pairs.flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]));
     const limit = formatNumber(DIVERGE_FACTOR * Math.max(Math.abs(s.w0), 0.1));
     status.dataset.status = st;
-    status.textContent = `${t(`gd1d.kind.${r.kind}`)} ${st === "diverged" ? t("gd1d.diverged", { k: divergedAt ?? 0, limit }) : st === "converged" ? t("gd1d.converged") : ""}`;
+    status.textContent = `${t(`gradientDescent1d.kind.${r.kind}`)} ${st === "diverged" ? t("gradientDescent1d.diverged", { k: divergedAt ?? 0, limit }) : st === "converged" ? t("gradientDescent1d.converged") : ""}`;
     this.drawLoss(loss, s, path, st === "diverged");
     this.drawPath(pathHost, s, path, st === "diverged");
   }
@@ -119,10 +119,10 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
     const inside = path.filter((p) => Math.abs(p.w) <= W);
     const last = path[path.length - 1];
     const here = Math.abs(last.w) <= W ? [last] : [];
-    const edge = diverged ? [{ w: Math.sign(last.w) * W * 0.97, J: top * 0.95, label: `${last.w > 0 ? "" : "← "}${t("gd1d.divergedMark")}${last.w > 0 ? " →" : ""}` }] : [];
+    const edge = diverged ? [{ w: Math.sign(last.w) * W * 0.97, J: top * 0.95, label: `${last.w > 0 ? "" : "← "}${t("gradientDescent1d.divergedMark")}${last.w > 0 ? " →" : ""}` }] : [];
     drawChart(host, {
-      width: Math.min(640, this.clientWidth || 640), height: 260, marginLeft: 50,
-      x: { domain: [-W, W], label: t("gd1d.axisW") }, y: { domain: [0, top], label: t("gd1d.axisJ"), grid: true },
+      width: Math.min(640, this.figure.clientWidth || this.clientWidth || 640), height: 260, marginLeft: 50,
+      x: { domain: [-W, W], label: t("gradientDescent1d.axisW") }, y: { domain: [0, top], label: t("gradientDescent1d.axisJ"), grid: true },
       marks: [
         Plot.line(curve, { x: "w", y: "J", stroke: c.muted, strokeWidth: 2 }),
         Plot.line(here.length ? tangent(s.lambda, last.w, W / 3) : [], { x: "w", y: "J", stroke: c.second, strokeDasharray: "5 3", clip: true }),
@@ -132,24 +132,24 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
         Plot.text(edge, { x: "w", y: "J", text: "label", fill: c.second, fontWeight: 700, fontSize: 14, textAnchor: last.w > 0 ? "end" : "start" }),
       ],
     },
-    t("gd1d.lossDesc", { lambda: s.lambda, W: formatNumber(W), n: path.length - 1, w: formatNumber(last.w), slope: formatNumber(dJ(s.lambda, last.w)) }),
-    { columns: [t("gd1d.table.t"), t("gd1d.table.w"), t("gd1d.table.J")], rows: path.map((p) => [p.t, p.w, p.J]) });
+    t("gradientDescent1d.lossDesc", { lambda: s.lambda, W: formatNumber(W), n: path.length - 1, w: formatNumber(last.w), slope: formatNumber(dJ(s.lambda, last.w)) }),
+    { columns: [t("gradientDescent1d.table.t"), t("gradientDescent1d.table.w"), t("gradientDescent1d.table.J")], rows: path.map((p) => [p.t, p.w, p.J]) });
   }
 
   private drawPath(host: HTMLElement, s: Gd1dState, path: { t: number; w: number }[], diverged: boolean): void {
     const c = themeColors(), last = path[path.length - 1];
     drawChart(host, {
-      width: Math.min(640, this.clientWidth || 640), height: 180, marginLeft: 50, marginRight: 70,
-      x: { domain: [0, Math.max(path.length - 1, 1)], label: t("gd1d.axisT") }, y: { label: "w", grid: true },
+      width: Math.min(640, this.figure.clientWidth || this.clientWidth || 640), height: 180, marginLeft: 50, marginRight: 70,
+      x: { domain: [0, Math.max(path.length - 1, 1)], label: t("gradientDescent1d.axisT") }, y: { label: "w", grid: true },
       marks: [
         Plot.ruleY([0], { stroke: c.muted }),
         Plot.line(path, { x: "t", y: "w", stroke: c.accent }),
         Plot.dot(path, { x: "t", y: "w", fill: c.accent, r: 2.5 }),
-        Plot.text(diverged ? [last] : [], { x: "t", y: "w", text: () => t("gd1d.divergedMark"), fill: c.second, fontWeight: 700, dx: 8, textAnchor: "start" }),
+        Plot.text(diverged ? [last] : [], { x: "t", y: "w", text: () => t("gradientDescent1d.divergedMark"), fill: c.second, fontWeight: 700, dx: 8, textAnchor: "start" }),
       ],
     },
-    t("gd1d.pathDesc", { n: path.length - 1, w0: formatNumber(s.w0), w: formatNumber(last.w) }),
-    { columns: [t("gd1d.table.t"), t("gd1d.table.w")], rows: path.map((p) => [p.t, p.w]) });
+    t("gradientDescent1d.pathDesc", { n: path.length - 1, w0: formatNumber(s.w0), w: formatNumber(last.w) }),
+    { columns: [t("gradientDescent1d.table.t"), t("gradientDescent1d.table.w")], rows: path.map((p) => [p.t, p.w]) });
   }
 }
 

@@ -80,9 +80,12 @@ test("the diverging preset stops with 'diverged' and no console error", async ({
   await w.getByRole("button", { name: "Diverges" }).click();
   await expect(w.locator("#gradient-descent-1d-lr")).toHaveValue("0.6");
   const status = w.locator(".dl-gd-status");
-  await expect(status).toHaveAttribute("data-status", "diverged");
+  await expect(status).toContainText("η is above 2/λ");
+  await w.getByRole("button", { name: "Play" }).click();
+  await expect(status).toHaveAttribute("data-status", "diverged", { timeout: 10_000 });
   await expect(status).toContainText("Diverged at step 7");
   await expect(w.locator("[data-figure] svg text", { hasText: "diverged" }).first()).toBeVisible();
+  await expect(w.getByRole("button", { name: "Play" })).toBeVisible(); // stopped by itself
   // Play from a diverged run starts again and ends diverged again, without throwing.
   await w.getByRole("button", { name: "Play" }).click();
   await expect(status).toHaveAttribute("data-status", "diverged", { timeout: 10_000 });
