@@ -18,6 +18,7 @@ class ActivationExplorerWidget extends WidgetBase<typeof activationSchema> {
   private gChart!: HTMLElement;
   private dgChart!: HTMLElement;
   private notes!: HTMLElement;
+  private legend!: HTMLElement;
   private table!: HTMLTableElement;
 
   protected buildControls(panel: HTMLElement): void {
@@ -41,7 +42,9 @@ class ActivationExplorerWidget extends WidgetBase<typeof activationSchema> {
       this.notes = Object.assign(document.createElement("p"), { className: "dl-note" });
       this.table = document.createElement("table");
       this.table.className = "dl-fallback dl-activation-table";
-      this.figure.append(title(t("activationExplorer.gTitle")), this.gChart, title(t("activationExplorer.dgTitle")), this.dgChart, this.notes, this.table);
+      this.table.tabIndex = 0; // it may scroll sideways on a phone, so the keyboard must reach it
+      this.legend = Object.assign(document.createElement("p"), { className: "dl-activation-legend" });
+      this.figure.append(this.legend, title(t("activationExplorer.gTitle")), this.gChart, title(t("activationExplorer.dgTitle")), this.dgChart, this.notes, this.table);
     }
     const s = this.state, c = themeColors();
     // The slope means nothing unless leaky ReLU is shown: switch it off (and out of the figure's controls).
@@ -57,13 +60,24 @@ class ActivationExplorerWidget extends WidgetBase<typeof activationSchema> {
       const intervals = saturatedIntervals(g, s.zmax);
       return { name, label: activationLabel(name), g, points: curve(g, s.zmax), intervals, share: saturatedShare(intervals, s.zmax), colour: colours[k], dash: k ? "6,3" : undefined };
     });
+    // Which line is which: a short sample of each line's colour and dash, then its name.
+    this.legend.replaceChildren(...series.map((x) => {
+      const item = document.createElement("span");
+      const swatch = document.createElement("span");
+      swatch.setAttribute("aria-hidden", "true");
+      swatch.style.cssText = `display:inline-block;width:1.6rem;margin-inline-end:0.35rem;vertical-align:middle;border-top:2px ${x.dash ? "dashed" : "solid"} ${x.colour}`;
+      item.style.marginInlineEnd = "1.25rem";
+      item.append(swatch, x.label);
+      return item;
+    }));
     const names = series.map((x) => x.label).join(t("activationExplorer.and"));
     const saturation = series
       .map((x) => x.intervals.length === 0
         ? t("activationExplorer.neverSaturated", { name: x.label })
         : t("activationExplorer.saturated", { name: x.label, share: Math.round(100 * x.share), intervals: x.intervals.map((r) => t("activationExplorer.interval", { from: fmt(r.from), to: fmt(r.to) })).join(", ") }))
       .join(" ");
-    this.notes.textContent = saturation;
+    // Comparing an activation with itself draws nothing new; say so rather than change nothing.
+    this.notes.textContent = s.second === s.first ? `${saturation} ${t("activationExplorer.same", { name: series[0].label })}` : saturation;
 
     const width = Math.min(640, this.figure.clientWidth || 640);
     const bands = series.map((x) => Plot.rect(x.intervals, { x1: "from", x2: "to", fill: x.colour, fillOpacity: 0.12 }));
