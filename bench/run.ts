@@ -1,0 +1,41 @@
+// `npm run bench`: median time per training step of the course engine against a hand-written
+// Float64Array loop and TensorFlow.js (CPU and WASM backends), on the same weights and data;
+// then how much the engine allocates per step once its buffers exist.
+import { workloads, makeProblem, type Step } from "./workloads";
+import { handwritten } from "./handwritten";
+import { engineStep } from "./engine";
+import { tfjsStep, useBackend } from "./tfjs";
+import { medianMicros, allocation } from "./measure";
+
+interface Row { workload: string; engine: number; hand: number; cpu: number; wasm: number; lossGap: number }
+const rows: Row[] = [];
+
+for (const w of workloads) {
+  const p = makeProblem(w);
+  const engine = engineStep(w, p), hand = handwritten(w, p);
+  // The same arithmetic: the first losses agree (float64 engines exactly, tfjs to float32 precision).
+  const lossGap = Math.abs(engineStep(w, p)() - handwritten(w, p)());
+  const row: Row = { workload: w.name, engine: medianMicros(engine), hand: medianMicros(hand), cpu: NaN, wasm: NaN, lossGap };
+  for (const backend of ["cpu", "wasm"] as const) {
+    await useBackend(backend);
+    const step: Step = tfjsStep(w, p);
+    row[backend] = medianMicros(step, { warmup: 30, runs: 11, minMillis: 50 });
+  }
+  rows.push(row);
+  console.error(`measured ${w.name}`);
+}
+
+const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const r = (x: number) => `${x.toFixed(1)}×`;
+console.log("\nMedian time per training step (µs; forward, backward, Adam update). Ratios: how many times faster the engine is.\n");
+console.log("| workload | engine | hand-written | tfjs CPU | tfjs WASM | vs CPU | vs WASM | engine / hand-written |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+for (const x of rows) {
+  console.log(`| ${x.workload} | ${f(x.engine)} | ${f(x.hand)} | ${f(x.cpu)} | ${f(x.wasm)} | ${r(x.cpu / x.engine)} | ${r(x.wasm / x.engine)} | ${(x.engine / x.hand).toFixed(2)} |`);
+}
+console.log(`\nFirst-step loss, engine vs hand-written: largest difference ${Math.max(...rows.map((x) => x.lossGap)).toExponential(1)}.`);
+
+console.log("\nAllocation during 20,000 engine steps after warm-up (workload (a), batch 64):");
+const a = workloads[0];
+const alloc = await allocation(engineStep(a, makeProblem(a)));
+console.log(`heap change per step ${alloc.heapBytesPerStep.toFixed(2)} bytes; ArrayBuffer change ${alloc.arrayBufferBytes} bytes; garbage collections ${alloc.gcs}`);
