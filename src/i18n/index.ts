@@ -1,5 +1,7 @@
 // Every interface string lives in src/i18n/<language>/*.json (one file per part of the site, so
 // parts can be edited independently); a translation is a folder with the same keys.
+import { fill } from "./fill";
+
 const parts = import.meta.glob<Record<string, string>>("./en/*.json", { eager: true, import: "default" });
 
 const messages: Record<string, string> = Object.assign({}, ...Object.values(parts));
@@ -10,7 +12,7 @@ export type MessageKey = string;
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text = messages[key];
   if (text === undefined) throw new Error(`i18n: no message "${key}"`);
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
+  return fill(text, vars);
 }
 
 /** All message files of a language, for the test that no key is defined twice. */

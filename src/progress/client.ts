@@ -1,7 +1,7 @@
 // Browser glue for reading progress: records the scroll position of the chapter being read,
 // ticks read chapters in the sidebar, and fills the home page's "continue" box.
 import { loadProgress, recordVisit, saveProgress, type Progress } from "./store";
-import { t } from "../i18n";
+import { tFrame as t } from "../i18n/frame";
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 
