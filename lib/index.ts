@@ -59,12 +59,14 @@ export { Residual, type ResidualCache } from "./layers/residual";
 export { Sequential, nameLayers, type ContainerCache, type ContainerGrads } from "./layers/sequential";
 export { forward, backward, paramArrays, paramCount } from "./layers/model";
 export { mlp, type MlpOptions } from "./layers/mlp";
+export { mlpDeep, type MlpDeepOptions } from "./layers/mlp-deep";
 export { neuronForward } from "./layers/neuron";
 export { TwoLayerNet, type TwoLayerNetOptions } from "./layers/two-layer-net";
 
 // gradient checking
 export { finiteDifference, relativeError, gradCheckFn } from "./check/finite";
 export { gradCheck, type GradCheckEntry, type GradCheckOptions } from "./check/grad-check";
+export { denseLayers, gradNormsPerLayer, tensorStats, activationStats, DEFAULT_QUANTILES, type TensorStats } from "./check/layer-stats";
 
 // training
 export { BatchCursor, gatherColumns } from "./train/batches";
@@ -84,6 +86,7 @@ export { constantLr, stepDecay, exponentialDecay, cosineAnnealing, linearWarmup,
 export { l1Penalty, l1Grad, l2Penalty, l2Grad, halfL2Penalty, halfL2Grad, elasticNetPenalty, elasticNetGrad, penalties, type Penalty, type Weights } from "./regularize/penalties";
 export { softThreshold, proximalL1Step } from "./regularize/soft-threshold";
 export { globalNorm, clipByNorm, clipByGlobalNorm, clipByValue, type Grad } from "./regularize/clip";
+export { ClippedOptimizer, type ClipMode } from "./regularize/clipped-optimizer";
 export type { Dataset, PointOptions } from "./data/dataset";
 export { standardize, type Standardization } from "./data/standardize";
 export { houseData, houseFeatures, type HouseData, type HouseFeature } from "./data/house-prices";

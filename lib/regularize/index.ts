@@ -4,3 +4,4 @@ export {
 } from "./penalties";
 export { softThreshold, proximalL1Step } from "./soft-threshold";
 export { globalNorm, clipByGlobalNorm, clipByNorm, clipByValue, type Grad } from "./clip";
+export { ClippedOptimizer, type ClipMode } from "./clipped-optimizer";

@@ -1,0 +1,66 @@
+import type { Optimizer } from "../optim/optimizer";
+import { clipByGlobalNorm, clipByNorm, clipByValue, globalNorm } from "./clip";
+
+/** How `ClippedOptimizer` clips: all gradients by their global norm, each tensor by its own norm, or each entry by value. */
+export type ClipMode = "globalNorm" | "perTensor" | "value";
+
+/**
+ * An optimizer that clips the gradients, in place, just before the optimizer it wraps takes its step; the training
+ * step becomes forward, loss, backward, clip, update.
+ *
+ *   globalNorm: g ← g·min(1, c/‖g‖) with ‖g‖ = √(Σₖ‖gₖ‖²)    perTensor: gₖ ← gₖ·min(1, c/‖gₖ‖)    value: gᵢ ← min(max(gᵢ, −c), c)
+ *
+ * Same as calling `clip_grad_norm_` (or `clip_grad_value_`) between `loss.backward()` and `optimizer.step()` in PyTorch,
+ * including its 10⁻⁶ in the norm rules. `lastNorm` is the global norm before clipping; `clippedSteps` counts the
+ * steps on which clipping changed the gradient (norm or some entry above c).
+ * @example
+ *   const opt = new ClippedOptimizer(new SGD({ lr: 0.01 }), 1);            // clip by global norm 1
+ *   new Trainer({ model, loss: losses.halfMse, optimizer: opt, X, Y }).run(100); opt.clippedSteps;
+ */
+export class ClippedOptimizer implements Optimizer {
+  /** Global norm ‖g‖ of the last step's gradients, before clipping (NaN before the first step). */
+  lastNorm = NaN;
+  /** Steps on which clipping changed the gradient. */
+  clippedSteps = 0;
+
+  constructor(readonly inner: Optimizer, public threshold: number, readonly mode: ClipMode = "globalNorm") {
+    if (!(threshold > 0)) throw new RangeError(`ClippedOptimizer: the threshold must be positive, got ${threshold}`);
+  }
+
+  get lr(): number {
+    return this.inner.lr;
+  }
+
+  set lr(value: number) {
+    this.inner.lr = value;
+  }
+
+  get t(): number {
+    return this.inner.t;
+  }
+
+  step(params: Float64Array[], grads: Float64Array[]): void {
+    const c = this.threshold;
+    this.lastNorm = globalNorm(grads);
+    let changed = false;
+    if (this.mode === "globalNorm") {
+      changed = this.lastNorm > c;
+      clipByGlobalNorm(grads, c);
+    } else if (this.mode === "perTensor") {
+      for (const g of grads) changed = clipByNorm(g, c) > c || changed;
+    } else {
+      for (const g of grads) {
+        for (let i = 0; i < g.length; i++) if (Math.abs(g[i]) > c) changed = true;
+        clipByValue(g, c);
+      }
+    }
+    if (changed) this.clippedSteps++;
+    this.inner.step(params, grads);
+  }
+
+  reset(): void {
+    this.inner.reset();
+    this.lastNorm = NaN;
+    this.clippedSteps = 0;
+  }
+}
