@@ -16,7 +16,7 @@ export function engineStep(w: Workload, p: Problem): Step {
   return () => {
     const out = model.forward(X);
     const J = lossInto(dA, out, Y);
-    model.backward(dA);
+    model.backward(dA, false); // no gradient for the input, as in PyTorch when X does not require it
     opt.step(values, grads);
     return J;
   };

@@ -26,7 +26,7 @@ export abstract class LayerBase<C extends Record<string, Tensor>, G extends Reco
   }
 
   abstract forward(A_prev: Tensor): Tensor;
-  abstract backward(dA: Tensor): Tensor;
+  abstract backward(dA: Tensor, inputGrad?: boolean): Tensor;
 
   params(): Param[] {
     return [];

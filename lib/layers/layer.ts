@@ -44,7 +44,11 @@ export interface Layer {
   readonly cache: Readonly<Record<string, Tensor>>;
   readonly grads: Readonly<Record<string, Tensor>>;
   forward(A_prev: Tensor): Tensor;
-  backward(dA: Tensor): Tensor;
+  /**
+   * dA → dA_prev, filling `grads`. With `inputGrad` false the layer may skip dA_prev (as PyTorch skips the gradient
+   * of an input that does not require it): a trainer's first layer never needs ∂J/∂X. Skipped values read as NaN.
+   */
+  backward(dA: Tensor, inputGrad?: boolean): Tensor;
   /** The trainable arrays, named `<layer>.<param>`. */
   params(): Param[];
   /** Training mode (default) or, with false, evaluation mode; containers pass it on. Returns the layer. */

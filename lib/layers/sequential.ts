@@ -63,9 +63,9 @@ export class Sequential extends LayerBase<ContainerCache, ContainerGrads> {
     return A;
   }
 
-  backward(dA: Tensor): Tensor {
+  backward(dA: Tensor, inputGrad = true): Tensor {
     let d = dA;
-    for (let l = this.layers.length - 1; l >= 0; l--) d = this.layers[l].backward(d);
+    for (let l = this.layers.length - 1; l >= 0; l--) d = this.layers[l].backward(d, l > 0 || inputGrad);
     this.grads.dA = dA;
     this.grads.dA_prev = d;
     return d;

@@ -85,7 +85,7 @@ export class Trainer {
       const accuracy = loss.accuracy ? loss.accuracy(out, Y) : NaN;
       let gradNorm = NaN;
       if (Number.isFinite(J)) {
-        model.backward(dA);
+        model.backward(dA, false); // the input never needs a gradient here
         gradNorm = this.gradNorm();
       }
       const i = this.step;

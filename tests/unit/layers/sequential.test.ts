@@ -25,6 +25,19 @@ function deepModel(seed: number) {
 }
 
 describe("Sequential", () => {
+  it("Sequential.backward(dA, false) gives the same parameter gradients and skips only the first layer's dA_prev", () => {
+    const rng = createRng(7);
+    const X = randomTensor(rng, 4, 5), dA = randomTensor(rng, 3, 5);
+    const a = new Sequential([new Dense(4, 6, { activation: "relu", rng: createRng(1) }), new Dense(6, 3, { rng: createRng(2) })]);
+    const b = new Sequential([new Dense(4, 6, { activation: "relu", rng: createRng(1) }), new Dense(6, 3, { rng: createRng(2) })]);
+    a.forward(X); b.forward(X);
+    const full = a.backward(dA), skipped = b.backward(dA, false);
+    a.params().forEach((p, k) => expect([...b.params()[k].grad]).toEqual([...p.grad]));
+    expect([...b.layers[1].grads.dA_prev.data]).toEqual([...a.layers[1].grads.dA_prev.data]);
+    expect(full.data.every(Number.isFinite)).toBe(true);
+    expect(skipped.data.every(Number.isNaN)).toBe(true);
+  });
+
   it("Sequential names unnamed layers by kind and position", () => {
     const model = deepModel(1);
     expect(model.layers.map((l) => l.name)).toEqual(["dense1", "batchNorm1", "activation1", "dropout1", "residual1", "dense2"]);
