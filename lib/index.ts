@@ -38,6 +38,8 @@ export { bceWithLogits, bceWithLogitsInto, logitAccuracy } from "./losses/bce-wi
 export { softmaxCe, softmaxCeInto, classAccuracy } from "./losses/softmax-ce";
 export { l1, l1Into } from "./losses/l1";
 export { huber, huberInto, createHuber } from "./losses/huber";
+export { klStandardNormal } from "./losses/kl-gaussian";
+export { ganDiscriminatorLoss, ganGeneratorLoss } from "./losses/gan";
 export { losses } from "./losses/index";
 
 // init
@@ -45,6 +47,7 @@ export { fans, filled, calculateGain, type FanOut, type GainNonlinearity } from 
 export { zeros, uniform, normal } from "./init/basic";
 export { xavierUniform, xavierNormal } from "./init/xavier";
 export { heUniform, heNormal, type HeOptions } from "./init/he";
+export { initScale } from "./init/scales";
 export { initializers, type Initializer, type InitializerName } from "./init/index";
 
 // layers and models
@@ -62,6 +65,14 @@ export { mlp, type MlpOptions } from "./layers/mlp";
 export { mlpDeep, type MlpDeepOptions } from "./layers/mlp-deep";
 export { neuronForward } from "./layers/neuron";
 export { TwoLayerNet, type TwoLayerNetOptions } from "./layers/two-layer-net";
+export { convOutputSize, poolOutputSize } from "./layers/conv-arithmetic";
+export { convParamCount, embeddingParamCount, recurrentParamCount, rnnParamCount, lstmParamCount, gruParamCount, multiHeadAttentionParamCount } from "./layers/param-counts";
+
+// recurrent cells
+export { rnnScalarStep, lstmScalarStep, type RnnScalarWeights, type LstmScalarWeights } from "./rnn/scalar-cells";
+
+// attention
+export { scaledDotProductAttention } from "./attention/attention";
 
 // gradient checking
 export { finiteDifference, relativeError, gradCheckFn } from "./check/finite";
