@@ -40,6 +40,7 @@ export default defineConfig({
       components: {
         Sidebar: "./src/components/frame/Sidebar.astro",
         PageTitle: "./src/components/frame/PageTitle.astro",
+        Search: "./src/components/frame/Search.astro",
       },
       expressiveCode: false,
       pagefind: true,

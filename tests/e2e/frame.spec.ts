@@ -76,6 +76,19 @@ test("search finds chapter text", async ({ page }) => {
   expect(response.status()).toBe(200);
 });
 
+test("search loads Pagefind only when asked, and keeps what is typed before it is ready", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(r.url()));
+  await page.goto("./");
+  await page.waitForLoadState("networkidle");
+  expect(requested.filter((u) => u.includes("pagefind") || u.includes("ui-core"))).toEqual([]);
+  await page.locator("main").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type("gradient", { delay: 0 });
+  await expect(page.locator("#starlight__search input")).toHaveValue("gradient", { timeout: 15_000 });
+  await expect(page.locator(".pagefind-ui__result-link").first()).toBeVisible({ timeout: 15_000 });
+});
+
 test("a chapter prints without navigation and with the widget's figure", async ({ page }) => {
   await page.goto(CH1);
   await page.locator("dl-neuron").scrollIntoViewIfNeeded();
