@@ -10,6 +10,8 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
   protected figure!: HTMLElement;
   private messages!: HTMLElement;
   private inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  /** The number box beside each slider, kept in step with the state. */
+  private boxes = new Map<string, HTMLInputElement>();
 
   /** Draws the current state into `this.figure`. */
   protected abstract render(): void;
@@ -52,8 +54,10 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
 
   protected set(name: keyof S & string, value: unknown): void {
     (this.state as Record<string, unknown>)[name] = value;
-    const input = this.inputs.get(name);
-    if (input && input.value !== String(value)) input.value = String(value);
+    const input = this.inputs.get(name), box = this.boxes.get(name);
+    if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = Boolean(value);
+    else if (input && input.value !== String(value)) input.value = String(value);
+    if (box && box.value !== String(value)) box.value = String(value);
     this.update();
   }
 
@@ -82,6 +86,7 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
       box.addEventListener("change", () => this.accept(name, box.value, slider, box));
       wrap.append(slider, box);
       this.inputs.set(name, slider);
+      this.boxes.set(name, box);
     } else if (field.kind === "choice") {
       const select = Object.assign(document.createElement("select"), { id });
       for (const option of field.options) select.append(new Option(this.optionLabel(name, option), option, false, option === current));
@@ -94,6 +99,7 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
       box.setAttribute("data-control", name);
       box.addEventListener("change", () => this.set(name, box.checked));
       wrap.prepend(box);
+      this.inputs.set(name, box);
     }
     return wrap;
   }

@@ -61,7 +61,7 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
     drawChart(
       this.chart,
       {
-        width: Math.min(640, this.clientWidth || 640),
+        width: Math.min(640, this.figure.clientWidth || 640),
         height: 260,
         marginLeft: 56,
         x: { label: name },
