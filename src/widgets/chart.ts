@@ -41,6 +41,8 @@ export function drawChart(host: HTMLElement, options: Plot.PlotOptions, descript
 
   const details = document.createElement("details");
   details.className = "dl-data-table";
+  // A reader who opened the data table keeps it open while moving a slider.
+  details.open = host.querySelector<HTMLDetailsElement>(":scope > details.dl-data-table")?.open ?? false;
   const summary = document.createElement("summary");
   summary.textContent = t("widget.showData");
   details.append(summary, tableElement(table));
