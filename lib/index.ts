@@ -47,6 +47,7 @@ export { fans, filled, calculateGain, type FanOut, type GainNonlinearity } from 
 export { zeros, uniform, normal } from "./init/basic";
 export { xavierUniform, xavierNormal } from "./init/xavier";
 export { heUniform, heNormal, type HeOptions } from "./init/he";
+export { orthogonal } from "./init/orthogonal";
 export { initScale } from "./init/scales";
 export { initializers, type Initializer, type InitializerName } from "./init/index";
 
