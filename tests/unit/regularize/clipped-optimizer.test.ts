@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ClippedOptimizer, SGD, Trainer, globalNorm, houseData, losses, mlp, normal, Tensor } from "../../../lib";
 
@@ -69,5 +70,25 @@ describe("ClippedOptimizer", () => {
     expect(plain.status).toBe("diverged");
     expect(clipped.status).toBe("ok");
     expect(clipped.loss).toBeLessThan(1);
+  });
+});
+
+describe("ClippedOptimizer bounds", () => {
+  const vec = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 6 });
+  it("ClippedOptimizer.step with SGD never moves the parameters farther than lr·c (global norm)", () => {
+    fc.assert(fc.property(vec, vec, fc.double({ min: 1e-3, max: 10, noNaN: true }), (a, b, c) => {
+      const p = [new Float64Array(a.length), new Float64Array(b.length)];
+      new ClippedOptimizer(new SGD({ lr: 0.1 }), c).step(p, [Float64Array.from(a), Float64Array.from(b)]);
+      expect(globalNorm(p)).toBeLessThanOrEqual(0.1 * c * (1 + 1e-12));
+    }), { seed: 7 });
+  });
+
+  it("ClippedOptimizer.step in value mode keeps each entry within c, so the norm stays within c·√n", () => {
+    fc.assert(fc.property(vec, fc.double({ min: 1e-3, max: 10, noNaN: true }), (a, c) => {
+      const g = Float64Array.from(a);
+      new ClippedOptimizer(new SGD({ lr: 1 }), c, "value").step([new Float64Array(a.length)], [g]);
+      for (const x of g) expect(Math.abs(x)).toBeLessThanOrEqual(c);
+      expect(globalNorm([g])).toBeLessThanOrEqual(c * Math.sqrt(a.length) * (1 + 1e-12));
+    }), { seed: 7 });
   });
 });

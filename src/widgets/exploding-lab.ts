@@ -1,0 +1,160 @@
+// <dl-exploding-lab>: a deep linear chain trained with and without gradient clipping (chapter 7). Both runs start
+// from the same weights and advance a slice of steps per animation frame, so the page stays responsive; a run whose
+// loss or gradient stops being finite is marked "diverged" on the charts and in the table.
+import { WidgetBase } from "./base";
+import { drawChart, Plot, themeColors } from "./chart";
+import { formatNumber } from "./format";
+import { chartBlock, chartWidth, legend, powerOfTen, seriesColor, stepAxis, thin } from "./internals-charts";
+import {
+  CHART_CEILING, explodingLabSchema, labRuns, logDomain, seriesPoints, statusText, type LabRun, type RunKind,
+} from "./exploding-lab-model";
+import { t } from "../i18n";
+
+/** Steps per run per animation frame: 200 steps take about ten frames. */
+const CHUNK = 20;
+
+class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
+  readonly schema = explodingLabSchema;
+  private runs: [LabRun, LabRun] | null = null;
+  private raf = 0;
+  private parts: { status: HTMLElement; factor: HTMLElement; table: HTMLTableElement; legend: HTMLElement; loss: HTMLElement; norm: HTMLElement } | null = null;
+
+  disconnectedCallback(): void {
+    if (this.raf) cancelAnimationFrame(this.raf);
+    this.raf = 0;
+  }
+
+  protected buildControls(panel: HTMLElement): void {
+    const group = (title: string, names: (keyof typeof explodingLabSchema & string)[]) => {
+      const fs = document.createElement("fieldset");
+      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
+      return fs;
+    };
+    panel.append(
+      group(t("explodingLab.group.network"), ["depth", "weightScale"]),
+      group(t("explodingLab.group.training"), ["lr", "mode", "threshold", "steps"]),
+    );
+  }
+
+  protected optionLabel(_name: string, option: string): string {
+    return t(`explodingLab.mode.${option}`);
+  }
+
+  /** A new state: fresh runs from the same seed, trained a slice per frame. */
+  protected render(): void {
+    if (!this.parts) this.build();
+    if (this.raf) cancelAnimationFrame(this.raf);
+    this.runs = labRuns({ ...this.state });
+    this.tick();
+  }
+
+  private tick = (): void => {
+    this.raf = 0;
+    const runs = this.runs!;
+    for (const r of runs) r.advance(CHUNK);
+    this.draw();
+    if (runs.some((r) => !r.done)) this.raf = requestAnimationFrame(this.tick);
+  };
+
+  private build(): void {
+    const el = (tag: string, className: string) => Object.assign(document.createElement(tag), { className });
+    const status = el("p", "dl-explode-status");
+    status.setAttribute("aria-live", "polite");
+    const loss = chartBlock(t("explodingLab.lossTitle")), norm = chartBlock(t("explodingLab.normTitle"));
+    const charts = el("div", "dl-internals-charts");
+    charts.append(loss.block, norm.block);
+    this.parts = {
+      status, factor: el("p", "dl-note"), table: el("table", "dl-internals-table") as HTMLTableElement,
+      legend: el("div", ""), loss: loss.host, norm: norm.host,
+    };
+    this.figure.append(status, this.parts.factor, this.parts.table, this.parts.legend, charts);
+  }
+
+  private runLabel(kind: RunKind): string {
+    const s = this.state;
+    return kind === "plain" ? t("explodingLab.run.plain") : t("explodingLab.run.clipped", { mode: t(`explodingLab.mode.${s.mode}`), c: s.threshold });
+  }
+
+  private color(kind: RunKind): string {
+    return seriesColor(kind === "plain" ? 1 : 0);
+  }
+
+  private draw(): void {
+    const p = this.parts!, s = this.state, runs = this.runs!;
+    const summaries = runs.map((r) => r.summary());
+    const busy = runs.some((r) => !r.done);
+    const shown = Math.max(...runs.map((r) => r.step));
+    p.status.textContent = busy ? t("explodingLab.progress", { step: shown, steps: s.steps }) : t("explodingLab.finished");
+    p.factor.textContent = t("explodingLab.factor", { s: s.weightScale, L: s.depth, sL: formatNumber(s.weightScale ** s.depth, 3) });
+    this.toggleAttribute("data-diverged", summaries[0].status === "diverged");
+
+    const head = [t("explodingLab.table.run"), t("explodingLab.table.status"), t("explodingLab.table.firstLoss"), t("explodingLab.table.maxNorm"), t("explodingLab.table.clipped")];
+    const thead = document.createElement("thead"), tbody = document.createElement("tbody");
+    thead.append(row(head.map((h) => cell("th", h, "col"))));
+    for (const m of summaries) {
+      const result = cell("td", statusText(m, formatNumber));
+      result.dataset.status = m.status;
+      tbody.append(row([
+        cell("th", this.runLabel(m.kind), "row"), result, cell("td", formatNumber(m.firstLoss)), cell("td", formatNumber(m.maxNorm)),
+        cell("td", m.clippedSteps === undefined ? "–" : `${m.clippedSteps} / ${m.step}`),
+      ]));
+    }
+    p.table.replaceChildren(thead, tbody);
+    p.legend.replaceChildren(legend(runs.map((r) => ({ label: this.runLabel(r.kind), color: this.color(r.kind), dash: r.kind === "clipped" }))));
+
+    const hist = runs.map((r) => r.history());
+    const desc = (m: (typeof summaries)[number]) => statusText(m, formatNumber);
+    this.chart(p.loss, hist.map((h) => h.loss), t("explodingLab.axisLoss"),
+      t("explodingLab.lossDesc", { steps: s.steps, L: s.depth, s: s.weightScale, plain: desc(summaries[0]), clipped: desc(summaries[1]) }), "loss");
+    this.chart(p.norm, hist.map((h) => h.gradNorm), t("explodingLab.axisNorm"),
+      t("explodingLab.normDesc", { plainMax: formatNumber(summaries[0].maxNorm), clippedMax: formatNumber(summaries[1].maxNorm), c: s.threshold }), "norm");
+  }
+
+  private chart(host: HTMLElement, series: Float64Array[], yLabel: string, description: string, which: "loss" | "norm"): void {
+    const s = this.state, runs = this.runs!, c = themeColors();
+    const [lo, hi] = logDomain(...series);
+    const top = which === "norm" && s.mode === "globalNorm" ? Math.max(hi, s.threshold * 2) : hi;
+    const bottom = which === "norm" && s.mode === "globalNorm" ? Math.min(lo, s.threshold / 2) : lo;
+    const marks: Plot.Markish[] = [];
+    runs.forEach((r, k) => {
+      const pts = seriesPoints(series[k]);
+      marks.push(Plot.line(pts, { x: "step", y: "value", stroke: this.color(r.kind), strokeWidth: 2, strokeDasharray: r.kind === "clipped" ? "6 3" : undefined, clip: true }));
+      if (r.status === "diverged") {
+        const at = r.trainer.divergedAt ?? r.step;
+        marks.push(Plot.ruleX([at], { stroke: this.color(r.kind), strokeDasharray: "2 3" }));
+        marks.push(Plot.text([{ step: at, value: Math.min(top, CHART_CEILING) / 1.6 }], {
+          x: "step", y: "value", text: () => t("explodingLab.divergedMark"), fill: this.color(r.kind), fontWeight: 700, textAnchor: "start", dx: 4,
+        }));
+      }
+    });
+    if (which === "norm" && s.mode === "globalNorm") {
+      marks.unshift(Plot.ruleY([s.threshold], { stroke: c.muted, strokeDasharray: "4 3" }));
+      marks.push(Plot.text([{ step: s.steps, value: s.threshold }], { x: "step", y: "value", text: () => `${t("explodingLab.cLabel")} = ${s.threshold}`, fill: c.text, textAnchor: "end", dy: -7 }));
+    }
+    const rows = thin(Array.from({ length: Math.max(...runs.map((r) => r.step)) }, (_, i) => i), 25).map((i) => [
+      i + 1, ...series.map((v) => (i < v.length ? v[i] : "–")),
+    ]);
+    const label = which === "loss" ? "explodingLab.table.loss" : "explodingLab.table.norm";
+    drawChart(host, {
+      width: chartWidth(host, 420), height: 240, marginLeft: 52, marginBottom: 44,
+      x: { domain: [1, s.steps], ...stepAxis(t("explodingLab.axisStep")) },
+      y: { type: "log", domain: [bottom, top], label: yLabel, grid: true, tickFormat: powerOfTen },
+      marks,
+    }, description, { columns: [t("explodingLab.table.step"), ...runs.map((r) => t(label, { run: this.runLabel(r.kind) }))], rows });
+  }
+}
+
+function cell(tag: "th" | "td", text: string, scope?: "col" | "row"): HTMLTableCellElement {
+  const c = document.createElement(tag);
+  c.textContent = text;
+  if (scope) c.scope = scope;
+  return c;
+}
+
+function row(cells: HTMLElement[]): HTMLTableRowElement {
+  const r = document.createElement("tr");
+  r.append(...cells);
+  return r;
+}
+
+if (!customElements.get("dl-exploding-lab")) customElements.define("dl-exploding-lab", ExplodingLabWidget);
