@@ -71,6 +71,17 @@ export { convParamCount, embeddingParamCount, recurrentParamCount, rnnParamCount
 
 // recurrent cells
 export { rnnScalarStep, lstmScalarStep, type RnnScalarWeights, type LstmScalarWeights } from "./rnn/scalar-cells";
+export { stackSteps, stepViews, stepOf, stepNorms } from "./rnn/sequence";
+export { Recurrent, type RecurrentOptions, type RecurrentCache, type RecurrentGrads } from "./rnn/bptt";
+export { RNN } from "./rnn/rnn";
+export { LSTM, type LSTMCache, type LSTMGrads } from "./rnn/lstm";
+export { GRU, type GRUCache, type GRUGrads } from "./rnn/gru";
+export { RecurrentCell } from "./rnn/cell";
+export { RNNCell } from "./rnn/rnn-cell";
+export { LSTMCell } from "./rnn/lstm-cell";
+export { GRUCell } from "./rnn/gru-cell";
+export { SequenceDense, type SequenceDenseCache, type SequenceDenseGrads } from "./rnn/sequence-dense";
+export { sequenceLossInto } from "./rnn/sequence-loss";
 
 // attention
 export { scaledDotProductAttention } from "./attention/attention";

@@ -1,0 +1,116 @@
+// The few matrix kernels the recurrent layers need, written on (buffer, offset) pairs so that a time loop can
+// address step t of a flat [T, n, m] sequence without making a view (a view is an object: an allocation per step).
+// They live here rather than in lib/tensor because they are only the RNN time loop's business.
+
+/**
+ * Fills an n×m block with its bias column: out[i, j] = b[i] (+ b2[i] when a second bias is given); allocates nothing.
+ *
+ *   out ← b·1ᵀ (+ b2·1ᵀ)
+ *
+ * The start of every pre-activation of a recurrent step (PyTorch's two biases b_ih and b_hh both land here).
+ * @example
+ *   fillBias(z, 0, b_ih, b_hh, 4 * H, m);   // z = b_ih + b_hh in every column
+ *   fillBias(ax, 0, b_ih, null, 3 * H, m);
+ */
+export function fillBias(out: Float64Array, oo: number, b: Float64Array, b2: Float64Array | null, n: number, m: number): void {
+  for (let i = 0; i < n; i++) {
+    const v = b2 === null ? b[i] : b[i] + b2[i], r = oo + i * m;
+    for (let j = 0; j < m; j++) out[r + j] = v;
+  }
+}
+
+/**
+ * Adds a matrix product to an n×m block: out += W·x, with W [n, k] row-major and x a k×m block; allocates nothing.
+ *
+ *   out[i, j] += Σ_k W[i, k]·x[k, j]
+ *
+ * Loop order i-k-j, so x and out are read row by row (contiguous), as `matmulInto` does.
+ * @example
+ *   addMatmul(z, 0, W_ih, X.data, t * I * m, 4 * H, I, m);   // z += W_ih·x_t
+ *   addMatmul(z, 0, W_hh, h, (t - 1) * H * m, 4 * H, H, m);   // z += W_hh·h_{t−1}
+ */
+export function addMatmul(out: Float64Array, oo: number, W: Float64Array, x: Float64Array, xo: number, n: number, k: number, m: number): void {
+  for (let i = 0; i < n; i++) {
+    const r = oo + i * m, wi = i * k;
+    for (let q = 0; q < k; q++) {
+      const w = W[wi + q], xq = xo + q * m;
+      for (let j = 0; j < m; j++) out[r + j] += w * x[xq + j];
+    }
+  }
+}
+
+/**
+ * Adds a transposed product to a k×m block: out += Wᵀ·d, with W [n, k] row-major and d an n×m block; allocates nothing.
+ *
+ *   out[q, j] += Σ_i W[i, q]·d[i, j]
+ *
+ * How a gradient goes back through a weight matrix: dx_t = W_ihᵀ·dz_t, dh_{t−1} += W_hhᵀ·dz_t.
+ * @example
+ *   addMatmulT(dX, t * I * m, W_ih, dz, 0, 4 * H, I, m);
+ *   addMatmulT(dhPrev, 0, W_hh, dz, 0, 4 * H, H, m);
+ */
+export function addMatmulT(out: Float64Array, oo: number, W: Float64Array, d: Float64Array, dOff: number, n: number, k: number, m: number): void {
+  for (let i = 0; i < n; i++) {
+    const wi = i * k, di = dOff + i * m;
+    for (let q = 0; q < k; q++) {
+      const w = W[wi + q], r = oo + q * m;
+      for (let j = 0; j < m; j++) out[r + j] += w * d[di + j];
+    }
+  }
+}
+
+/**
+ * Adds an outer product summed over the columns to a weight gradient: dW += d·xᵀ, with d an n×m block, x a k×m
+ * block and dW [n, k]; allocates nothing.
+ *
+ *   dW[i, q] += Σ_j d[i, j]·x[q, j]
+ *
+ * BPTT sums this over time steps (the weights are shared across t); the caller applies the 1/m at the end.
+ * @example
+ *   addOuter(dW_ih, dz, 0, X.data, t * I * m, 4 * H, I, m);   // dW_ih += dz_t·x_tᵀ
+ *   addOuter(dW_hh, dz, 0, h, (t - 1) * H * m, 4 * H, H, m);
+ */
+export function addOuter(dW: Float64Array, d: Float64Array, dOff: number, x: Float64Array, xo: number, n: number, k: number, m: number): void {
+  for (let i = 0; i < n; i++) {
+    const di = dOff + i * m, wi = i * k;
+    for (let q = 0; q < k; q++) {
+      const xq = xo + q * m;
+      let s = 0;
+      for (let j = 0; j < m; j++) s += d[di + j] * x[xq + j];
+      dW[wi + q] += s;
+    }
+  }
+}
+
+/**
+ * Adds each row's sum of an n×m block to a bias gradient: db[i] += Σ_j d[i, j]; allocates nothing.
+ *
+ *   db += d·1
+ *
+ * @example
+ *   addRowSums(db_ih, dz, 0, 4 * H, m);
+ *   addRowSums(db_hh, dah, 0, 3 * H, m);
+ */
+export function addRowSums(db: Float64Array, d: Float64Array, dOff: number, n: number, m: number): void {
+  for (let i = 0; i < n; i++) {
+    const di = dOff + i * m;
+    let s = 0;
+    for (let j = 0; j < m; j++) s += d[di + j];
+    db[i] += s;
+  }
+}
+
+/**
+ * The logistic function, in the two-branch form whose exp never overflows (σ(±1000) is finite).
+ *
+ *   σ(z) = 1/(1 + e^(−z))
+ *
+ * @example
+ *   sigma(0);      // 0.5
+ *   sigma(-1000);  // 0 (not NaN)
+ */
+export function sigma(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
