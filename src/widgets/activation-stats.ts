@@ -3,7 +3,7 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
-import { activationStatsSchema, allCurves, intendedVariance, sampledVariance, STATS_WIDTH } from "./activation-stats-model";
+import { activationStatsSchema, allCurves, intendedVariance, sampledVariance } from "./activation-stats-model";
 import { FLOW_INITS, type FlowInit } from "./gradient-flow-model";
 import { chartWidth, logDomain, powerOfTen, seriesColor } from "./vanishing-charts";
 import type { ActivationName, TensorStats } from "../../lib";
@@ -72,11 +72,12 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
         marginLeft: 52,
         marginBottom: 40,
         x: { domain: [1, s.depth], label: t("activationStats.axisLayer"), labelAnchor: "center" },
-        y: { type: "log", domain: [Math.max(lo, 1e-300), hi], label: t("activationStats.axisVar"), grid: true, tickFormat: powerOfTen, ticks: 5 },
+        // NOTE: clamped to 24 decades so the curves that stay near 1 remain readable; lines leaving it are clipped.
+        y: { type: "log", domain: [Math.max(lo, 1e-12), Math.min(hi, 1e12)], label: t("activationStats.axisVar"), grid: true, tickFormat: powerOfTen, ticks: 5 },
         color: { domain: FLOW_INITS.map((i) => t(`gradientFlow.init.${i}`)), range: FLOW_INITS.map((_, k) => seriesColor(k)), legend: true },
         marks: FLOW_INITS.map((init) => Plot.line(shown.filter((d) => d.init === init), {
           x: "layer", y: "variance", stroke: "name", strokeWidth: init === selected ? 3.5 : 1.5, strokeOpacity: init === selected ? 1 : 0.55,
-          strokeDasharray: init === selected ? undefined : "5 3",
+          strokeDasharray: init === selected ? undefined : "5 3", clip: true,
         })),
       },
       t("activationStats.curvesDesc", { activation: t(`activation.${act}`), depth: s.depth, small: at("small"), large: at("large"), xavier: at("xavier"), he: at("he") }),
@@ -123,5 +124,4 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
   }
 }
 
-void STATS_WIDTH;
 if (!customElements.get("dl-activation-stats")) customElements.define("dl-activation-stats", ActivationStatsWidget);

@@ -165,7 +165,7 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
         marginLeft: 52,
         marginBottom: 40,
         x: { domain: [0, STEPS], label: t("gradientFlow.axisStep"), labelAnchor: "center" },
-        y: { type: "log", domain: [lo, hi], label: t("gradientFlow.axisCost"), grid: true, tickFormat: powerOfTen, ticks: 5 },
+        y: { type: "log", domain: [lo, hi], label: t("gradientFlow.axisCost"), grid: true, tickFormat: (v: number) => (hi / lo > 1e4 ? powerOfTen(v) : formatNumber(v, 2)), ticks: 4 },
         marks: [
           Plot.ruleY([0.5], { stroke: c.muted, strokeDasharray: "4 3" }),
           Plot.line(data, { x: "step", y: "cost", stroke: seriesColor(1), strokeWidth: 2 }),
