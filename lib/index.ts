@@ -121,3 +121,7 @@ export { xor } from "./data/xor";
 export { blobs } from "./data/blobs";
 export { sineData, polynomialData, type CurveOptions } from "./data/regression-1d";
 export { quadraticBowl, ravine, rosenbrock, beale, saddle, withGradientNoise, type Surface, type SurfacePoint } from "./data/surfaces";
+export { oneHot, oneHotSequence } from "./data/one-hot";
+export { copyTask, type CopyTaskOptions, type CopyTaskData } from "./data/copy-task";
+export { sineSequence, type SineSequenceOptions, type SineSequenceData } from "./data/sine-sequence";
+export { charCorpus, charVocabulary, encodeChars, decodeChars, charSequences, type CharSequenceOptions } from "./data/char-corpus";
