@@ -46,7 +46,7 @@ class ClipVectorsWidget extends WidgetBase<typeof clipVectorsSchema> {
     const vars = { turn: formatNumber(r.turn, 3), norm: formatNumber(r.byValue.norm) };
     p.note.textContent = t(r.byNorm.changed && r.byValue.changed ? "clipVectors.noteBoth" : r.byNorm.changed ? "clipVectors.noteNormOnly" : r.byValue.changed ? "clipVectors.noteValueOnly" : "clipVectors.noteNone", vars);
     p.legend.replaceChildren(legend([
-      { label: t("clipVectors.g"), color: colors.g }, { label: t("clipVectors.byNorm"), color: colors.byNorm }, { label: t("clipVectors.byValue"), color: colors.byValue, dash: true },
+      { label: t("clipVectors.g"), color: colors.g }, { label: t("clipVectors.byNorm"), color: colors.byNorm }, { label: t("clipVectors.byValue"), color: colors.byValue },
       { label: t("clipVectors.circle"), color: colors.byNorm, dash: true }, { label: t("clipVectors.box"), color: colors.byValue, dash: true },
     ]));
 
@@ -67,7 +67,7 @@ class ClipVectorsWidget extends WidgetBase<typeof clipVectorsSchema> {
         Plot.line(box(s.threshold), { x: "x", y: "y", stroke: colors.byValue, strokeDasharray: "4 3", strokeOpacity: 0.8 }),
         norm0(r.g) ? arrow(r.g, colors.g) : Plot.dot([{ x: 0, y: 0 }], { x: "x", y: "y", fill: colors.g }),
         norm0(r.byNorm) ? arrow(r.byNorm, colors.byNorm) : null,
-        norm0(r.byValue) ? arrow(r.byValue, colors.byValue, "5 3") : null,
+        norm0(r.byValue) ? arrow(r.byValue, colors.byValue) : null,
       ],
     },
     t("clipVectors.desc", {

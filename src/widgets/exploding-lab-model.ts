@@ -156,6 +156,21 @@ export function logDomain(...series: Float64Array[]): [number, number] {
   return [lo / 1.5, hi * 1.5];
 }
 
+/** The readout table, one row per quantity and one column per run (plain, clipped), as text. */
+export function summaryRows(runs: RunSummary[], formatNumber: (x: number) => string): { label: string; values: string[]; status?: boolean }[] {
+  return [
+    { label: t("explodingLab.table.status"), values: runs.map((m) => statusText(m, formatNumber)), status: true },
+    { label: t("explodingLab.table.firstLoss"), values: runs.map((m) => formatNumber(m.firstLoss)) },
+    { label: t("explodingLab.table.maxNorm"), values: runs.map((m) => formatNumber(m.maxNorm)) },
+    { label: t("explodingLab.table.clipped"), values: runs.map((m) => (m.clippedSteps === undefined ? "–" : `${m.clippedSteps} / ${m.step}`)) },
+  ];
+}
+
+/** The name of a run as the legend and table show it. */
+export function runLabel(state: ExplodingLabState, kind: RunKind): string {
+  return kind === "plain" ? t("explodingLab.run.plain") : t("explodingLab.run.clipped", { mode: t(`explodingLab.mode.${state.mode}`), c: state.threshold });
+}
+
 /** The status line of a run: "diverged at step k", or its final loss. */
 export function statusText(s: RunSummary, formatNumber: (x: number) => string): string {
   if (s.status === "diverged") return t("explodingLab.divergedAt", { step: s.divergedAt ?? s.step });

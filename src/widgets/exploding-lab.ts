@@ -6,7 +6,7 @@ import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
 import { chartBlock, chartWidth, legend, powerOfTen, seriesColor, stepAxis, thin } from "./internals-charts";
 import {
-  CHART_CEILING, explodingLabSchema, labRuns, logDomain, seriesPoints, statusText, type LabRun, type RunKind,
+  CHART_CEILING, explodingLabSchema, labRuns, logDomain, runLabel, seriesPoints, statusText, summaryRows, type LabRun, type RunKind,
 } from "./exploding-lab-model";
 import { t } from "../i18n";
 
@@ -71,8 +71,7 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
   }
 
   private runLabel(kind: RunKind): string {
-    const s = this.state;
-    return kind === "plain" ? t("explodingLab.run.plain") : t("explodingLab.run.clipped", { mode: t(`explodingLab.mode.${s.mode}`), c: s.threshold });
+    return runLabel(this.state, kind);
   }
 
   private color(kind: RunKind): string {
@@ -88,19 +87,18 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
     p.factor.textContent = t("explodingLab.factor", { s: s.weightScale, L: s.depth, sL: formatNumber(s.weightScale ** s.depth, 3) });
     this.toggleAttribute("data-diverged", summaries[0].status === "diverged");
 
-    const head = [t("explodingLab.table.run"), t("explodingLab.table.status"), t("explodingLab.table.firstLoss"), t("explodingLab.table.maxNorm"), t("explodingLab.table.clipped")];
     const thead = document.createElement("thead"), tbody = document.createElement("tbody");
-    thead.append(row(head.map((h) => cell("th", h, "col"))));
-    for (const m of summaries) {
-      const result = cell("td", statusText(m, formatNumber));
-      result.dataset.status = m.status;
-      tbody.append(row([
-        cell("th", this.runLabel(m.kind), "row"), result, cell("td", formatNumber(m.firstLoss)), cell("td", formatNumber(m.maxNorm)),
-        cell("td", m.clippedSteps === undefined ? "–" : `${m.clippedSteps} / ${m.step}`),
-      ]));
+    thead.append(row([cell("th", t("explodingLab.table.quantity"), "col"), ...runs.map((r) => cell("th", this.runLabel(r.kind), "col"))]));
+    for (const line of summaryRows(summaries, formatNumber)) {
+      const values = line.values.map((v, k) => {
+        const td = cell("td", v);
+        if (line.status) td.dataset.status = summaries[k].status;
+        return td;
+      });
+      tbody.append(row([cell("th", line.label, "row"), ...values]));
     }
     p.table.replaceChildren(thead, tbody);
-    p.legend.replaceChildren(legend(runs.map((r) => ({ label: this.runLabel(r.kind), color: this.color(r.kind), dash: r.kind === "clipped" }))));
+    p.legend.replaceChildren(legend(runs.map((r) => ({ label: this.runLabel(r.kind), color: this.color(r.kind) }))));
 
     const hist = runs.map((r) => r.history());
     const desc = (m: (typeof summaries)[number]) => statusText(m, formatNumber);
@@ -118,7 +116,7 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
     const marks: Plot.Markish[] = [];
     runs.forEach((r, k) => {
       const pts = seriesPoints(series[k]);
-      marks.push(Plot.line(pts, { x: "step", y: "value", stroke: this.color(r.kind), strokeWidth: 2, strokeDasharray: r.kind === "clipped" ? "6 3" : undefined, clip: true }));
+      marks.push(Plot.line(pts, { x: "step", y: "value", stroke: this.color(r.kind), strokeWidth: r.kind === "clipped" ? 1.5 : 2, clip: true }));
       if (r.status === "diverged") {
         const at = r.trainer.divergedAt ?? r.step;
         marks.push(Plot.ruleX([at], { stroke: this.color(r.kind), strokeDasharray: "2 3" }));

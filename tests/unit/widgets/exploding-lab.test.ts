@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ClippedOptimizer, SGD, Trainer, globalNorm, losses, paramArrays, forward, backward, halfMse } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
-  CHART_CEILING, buildChain, chainSizes, explodingLabSchema, labData, labRuns, logDomain, runToEnd, seriesPoints, type ExplodingLabState,
+  CHART_CEILING, buildChain, chainSizes, explodingLabSchema, labData, labRuns, logDomain, runLabel, runToEnd, seriesPoints, summaryRows, type ExplodingLabState,
 } from "../../../src/widgets/exploding-lab-model";
 
 const base = (over: Partial<ExplodingLabState> = {}): ExplodingLabState => ({ ...defaults(explodingLabSchema), ...over });
@@ -79,6 +79,17 @@ describe("exploding lab model", () => {
     const { X, Y } = labData();
     const ref = new Trainer({ model: buildChain(10, 1), loss: losses.halfMse, optimizer: new ClippedOptimizer(new SGD({ lr: s.lr }), 0.5, "value"), X, Y }).run(100);
     expect(clipped.summary().lastLoss).toBeCloseTo(ref.loss, 12);
+  });
+
+  it("summaryRows lists result, first loss, largest norm and clipped steps for both runs", () => {
+    const rows = summaryRows(runToEnd(base()).map((r) => r.summary()), (x) => x.toPrecision(3));
+    expect(rows.map((r) => r.values)).toEqual([
+      ["diverged at step 4", "loss 0.0323 after 200 steps"],
+      ["119", "119"],
+      ["3.83e+73", "2.59e+3"],
+      ["–", "106 / 200"],
+    ]);
+    expect(runLabel(base({ mode: "value", threshold: 0.5 }), "clipped")).toBe("clipped (value of each entry, c = 0.5)");
   });
 
   it("seriesPoints leaves out non-finite values and numbers steps from 1", () => {
