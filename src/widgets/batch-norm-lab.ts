@@ -1,0 +1,185 @@
+// <dl-batch-norm-lab>: the engine's BatchNorm on raw house features (chapter 5). Histograms of one
+// feature in a mini-batch before and after each step (raw → standardized → scaled and shifted by
+// γ, β), running averages across batches, training- against evaluation-mode output for the same
+// house, and loss curves of a network trained with and without a BatchNorm layer. The model
+// (batch-norm-lab-model.ts) computes; this draws.
+import { WidgetBase } from "./base";
+import { drawChart, Plot, themeColors } from "./chart";
+import { formatNumber } from "./format";
+import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "./internals-charts";
+import { batchNormSchema, normalizeSteps, runningStats, trainBoth, type Stage, type StepsResult } from "./batch-norm-lab-model";
+import { t } from "../i18n";
+
+type Name = keyof typeof batchNormSchema;
+// NOTE: a standardized mean comes out as ~1e-16, rounding noise; it reads as 0.
+const fmt = (x: number) => formatNumber(Math.abs(x) < 1e-9 ? 0 : x, 3);
+
+class BatchNormLabWidget extends WidgetBase<typeof batchNormSchema> {
+  readonly schema = batchNormSchema;
+  private frame = 0;
+  private built = false;
+  private stepReadouts!: HTMLElement;
+  private hist!: ReturnType<typeof chartBlock>[];
+  private runHost!: ReturnType<typeof chartBlock>;
+  private modeTable!: HTMLTableElement;
+  private lossHost!: ReturnType<typeof chartBlock>;
+  private lossNote!: HTMLElement;
+  private trained?: { lr: number; curves: ReturnType<typeof trainBoth> };
+
+  protected buildControls(panel: HTMLElement): void {
+    const group = (title: string, names: Name[]) => {
+      const fs = document.createElement("fieldset");
+      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
+      return fs;
+    };
+    panel.append(
+      group(t("batchNormLab.groupSteps"), ["feature", "gamma", "beta", "batchSize"]),
+      group(t("batchNormLab.groupRunning"), ["batches"]),
+      group(t("batchNormLab.groupTraining"), ["lr"]),
+    );
+  }
+
+  protected optionLabel(_name: string, option: string): string {
+    return t(`batchNormLab.featureName.${option}`);
+  }
+
+  protected update(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      super.update();
+    });
+  }
+
+  disconnectedCallback(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  protected render(): void {
+    if (!this.built) {
+      this.built = true;
+      this.stepReadouts = Object.assign(document.createElement("dl"), { className: "dl-readouts" });
+      const hists = Object.assign(document.createElement("div"), { className: "dl-internals-charts dl-bn-hists" });
+      this.hist = ["raw", "xhat", "y"].map((k) => chartBlock(t(`batchNormLab.hist.${k}`)));
+      hists.append(...this.hist.map((h) => h.block));
+      const lower = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
+      this.runHost = chartBlock(t("batchNormLab.runTitle"));
+      this.lossHost = chartBlock(t("batchNormLab.lossTitle"));
+      this.modeTable = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
+      this.lossNote = Object.assign(document.createElement("p"), { className: "dl-note" });
+      this.lossHost.block.append(legend([
+        { label: t("batchNormLab.plain"), color: seriesColor(1), dash: true },
+        { label: t("batchNormLab.withBn"), color: seriesColor(0) },
+      ]), this.lossNote);
+      lower.append(this.runHost.block, this.lossHost.block);
+      this.figure.append(this.stepReadouts, hists, lower, this.modeTable);
+    }
+    const steps = normalizeSteps(this.state);
+    this.fillSteps(steps);
+    // Three histograms side by side when they fit at 180 px each, otherwise one per row.
+    const full = this.figure.clientWidth || 640;
+    const hw = full >= 580 ? Math.floor((full - 40) / 3) : chartWidth(this.figure, 420);
+    this.drawHist(this.hist[0].host, steps.raw, hw, "raw");
+    this.drawHist(this.hist[1].host, steps.xHat, hw, "xhat");
+    this.drawHist(this.hist[2].host, steps.y, hw, "y");
+    this.drawRunning(chartWidth(this.figure, 420));
+    this.drawLoss(chartWidth(this.figure, 420));
+  }
+
+  private fillSteps(s: StepsResult): void {
+    const x1 = s.raw.values[0], xh = s.xHat.values[0], y = s.y.values[0];
+    const rows: [string, string][] = [
+      [t("batchNormLab.step1"), t("batchNormLab.step1Value", { m: this.state.batchSize, mu: fmt(s.mu), v: fmt(s.variance) })],
+      [t("batchNormLab.step2"), t("batchNormLab.step2Value", { x: fmt(x1), mu: fmt(s.mu), v: fmt(s.variance), xh: fmt(xh) })],
+      [t("batchNormLab.step3"), t("batchNormLab.step3Value", { g: this.state.gamma, xh: fmt(xh), b: this.state.beta, y: fmt(y) })],
+    ];
+    this.stepReadouts.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]));
+  }
+
+  private drawHist(host: HTMLElement, stage: Stage, width: number, kind: string): void {
+    const color = kind === "raw" ? seriesColor(4) : kind === "xhat" ? seriesColor(0) : seriesColor(2);
+    const stats = { mean: fmt(stage.mean), std: fmt(stage.std), skew: fmt(stage.skew) };
+    drawChart(
+      host,
+      {
+        width, height: 170, marginLeft: 36, marginRight: 12, marginBottom: 40,
+        x: { label: t(`batchNormLab.axis.${kind}`), labelAnchor: "center", labelOffset: 32 },
+        y: { label: t("batchNormLab.count"), grid: true },
+        marks: [
+          Plot.rectY(stage.values, { ...Plot.binX({ y: "count" }, { x: (d: number) => d, thresholds: 10 }), fill: color, fillOpacity: 0.8, inset: 0.5 }),
+          Plot.ruleX([stage.mean], { stroke: themeColors().text, strokeDasharray: "3 2" }),
+          Plot.ruleY([0]),
+        ],
+      },
+      t("batchNormLab.histDesc", { kind: t(`batchNormLab.hist.${kind}`), m: stage.values.length, ...stats }),
+      { columns: [t(`batchNormLab.axis.${kind}`)], rows: stage.values.map((v) => [v]) },
+    );
+    host.querySelector(".dl-bn-stats")?.remove();
+    host.prepend(Object.assign(document.createElement("p"), { className: "dl-note dl-bn-stats", textContent: t("batchNormLab.stats", stats) }));
+  }
+
+  private drawRunning(width: number): void {
+    const r = runningStats(this.state);
+    const c = themeColors();
+    drawChart(
+      this.runHost.host,
+      {
+        width, height: 220, marginLeft: 48, marginBottom: 44,
+        x: stepAxis(t("batchNormLab.axisBatch")),
+        y: { label: t("batchNormLab.axisMean", { feature: t(`batchNormLab.featureName.${this.state.feature}`) }), grid: true },
+        marks: [
+          Plot.ruleY([r.dataMean], { stroke: c.muted, strokeDasharray: "4 3" }),
+          Plot.dot(r.points, { x: "batch", y: "batchMean", r: 2.5, fill: seriesColor(4) }),
+          Plot.line(r.points, { x: "batch", y: "runningMean", stroke: seriesColor(0), strokeWidth: 2 }),
+        ],
+      },
+      t("batchNormLab.runDesc", { n: r.points.length, run: fmt(r.points[r.points.length - 1].runningMean), data: fmt(r.dataMean) }),
+      { columns: [t("batchNormLab.axisBatch"), t("batchNormLab.batchMean"), t("batchNormLab.runningMean"), t("batchNormLab.runningVar")], rows: thin(r.points).map((p) => [p.batch, p.batchMean, p.runningMean, p.runningVar]) },
+    );
+    const head = document.createElement("thead"), hr = head.insertRow();
+    for (const col of [t("batchNormLab.mode.col"), t("batchNormLab.mode.out")]) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: col }));
+    const body = document.createElement("tbody");
+    const line = (label: string, v: number, mode: string) => {
+      const row = body.insertRow();
+      row.dataset.mode = mode;
+      row.append(Object.assign(document.createElement("th"), { scope: "row", textContent: label }));
+      row.insertCell().textContent = fmt(v);
+    };
+    r.trainOutputs.forEach((v, k) => line(t("batchNormLab.mode.train", { k: k + 1 }), v, "train"));
+    line(t("batchNormLab.mode.eval", { n: r.points.length }), r.evalOutput, "eval");
+    const caption = Object.assign(document.createElement("caption"), { textContent: t("batchNormLab.modeCaption", { feature: t(`batchNormLab.featureName.${this.state.feature}`) }) });
+    this.modeTable.replaceChildren(caption, head, body);
+  }
+
+  private drawLoss(width: number): void {
+    // Training reruns only when the learning rate changes; a theme switch just redraws.
+    if (this.trained?.lr !== this.state.lr) this.trained = { lr: this.state.lr, curves: trainBoth(this.state) };
+    const curves = this.trained.curves;
+    const pts = (loss: number[]) => loss.map((J, i) => ({ step: i + 1, J })).filter((p) => Number.isFinite(p.J));
+    const plain = pts(curves.plain), withBn = pts(curves.withBn);
+    const tail = (xs: number[]) => { const s = xs.slice(-20); return s.reduce((a, b) => a + b, 0) / s.length; };
+    drawChart(
+      this.lossHost.host,
+      {
+        width, height: 220, marginLeft: 48, marginBottom: 44,
+        x: stepAxis(t("batchNormLab.axisStep")),
+        // NOTE: the network without batch norm starts far above 1 on raw features; the window stays on the interesting range.
+        y: { label: t("batchNormLab.axisLoss"), grid: true, domain: [0, 1.5] },
+        clip: true,
+        marks: [
+          Plot.line(plain, { x: "step", y: "J", stroke: seriesColor(1), strokeWidth: 1.5, strokeDasharray: "6 3" }),
+          Plot.line(withBn, { x: "step", y: "J", stroke: seriesColor(0), strokeWidth: 1.5 }),
+        ],
+      },
+      t("batchNormLab.lossDesc", { lr: this.state.lr, plain: fmt(tail(curves.plain)), bn: fmt(tail(curves.withBn)) }),
+      { columns: [t("batchNormLab.axisStep"), t("batchNormLab.plain"), t("batchNormLab.withBn")], rows: thin(withBn).map((p) => [p.step, curves.plain[p.step - 1], p.J]) },
+    );
+    this.lossNote.textContent = t("batchNormLab.lossNote", {
+      plain: curves.plainStatus === "ok" ? fmt(tail(curves.plain)) : formatNumber(NaN),
+      bn: curves.withBnStatus === "ok" ? fmt(tail(curves.withBn)) : formatNumber(NaN),
+    });
+  }
+}
+
+if (!customElements.get("dl-batch-norm-lab")) customElements.define("dl-batch-norm-lab", BatchNormLabWidget);

@@ -1,0 +1,158 @@
+// <dl-penalty-geometry>: L1, L2 and elastic-net penalties on a two-weight problem (chapter 5). Loss
+// contours with the constraint region through the penalized optimum (diamond, disc or in between),
+// the path of optima as λ grows, the weight paths against λ (L1 sets weights exactly to zero), and a
+// table comparing the penalties and plain subgradient descent. The model computes; this draws.
+import { WidgetBase } from "./base";
+import { drawChart, Plot, themeColors } from "./chart";
+import { formatNumber } from "./format";
+import { chartBlock, chartWidth, legend, seriesColor, thin } from "./internals-charts";
+import { LAMBDA_MAX, W_STAR, geometry, lossGrid, penaltySchema, proximalOptimum, strengths, subgradientOptimum, type Geometry } from "./penalty-geometry-model";
+import { t } from "../i18n";
+
+const fmt = (x: number) => (x === 0 ? "0" : formatNumber(x, 3));
+const VIEW = { x1: -1, x2: 3.5, y1: -1.5, y2: 2.5 };
+
+class PenaltyGeometryWidget extends WidgetBase<typeof penaltySchema> {
+  readonly schema = penaltySchema;
+  private frame = 0;
+  private readouts!: HTMLElement;
+  private table!: HTMLTableElement;
+  private planeHost!: ReturnType<typeof chartBlock>;
+  private pathHost!: ReturnType<typeof chartBlock>;
+  private grid = lossGrid(60, VIEW.x1, VIEW.x2, VIEW.y1, VIEW.y2);
+
+  protected optionLabel(_name: string, option: string): string {
+    return t(`penaltyGeometry.option.${option}`);
+  }
+
+  protected update(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      super.update();
+    });
+  }
+
+  disconnectedCallback(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  protected render(): void {
+    if (!this.readouts) {
+      this.readouts = Object.assign(document.createElement("dl"), { className: "dl-readouts" });
+      this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
+      const charts = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
+      this.planeHost = chartBlock(t("penaltyGeometry.planeTitle"));
+      this.pathHost = chartBlock(t("penaltyGeometry.pathTitle"));
+      charts.append(this.planeHost.block, this.pathHost.block);
+      this.figure.append(this.readouts, charts, this.table);
+    }
+    const g = geometry(this.state);
+    this.fillReadouts(g);
+    const width = chartWidth(this.figure, 400);
+    this.drawPlane(g, width);
+    this.drawPaths(g, width);
+    this.fillTable();
+  }
+
+  private name(): string {
+    return t(`penaltyGeometry.option.${this.state.penalty}`);
+  }
+
+  private fillReadouts(g: Geometry): void {
+    const [w1, w2] = g.optimum, zeros = (w1 === 0 ? 1 : 0) + (w2 === 0 ? 1 : 0);
+    const rows: [string, string][] = [
+      [t("penaltyGeometry.strengths"), t("penaltyGeometry.strengthsValue", { l1: formatNumber(g.l1, 3), l2: formatNumber(g.l2, 3) })],
+      [t("penaltyGeometry.optimum"), t("penaltyGeometry.optimumValue", { w1: fmt(w1), w2: fmt(w2), zeros })],
+      [t("penaltyGeometry.costs"), t("penaltyGeometry.costsValue", { J: formatNumber(g.loss, 3), R: formatNumber(g.penalty, 3) })],
+    ];
+    if (g.l1 > 0) rows.push([t("penaltyGeometry.subgradient"), t("penaltyGeometry.subgradientValue", { w1: fmt(g.subgradient[0]), w2: fmt(g.subgradient[1]) })]);
+    this.readouts.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]));
+  }
+
+  private drawPlane(g: Geometry, width: number): void {
+    const c = themeColors();
+    const height = Math.round((width - 50) * ((VIEW.y2 - VIEW.y1) / (VIEW.x2 - VIEW.x1))) + 40;
+    const opt = { x: g.optimum[0], y: g.optimum[1] };
+    const pathPts = g.path.map((p) => ({ x: p.w1, y: p.w2 }));
+    const levels = [0.05, 0.2, 0.5, 1, 2, 3.5, 5.5, 8];
+    drawChart(
+      this.planeHost.host,
+      {
+        width, height, marginLeft: 40, marginBottom: 36,
+        x: { domain: [VIEW.x1, VIEW.x2], label: "w₁", labelAnchor: "center", labelOffset: 30 },
+        y: { domain: [VIEW.y1, VIEW.y2], label: "w₂", grid: false },
+        clip: true,
+        marks: [
+          Plot.contour(this.grid.values, { ...this.grid, thresholds: levels, stroke: c.muted, strokeOpacity: 0.7, fill: "none" }),
+          Plot.contour(this.grid.values, { ...this.grid, thresholds: [g.loss], stroke: seriesColor(1), strokeWidth: 1.5, fill: "none" }),
+          Plot.ruleX([0], { stroke: c.muted }),
+          Plot.ruleY([0], { stroke: c.muted }),
+          Plot.line(g.boundary, { x: "x", y: "y", stroke: seriesColor(0), strokeWidth: 2, fill: seriesColor(0), fillOpacity: 0.12 }),
+          Plot.line(pathPts, { x: "x", y: "y", stroke: seriesColor(2), strokeWidth: 2, strokeDasharray: "4 3" }),
+          Plot.dot([{ x: W_STAR[0], y: W_STAR[1] }], { x: "x", y: "y", symbol: "plus", r: 6, stroke: c.text, strokeWidth: 2 }),
+          Plot.dot([opt], { x: "x", y: "y", r: 5, fill: seriesColor(1), stroke: c.text }),
+          ...(g.l1 > 0 ? [Plot.dot([{ x: g.subgradient[0], y: g.subgradient[1] }], { x: "x", y: "y", symbol: "times", r: 5, stroke: seriesColor(3), strokeWidth: 2 })] : []),
+        ],
+      },
+      t("penaltyGeometry.planeDesc", { name: this.name(), lambda: this.state.lambda, w1: fmt(opt.x), w2: fmt(opt.y), s1: W_STAR[0], s2: W_STAR[1] }),
+      { columns: ["λ", "w₁", "w₂"], rows: thin(g.path, 12).map((p) => [p.lambda, p.w1, p.w2]) },
+    );
+    this.planeHost.block.querySelector(".dl-internals-legend")?.remove();
+    this.planeHost.block.append(legend([
+      { label: t("penaltyGeometry.key.region", { name: this.name() }), color: seriesColor(0) },
+      { label: t("penaltyGeometry.key.contour"), color: seriesColor(1) },
+      { label: t("penaltyGeometry.key.path"), color: seriesColor(2), dash: true },
+    ]));
+  }
+
+  private drawPaths(g: Geometry, width: number): void {
+    const long = g.path.flatMap((p) => [{ lambda: p.lambda, w: p.w1, k: "w₁" }, { lambda: p.lambda, w: p.w2, k: "w₂" }]);
+    const firstZero = g.path.find((p) => p.w2 === 0);
+    drawChart(
+      this.pathHost.host,
+      {
+        width, height: 240, marginLeft: 44, marginBottom: 44,
+        x: { domain: [0, LAMBDA_MAX], label: "λ", labelAnchor: "center", labelOffset: 34 },
+        y: { label: t("penaltyGeometry.axisWeight"), grid: true },
+        marks: [
+          Plot.ruleY([0], { stroke: themeColors().muted }),
+          Plot.ruleX([this.state.lambda], { stroke: seriesColor(4), strokeDasharray: "2 3" }),
+          Plot.line(long.filter((d) => d.k === "w₁"), { x: "lambda", y: "w", stroke: seriesColor(0), strokeWidth: 2 }),
+          Plot.line(long.filter((d) => d.k === "w₂"), { x: "lambda", y: "w", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" }),
+        ],
+      },
+      t(firstZero ? "penaltyGeometry.pathDescZero" : "penaltyGeometry.pathDesc", { name: this.name(), at: firstZero ? formatNumber(firstZero.lambda, 3) : "" }),
+      { columns: ["λ", "w₁", "w₂", t("penaltyGeometry.zeros")], rows: thin(g.path, 12).map((p) => [p.lambda, p.w1, p.w2, p.zeros]) },
+    );
+    this.pathHost.block.querySelector(".dl-internals-legend")?.remove();
+    this.pathHost.block.append(legend([
+      { label: t("penaltyGeometry.key.w1"), color: seriesColor(0) },
+      { label: t("penaltyGeometry.key.w2"), color: seriesColor(1), dash: true },
+    ]));
+  }
+
+  /** The three penalties at the current λ (elastic with the current mix), and L1 by subgradient descent. */
+  private fillTable(): void {
+    const s = this.state;
+    const rows = (["l1", "l2", "elastic"] as const).map((penalty) => {
+      const { l1, l2 } = strengths({ ...s, penalty });
+      return { label: t(`penaltyGeometry.option.${penalty}`), w: proximalOptimum(l1, l2), id: penalty };
+    });
+    rows.push({ label: t("penaltyGeometry.row.subgradient"), w: subgradientOptimum(s.lambda, 0), id: "subgradient" as never });
+    const head = document.createElement("thead"), hr = head.insertRow();
+    for (const c of [t("penaltyGeometry.option.label"), "w₁", "w₂", t("penaltyGeometry.zeros")]) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: c }));
+    const body = document.createElement("tbody");
+    for (const r of rows) {
+      const row = body.insertRow();
+      row.dataset.penalty = r.id;
+      row.append(Object.assign(document.createElement("th"), { scope: "row", textContent: r.label }));
+      [fmt(r.w[0]), fmt(r.w[1]), String((r.w[0] === 0 ? 1 : 0) + (r.w[1] === 0 ? 1 : 0))].forEach((v) => (row.insertCell().textContent = v));
+    }
+    const caption = Object.assign(document.createElement("caption"), { textContent: t("penaltyGeometry.tableCaption", { lambda: s.lambda, mix: s.mix }) });
+    this.table.replaceChildren(caption, head, body);
+  }
+}
+
+if (!customElements.get("dl-penalty-geometry")) customElements.define("dl-penalty-geometry", PenaltyGeometryWidget);
