@@ -1,5 +1,6 @@
 // Reading progress kept in the browser: which chapters are read, where the reader stopped,
 // and the last chapter opened. Plain TypeScript over a Storage-like object so tests run in Node.
+import { backupRaw } from "./recover";
 
 export interface ChapterProgress {
   /** Fraction of the chapter scrolled through, 0–1. */
@@ -65,11 +66,8 @@ export function loadProgress(store: KeyValueStore, now = Date.now()): { progress
 }
 
 function backup(store: KeyValueStore, raw: string, now: number) {
-  try {
-    store.setItem(`${PROGRESS_KEY}.unreadable.${now}`, raw);
-  } catch {
-    // Storage full or blocked: the reader keeps the in-memory progress either way.
-  }
+  // Storage full or blocked: the reader keeps the in-memory progress either way.
+  backupRaw(store, PROGRESS_KEY, raw, now);
 }
 
 /** Records that `slug` was visited with the given scroll fraction; `read` never goes back to false. */
