@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ClippedOptimizer, SGD, Trainer, globalNorm, losses, paramArrays, forward, backward, halfMse } from "../../../lib";
+import { ClippedOptimizer, Dense, SGD, Trainer, globalNorm, losses, paramArrays, forward, backward, halfMse } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
   CHART_CEILING, buildChain, chainSizes, explodingLabSchema, labData, labRuns, logDomain, runLabel, runToEnd, seriesPoints, summaryRows, type ExplodingLabState,
@@ -20,9 +20,9 @@ describe("exploding lab model", () => {
       const net = buildChain(10, s);
       const { dA } = halfMse(forward(net, X), Y);
       backward(net, dA);
-      return globalNorm([net.layers[0].grads.dW.data]);
+      return globalNorm([(net.layers[0] as Dense).grads.dW.data]);
     };
-    const W1 = buildChain(10, 1).layers[0], W2 = buildChain(10, 2).layers[0];
+    const W1 = buildChain(10, 1).layers[0] as Dense, W2 = buildChain(10, 2).layers[0] as Dense;
     expect(W2.W.data[3]).toBeCloseTo(2 * W1.W.data[3], 14);
     expect(inputGradNorm(1.5)).toBeGreaterThan(100 * inputGradNorm(1));
   });
