@@ -1,0 +1,198 @@
+// <dl-sequence-trainer>: a recurrent network learning next-value prediction on a noisy sine wave (chapter 8).
+// Training runs in time-budgeted slices between animation frames so the page stays responsive, pauses out of view,
+// and stops with a visible "diverged" when the loss runs away. Charts: held-out predictions and the loss curve.
+import { WidgetBase } from "./base";
+import { drawChart, Plot, themeColors } from "./chart";
+import { formatNumber } from "./format";
+import { sequenceTrainerSchema, SequenceTrainer, LOSS_CEILING, TRAIN_SEQUENCES, WINDOW, type SequenceTrainerState } from "./sequence-trainer-model";
+import { t } from "../i18n";
+
+/** Milliseconds of training per frame, and how often the charts are redrawn while playing. */
+const BUDGET_MS = 6;
+const DRAW_MS = 120;
+const STEP_UPDATES = 50;
+const READOUTS = ["updates", "params", "loss", "heldOut", "status"] as const;
+
+class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
+  readonly schema = sequenceTrainerSchema;
+  private trainer?: SequenceTrainer;
+  private playing = false;
+  private visible = true;
+  private raf = 0;
+  private lastDraw = -Infinity;
+  private playButton!: HTMLButtonElement;
+  private parts: { readouts: Map<string, HTMLElement>; note: HTMLElement; pred: HTMLElement; loss: HTMLElement } | null = null;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    new IntersectionObserver(([entry]) => {
+      this.visible = entry.isIntersecting;
+      if (this.visible) this.schedule();
+      this.drawReadouts();
+    }).observe(this);
+  }
+
+  disconnectedCallback(): void {
+    cancelAnimationFrame(this.raf);
+    this.raf = 0;
+  }
+
+  protected buildControls(panel: HTMLElement): void {
+    const group = (title: string, ...children: HTMLElement[]) => {
+      const fs = document.createElement("fieldset");
+      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...children);
+      return fs;
+    };
+    const button = (label: string, name: string, onClick: () => void) => {
+      const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "dl-copy-link" });
+      b.setAttribute("data-control", name);
+      b.addEventListener("click", onClick);
+      return b;
+    };
+    this.playButton = button(t("sequenceTrainer.play"), "play", () => (this.playing ? this.pause() : this.play()));
+    const buttons = Object.assign(document.createElement("div"), { className: "dl-st-buttons" });
+    buttons.append(
+      this.playButton,
+      button(t("sequenceTrainer.step"), "train", () => {
+        this.trainer?.run(STEP_UPDATES);
+        this.afterTraining();
+      }),
+      button(t("sequenceTrainer.reset"), "reset", () => {
+        this.trainer?.reset();
+        this.drawAll();
+      }),
+    );
+    panel.append(
+      group(t("sequenceTrainer.group.run"), buttons),
+      group(t("sequenceTrainer.group.network"), ...(["model", "hidden", "optimizer", "lr", "clip"] as const).map((n) => this.control(n))),
+    );
+  }
+
+  protected optionLabel(name: string, option: string): string {
+    return t(`sequenceTrainer.${name}.${option}`);
+  }
+
+  protected render(): void {
+    if (!this.parts) this.buildFigure();
+    if (!this.trainer) this.trainer = new SequenceTrainer({ ...this.state });
+    else this.trainer.apply({ ...this.state });
+    this.drawAll();
+  }
+
+  private buildFigure(): void {
+    const el = (tag: string, className: string) => Object.assign(document.createElement(tag), { className });
+    const readouts = el("dl", "dl-readouts"), map = new Map<string, HTMLElement>();
+    for (const key of READOUTS) {
+      const dd = document.createElement("dd");
+      readouts.append(Object.assign(document.createElement("dt"), { textContent: t(`sequenceTrainer.readout.${key}`) }), dd);
+      map.set(key, dd);
+    }
+    const note = el("p", "dl-st-diverged");
+    note.setAttribute("aria-live", "polite");
+    const title = (key: string) => Object.assign(el("p", "dl-st-chart-title"), { textContent: t(key) });
+    const about = Object.assign(el("p", "dl-note"), { textContent: t("sequenceTrainer.note", { train: TRAIN_SEQUENCES, window: WINDOW }) });
+    this.parts = { readouts: map, note, pred: el("div", ""), loss: el("div", "") };
+    this.figure.append(readouts, note, title("sequenceTrainer.predTitle"), this.parts.pred, title("sequenceTrainer.lossTitle"), this.parts.loss, about);
+  }
+
+  private get modelName(): string {
+    return t(`sequenceTrainer.model.${this.state.model}`);
+  }
+
+  private drawAll(): void {
+    this.drawReadouts();
+    this.drawPredictions();
+    this.drawLoss();
+    this.lastDraw = performance.now();
+  }
+
+  private drawReadouts(): void {
+    const tr = this.trainer, parts = this.parts;
+    if (!tr || !parts) return;
+    const status = tr.status === "diverged" ? t("widget.diverged")
+      : !this.playing ? t("sequenceTrainer.status.paused")
+      : !this.visible ? t("sequenceTrainer.status.offscreen") : t("sequenceTrainer.status.ok");
+    const values: Record<(typeof READOUTS)[number], string> = {
+      updates: tr.step.toLocaleString("en-US"), params: tr.paramCount.toLocaleString("en-US"),
+      loss: tr.step === 0 ? "–" : formatNumber(tr.lastLoss), heldOut: formatNumber(tr.predictions().loss), status,
+    };
+    for (const key of READOUTS) parts.readouts.get(key)!.textContent = values[key];
+    parts.note.textContent = tr.status === "diverged" ? t("sequenceTrainer.divergedNote", { step: tr.divergedAt ?? tr.step, ceiling: LOSS_CEILING }) : "";
+    this.toggleAttribute("data-diverged", tr.status === "diverged");
+  }
+
+  private drawPredictions(): void {
+    const tr = this.trainer!, p = tr.predictions(), c = themeColors();
+    const names = { actual: t("sequenceTrainer.series.actual"), predicted: t("sequenceTrainer.series.predicted") };
+    // A diverged network predicts huge numbers; clamp the drawing to the signal's range (the table keeps the values).
+    const clampY = (v: number) => (Number.isFinite(v) ? Math.max(-2, Math.min(2, v)) : NaN);
+    const actual = p.t.map((k, i) => ({ t: k, v: p.actual[i], series: names.actual }));
+    const predicted = p.t.map((k, i) => ({ t: k, v: clampY(p.predicted[i]), series: names.predicted })).filter((d) => Number.isFinite(d.v));
+    drawChart(this.parts!.pred, {
+      width: Math.min(680, this.figure.clientWidth || 640), height: 220, marginLeft: 44,
+      x: { label: t("sequenceTrainer.axisT") },
+      y: { domain: [-2, 2], label: t("sequenceTrainer.axisValue"), grid: true },
+      color: { domain: [names.actual, names.predicted], range: [c.muted, c.accent], legend: true },
+      marks: [
+        Plot.ruleY([0], { stroke: c.grid }),
+        Plot.dot(actual, { x: "t", y: "v", fill: "series", r: 2.5 }),
+        Plot.line(predicted, { x: "t", y: "v", stroke: "series", strokeWidth: 2 }),
+      ],
+    },
+    t("sequenceTrainer.predDesc", { n: p.t.length, model: this.modelName, step: tr.step.toLocaleString("en-US"), loss: formatNumber(p.loss) }),
+    { columns: [t("sequenceTrainer.table.t"), names.actual, names.predicted], rows: p.t.map((k, i) => [k, p.actual[i], p.predicted[i]]) });
+  }
+
+  private drawLoss(): void {
+    const tr = this.trainer!, c = themeColors(), s: SequenceTrainerState = this.state;
+    const rows = tr.curve.step.map((k, i) => ({ step: k, loss: tr.curve.loss[i] })).filter((d) => Number.isFinite(d.loss) && d.loss > 0);
+    drawChart(this.parts!.loss, {
+      width: Math.min(680, this.figure.clientWidth || 640), height: 180, marginLeft: 56,
+      x: { label: t("sequenceTrainer.axisUpdate"), domain: [0, Math.max(10, tr.step)] },
+      y: { type: "log", label: t("sequenceTrainer.axisLoss"), grid: true, ...(rows.length ? {} : { domain: [1e-3, 1] }) },
+      marks: [Plot.line(rows, { x: "step", y: "loss", stroke: c.accent, strokeWidth: 1.5 })],
+    },
+    t("sequenceTrainer.lossDesc", {
+      step: tr.step.toLocaleString("en-US"), model: this.modelName, loss: tr.step === 0 ? "–" : formatNumber(tr.lastLoss),
+      optimizer: t(`sequenceTrainer.optimizer.${s.optimizer}`), lr: s.lr, clip: s.clip ? t("sequenceTrainer.clipOn") : t("sequenceTrainer.clipOff"),
+    }),
+    { columns: [t("sequenceTrainer.table.update"), t("sequenceTrainer.table.loss")], rows: rows.map((d) => [d.step, d.loss]) });
+  }
+
+  private play(): void {
+    if (!this.trainer || this.trainer.status !== "ok") return;
+    this.playing = true;
+    this.playButton.textContent = t("sequenceTrainer.pause");
+    this.drawReadouts();
+    this.schedule();
+  }
+
+  private pause(): void {
+    this.playing = false;
+    if (this.playButton) this.playButton.textContent = t("sequenceTrainer.play");
+    cancelAnimationFrame(this.raf);
+    this.raf = 0;
+    this.drawReadouts();
+  }
+
+  private schedule(): void {
+    if (this.playing && this.visible && !this.raf) this.raf = requestAnimationFrame(this.frame);
+  }
+
+  private frame = (now: number): void => {
+    this.raf = 0;
+    if (!this.playing || !this.visible || !this.trainer) return;
+    this.trainer.runFor(BUDGET_MS);
+    if (this.trainer.status !== "ok") return this.afterTraining();
+    if (now - this.lastDraw >= DRAW_MS) this.drawAll();
+    this.schedule();
+  };
+
+  /** Redraws after training; a diverged run stops playing. */
+  private afterTraining(): void {
+    if (this.trainer?.status === "diverged" && this.playing) this.pause();
+    this.drawAll();
+  }
+}
+
+if (!customElements.get("dl-sequence-trainer")) customElements.define("dl-sequence-trainer", SequenceTrainerWidget);

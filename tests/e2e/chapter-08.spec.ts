@@ -1,0 +1,117 @@
+// Chapter 8's widgets and cells: the RNN stepper reaches its last step by keyboard and agrees with the engine's
+// layer, the gradient-through-time chart vanishes and explodes with the recurrent-weight scale, forcing f = 1 makes
+// the LSTM recall every symbol, the trainer learns while the page stays responsive and stops on divergence with no
+// console error, and every cell's Run prints its expected output.
+import { test, expect, type Page } from "@playwright/test";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { DIST } from "./pages";
+import { watch } from "./watch";
+
+const CH8 = "chapters/08-rnns-and-lstms/";
+test.skip(!existsSync(join(DIST, CH8, "index.html")), "chapter 8 not built yet");
+
+async function open(page: Page, selector: string) {
+  await page.goto(CH8);
+  const widget = page.locator(selector);
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
+  return widget;
+}
+
+/** Sets a slider through its number box (Enter commits it). */
+async function setNumber(page: Page, id: string, value: string) {
+  const box = page.locator(`#${id} + input`);
+  await box.fill(value);
+  await box.press("Enter");
+}
+
+test("the RNN stepper walks all ten steps by keyboard, and every h_t agrees with the engine's layer", async ({ page }) => {
+  const w = await open(page, "dl-rnn-stepper");
+  const indicator = w.locator(".dl-rnn-indicator");
+  await expect(indicator).toHaveText("step 1 of 10");
+  await expect(w.locator(".dl-rnn-table tbody tr").nth(2)).toContainText("0"); // W_hh·h_0 = 0 at step 1
+  await w.locator("[data-figure]").focus();
+  await page.keyboard.press("ArrowLeft"); // before the first step it stays put
+  await expect(indicator).toHaveText("step 1 of 10");
+  for (let k = 2; k <= 10; k++) {
+    await page.keyboard.press("ArrowRight");
+    await expect(indicator).toHaveText(`step ${k} of 10`);
+    await expect(w.locator("[data-agree]")).toHaveAttribute("data-agree", "true");
+  }
+  await page.keyboard.press("ArrowRight");
+  await expect(indicator).toHaveText("step 10 of 10");
+  await page.keyboard.press("Home");
+  await expect(indicator).toHaveText("step 1 of 10");
+  await page.keyboard.press("End");
+  await expect(indicator).toHaveText("step 10 of 10");
+  // Play from the last step starts again at step 1 and advances by itself.
+  await w.getByRole("button", { name: "Play" }).click();
+  await expect(indicator).toHaveText("step 2 of 10", { timeout: 5_000 });
+  await w.getByRole("button", { name: "Pause" }).click();
+});
+
+test("gradient through time vanishes at scale 0.5 and explodes at scale 2 for the RNN", async ({ page }) => {
+  const w = await open(page, "dl-gradient-through-time");
+  const status = w.locator(".dl-gtt-status");
+  await setNumber(page, "gradient-through-time-scale", "0.5");
+  await expect(status).toHaveAttribute("data-regime", "vanishing");
+  await setNumber(page, "gradient-through-time-scale", "2");
+  await expect(status).toHaveAttribute("data-regime", "exploding");
+  await setNumber(page, "gradient-through-time-length", "100");
+  await setNumber(page, "gradient-through-time-scale", "2.5");
+  await expect(status).toHaveAttribute("data-regime", "exploding");
+  await expect(w.locator("[data-figure] svg").first()).toBeVisible();
+});
+
+test("forcing f = 1 makes the hand-set LSTM recall every symbol across a gap of 80", async ({ page }) => {
+  const w = await open(page, "dl-lstm-gates");
+  const accuracy = w.locator(".dl-readouts dd").first();
+  const before = await accuracy.textContent();
+  expect(before).not.toBe("100 %");
+  await setNumber(page, "lstm-gates-gap", "80");
+  await w.locator("#lstm-gates-forceForget").check();
+  await expect(accuracy).toHaveText("100 %");
+  await expect(w.locator(".dl-note").first()).toContainText("forced to 1");
+});
+
+test("the sequence trainer learns while the page stays responsive, and a diverging run stops with 'diverged'", async ({ page, baseURL }) => {
+  const problems = watch(page, new URL(baseURL!).origin);
+  const w = await open(page, "dl-sequence-trainer");
+  const dd = (k: number) => w.locator(".dl-readouts dd").nth(k);
+  const heldOut = Number(await dd(3).textContent());
+  await w.getByRole("button", { name: "Play" }).click();
+  await expect.poll(async () => Number((await dd(0).textContent())!.replace(/,/g, "")), { timeout: 15_000 }).toBeGreaterThan(100);
+  // Frames keep coming while it trains: 20 animation frames within two seconds.
+  const frames = await page.evaluate(() => new Promise<number>((resolve) => {
+    let n = 0;
+    const start = performance.now();
+    const tick = () => (++n >= 20 || performance.now() - start > 2000 ? resolve(n) : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }));
+  expect(frames).toBe(20);
+  await expect.poll(async () => Number(await dd(3).textContent()), { timeout: 15_000 }).toBeLessThan(heldOut / 5);
+  await w.getByRole("button", { name: "Pause" }).click();
+  // Plain gradient descent without clipping diverges within a few updates.
+  await w.locator("#sequence-trainer-optimizer").selectOption("sgd");
+  await setNumber(page, "sequence-trainer-lr", "0.1");
+  await w.locator("#sequence-trainer-clip").uncheck();
+  await w.getByRole("button", { name: "Play" }).click();
+  await expect(dd(4)).toHaveText("diverged", { timeout: 10_000 });
+  await expect(w.locator(".dl-st-diverged")).toContainText("Diverged at update");
+  await expect(w.getByRole("button", { name: "Play" })).toBeVisible(); // stopped by itself
+  await w.getByRole("button", { name: "Reset weights" }).click();
+  await expect(dd(0)).toHaveText("0");
+  expect(problems.console).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
+
+test("every chapter 8 cell prints its expected output", async ({ page }) => {
+  await page.goto(CH8);
+  for (const id of ["ch8-rnn-forward", "ch8-bptt-check", "ch8-lstm-step", "ch8-param-counts"]) {
+    const cell = page.locator(`dl-cell#${id}`);
+    await cell.scrollIntoViewIfNeeded();
+    await cell.locator("[data-action=run]").click();
+    await expect(cell.locator("[data-status]")).toContainText("Matches the expected output", { timeout: 15_000 });
+  }
+});
