@@ -11,6 +11,7 @@ export { add, addInto, sub, subInto, mul, mulInto, scale, scaleInto, map, mapInt
 export { sum, mean, sumColumns, sumColumnsInto, sumRows, sumRowsInto } from "./tensor/reduce";
 export { argmaxColumns, argmaxColumn } from "./tensor/argmax";
 export { norm2 } from "./tensor/norm";
+export { cosineSimilarity } from "./tensor/cosine";
 
 // random
 export { createRng, type Rng } from "./random/rng";
@@ -40,6 +41,7 @@ export { l1, l1Into } from "./losses/l1";
 export { huber, huberInto, createHuber } from "./losses/huber";
 export { klStandardNormal } from "./losses/kl-gaussian";
 export { ganDiscriminatorLoss, ganGeneratorLoss } from "./losses/gan";
+export { reparameterize, vaeNegativeElbo } from "./losses/vae";
 export { losses } from "./losses/index";
 
 // init
@@ -85,6 +87,7 @@ export { sequenceLossInto } from "./rnn/sequence-loss";
 
 // attention
 export { scaledDotProductAttention } from "./attention/attention";
+export { sinusoidalPositionalEncoding } from "./attention/positional-encoding";
 
 // gradient checking
 export { finiteDifference, relativeError, gradCheckFn } from "./check/finite";
