@@ -2,6 +2,8 @@ import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { docsSchema } from "@astrojs/starlight/schema";
 import { chapterFields } from "./content/chapter-schema";
+import { questionSchema } from "./quiz/schema";
+import { generators } from "./quiz/generators";
 
 // COURSE_CONTENT_DIR lets the schema test point the build at a fixture folder.
 const base = process.env.COURSE_CONTENT_DIR || "./content";
@@ -14,4 +16,14 @@ export const collections = {
   // The same files under the course's strict schema: a chapter missing a field fails the build,
   // naming the file and the field.
   chapters: defineCollection({ loader: chapterFiles(), schema: chapterFields.passthrough() }),
+  // The question bank: one YAML file per question (src/quiz/schema.ts). A generated question must name a template
+  // of the registry, so a typo fails the build naming the file and the field `generator`.
+  questions: defineCollection({
+    loader: glob({ pattern: "questions/**/*.yaml", base }),
+    schema: questionSchema.superRefine((q, ctx) => {
+      if (q.type === "generated" && !generators.has(q.generator)) {
+        ctx.addIssue({ code: "custom", path: ["generator"], message: `no template "${q.generator}" in src/quiz/generators (known: ${[...generators.keys()].join(", ")})` });
+      }
+    }),
+  }),
 };
