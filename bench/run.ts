@@ -6,6 +6,10 @@ import { handwritten } from "./handwritten";
 import { engineStep } from "./engine";
 import { tfjsStep, useBackend } from "./tfjs";
 import { medianMicros, allocation } from "./measure";
+import { rnnWorkload, makeRnnProblem } from "./rnn-workload";
+import { rnnEngineStep } from "./rnn-engine";
+import { rnnHandwritten } from "./rnn-handwritten";
+import { rnnTfjsStep } from "./rnn-tfjs";
 
 interface Row { workload: string; engine: number; hand: number; cpu: number; wasm: number; lossGap: number }
 const rows: Row[] = [];
@@ -25,6 +29,19 @@ for (const w of workloads) {
   console.error(`measured ${w.name}`);
 }
 
+// Workload (c): a tanh RNN, forward and backpropagation through time, loss on a read-out of h_T, Adam.
+{
+  const w = rnnWorkload, p = makeRnnProblem(w);
+  const lossGap = Math.abs(rnnEngineStep(w, p)() - rnnHandwritten(w, p)());
+  const row: Row = { workload: w.name, engine: medianMicros(rnnEngineStep(w, p)), hand: medianMicros(rnnHandwritten(w, p)), cpu: NaN, wasm: NaN, lossGap };
+  for (const backend of ["cpu", "wasm"] as const) {
+    await useBackend(backend);
+    row[backend] = medianMicros(rnnTfjsStep(w, p), { warmup: 30, runs: 11, minMillis: 50 });
+  }
+  rows.push(row);
+  console.error(`measured ${w.name}`);
+}
+
 const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const r = (x: number) => `${x.toFixed(1)}×`;
 console.log("\nMedian time per training step (µs; forward, backward, Adam update). Ratios: how many times faster the engine is.\n");
@@ -39,3 +56,7 @@ console.log("\nAllocation during 20,000 engine steps after warm-up (workload (a)
 const a = workloads[0];
 const alloc = await allocation(engineStep(a, makeProblem(a)));
 console.log(`heap change per step ${alloc.heapBytesPerStep.toFixed(2)} bytes; ArrayBuffer change ${alloc.arrayBufferBytes} bytes; garbage collections ${alloc.gcs}`);
+
+console.log("\nAllocation during 20,000 engine steps after warm-up (workload (c), RNN T=20, batch 8):");
+const allocC = await allocation(rnnEngineStep(rnnWorkload, makeRnnProblem(rnnWorkload)));
+console.log(`heap change per step ${allocC.heapBytesPerStep.toFixed(2)} bytes; ArrayBuffer change ${allocC.arrayBufferBytes} bytes; garbage collections ${allocC.gcs}`);

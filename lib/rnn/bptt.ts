@@ -7,7 +7,7 @@ import { createRng, type Rng } from "../random/rng";
 import type { Param } from "../layers/layer";
 import { LayerBase } from "../layers/layer-base";
 import { Tensor, shapeError } from "../tensor/tensor";
-import { addMatmulT, addOuter, addRowSums } from "./kernels";
+import { addOuter, addOuterMatmulT, addRowSums } from "./kernels";
 
 /** Options of the recurrent layers and cells. */
 export interface RecurrentOptions {
@@ -197,12 +197,13 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
     for (let s = T - 1; s >= 0; s--) {
       this.stepBackward(s, m);
       const zo = s * GH * m, dah = this.dahBuf, ao = this.dahOff;
-      addOuter(dW_ih, dZ, zo, x, s * Im, GH, I, m); // dW_ih += dZ_s·x_sᵀ
+      // dW_ih += dZ_s·x_sᵀ and (when asked) dx_s = W_ihᵀ·dZ_s
+      if (inputGrad) addOuterMatmulT(dW_ih, dX, s * Im, W_ih, dZ, zo, x, s * Im, GH, I, m);
+      else addOuter(dW_ih, dZ, zo, x, s * Im, GH, I, m);
       addRowSums(db_ih, dZ, zo, GH, m);
-      addOuter(dW_hh, dah, ao, h, s * Hm, GH, H, m); // dW_hh += dA_h·h_{s}ᵀ (the state this step read)
+      // dW_hh += dA_h·h_sᵀ (the state this step read) and ∂L/∂h_s += W_hhᵀ·dA_h
+      addOuterMatmulT(dW_hh, dh, s * Hm, W_hh, dah, ao, h, s * Hm, GH, H, m);
       addRowSums(db_hh, dah, ao, GH, m);
-      if (inputGrad) addMatmulT(dX, s * Im, W_ih, dZ, zo, GH, I, m); // dx = W_ihᵀ·dZ_s
-      addMatmulT(dh, s * Hm, W_hh, dah, ao, GH, H, m); // ∂L/∂h_s += W_hhᵀ·dA_h
     }
     // NOTE: the 1/m of the batch mean enters the parameter gradients only (dX and dh stay per example).
     const inv = 1 / m;

@@ -114,3 +114,32 @@ export function sigma(z: number): number {
   const e = Math.exp(z);
   return e / (1 + e);
 }
+
+/**
+ * `addOuter` and `addMatmulT` on the same matrices in one pass (each d[i, j] is read once for both): the weight
+ * gradient dW += d·xᵀ and the gradient sent back out += Wᵀ·d, with W, dW [n, k], d an n×m block, x and out k×m blocks.
+ *
+ *   dW[i, q] += Σ_j d[i, j]·x[q, j],   out[q, j] += Σ_i W[i, q]·d[i, j]
+ *
+ * BPTT's inner step: dW_hh += dz_t·h_{t−1}ᵀ and ∂L/∂h_{t−1} += W_hhᵀ·dz_t.
+ * @example
+ *   addOuterMatmulT(dW_hh, dh, (t - 1) * H * m, W_hh, dz, 0, h, (t - 1) * H * m, H, H, m);
+ *   addOuterMatmulT(dW_ih, dX, t * I * m, W_ih, dz, 0, X, t * I * m, 4 * H, I, m);
+ */
+export function addOuterMatmulT(
+  dW: Float64Array, out: Float64Array, oo: number, W: Float64Array, d: Float64Array, dOff: number, x: Float64Array, xo: number, n: number, k: number, m: number,
+): void {
+  for (let i = 0; i < n; i++) {
+    const di = dOff + i * m, wi = i * k;
+    for (let q = 0; q < k; q++) {
+      const w = W[wi + q], xq = xo + q * m, r = oo + q * m;
+      let s = 0;
+      for (let j = 0; j < m; j++) {
+        const dj = d[di + j];
+        s += dj * x[xq + j];
+        out[r + j] += w * dj;
+      }
+      dW[wi + q] += s;
+    }
+  }
+}

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Adam } from "../../../lib/optim/adam";
-import { paramArrays } from "../../../lib/layers/model";
+import { paramArrays, paramCount } from "../../../lib/layers/model";
+import { gruParamCount, lstmParamCount, rnnParamCount } from "../../../lib/layers/param-counts";
 import { clipByGlobalNorm, globalNorm } from "../../../lib/regularize/clip";
 import { createRng } from "../../../lib/random/rng";
 import { RNN } from "../../../lib/rnn/rnn";
@@ -86,6 +87,13 @@ describe("Recurrent.backward (BPTT)", () => {
     let last = first;
     for (let i = 0; i < 150; i++) last = step();
     expect(last).toBeLessThan(first / 4);
+  });
+
+  it("paramCount of RNN, LSTM and GRU layers equals PyTorch's counts (two bias vectors)", () => {
+    expect(paramCount(new RNN(8, 32))).toBe(rnnParamCount(8, 32));
+    expect(paramCount(new RNN(8, 32))).toBe(32 * 8 + 32 * 32 + 64);
+    expect(paramCount(new LSTM(10, 20))).toBe(lstmParamCount(10, 20));
+    expect(paramCount(new GRU(10, 20))).toBe(gruParamCount(10, 20));
   });
 
   it("Recurrent buffers are reused: a second forward of the same shape allocates no new cache", () => {
