@@ -1,0 +1,16 @@
+// The question bank as static JSON files the quiz fetches when it hydrates: all.json for chapter 9's modes and
+// the dashboard, <chapter-slug>.json for a chapter's short check. Markdown and math are already HTML.
+import type { APIRoute, GetStaticPaths } from "astro";
+import { siteBank, chapterBank } from "../../../quiz/ui/build-bank";
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  const bank = await siteBank();
+  const chapters = [...new Set(bank.questions.map((q) => q.chapter))];
+  return [{ params: { chapter: "all" } }, ...chapters.map((chapter) => ({ params: { chapter } }))];
+};
+
+export const GET: APIRoute = async ({ params }) => {
+  const bank = await siteBank();
+  const body = params.chapter === "all" ? bank : chapterBank(bank, params.chapter!);
+  return new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json" } });
+};
