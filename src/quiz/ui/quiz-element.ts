@@ -404,7 +404,12 @@ export class QuizElement extends HTMLElement {
   // ---- a chapter's check ----
 
   private startCheck(seed: number): void {
-    if (!this.panel.childElementCount) this.panel.append(this.skipButton());
+    if (!this.panel.childElementCount) {
+      const intro = document.createElement("p");
+      intro.className = "dl-quiz-intro";
+      intro.textContent = t("quiz.check.intro", { n: Number(this.dataset.count ?? 4) });
+      this.panel.append(intro, this.skipButton());
+    }
     const chapter = this.dataset.chapter ?? "";
     this.ids = chapterCheck(this.bank.questions, chapter, seed, Number(this.dataset.count ?? 4));
     this.index = 0;
