@@ -31,7 +31,21 @@ function markdownRenderer(): Promise<Renderer> {
  *   await renderMarkdown("The step is $\\eta g$.");            // "<p>The step is <span class=\"katex\">…</span>.</p>"
  *   await renderMarkdown("$v_t$", { inline: true });
  */
-export async function renderMarkdown(markdown: string, options: { inline?: boolean; file?: string } = {}): Promise<string> {
+export function renderMarkdown(markdown: string, options: { inline?: boolean; file?: string } = {}): Promise<string> {
+  // NOTE: rendering costs ~20 ms per field with math; pages that each emit part of the bank share one cache.
+  const key = `${options.inline ? 1 : 0}\u0000${options.file ?? ""}\u0000${markdown}`;
+  let html = cache.get(key);
+  if (!html) {
+    html = render(markdown, options);
+    cache.set(key, html);
+    html.catch(() => cache.delete(key));
+  }
+  return html;
+}
+
+const cache = new Map<string, Promise<string>>();
+
+async function render(markdown: string, options: { inline?: boolean; file?: string }): Promise<string> {
   const { code } = await (await markdownRenderer()).render(markdown, options.file ? { fileURL: pathToFileURL(options.file) } : undefined);
   const html = code.trim();
   if (!options.inline) return html;
