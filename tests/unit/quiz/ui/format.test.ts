@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { chapterNumber, clock, fromNow, percent } from "../../../../src/quiz/ui/format";
+
+describe("quiz formatting", () => {
+  it("clock shows minutes and seconds, hours past an hour, and never a negative time", () => {
+    expect(clock(90_000)).toBe("1:30");
+    expect(clock(30 * 60_000)).toBe("30:00");
+    expect(clock(3_723_000)).toBe("1:02:03");
+    expect(clock(-5)).toBe("0:00");
+    expect(clock(400)).toBe("0:01"); // a started second still counts
+  });
+  it("percent rounds a fraction to a whole percentage", () => {
+    expect(percent(0.833)).toBe("83 %");
+    expect(percent(1)).toBe("100 %");
+    expect(percent(Number.NaN)).toBe("0 %");
+  });
+  it("fromNow says how far ahead a time is", () => {
+    const now = 1_700_000_000_000;
+    expect(fromNow(now - 1, now)).toBe("now");
+    expect(fromNow(now + 10 * 60_000, now)).toBe("in 10 min");
+    expect(fromNow(now + 3 * 3_600_000, now)).toBe("in 3 h");
+    expect(fromNow(now + 4 * 86_400_000, now)).toBe("in 4 days");
+  });
+  it("chapterNumber reads the number of a chapter slug", () => {
+    expect(chapterNumber("04-optimization-algorithms")).toBe(4);
+    expect(chapterNumber("09-interview-preparation#embeddings")).toBe(9);
+  });
+});
