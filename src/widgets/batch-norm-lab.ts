@@ -112,7 +112,7 @@ class BatchNormLabWidget extends WidgetBase<typeof batchNormSchema> {
           Plot.ruleY([0]),
         ],
       },
-      t("batchNormLab.histDesc", { kind: t(`batchNormLab.hist.${kind}`), m: stage.values.length, ...stats }),
+      t("batchNormLab.histDesc", { kind: t(`batchNormLab.histName.${kind}`), m: stage.values.length, ...stats }),
       { columns: [t(`batchNormLab.axis.${kind}`)], rows: stage.values.map((v) => [v]) },
     );
     host.querySelector(".dl-bn-stats")?.remove();

@@ -106,7 +106,7 @@ class DropoutLabWidget extends WidgetBase<typeof dropoutSchema> {
       ]);
       this.figure.append(this.diagram, this.readouts, this.maskTable, expTitle, this.expTable, this.sweepHost.block, key, this.progress);
       const sweep = (this.sweep = new DropoutSweep());
-      this.cancel = runInFrames(sweep, () => this.drawSweep(), { redrawMs: 400 });
+      this.cancel = runInFrames(sweep, () => this.drawSweep(), { redrawMs: 400, pauseOutside: this });
     }
     const step = maskStep(this.state);
     this.drawDiagram(step);

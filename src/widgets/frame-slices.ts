@@ -1,19 +1,32 @@
 // Runs a long computation a slice per animation frame so the page stays responsive (chapter 5's
 // overfitting and dropout labs). The job says how far it got; the caller redraws now and then.
+// Work pauses while the widget is scrolled out of view, so several labs never compete for frames.
 
 /** Anything that can do `budget` more units of work and say whether it has finished. */
 export interface SliceJob {
   advance(budget: number): boolean;
 }
 
+export interface SliceOptions {
+  /** Milliseconds of work per frame. */
+  budgetMs?: number;
+  /** Least time between two redraws while working. */
+  redrawMs?: number;
+  /** Work units per `advance` call. */
+  unit?: number;
+  /** Pause while this element is out of view. */
+  pauseOutside?: Element;
+}
+
 /**
  * Advances `job` between frames, about `budgetMs` of work per frame, calling `redraw(done)` at most
  * every `redrawMs` and once at the end. Returns a function that cancels the remaining work.
  */
-export function runInFrames(job: SliceJob, redraw: (done: boolean) => void, { budgetMs = 10, redrawMs = 250, unit = 20 } = {}): () => void {
-  let frame = 0, last = performance.now(), cancelled = false;
+export function runInFrames(job: SliceJob, redraw: (done: boolean) => void, { budgetMs = 12, redrawMs = 250, unit = 20, pauseOutside }: SliceOptions = {}): () => void {
+  let frame = 0, last = performance.now(), stopped = false, visible = true;
   const tick = () => {
-    if (cancelled) return;
+    frame = 0;
+    if (stopped || !visible) return;
     const t0 = performance.now();
     let done = false;
     while (!done && performance.now() - t0 < budgetMs) done = job.advance(unit);
@@ -21,11 +34,21 @@ export function runInFrames(job: SliceJob, redraw: (done: boolean) => void, { bu
       last = performance.now();
       redraw(done);
     }
-    if (!done) frame = requestAnimationFrame(tick);
+    if (done) stop();
+    else frame = requestAnimationFrame(tick);
   };
-  frame = requestAnimationFrame(tick);
-  return () => {
-    cancelled = true;
+  const observer = pauseOutside && "IntersectionObserver" in window
+    ? new IntersectionObserver(([entry]) => {
+        visible = entry.isIntersecting;
+        if (visible && !frame && !stopped) frame = requestAnimationFrame(tick);
+      })
+    : null;
+  const stop = () => {
+    stopped = true;
     cancelAnimationFrame(frame);
+    observer?.disconnect();
   };
+  if (observer && pauseOutside) observer.observe(pauseOutside);
+  frame = requestAnimationFrame(tick);
+  return stop;
 }

@@ -66,7 +66,7 @@ class OverfittingLabWidget extends WidgetBase<typeof overfittingSchema> {
       this.jobKey = key;
       this.cancel?.();
       const job = (this.job = new CapacitySweep(this.state));
-      this.cancel = runInFrames(job, () => this.job === job && this.draw(), { budgetMs: 14 });
+      this.cancel = runInFrames(job, () => this.job === job && this.draw(), { budgetMs: 14, pauseOutside: this });
     }
     this.draw();
   }
