@@ -70,6 +70,9 @@ export class QuestionView {
       const g = generators.get(q.generator);
       if (!g) throw new Error(`no generator "${q.generator}"`);
       this.instance = g.generate(options.seed);
+      // The seed is shown so a drawn instance can be reproduced (tests, a reader reporting a problem).
+      this.root.dataset.generator = g.id;
+      this.root.dataset.seed = String(options.seed);
       prompt.append(el("p", { class: "dl-quiz-generated" }, this.instance.prompt));
     }
     this.feedback = el("p", { class: "dl-quiz-feedback" });
