@@ -43,6 +43,6 @@ export {
 /** Sessions: practice by chapter/topic, chapter checks, the daily queue, mock interviews, mastery, streak, the dashboard's series. */
 export {
   practiceSet, chapterCheck, dailyQueue, startMock, mockRemaining, summarizeMock, masteryByTopic, streak, answersPerDay,
-  sectionHref, chapterOf, dayIndex,
+  sectionHref, chapterOf, dayIndex, questionSeed,
   type QuestionMeta, type PracticeFilter, type MockSession, type MockSummary, type TopicScore, type TopicMastery,
 } from "./sessions";

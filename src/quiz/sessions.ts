@@ -234,3 +234,16 @@ export function dailyQueue(bank: readonly QuestionMeta[], progress: QuizProgress
   const newSeenToday = [...first.values()].filter((at) => dayIndex(at, tzOffsetMinutes) === today).length;
   return reviewQueue(bank.map((q) => q.id), progress.cards, now, { newPerDay: progress.settings.newPerDay, newSeenToday });
 }
+
+/**
+ * A seed for a generated question: the same question id and salt always give the same numbers (so a reload shows
+ * the same instance), another salt (e.g. the attempt number or the day) gives fresh ones. FNV-1a over the text.
+ *
+ * @example
+ *   generators.get("adam-step")!.generate(questionSeed("adam/gen-adam-step", attempt));
+ */
+export function questionSeed(id: string, salt: number | string = 0): number {
+  let h = 0x811c9dc5;
+  for (const ch of `${id}#${salt}`) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  return h;
+}

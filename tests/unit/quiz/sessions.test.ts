@@ -104,3 +104,15 @@ describe("sessions", () => {
     expect(q).toEqual(["adam/a2"]); // a1 is not due yet; one new already started today leaves room for one more
   });
 });
+
+describe("questionSeed", () => {
+  it("questionSeed is stable for an id and salt and differs across salts and ids", async () => {
+    const { questionSeed } = await import("../../../src/quiz/sessions");
+    expect(questionSeed("adam/gen-adam-step", 1)).toBe(questionSeed("adam/gen-adam-step", 1));
+    const seeds = new Set([0, 1, 2, 3, 4].map((s) => questionSeed("adam/gen-adam-step", s)));
+    expect(seeds.size).toBe(5);
+    expect(questionSeed("a/b")).not.toBe(questionSeed("a/c"));
+    expect(Number.isInteger(questionSeed("x"))).toBe(true);
+    expect(questionSeed("x")).toBeGreaterThanOrEqual(0);
+  });
+});
