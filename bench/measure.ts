@@ -45,3 +45,29 @@ export async function allocation(step: Step, steps = 20_000): Promise<{ heapByte
     gcs,
   };
 }
+
+/**
+ * Median CPU time (user + system of this process) of one step, in microseconds, over `runs` timed batches after a
+ * warm-up. Unlike wall time it barely moves when other processes share the cores, so it is the steadier figure on a
+ * busy machine; it counts every thread of the process (garbage collector included).
+ */
+export function medianCpuMicros(step: Step, { warmup = 200, runs = 31, minMillis = 20 } = {}): number {
+  for (let i = 0; i < warmup; i++) step();
+  let reps = 1;
+  for (;;) {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < reps; i++) step();
+    const c = process.cpuUsage(c0);
+    if ((c.user + c.system) / 1000 >= minMillis) break;
+    reps *= 2;
+  }
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < reps; i++) step();
+    const c = process.cpuUsage(c0);
+    times.push((c.user + c.system) / reps);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
