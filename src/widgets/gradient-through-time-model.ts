@@ -13,7 +13,7 @@ export const INPUT_STD = 0.5;
 export const gradientThroughTimeSchema = {
   length: { kind: "number", label: t("gradientThroughTime.length"), min: 5, max: 100, step: 1, default: 40 },
   scale: { kind: "number", label: t("gradientThroughTime.scale"), min: 0.25, max: 2.5, step: 0.05, default: 0.9 },
-  forgetBias: { kind: "number", label: t("gradientThroughTime.forgetBias"), min: -2, max: 5, step: 0.5, default: 1 },
+  forgetBias: { kind: "number", label: t("gradientThroughTime.forgetBias"), min: -2, max: 5, step: 0.5, default: 2 },
   seed: { kind: "number", label: t("gradientThroughTime.seed"), min: 1, max: 50, step: 1, default: 1 },
   showBound: { kind: "boolean", label: t("gradientThroughTime.showBound"), default: false },
 } satisfies Schema;
@@ -90,4 +90,22 @@ export function regime(ratio: number): Regime {
 /** Steps to list in a table: 0, about every quarter of the sequence, and T. */
 export function sampleSteps(T: number): number[] {
   return [...new Set([0, Math.round(T / 4), Math.round(T / 2), Math.round((3 * T) / 4), T])];
+}
+
+/** Powers of ten spanning [lo, hi] for a log axis, at most about `max` of them (every k-th exponent). */
+export function powerTicks(lo: number, hi: number, max = 7): number[] {
+  const a = Math.floor(Math.log10(lo)), b = Math.ceil(Math.log10(hi));
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return [1];
+  const every = Math.max(1, Math.ceil((b - a) / max)), out: number[] = [];
+  // Anchor at 10⁰ so that 1 (the gradient at t = T) is always a tick.
+  for (let e = Math.ceil(a / every) * every; e <= b; e += every) out.push(10 ** e);
+  return out;
+}
+
+const SUPERSCRIPT: Record<string, string> = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
+
+/** A power of ten as "10⁻³" (and 1 as "1"). */
+export function powerLabel(x: number): string {
+  const e = Math.round(Math.log10(x));
+  return e === 0 ? "1" : `10${String(e).replace(/./g, (ch) => SUPERSCRIPT[ch] ?? ch)}`;
 }

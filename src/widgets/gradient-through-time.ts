@@ -3,7 +3,7 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
-import { gradientThroughTimeSchema, gradientProfile, regime, type GradientProfile } from "./gradient-through-time-model";
+import { gradientThroughTimeSchema, gradientProfile, powerLabel, powerTicks, regime, type GradientProfile } from "./gradient-through-time-model";
 import { t } from "../i18n";
 
 /** Norms below this are drawn at it (a log axis cannot show 0; the table keeps the true value). */
@@ -47,11 +47,14 @@ class GradientThroughTimeWidget extends WidgetBase<typeof gradientThroughTimeSch
     const rows = series.flatMap(({ key, values }) => p.steps.map((k) => ({
       t: k, v: Number.isFinite(values[k]) ? Math.max(values[k], FLOOR) : NaN, series: t(`gradientThroughTime.series.${key}`),
     })));
-    const width = Math.min(680, this.figure.clientWidth || 640);
+    const width = Math.min(680, this.figure.clientWidth || 640), finite = rows.map((r) => r.v).filter(Number.isFinite);
+    // The axis spans whole powers of ten around the data, so every tick lies inside the plot.
+    const lo = 10 ** Math.floor(Math.log10(Math.min(...finite, 1))), hi = 10 ** Math.ceil(Math.log10(Math.max(...finite, 1)));
+    const ticks = powerTicks(lo, hi);
     drawChart(host, {
       width, height: 300, marginLeft: 56, marginRight: 16,
       x: { domain: [0, T], label: t("gradientThroughTime.axisT") },
-      y: { type: "log", label: t("gradientThroughTime.axisNorm"), grid: true },
+      y: { type: "log", domain: [lo, hi], label: t("gradientThroughTime.axisNorm"), grid: true, ticks, tickFormat: powerLabel },
       color: { domain: series.map(({ key }) => t(`gradientThroughTime.series.${key}`)), range: series.map((x) => x.stroke), legend: true },
       marks: [
         Plot.ruleY([1], { stroke: c.muted, strokeOpacity: 0.6 }),

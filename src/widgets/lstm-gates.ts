@@ -50,14 +50,17 @@ class LstmGatesWidget extends WidgetBase<typeof lstmGatesSchema> {
     const colors = [c.accent, c.second, c.muted, c.text];
     const rows = GATES.flatMap((g) => run.steps.map((st) => ({ t: st.t, v: st[g], gate: t(`lstmGates.series.${g}`) })));
     const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+    // One strip per gate (small multiples), so lines that sit on the same value do not hide each other.
     drawChart(host, {
-      width: this.width, height: 220, marginLeft: 44,
+      width: this.width, height: 300, marginLeft: 44, marginRight: 100,
       x: { domain: [1, T], label: t("lstmGates.axisT") },
-      y: { domain: [-1, 1], label: t("lstmGates.axisGate"), grid: true },
-      color: { domain: GATES.map((g) => t(`lstmGates.series.${g}`)), range: colors, legend: true },
+      y: { domain: [-1, 1], ticks: [-1, 0, 1], tickFormat: (d: number) => String(d), label: null, grid: true },
+      fy: { domain: GATES.map((g) => t(`lstmGates.series.${g}`)), label: null, padding: 0.3 },
+      color: { domain: GATES.map((g) => t(`lstmGates.series.${g}`)), range: colors },
       marks: [
         Plot.ruleY([0], { stroke: c.muted }),
-        Plot.line(rows, { x: "t", y: "v", stroke: "gate", strokeWidth: 2, curve: "step-before" }),
+        Plot.line(rows, { x: "t", y: "v", fy: "gate", stroke: "gate", strokeWidth: 2, curve: "step" }),
+        Plot.dot(rows.filter((r) => r.t === 1 || r.t === T), { x: "t", y: "v", fy: "gate", fill: "gate", r: 2.5 }),
       ],
     },
     t("lstmGates.gatesDesc", {

@@ -27,7 +27,7 @@ export const sequenceTrainerSchema = {
   model: { kind: "choice", label: t("sequenceTrainer.model"), options: MODELS, default: "lstm" },
   hidden: { kind: "number", label: t("sequenceTrainer.hidden"), min: 1, max: 32, step: 1, default: 12 },
   optimizer: { kind: "choice", label: t("sequenceTrainer.optimizer"), options: OPTIMIZERS, default: "adam" },
-  lr: { kind: "number", label: t("sequenceTrainer.lr"), min: 0.001, max: 2, step: 0.001, default: 0.01 },
+  lr: { kind: "number", label: t("sequenceTrainer.lr"), min: 0.001, max: 2, step: 0.001, default: 0.003 },
   clip: { kind: "boolean", label: t("sequenceTrainer.clip"), default: true },
 } satisfies Schema;
 export type SequenceTrainerState = StateOf<typeof sequenceTrainerSchema>;
@@ -80,6 +80,15 @@ export class SequenceTrainer {
     this.divergedAt = undefined;
     this.lastLoss = NaN;
     this.curve.step.length = this.curve.loss.length = 0;
+    this.record(0, this.trainingLoss());
+  }
+
+  /** Mean per-step loss ½(ŷ − y)² over the whole training set with the current weights (no update). */
+  trainingLoss(): number {
+    const { X, Y } = this.train, Yhat = this.readout.forward(this.layer.forward(X));
+    let sum = 0;
+    for (let i = 0; i < Yhat.size; i++) sum += 0.5 * (Yhat.data[i] - Y.data[i]) ** 2;
+    return sum / Yhat.size;
   }
 
   /** New settings: a new model or size restarts; a new learning rate or clipping carries on. Returns true on restart. */

@@ -149,7 +149,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     drawChart(this.parts!.loss, {
       width: Math.min(680, this.figure.clientWidth || 640), height: 180, marginLeft: 56,
       x: { label: t("sequenceTrainer.axisUpdate"), domain: [0, Math.max(10, tr.step)] },
-      y: { type: "log", label: t("sequenceTrainer.axisLoss"), grid: true, ...(rows.length ? {} : { domain: [1e-3, 1] }) },
+      y: { type: "log", label: t("sequenceTrainer.axisLoss"), grid: true, ticks: 4, tickFormat: (d: number) => String(Number(d.toPrecision(2))), ...(rows.length ? {} : { domain: [1e-3, 1] }) },
       marks: [Plot.line(rows, { x: "step", y: "loss", stroke: c.accent, strokeWidth: 1.5 })],
     },
     t("sequenceTrainer.lossDesc", {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaults } from "../../../src/widgets/state";
 import {
-  gradientThroughTimeSchema, gradientProfile, buildRnn, buildLstm, inputs, regime, sampleSteps, HIDDEN, type GradientThroughTimeState,
+  gradientThroughTimeSchema, gradientProfile, buildRnn, buildLstm, inputs, regime, sampleSteps, powerTicks, powerLabel, HIDDEN, type GradientThroughTimeState,
 } from "../../../src/widgets/gradient-through-time-model";
 
 const base = (over: Partial<GradientThroughTimeState> = {}): GradientThroughTimeState => ({ ...defaults(gradientThroughTimeSchema), ...over });
@@ -57,6 +57,16 @@ describe("gradient through time model", () => {
     expect(p.lstm[0]).toBeGreaterThan(1e3 * p.rnn[0]);
   });
 
+  it("gradientProfile at the defaults: the RNN's gradient vanishes while the LSTM's stays within a factor of 100", () => {
+    const p = gradientProfile(base());
+    expect(regime(p.rnn[0])).toBe("vanishing");
+    expect(regime(p.lstm[0])).toBe("level");
+  });
+
+  it("gradientProfile lets the LSTM's gradient grow past 100 too at scale 2.5 (gates do not stop explosion)", () => {
+    expect(regime(gradientProfile(base({ scale: 2.5 })).lstm[0])).toBe("exploding");
+  });
+
   it("buildLstm puts the forget bias on rows H … 2H−1 only (gate order i, f, g, o)", () => {
     const lstm = buildLstm(base({ forgetBias: 2.5 })), b = Array.from(lstm.b_ih.data);
     expect(b.slice(HIDDEN, 2 * HIDDEN).every((v) => v === 2.5)).toBe(true);
@@ -70,5 +80,19 @@ describe("gradient through time model", () => {
   it("sampleSteps lists 0, the quarters and T without repeats", () => {
     expect(sampleSteps(40)).toEqual([0, 10, 20, 30, 40]);
     expect(sampleSteps(5)).toEqual([0, 1, 3, 4, 5]);
+  });
+});
+
+describe("gradient through time axis", () => {
+  it("powerTicks spans the range in powers of ten, thinned to about seven, always including 1", () => {
+    expect(powerTicks(0.004, 1)).toEqual([1e-3, 1e-2, 1e-1, 1]);
+    const wide = powerTicks(1e-40, 10);
+    expect(wide.length).toBeLessThanOrEqual(8);
+    expect(wide).toContain(1);
+    expect(wide[0]).toBeLessThanOrEqual(1e-40 * 1e7);
+  });
+
+  it("powerLabel writes 10 with a superscript exponent", () => {
+    expect([1e-3, 1, 100].map(powerLabel)).toEqual(["10⁻³", "1", "10²"]);
   });
 });

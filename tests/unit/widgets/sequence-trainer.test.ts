@@ -84,14 +84,23 @@ describe("sequence trainer model", () => {
     expect(tr.step).toBe(10);
     expect(tr.apply(base({ lr: 0.02, model: "gru" }))).toBe(true);
     expect(tr.step).toBe(0);
-    expect(tr.curve.step).toEqual([]);
+    expect(tr.curve.step).toEqual([0]); // only the untrained loss
+  });
+
+  it("SequenceTrainer starts its loss curve with the untrained network's loss on the whole training set", () => {
+    const tr = new SequenceTrainer(base({ model: "rnn" }));
+    const { X, Y } = tr.train, Yhat = tr.readout.forward(tr.layer.forward(X));
+    let sum = 0;
+    for (let i = 0; i < Yhat.size; i++) sum += 0.5 * (Yhat.data[i] - Y.data[i]) ** 2;
+    expect(tr.curve.step).toEqual([0]);
+    expect(tr.curve.loss[0]).toBeCloseTo(sum / Yhat.size, 14);
   });
 
   it("SequenceTrainer keeps at most CURVE_MAX loss samples, from the first update to the latest", () => {
     const tr = new SequenceTrainer(base({ model: "rnn", hidden: 2 }));
     for (let k = 0; k < CURVE_MAX + 50; k++) tr.run(1);
     expect(tr.curve.step.length).toBeLessThanOrEqual(CURVE_MAX);
-    expect(tr.curve.step[0]).toBe(1);
+    expect(tr.curve.step[0]).toBe(0);
     expect(tr.curve.step[tr.curve.step.length - 1]).toBe(CURVE_MAX + 50);
   });
 });
