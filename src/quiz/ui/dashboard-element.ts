@@ -1,5 +1,6 @@
 // <dl-quiz-dashboard>: the progress dashboard (mastery per topic, answers per day, reviews due ahead) drawn with
 // Observable Plot through drawChart, plus export to a JSON file and import (merged and validated by the core).
+import "./zod-jitless"; // before any schema is built (see the file)
 import { t } from "../../i18n";
 import { drawChart, Plot, themeColors } from "../../widgets/chart";
 import { exportQuizProgress, importQuizProgress } from "../store";

@@ -1,6 +1,7 @@
 // <dl-quiz data-mode="practice|review|mock|check" data-chapter="05-regularization">: the quiz's modes. Each mode
 // picks questions with the core (sessions.ts), shows them one at a time with QuestionView, and records every
 // answer in the page's shared progress (progress-client.ts). Loaded lazily when the element nears the viewport.
+import "./zod-jitless"; // before any schema is built (see the file)
 import { t } from "../../i18n";
 import { TOPICS, type Topic } from "../schema";
 import type { BankQuestion } from "../bank-types";
