@@ -58,9 +58,9 @@ export const initScaleQ = defineGenerator("init-scale", "initialization", "Xavie
     answer,
     solution: [`${formula} = ${fmt(answer)}`, kind.endsWith("Normal") ? `(the variance is σ² = ${fmt(answer * answer)}; the question asks for σ)` : `(the variance of U(−a, a) is a²/3 = ${fmt((answer * answer) / 3)})`],
     mistakes: [
-      { id: "init-variance-for-std", label: "You gave the variance; the question asks for the standard deviation (or bound), its square root scale.", value: answer * answer },
+      { id: "init-variance-for-std", label: "You gave a squared scale (a variance); the question asks for the standard deviation or the bound itself.", value: answer * answer },
       { id: "init-uniform-normal-swap", label: kind.endsWith("Uniform") ? "That is the normal initialiser's σ; the uniform bound is √3 times larger." : "That is the uniform initialiser's bound a; the normal σ is a/√3.", value: initScale(other, fanIn, fanOut) },
-      ...(kind.startsWith("he") ? [{ id: "init-he-fan-out", label: "He initialisation (mode fan_in) uses fan_in, not fan_out.", value: initScale(kind, fanOut, fanIn) }] : [{ id: "init-xavier-fan-in-only", label: "Xavier averages both fans: it uses fan_in + fan_out.", value: initScale(kind, fanIn, fanIn) * 1 }]),
+      ...(kind.startsWith("he") ? [{ id: "init-he-fan-out", label: "He initialisation (mode fan_in) uses fan_in, not fan_out.", value: initScale(kind, fanOut, fanIn) }] : [{ id: "init-xavier-fan-in-only", label: "Xavier averages both fans: it uses fan_in + fan_out.", value: initScale(kind, fanIn, fanIn) }]),
     ],
     params: { kind, fanIn, fanOut },
   };
