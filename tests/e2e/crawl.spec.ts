@@ -39,6 +39,8 @@ for (const path of pages) {
 
     for (const theme of ["light", "dark"] as const) {
       test(`has no axe violations in ${theme} mode`, async ({ page }) => {
+        // Axe checks the contrast of every highlighted token: a chapter with many cells and formulas takes a while.
+        test.setTimeout(240_000);
         await page.addInitScript((t) => localStorage.setItem("starlight-theme", t), theme);
         await page.goto(path);
         await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
