@@ -163,6 +163,36 @@ test("a corrupted store is backed up and reported, never silently wiped", async 
   expect(await history(page)).toHaveLength(1);
 });
 
+test("progress in the older format is migrated with a message", async ({ page }) => {
+  await page.goto(CH9);
+  await page.evaluate(() => localStorage.setItem("dlf.quiz", JSON.stringify({ attempts: [{ q: "adam/adam-moments", t: Date.now() - 86_400_000, ok: true }], boxes: {} })));
+  await page.reload();
+  const dash = await quiz(page, "quiz-dashboard");
+  await expect(dash.locator(".dl-quiz-notice")).toContainText("updated from an older format (1 answers kept)");
+  await expect(dash.locator("dd").nth(1)).toHaveText("1");
+});
+
+test("the daily review shows what is due and brings a missed question back later", async ({ page }) => {
+  await page.goto(CH9);
+  const q = await quiz(page, "quiz-review");
+  await expect(q.locator(".dl-quiz-status")).toHaveText("0 due now, 10 new today");
+  await answerCurrent(q);
+  await q.getByRole("button", { name: "Next question" }).click();
+  await expect(q.locator(".dl-quiz-status")).toHaveText(/due now, 9 new today/);
+  const [a] = await history(page);
+  expect(a.mode).toBe("review");
+});
+
+test("a full storage is reported when an answer cannot be saved", async ({ page }) => {
+  await page.goto(CH9);
+  const q = await quiz(page, "quiz-practice");
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => { throw new DOMException("quota", "QuotaExceededError"); };
+  });
+  await answerCurrent(q);
+  await expect(q.locator(".dl-quiz-notice")).toContainText("storage is full");
+});
+
 test("a mock interview runs against a visible clock to its summary with weak topics", async ({ page }) => {
   await page.goto(CH9);
   const q = await quiz(page, "quiz-mock");

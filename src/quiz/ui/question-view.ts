@@ -202,7 +202,7 @@ export class QuestionView {
       b.addEventListener("click", () => this.grade(rating));
       group.append(b);
     });
-    this.after.before(el("p", { class: "dl-quiz-grade-prompt" }, t("quiz.gradePrompt")), group);
+    this.after.append(el("p", { class: "dl-quiz-grade-prompt" }, t("quiz.gradePrompt")), group);
     this.showKeys();
     group.querySelector<HTMLButtonElement>(".dl-quiz-grade-good")?.focus();
   }
@@ -214,6 +214,7 @@ export class QuestionView {
       b.setAttribute("aria-pressed", String(b.classList.contains(`dl-quiz-grade-${rating}`)));
     });
     const r = gradeFlashcard(rating);
+    this.root.querySelector(".dl-quiz-grades")?.after(this.feedback); // the confirmation goes under the buttons
     this.feedback.textContent = t("quiz.graded", { rating: t(`quiz.rating.${rating}`) });
     this.done(r);
   }

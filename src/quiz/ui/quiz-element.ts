@@ -74,6 +74,8 @@ export class QuizElement extends HTMLElement {
   }
 
   private start(bank: BankFile): void {
+    // New questions enter the daily review in course order: chapter by chapter, easier ones first.
+    bank.questions.sort((a, b) => a.chapter.localeCompare(b.chapter) || a.difficulty - b.difficulty || a.id.localeCompare(b.id));
     this.bank = bank;
     this.byId = new Map(bank.questions.map((q) => [q.id, q]));
     const loaded = currentProgress();
