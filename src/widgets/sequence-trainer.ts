@@ -4,7 +4,7 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
-import { sequenceTrainerSchema, SequenceTrainer, LOSS_CEILING, TRAIN_SEQUENCES, WINDOW, type SequenceTrainerState } from "./sequence-trainer-model";
+import { sequenceTrainerSchema, SequenceTrainer, LOSS_CEILING, PROMPT, TRAIN_SEQUENCES, WINDOW, type SequenceTrainerState } from "./sequence-trainer-model";
 import { t } from "../i18n";
 
 /** Milliseconds of training per frame, and how often the charts are redrawn while playing. */
@@ -21,7 +21,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   private raf = 0;
   private lastDraw = -Infinity;
   private playButton!: HTMLButtonElement;
-  private parts: { readouts: Map<string, HTMLElement>; note: HTMLElement; pred: HTMLElement; loss: HTMLElement } | null = null;
+  private parts: { readouts: Map<string, HTMLElement>; labels: Map<string, HTMLElement>; note: HTMLElement; predTitle: HTMLElement; pred: HTMLElement; loss: HTMLElement; about: HTMLElement } | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -64,7 +64,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     );
     panel.append(
       group(t("sequenceTrainer.group.run"), buttons),
-      group(t("sequenceTrainer.group.network"), ...(["model", "hidden", "optimizer", "lr", "clip"] as const).map((n) => this.control(n))),
+      group(t("sequenceTrainer.group.network"), ...(["task", "model", "hidden", "optimizer", "lr", "clip"] as const).map((n) => this.control(n))),
     );
   }
 
@@ -81,18 +81,19 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
 
   private buildFigure(): void {
     const el = (tag: string, className: string) => Object.assign(document.createElement(tag), { className });
-    const readouts = el("dl", "dl-readouts"), map = new Map<string, HTMLElement>();
+    const readouts = el("dl", "dl-readouts"), map = new Map<string, HTMLElement>(), labels = new Map<string, HTMLElement>();
     for (const key of READOUTS) {
-      const dd = document.createElement("dd");
-      readouts.append(Object.assign(document.createElement("dt"), { textContent: t(`sequenceTrainer.readout.${key}`) }), dd);
+      const dt = Object.assign(document.createElement("dt"), { textContent: t(`sequenceTrainer.readout.${key}`) }), dd = document.createElement("dd");
+      readouts.append(dt, dd);
       map.set(key, dd);
+      labels.set(key, dt);
     }
     const note = el("p", "dl-st-diverged");
     note.setAttribute("aria-live", "polite");
     const title = (key: string) => Object.assign(el("p", "dl-st-chart-title"), { textContent: t(key) });
-    const about = Object.assign(el("p", "dl-note"), { textContent: t("sequenceTrainer.note", { train: TRAIN_SEQUENCES, window: WINDOW }) });
-    this.parts = { readouts: map, note, pred: el("div", ""), loss: el("div", "") };
-    this.figure.append(readouts, note, title("sequenceTrainer.predTitle"), this.parts.pred, title("sequenceTrainer.lossTitle"), this.parts.loss, about);
+    const about = el("p", "dl-note"), predTitle = title("sequenceTrainer.predTitle");
+    this.parts = { readouts: map, labels, note, predTitle, pred: el("div", ""), loss: el("div", ""), about };
+    this.figure.append(readouts, note, predTitle, this.parts.pred, title("sequenceTrainer.lossTitle"), this.parts.loss, about);
   }
 
   private get modelName(): string {
@@ -100,8 +101,13 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   private drawAll(): void {
+    const chars = this.state.task === "chars", parts = this.parts!;
+    parts.labels.get("heldOut")!.textContent = t(chars ? "sequenceTrainer.readout.charLoss" : "sequenceTrainer.readout.heldOut");
+    parts.predTitle.textContent = chars ? t("sequenceTrainer.sampleTitle", { prompt: PROMPT.trim() }) : t("sequenceTrainer.predTitle");
+    parts.about.textContent = chars ? t("sequenceTrainer.noteChars", { window: WINDOW }) : t("sequenceTrainer.note", { train: TRAIN_SEQUENCES, window: WINDOW });
     this.drawReadouts();
-    this.drawPredictions();
+    if (chars) this.drawSample();
+    else this.drawPredictions();
     this.drawLoss();
     this.lastDraw = performance.now();
   }
@@ -114,11 +120,21 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
       : !this.visible ? t("sequenceTrainer.status.offscreen") : t("sequenceTrainer.status.ok");
     const values: Record<(typeof READOUTS)[number], string> = {
       updates: tr.step.toLocaleString("en-US"), params: tr.paramCount.toLocaleString("en-US"),
-      loss: tr.step === 0 ? "–" : formatNumber(tr.lastLoss), heldOut: formatNumber(tr.predictions().loss), status,
+      loss: tr.step === 0 ? "–" : formatNumber(tr.lastLoss), heldOut: formatNumber(tr.evaluate()), status,
     };
     for (const key of READOUTS) parts.readouts.get(key)!.textContent = values[key];
     parts.note.textContent = tr.status === "diverged" ? t("sequenceTrainer.divergedNote", { step: tr.divergedAt ?? tr.step, ceiling: LOSS_CEILING }) : "";
     this.toggleAttribute("data-diverged", tr.status === "diverged");
+  }
+
+  private drawSample(): void {
+    const tr = this.trainer!, text = tr.sample();
+    const out = Object.assign(document.createElement("p"), { className: "dl-st-sample" });
+    out.append(Object.assign(document.createElement("span"), { className: "dl-st-prompt", textContent: PROMPT }), document.createTextNode(text));
+    const desc = Object.assign(document.createElement("p"), {
+      className: "dl-chart-description", textContent: t("sequenceTrainer.sampleDesc", { step: tr.step.toLocaleString("en-US"), model: this.modelName }),
+    });
+    this.parts!.pred.replaceChildren(out, desc);
   }
 
   private drawPredictions(): void {

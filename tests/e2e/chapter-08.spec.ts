@@ -106,6 +106,21 @@ test("the sequence trainer learns while the page stays responsive, and a divergi
   expect(problems.pageErrors).toEqual([]);
 });
 
+test("the sequence trainer's text task writes a sample that changes as it trains", async ({ page, baseURL }) => {
+  const problems = watch(page, new URL(baseURL!).origin);
+  const w = await open(page, "dl-sequence-trainer");
+  await w.locator("#sequence-trainer-task").selectOption("chars");
+  const sample = w.locator(".dl-st-sample");
+  await expect(sample).toContainText("a recurrent network");
+  const before = await sample.textContent();
+  expect(before!.length).toBeGreaterThan(80);
+  await w.getByRole("button", { name: "Train 50 updates" }).click();
+  await expect.poll(() => sample.textContent()).not.toBe(before);
+  expect(Number(await w.locator(".dl-readouts dd").nth(3).textContent())).toBeLessThan(3.3);
+  expect(problems.console).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
+
 test("every chapter 8 cell prints its expected output", async ({ page }) => {
   await page.goto(CH8);
   for (const id of ["ch8-rnn-forward", "ch8-bptt-check", "ch8-lstm-step", "ch8-param-counts"]) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GRU, LSTM, RNN, createRng, paramCount, sineSequence, type Tensor } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
-  sequenceTrainerSchema, SequenceTrainer, buildLayer, BATCH, CURVE_MAX, HELD_OUT, NOISE, TRAIN_SEQUENCES, WINDOW, type SequenceTrainerState,
+  sequenceTrainerSchema, SequenceTrainer, buildLayer, BATCH, CURVE_MAX, SAMPLE_LENGTH, HELD_OUT, NOISE, TRAIN_SEQUENCES, WINDOW, type SequenceTrainerState,
 } from "../../../src/widgets/sequence-trainer-model";
 
 const base = (over: Partial<SequenceTrainerState> = {}): SequenceTrainerState => ({ ...defaults(sequenceTrainerSchema), ...over });
@@ -70,6 +70,25 @@ describe("sequence trainer model", () => {
     }
   });
 
+  it("SequenceTrainer on the character task starts near ln 26 nats per character and learns the text", () => {
+    const tr = new SequenceTrainer(base({ task: "chars", model: "gru", hidden: 32, lr: 0.02 }));
+    expect(tr.layer.inputSize).toBe(26);
+    expect(tr.readout.nOut).toBe(26);
+    expect(Math.abs(tr.curve.loss[0] - Math.log(26))).toBeLessThan(0.1);
+    tr.run(150);
+    expect(tr.status).toBe("ok");
+    expect(tr.evaluate()).toBeLessThan(2.2);
+  });
+
+  it("SequenceTrainer.sample writes 80 characters of the vocabulary, the same ones for the same weights", () => {
+    const tr = new SequenceTrainer(base({ task: "chars" }));
+    const text = tr.sample();
+    expect(text).toHaveLength(SAMPLE_LENGTH);
+    expect([...text].every((ch) => tr.chars.vocab.includes(ch))).toBe(true);
+    expect(tr.sample()).toBe(text);
+    expect(new SequenceTrainer(base()).sample()).toBe(""); // the sine task writes no text
+  });
+
   it("SequenceTrainer with the same settings and seed makes the same run", () => {
     const a = new SequenceTrainer(base()), b = new SequenceTrainer(base());
     a.run(20);
@@ -83,6 +102,9 @@ describe("sequence trainer model", () => {
     expect(tr.apply(base({ lr: 0.02 }))).toBe(false);
     expect(tr.step).toBe(10);
     expect(tr.apply(base({ lr: 0.02, model: "gru" }))).toBe(true);
+    expect(tr.step).toBe(0);
+    tr.run(3);
+    expect(tr.apply(base({ lr: 0.02, model: "gru", task: "chars" }))).toBe(true);
     expect(tr.step).toBe(0);
     expect(tr.curve.step).toEqual([0]); // only the untrained loss
   });
