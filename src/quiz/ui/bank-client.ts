@@ -1,6 +1,6 @@
 // Fetches the question bank the build emitted as static JSON (src/pages/quiz/bank/[chapter].json.ts), once per
 // file and page, relative to the site's base path so the course works under a sub-path.
-import type { BankQuestion } from "../bank-types";
+import type { BankQuestion } from "..";
 
 /** What a bank file holds: the questions and the titles of the chapters they link to. */
 export interface BankFile {

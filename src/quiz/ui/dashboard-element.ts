@@ -3,7 +3,7 @@
 import "./zod-jitless"; // before any schema is built (see the file)
 import { t } from "../../i18n";
 import { drawChart, Plot, themeColors } from "../../widgets/chart";
-import { exportQuizProgress, importQuizProgress } from "../store";
+import { exportQuizProgress, importQuizProgress } from "..";
 import { loadBank, type BankFile } from "./bank-client";
 import { currentProgress, replaceProgress, PROGRESS_EVENT } from "./progress-client";
 import { dashboardSummary, dueForecast, historyRows, masteryRows } from "./dashboard-model";
@@ -130,6 +130,8 @@ export class QuizDashboard extends HTMLElement {
     const c = themeColors();
     const width = Math.max(280, this.figure.clientWidth || 600);
     const view = this.view.value as View;
+    // Label every k-th day so "11-27"-style labels (about 40 px) never overlap.
+    const every = (n: number) => Math.max(1, Math.ceil((n * 44) / Math.max(100, width - 60)));
     if (view === "mastery") {
       const rows = masteryRows(bank, progress, now).map((m) => ({ ...m, label: t(`quiz.topic.${m.topic}`) }));
       const top = [...rows].sort((a, b) => b.percent - a.percent).slice(0, 3).map((m) => `${m.label} ${percent(m.mastery)}`).join(", ");
@@ -154,7 +156,7 @@ export class QuizDashboard extends HTMLElement {
       const label = (d: string) => d.slice(5);
       drawChart(this.figure, {
         width, height: 240, marginBottom: 40,
-        x: { domain: rows.map((r) => r.day), label: null, tickFormat: (d: string, i: number) => (i % 7 === 0 ? label(d) : ""), tickSize: 0 },
+        x: { domain: rows.map((r) => r.day), label: null, tickFormat: (d: string, i: number) => (i % Math.max(7, every(rows.length)) === 0 ? label(d) : ""), tickSize: 0 },
         y: { label: `↑ ${t("quiz.dash.answers")}`, grid: true, domain: [0, Math.max(4, ...rows.map((r) => r.answers))] },
         color: { domain: [t("quiz.dash.answers"), t("quiz.dash.correct")], range: [c.muted, c.accent], legend: true },
         marks: [
@@ -171,7 +173,7 @@ export class QuizDashboard extends HTMLElement {
       const total = rows.reduce((a, r) => a + r.due, 0);
       drawChart(this.figure, {
         width, height: 220, marginBottom: 40,
-        x: { domain: rows.map((r) => r.day), label: null, tickFormat: (d: string, i: number) => (i % 2 === 0 ? d.slice(5) : ""), tickSize: 0 },
+        x: { domain: rows.map((r) => r.day), label: null, tickFormat: (d: string, i: number) => (i % every(rows.length) === 0 ? d.slice(5) : ""), tickSize: 0 },
         y: { label: `↑ ${t("quiz.dash.due")}`, grid: true, domain: [0, Math.max(4, ...rows.map((r) => r.due))] },
         marks: [Plot.barY(rows, { x: "day", y: "due", fill: c.accent }), Plot.ruleY([0], { stroke: c.muted })],
       }, t("quiz.dash.forecastDesc", { now: s.dueNow, total }), {

@@ -1,9 +1,6 @@
 // What the progress dashboard shows, as plain data: mastery per topic, answers per day, reviews falling due in
 // the coming days, and the headline numbers. Built on the core's session functions; no DOM.
-import { TOPICS } from "../schema";
-import type { QuizProgress } from "../store";
-import type { StoredCard } from "../schedule";
-import { answersPerDay, dayIndex, masteryByTopic, streak, type QuestionMeta, type TopicMastery } from "../sessions";
+import { TOPICS, answersPerDay, dayIndex, masteryByTopic, streak, type QuestionMeta, type QuizProgress, type StoredCard, type TopicMastery } from "..";
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 // Keyboard shortcuts of the quiz as a pure function of the key and the question's state, so they can be
 // tested without a browser: 1–8 pick an option, Enter checks or moves on, Space reveals a flashcard,
 // 1–4 grade a revealed flashcard. Keys typed into text fields are never taken.
-import type { Rating } from "../grade";
+import type { Rating } from "..";
 
 /** What the quiz is doing, as far as the keyboard is concerned. */
 export interface KeyContext {

@@ -1,6 +1,6 @@
 // The page's one copy of the quiz progress: loaded from localStorage once, saved after every answer, shared by
 // every quiz element on the page (they listen for "dl-quiz-progress"), kept in step with other tabs.
-import { loadQuizProgress, saveQuizProgress, recordAnswer, QUIZ_KEY, type Answer, type LoadResult, type QuizProgress, type SaveResult } from "../store";
+import { loadQuizProgress, saveQuizProgress, recordAnswer, QUIZ_KEY, type Answer, type LoadResult, type QuizProgress, type SaveResult } from "..";
 
 /** Fired on window whenever the progress changes (an answer, an import, another tab). */
 export const PROGRESS_EVENT = "dl-quiz-progress";

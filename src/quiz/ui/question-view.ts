@@ -2,10 +2,10 @@
 // (grade.ts), shows the feedback, the worked answer and a link to the chapter section, and reports the result.
 // The modes (quiz-element.ts) decide which question comes next and record the answers.
 import { t } from "../../i18n";
-import { gradeChoice, gradeFlashcard, gradeGenerated, gradeNumeric, shuffleOptions, type GradeResult, type Rating } from "../grade";
-import { generators, type GeneratedInstance } from "../generators";
-import { sectionHref } from "../sessions";
-import type { BankQuestion } from "../bank-types";
+import {
+  generators, gradeChoice, gradeFlashcard, gradeGenerated, gradeNumeric, sectionHref, shuffleOptions,
+  type BankQuestion, type GeneratedInstance, type GradeResult, type Rating,
+} from "..";
 import type { KeyAction, KeyContext } from "./keys";
 import { chapterNumber } from "./format";
 

@@ -3,11 +3,10 @@
 // answer in the page's shared progress (progress-client.ts). Loaded lazily when the element nears the viewport.
 import "./zod-jitless"; // before any schema is built (see the file)
 import { t } from "../../i18n";
-import { TOPICS, type Topic } from "../schema";
-import type { BankQuestion } from "../bank-types";
-import type { GradeResult } from "../grade";
-import { chapterCheck, dailyQueue, mockRemaining, practiceSet, sectionHref, startMock, summarizeMock, type MockSession } from "../sessions";
-import { dueCounts } from "../schedule";
+import {
+  TOPICS, chapterCheck, dailyQueue, dueCounts, mockRemaining, practiceSet, sectionHref, startMock, summarizeMock,
+  type BankQuestion, type GradeResult, type MockSession, type Topic,
+} from "..";
 import { loadBank, type BankFile } from "./bank-client";
 import { currentProgress, record, PROGRESS_EVENT } from "./progress-client";
 import { QuestionView } from "./question-view";
