@@ -213,6 +213,22 @@ test("a mock interview runs against a visible clock to its summary with weak top
   expect((await history(page)).filter((a) => a.mode === "mock")).toHaveLength(5);
 });
 
+test("a mock interview ends when the clock runs out, counting unanswered questions as wrong", async ({ page }) => {
+  await page.clock.install();
+  await page.goto(CH9);
+  const q = await quiz(page, "quiz-mock");
+  await q.locator('[data-control="size"]').selectOption("5");
+  await q.locator('[data-control="minutes"]').selectOption("5");
+  await q.getByRole("button", { name: "Start the mock interview" }).click();
+  await answerCurrent(q);
+  await page.clock.runFor(2 * 60_000);
+  await expect(q.locator(".dl-quiz-timer")).toHaveText(/Time left 3:0\d/);
+  await page.clock.runFor(3 * 60_000 + 2000);
+  await expect(q.locator(".dl-quiz-notice")).toHaveText("Time is up.");
+  await expect(q.locator(".dl-quiz-summary")).toContainText("1 of 5 answered");
+  await expect(q.locator(".dl-quiz-score")).toHaveText(/Score: [01] of 5/);
+});
+
 test("keyboard: digits pick options, Enter checks and moves on, Space reveals, 1–4 grade; typing is left alone", async ({ page }) => {
   await page.goto(CH9);
   let q = await practiseType(page, "choice");
