@@ -136,13 +136,15 @@ export class QuizDashboard extends HTMLElement {
       const rows = masteryRows(bank, progress, now).map((m) => ({ ...m, label: t(`quiz.topic.${m.topic}`) }));
       const top = [...rows].sort((a, b) => b.percent - a.percent).slice(0, 3).map((m) => `${m.label} ${percent(m.mastery)}`).join(", ");
       const description = s.seen ? t("quiz.dash.masteryDesc", { top, seen: s.seen, total: s.total }) : t("quiz.dash.masteryEmpty");
-      const marginLeft = Math.min(180, Math.round(width * 0.42));
+      // On a phone the topic names go above their bars instead of in a left margin too narrow for them.
+      const narrow = width < 520;
       drawChart(this.figure, {
-        width, height: rows.length * 18 + 50, marginLeft, marginRight: 12,
-        x: { domain: [0, 100], label: `${t("quiz.dash.masteryCol")} →`, grid: true },
-        y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
+        width, height: rows.length * (narrow ? 34 : 18) + 60, marginLeft: narrow ? 8 : Math.min(180, Math.round(width * 0.42)), marginRight: 16, marginBottom: 44,
+        x: { domain: [0, 100], label: `${t("quiz.dash.masteryCol")} →`, labelAnchor: "center", labelOffset: 36, grid: true },
+        y: { domain: rows.map((r) => r.label), label: null, tickSize: 0, axis: narrow ? null : "left" },
         marks: [
-          Plot.barX(rows, { x: "percent", y: "label", fill: c.accent }),
+          Plot.barX(rows, { x: "percent", y: "label", fill: c.accent, insetTop: narrow ? 15 : 0 }),
+          ...(narrow ? [Plot.text(rows, { x: 0, y: "label", text: (r: { label: string; percent: number }) => `${r.label} ${Math.round(r.percent)} %`, textAnchor: "start", dy: -8, dx: 2, fill: c.text })] : []),
           Plot.ruleX([0], { stroke: c.muted }),
         ],
       }, description, {
