@@ -1,7 +1,7 @@
 // <dl-adamw-vs-l2>: one overfitting-prone polynomial model trained with Adam + L2 (coupled decay),
 // AdamW (decoupled decay, same λ) and plain Adam (chapter 4): weight norm and validation cost over
 // time, and the fitted curves. The model (adamw-vs-l2-model.ts) trains with the engine; this draws.
-import { WidgetBase } from "./base";
+import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot } from "./chart";
 import { formatNumber } from "./format";
 import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "./internals-charts";
@@ -11,9 +11,8 @@ import { t } from "../i18n";
 type Name = keyof typeof adamwSchema;
 const COLOR: Record<RunId, number> = { l2: 1, adamw: 0, none: 4 };
 
-class AdamwVsL2Widget extends WidgetBase<typeof adamwSchema> {
+class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
   readonly schema = adamwSchema;
-  private frame = 0;
   private table!: HTMLTableElement;
   private note!: HTMLElement;
   private legendHost!: HTMLElement;
@@ -28,20 +27,6 @@ class AdamwVsL2Widget extends WidgetBase<typeof adamwSchema> {
       return fs;
     };
     panel.append(group(t("adamwVsL2.groupDecay"), ["lambda", "decayBiases", "lr", "steps"]), group(t("adamwVsL2.groupData"), ["noise", "seed"]));
-  }
-
-  /** Redraws at most once per frame, so a dragged slider never queues up training runs. */
-  protected update(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      super.update();
-    });
-  }
-
-  disconnectedCallback(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
   }
 
   private name = (id: RunId) => t(`adamwVsL2.short.${id}`);

@@ -3,7 +3,7 @@
 // γ, β), running averages across batches, training- against evaluation-mode output for the same
 // house, and loss curves of a network trained with and without a BatchNorm layer. The model
 // (batch-norm-lab-model.ts) computes; this draws.
-import { WidgetBase } from "./base";
+import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
 import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "./internals-charts";
@@ -14,9 +14,8 @@ type Name = keyof typeof batchNormSchema;
 // NOTE: a standardized mean comes out as ~1e-16, rounding noise; it reads as 0.
 const fmt = (x: number) => formatNumber(Math.abs(x) < 1e-9 ? 0 : x, 3);
 
-class BatchNormLabWidget extends WidgetBase<typeof batchNormSchema> {
+class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
   readonly schema = batchNormSchema;
-  private frame = 0;
   private built = false;
   private stepReadouts!: HTMLElement;
   private hist!: ReturnType<typeof chartBlock>[];
@@ -41,19 +40,6 @@ class BatchNormLabWidget extends WidgetBase<typeof batchNormSchema> {
 
   protected optionLabel(_name: string, option: string): string {
     return t(`batchNormLab.featureName.${option}`);
-  }
-
-  protected update(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      super.update();
-    });
-  }
-
-  disconnectedCallback(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
   }
 
   protected render(): void {

@@ -1,7 +1,7 @@
 // <dl-batch-size>: full-batch, mini-batch and single-example SGD on the house prices (chapter 4):
 // loss against examples processed (or steps), and the cloud of per-batch gradients around the
 // full-batch gradient. The model (batch-size-model.ts) trains with the engine; this draws.
-import { WidgetBase } from "./base";
+import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
 import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "./internals-charts";
@@ -10,9 +10,8 @@ import { t } from "../i18n";
 
 type Name = keyof typeof batchSizeSchema;
 
-class BatchSizeWidget extends WidgetBase<typeof batchSizeSchema> {
+class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   readonly schema = batchSizeSchema;
-  private frame = 0;
   private lossHost!: ReturnType<typeof chartBlock>;
   private cloudHost!: ReturnType<typeof chartBlock>;
   private table!: HTMLTableElement;
@@ -30,20 +29,6 @@ class BatchSizeWidget extends WidgetBase<typeof batchSizeSchema> {
 
   protected optionLabel(name: string, option: string): string {
     return t(`batchSize.${name}.${option}`);
-  }
-
-  /** Redraws at most once per frame, so a dragged slider never queues up training runs. */
-  protected update(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      super.update();
-    });
-  }
-
-  disconnectedCallback(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
   }
 
   private label = (b: BatchChoice) => (b === 0 ? t("batchSize.full", { m: this.state.m }) : b === 1 ? t("batchSize.single") : t("batchSize.mini", { b }));

@@ -3,7 +3,7 @@
 // the numbers shown, a train/eval switch, a Monte-Carlo check of expectation matching under three
 // test-time conventions, and validation cost against p for an overfitting-prone network, trained in
 // slices. The model (dropout-lab-model.ts) computes everything with the engine; this draws.
-import { WidgetBase } from "./base";
+import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
 import { runInFrames } from "./frame-slices";
@@ -15,9 +15,8 @@ type Name = keyof typeof dropoutSchema;
 const fmt = (x: number) => formatNumber(x, 3);
 const PLAY_MS = 700;
 
-class DropoutLabWidget extends WidgetBase<typeof dropoutSchema> {
+class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
   readonly schema = dropoutSchema;
-  private frame = 0;
   private timer = 0;
   private sweep?: DropoutSweep;
   private cancel?: () => void;
@@ -75,17 +74,8 @@ class DropoutLabWidget extends WidgetBase<typeof dropoutSchema> {
     this.playButton.setAttribute("aria-pressed", "false");
   }
 
-  protected update(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      super.update();
-    });
-  }
-
   disconnectedCallback(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    super.disconnectedCallback();
     this.stopPlay();
     this.cancel?.();
   }

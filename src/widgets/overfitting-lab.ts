@@ -2,7 +2,7 @@
 // final training and validation cost against capacity, both costs over training for one width,
 // and that width's fitted curve. The model (overfitting-lab-model.ts) trains with the engine, a
 // slice per frame (frame-slices.ts); this draws.
-import { WidgetBase } from "./base";
+import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot } from "./chart";
 import { formatNumber } from "./format";
 import { runInFrames } from "./frame-slices";
@@ -13,12 +13,11 @@ import { t } from "../i18n";
 type Name = keyof typeof overfittingSchema;
 const fmt = (x: number) => formatNumber(x, 3);
 
-class OverfittingLabWidget extends WidgetBase<typeof overfittingSchema> {
+class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
   readonly schema = overfittingSchema;
   private job?: CapacitySweep;
   private jobKey = "";
   private cancel?: () => void;
-  private frame = 0;
   private progress!: HTMLElement;
   private note!: HTMLElement;
   private hosts!: { capacity: ReturnType<typeof chartBlock>; curves: ReturnType<typeof chartBlock>; fit: ReturnType<typeof chartBlock> };
@@ -32,17 +31,8 @@ class OverfittingLabWidget extends WidgetBase<typeof overfittingSchema> {
     panel.append(group(t("overfittingLab.groupModel"), ["width", "steps"]), group(t("overfittingLab.groupData"), ["trainSize", "noise", "augment", "seed"]));
   }
 
-  protected update(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      super.update();
-    });
-  }
-
   disconnectedCallback(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    super.disconnectedCallback();
     this.cancel?.();
   }
 

@@ -2,7 +2,7 @@
 // contours with the constraint region through the penalized optimum (diamond, disc or in between),
 // the path of optima as λ grows, the weight paths against λ (L1 sets weights exactly to zero), and a
 // table comparing the penalties and plain subgradient descent. The model computes; this draws.
-import { WidgetBase } from "./base";
+import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
 import { chartBlock, chartWidth, legend, seriesColor, thin } from "./internals-charts";
@@ -12,9 +12,8 @@ import { t } from "../i18n";
 const fmt = (x: number) => (x === 0 ? "0" : formatNumber(x, 3));
 const VIEW = { x1: -1, x2: 3.5, y1: -1.5, y2: 2.5 };
 
-class PenaltyGeometryWidget extends WidgetBase<typeof penaltySchema> {
+class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
   readonly schema = penaltySchema;
-  private frame = 0;
   private readouts!: HTMLElement;
   private table!: HTMLTableElement;
   private planeHost!: ReturnType<typeof chartBlock>;
@@ -23,19 +22,6 @@ class PenaltyGeometryWidget extends WidgetBase<typeof penaltySchema> {
 
   protected optionLabel(_name: string, option: string): string {
     return t(`penaltyGeometry.option.${option}`);
-  }
-
-  protected update(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      super.update();
-    });
-  }
-
-  disconnectedCallback(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
   }
 
   protected render(): void {
