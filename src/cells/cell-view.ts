@@ -6,6 +6,7 @@ import { codeFromLink, linkToCell } from "./link";
 import type { EditorHandle } from "./editor";
 import type { FromWorker } from "./protocol";
 import type { CellTable } from "./format";
+import { normalizeOutput } from "./cell-text";
 
 const $ = <T extends HTMLElement>(root: HTMLElement, sel: string) => root.querySelector<T>(sel)!;
 
@@ -177,8 +178,7 @@ export class CellView {
     const expected = this.el.querySelector(".dl-cell-expected pre")?.textContent;
     let text = t(ok ? "cell.ranIn" : "cell.failedIn", { ms: rounded });
     if (ok && expected !== undefined && expected !== null) {
-      const norm = (s: string) => s.split("\n").map((l) => l.trimEnd()).join("\n").trim();
-      text += " " + t(norm(this.logText.join("\n")) === norm(expected) ? "cell.matches" : "cell.differs");
+      text += " " + t(normalizeOutput(this.logText.join("\n")) === normalizeOutput(expected) ? "cell.matches" : "cell.differs");
     }
     this.status(text);
     this.hasRun = true;

@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as dl from "../../../lib";
 import { CellRunner } from "../../../src/cells/runtime";
 import { formatArgs } from "../../../src/cells/format";
+// The page's own tidying: Cell.astro dedents code and expected text, cell-view.ts compares with normalizeOutput.
+import { dedent, normalizeOutput } from "../../../src/cells/cell-text";
 
 const DIR = "content/chapters";
 
@@ -29,18 +31,6 @@ function attribute(tag: string, name: string, strings: Map<string, string>): str
   if (value === undefined) throw new Error(`${name}={${ref[1]}} names no exported template literal`);
   return value;
 }
-
-/** Same as Cell.astro: drop blank first/last lines and the indentation they share. */
-function dedent(text: string): string {
-  const lines = text.replace(/\t/g, "  ").split("\n");
-  while (lines.length && lines[0].trim() === "") lines.shift();
-  while (lines.length && lines[lines.length - 1].trim() === "") lines.pop();
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
-  return lines.map((l) => l.slice(indent)).join("\n");
-}
-
-/** Same comparison as the page (src/cells/cell-view.ts): trailing spaces and outer blank lines ignored. */
-const norm = (s: string) => s.split("\n").map((l) => l.trimEnd()).join("\n").trim();
 
 function cellsOf(mdx: string): PageCell[] {
   const strings = exportedStrings(mdx);
@@ -82,6 +72,6 @@ describe.each(pages)("$file", ({ cells }) => {
     } finally {
       g.console = original;
     }
-    expect(norm(lines.join("\n"))).toBe(norm(expected!));
+    expect(normalizeOutput(lines.join("\n"))).toBe(normalizeOutput(expected!));
   }, 30_000);
 });
