@@ -6,6 +6,7 @@ import { codeFromLink, linkToCell } from "./link";
 import type { EditorHandle } from "./editor";
 import type { FromWorker } from "./protocol";
 import type { CellTable } from "./format";
+import { dataTable } from "../widgets/data-table";
 import { normalizeOutput } from "./cell-text";
 
 const $ = <T extends HTMLElement>(root: HTMLElement, sel: string) => root.querySelector<T>(sel)!;
@@ -197,24 +198,8 @@ function tableElement({ columns, rows, more }: CellTable): HTMLElement {
   const wrap = document.createElement("div");
   wrap.className = "dl-cell-table";
   wrap.tabIndex = 0;
-  const table = document.createElement("table");
-  const head = table.createTHead().insertRow();
-  for (const c of columns) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = c;
-    head.append(th);
-  }
-  const tbody = table.createTBody();
-  for (const r of rows) {
-    const tr = tbody.insertRow();
-    r.forEach((v, j) => {
-      const cell = document.createElement(j === 0 && columns[0] === "#" ? "th" : "td");
-      if (cell instanceof HTMLTableCellElement && cell.tagName === "TH") cell.scope = "row";
-      cell.textContent = v;
-      tr.append(cell);
-    });
-  }
+  // A tensor's table numbers its rows in a "#" column: those cells head their rows.
+  const table = dataTable(columns, rows, columns[0] === "#");
   wrap.append(table);
   if (more > 0) {
     const p = document.createElement("p");

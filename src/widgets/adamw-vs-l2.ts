@@ -4,6 +4,7 @@
 import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot } from "./chart";
 import { formatNumber } from "./format";
+import { tableHead } from "./data-table";
 import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "./internals-charts";
 import { adamwSchema, compare, splits, fitCurve, bestVal, RUNS, type Run, type RunId } from "./adamw-vs-l2-model";
 import { t } from "../i18n";
@@ -62,9 +63,6 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
 
   private fillTable(runs: Run[]): void {
     const cols = ["run", "norm", "train", "val", "best", "b"].map((c) => t(`adamwVsL2.col.${c}`));
-    const head = document.createElement("thead");
-    const hr = head.insertRow();
-    for (const c of cols) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: c }));
     const body = document.createElement("tbody");
     for (const run of runs) {
       const row = body.insertRow();
@@ -78,7 +76,7 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
         if (i === 0) cell.dataset.norm = String(last.norm);
       });
     }
-    this.table.replaceChildren(head, body);
+    this.table.replaceChildren(tableHead(cols), body);
   }
 
   private drawSeries(host: HTMLElement, runs: Run[], key: "norm" | "val", width: number, label: string, log: boolean): void {

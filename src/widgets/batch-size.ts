@@ -4,6 +4,7 @@
 import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
+import { tableHead } from "./data-table";
 import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "./internals-charts";
 import { batchSizeSchema, trainAll, gradientCloud, cloudSummary, stepsPerEpoch, BATCHES, type BatchChoice, type BatchRun } from "./batch-size-model";
 import { t } from "../i18n";
@@ -64,9 +65,6 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   private fillTable(runs: BatchRun[], cloud: ReturnType<typeof gradientCloud>): void {
     const s = this.state;
     const cols = ["batch", "perEpoch", "steps", "loss", "cosine", "spread"].map((c) => t(`batchSize.col.${c}`));
-    const head = document.createElement("thead");
-    const hr = head.insertRow();
-    for (const c of cols) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: c }));
     const body = document.createElement("tbody");
     for (const run of runs) {
       const row = body.insertRow();
@@ -79,7 +77,7 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
       for (const text of cells) row.insertCell().textContent = text;
       row.cells[1].setAttribute("data-steps-per-epoch", "");
     }
-    this.table.replaceChildren(head, body);
+    this.table.replaceChildren(tableHead(cols), body);
   }
 
   private drawLoss(runs: BatchRun[], width: number): void {

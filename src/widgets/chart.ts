@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import { t } from "../i18n";
 import { formatNumber } from "./format";
+import { dataTable } from "./data-table";
 
 export { Plot };
 
@@ -51,18 +52,5 @@ export function drawChart(host: HTMLElement, options: Plot.PlotOptions, descript
 }
 
 function tableElement({ columns, rows }: TableData): HTMLTableElement {
-  const table = document.createElement("table");
-  const head = table.createTHead().insertRow();
-  for (const c of columns) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = c;
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    for (const cell of row) tr.insertCell().textContent = typeof cell === "number" ? formatNumber(cell) : cell;
-  }
-  return table;
+  return dataTable(columns, rows.map((row) => row.map((cell) => (typeof cell === "number" ? formatNumber(cell) : cell))));
 }

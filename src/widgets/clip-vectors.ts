@@ -4,6 +4,7 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
+import { tableCell, tableRow } from "./data-table";
 import { legend, seriesColor } from "./internals-charts";
 import { box, circle, clipVectors, clipVectorsSchema, extent, pointToG, type Clipped, type Frame } from "./clip-vectors-model";
 import { t } from "../i18n";
@@ -33,13 +34,12 @@ class ClipVectorsWidget extends WidgetBase<typeof clipVectorsSchema> {
 
     const rows: [string, Clipped][] = [[t("clipVectors.g"), r.g], [t("clipVectors.byNorm"), r.byNorm], [t("clipVectors.byValue"), r.byValue]];
     const thead = document.createElement("thead"), tbody = document.createElement("tbody");
-    const tr = rowOf;
-    thead.append(tr(["col.vector", "col.entries", "col.norm", "col.angle"].map((k) => cellOf("th", t(`clipVectors.${k}`), "col"))));
-    rows.forEach(([name, v], i) => tbody.append(tr([
-      cellOf("th", name, "row"),
-      cellOf("td", `(${formatNumber(v.v[0])}, ${formatNumber(v.v[1])})${i > 0 && !v.changed ? ` ${t("clipVectors.unchanged")}` : ""}`),
-      cellOf("td", formatNumber(v.norm)),
-      cellOf("td", Number.isNaN(v.angle) ? "–" : `${formatNumber(v.angle, 3)}°`),
+    thead.append(tableRow(["col.vector", "col.entries", "col.norm", "col.angle"].map((k) => tableCell("th", t(`clipVectors.${k}`), "col"))));
+    rows.forEach(([name, v], i) => tbody.append(tableRow([
+      tableCell("th", name, "row"),
+      tableCell("td", `(${formatNumber(v.v[0])}, ${formatNumber(v.v[1])})${i > 0 && !v.changed ? ` ${t("clipVectors.unchanged")}` : ""}`),
+      tableCell("td", formatNumber(v.norm)),
+      tableCell("td", Number.isNaN(v.angle) ? "–" : `${formatNumber(v.angle, 3)}°`),
     ])));
     p.table.replaceChildren(thead, tbody);
 
@@ -120,18 +120,5 @@ class ClipVectorsWidget extends WidgetBase<typeof clipVectorsSchema> {
 }
 
 const norm0 = (v: Clipped) => v.norm > 0;
-
-function cellOf(tag: "th" | "td", text: string, scope?: "col" | "row"): HTMLTableCellElement {
-  const c = document.createElement(tag);
-  c.textContent = text;
-  if (scope) c.scope = scope;
-  return c;
-}
-
-function rowOf(cells: HTMLElement[]): HTMLTableRowElement {
-  const r = document.createElement("tr");
-  r.append(...cells);
-  return r;
-}
 
 if (!customElements.get("dl-clip-vectors")) customElements.define("dl-clip-vectors", ClipVectorsWidget);

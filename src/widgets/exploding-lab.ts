@@ -4,6 +4,7 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
+import { tableCell, tableRow } from "./data-table";
 import { chartBlock, chartWidth, legend, powerOfTen, seriesColor, stepAxis, thin } from "./internals-charts";
 import {
   CHART_CEILING, explodingLabSchema, labRuns, logDomain, runLabel, seriesPoints, statusText, summaryRows, type LabRun, type RunKind,
@@ -88,14 +89,14 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
     this.toggleAttribute("data-diverged", summaries[0].status === "diverged");
 
     const thead = document.createElement("thead"), tbody = document.createElement("tbody");
-    thead.append(row([cell("th", t("explodingLab.table.quantity"), "col"), ...runs.map((r) => cell("th", this.runLabel(r.kind), "col"))]));
+    thead.append(tableRow([tableCell("th", t("explodingLab.table.quantity"), "col"), ...runs.map((r) => tableCell("th", this.runLabel(r.kind), "col"))]));
     for (const line of summaryRows(summaries, formatNumber)) {
       const values = line.values.map((v, k) => {
-        const td = cell("td", v);
+        const td = tableCell("td", v);
         if (line.status) td.dataset.status = summaries[k].status;
         return td;
       });
-      tbody.append(row([cell("th", line.label, "row"), ...values]));
+      tbody.append(tableRow([tableCell("th", line.label, "row"), ...values]));
     }
     p.table.replaceChildren(thead, tbody);
     p.legend.replaceChildren(legend(runs.map((r) => ({ label: this.runLabel(r.kind), color: this.color(r.kind) }))));
@@ -140,19 +141,6 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
       marks,
     }, description, { columns: [t("explodingLab.table.step"), ...runs.map((r) => t(label, { run: this.runLabel(r.kind) }))], rows });
   }
-}
-
-function cell(tag: "th" | "td", text: string, scope?: "col" | "row"): HTMLTableCellElement {
-  const c = document.createElement(tag);
-  c.textContent = text;
-  if (scope) c.scope = scope;
-  return c;
-}
-
-function row(cells: HTMLElement[]): HTMLTableRowElement {
-  const r = document.createElement("tr");
-  r.append(...cells);
-  return r;
 }
 
 if (!customElements.get("dl-exploding-lab")) customElements.define("dl-exploding-lab", ExplodingLabWidget);

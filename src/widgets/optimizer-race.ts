@@ -4,6 +4,7 @@ import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { chartSize, powerOfTen } from "./optimizer-charts";
 import { formatNumber } from "./format";
+import { tableHead } from "./data-table";
 import { sampleGrid, contourLevels } from "./contours";
 import { optimizerColor, dashOf } from "./optimizer-charts";
 import { raceSchema, race, surfaceOf, usesKappa, lossSeries, presetFor, settingsText, SETTINGS, OPTIMIZERS, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
@@ -261,9 +262,7 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
   /** One row per optimizer, ticked or not, so its settings show even before it races. */
   private fillTable(runs: Run[], hasMinimum: boolean, name: (id: OptimizerId) => string): void {
     const cols = ["optimizer", "settings", "f", hasMinimum ? "distance" : "distanceSaddle", "status"];
-    const head = document.createElement("thead");
-    const hr = head.insertRow();
-    for (const col of cols) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: t(`optimizerRace.col.${col}`) }));
+    const head = tableHead(cols.map((col) => t(`optimizerRace.col.${col}`)));
     const body = document.createElement("tbody");
     for (const id of OPTIMIZERS) {
       const r = runs.find((run) => run.id === id);
