@@ -3,6 +3,7 @@
 import { WidgetBase } from "./base";
 import { derivationSchema, derivationLines, numericCheck } from "./derivation-model";
 import { linesHtml, checkHtml } from "./derivation-html";
+import { controlButton } from "./controls";
 import { t } from "../i18n";
 
 class DerivationWidget extends WidgetBase<typeof derivationSchema> {
@@ -23,20 +24,13 @@ class DerivationWidget extends WidgetBase<typeof derivationSchema> {
     };
     const row = document.createElement("div");
     row.className = "dl-stepper-buttons";
-    const next = this.button(t("derivation.next"), "next", () => this.reveal(this.shown + 1));
-    const all = this.button(t("derivation.all"), "all", () => this.reveal(this.total));
-    row.append(next, all, this.button(t("derivation.restart"), "restart", () => this.reveal(1)));
+    const next = controlButton(t("derivation.next"), "next", () => this.reveal(this.shown + 1));
+    const all = controlButton(t("derivation.all"), "all", () => this.reveal(this.total));
+    row.append(next, all, controlButton(t("derivation.restart"), "restart", () => this.reveal(1)));
     this.buttons = { next, all };
     const check = [this.control("z")];
     if (this.state.which === "bce-sigmoid") check.push(this.control("y"));
     panel.append(fieldset(t("derivation.lines"), [row]), fieldset(t("derivation.checkTitle"), check));
-  }
-
-  private button(label: string, name: string, onPress: () => void): HTMLButtonElement {
-    const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "dl-copy-link" });
-    b.setAttribute("data-control", name);
-    b.addEventListener("click", onPress);
-    return b;
   }
 
   private reveal(k: number): void {

@@ -9,6 +9,7 @@ import { formatNumber } from "./format";
 import { runInFrames } from "./frame-slices";
 import { chartBlock, chartWidth, legend, seriesColor } from "./internals-charts";
 import { DropoutSweep, FEATURES, HIDDEN, MC_SAMPLES, SWEEP_STEPS, dropoutSchema, expectationCheck, maskStep, type MaskStep } from "./dropout-lab-model";
+import { controlButton } from "./controls";
 import { t } from "../i18n";
 
 type Name = keyof typeof dropoutSchema;
@@ -34,14 +35,8 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
       fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)), ...extra);
       return fs;
     };
-    const button = (label: string, control: string, onClick: () => void) => {
-      const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "dl-copy-link" });
-      b.setAttribute("data-control", control);
-      b.addEventListener("click", onClick);
-      return b;
-    };
-    const next = button(t("dropoutLab.next"), "next-mask", () => this.nextMask());
-    this.playButton = button(t("dropoutLab.play"), "play", () => this.togglePlay());
+    const next = controlButton(t("dropoutLab.next"), "next-mask", () => this.nextMask());
+    this.playButton = controlButton(t("dropoutLab.play"), "play", () => this.togglePlay());
     const buttons = Object.assign(document.createElement("div"), { className: "dl-internals-buttons" });
     buttons.append(next, this.playButton);
     panel.append(group(t("dropoutLab.groupDropout"), ["p", "mode"]), group(t("dropoutLab.groupMask"), ["step", "house", "seed"], [buttons]));

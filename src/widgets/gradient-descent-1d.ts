@@ -3,6 +3,7 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
+import { assignFields, controlButton } from "./controls";
 import { gd1dSchema, descend, regime, presetLr, tangent, window, J, dJ, PRESETS, MAX_STEPS, DIVERGE_FACTOR, type Gd1dState, type PresetId } from "./gradient-descent-1d-model";
 import { t } from "../i18n";
 
@@ -25,17 +26,17 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
       return fs;
     };
     const row = (buttons: HTMLButtonElement[]) => this.buttonRow(buttons);
-    this.playButton = this.button(t("gradientDescent1d.play"), "play", () => (this.timer ? this.stop() : this.play()));
+    this.playButton = controlButton(t("gradientDescent1d.play"), "play", () => (this.timer ? this.stop() : this.play()));
     const run = row([
-      this.button(t("gradientDescent1d.step"), "step", () => this.assign({ steps: Math.min(MAX_STEPS, this.state.steps + 1) })),
+      controlButton(t("gradientDescent1d.step"), "step", () => this.assign({ steps: Math.min(MAX_STEPS, this.state.steps + 1) })),
       this.playButton,
-      this.button(t("gradientDescent1d.reset"), "reset", () => {
+      controlButton(t("gradientDescent1d.reset"), "reset", () => {
         this.stop();
         this.assign({ steps: 0 });
       }),
     ]);
     const presets = row((Object.keys(PRESETS) as PresetId[]).map((id) =>
-      this.button(t(`gradientDescent1d.preset.${id}`), `preset-${id}`, () => this.assign({ lr: presetLr(id, this.state.lambda) })),
+      controlButton(t(`gradientDescent1d.preset.${id}`), `preset-${id}`, () => this.assign({ lr: presetLr(id, this.state.lambda) })),
     ));
     panel.append(
       fieldset(t("gradientDescent1d.groupRun"), [run, this.control("steps")]),
@@ -51,23 +52,9 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
     return div;
   }
 
-  private button(label: string, name: string, onPress: () => void): HTMLButtonElement {
-    const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "dl-copy-link" });
-    b.setAttribute("data-control", name);
-    b.addEventListener("click", onPress);
-    return b;
-  }
-
-  /** Sets fields, keeps each slider and its number box in step, and redraws once. */
+  /** Sets several fields, keeps their controls in step, and redraws once. */
   private assign(values: Partial<Gd1dState>): void {
-    for (const [name, value] of Object.entries(values)) {
-      (this.state as Record<string, unknown>)[name] = value;
-      const slider = this.querySelector<HTMLInputElement>(`[id="${this.id || this.localName}-${name}"]`);
-      if (!slider) continue;
-      slider.value = String(value);
-      const box = slider.nextElementSibling;
-      if (box instanceof HTMLInputElement) box.value = String(value);
-    }
+    assignFields(this, values);
     this.update();
   }
 

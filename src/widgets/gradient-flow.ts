@@ -4,6 +4,7 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
+import { assignFields } from "./controls";
 import { FLOW_PRESETS, FlowRun, LR, STEPS, gradientFlowSchema, type FlowPreset, type GradientFlowState } from "./gradient-flow-model";
 import { chartWidth, logDomain, powerOfTen, seriesColor } from "./vanishing-charts";
 import { t } from "../i18n";
@@ -52,19 +53,9 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
     return name === "activation" ? t(`activation.${option}`) : t(`gradientFlow.init.${option}`);
   }
 
-  /** Sets several fields (a preset), keeps every control in step, and redraws once. */
+  /** Sets several fields, keeps their controls in step, and redraws once. */
   private assign(values: Partial<GradientFlowState>): void {
-    const prefix = this.id || this.localName;
-    for (const [name, value] of Object.entries(values)) {
-      (this.state as Record<string, unknown>)[name] = value;
-      const input = this.querySelector<HTMLInputElement | HTMLSelectElement>(`[id="${prefix}-${name}"]`);
-      if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = Boolean(value);
-      else if (input) {
-        input.value = String(value);
-        const box = input.nextElementSibling;
-        if (box instanceof HTMLInputElement) box.value = String(value);
-      }
-    }
+    assignFields(this, values);
     this.update();
   }
 

@@ -4,6 +4,7 @@ import { WidgetBase } from "./base";
 import { dotTerms, matrixSchema, product, stepEntry } from "./matrix-product-model";
 import { formatNumber } from "./format";
 import type { Tensor } from "../../lib";
+import { controlButton } from "./controls";
 import { t } from "../i18n";
 
 type Name = keyof typeof matrixSchema;
@@ -19,12 +20,9 @@ class MatrixProductWidget extends WidgetBase<typeof matrixSchema> {
       return fs;
     };
     const buttons = Object.assign(document.createElement("div"), { className: "dl-mp-buttons" });
-    this.buttons = ([["matrixProduct.previous", -1], ["matrixProduct.next", 1]] as const).map(([key, by]) => {
-      const b = Object.assign(document.createElement("button"), { type: "button", textContent: t(key), className: "dl-copy-link" });
-      b.setAttribute("data-control", by > 0 ? "next" : "previous");
-      b.addEventListener("click", () => this.set("entry", stepEntry(this.state.entry, by, this.state.aRows, this.state.bCols)));
-      return b;
-    });
+    this.buttons = ([["matrixProduct.previous", -1], ["matrixProduct.next", 1]] as const).map(([key, by]) =>
+      controlButton(t(key), by > 0 ? "next" : "previous", () => this.set("entry", stepEntry(this.state.entry, by, this.state.aRows, this.state.bCols))),
+    );
     buttons.append(...this.buttons);
     panel.append(group(t("matrixProduct.shapeA"), ["aRows", "aCols"]), group(t("matrixProduct.shapeB"), ["bRows", "bCols"]), buttons);
   }

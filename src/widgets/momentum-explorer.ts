@@ -4,6 +4,7 @@ import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { chartSize } from "./optimizer-charts";
 import { formatNumber } from "./format";
+import { assignFields } from "./controls";
 import { sampleGrid, contourLevels } from "./contours";
 import { optimizerColor, dashOf } from "./optimizer-charts";
 import {
@@ -51,16 +52,9 @@ class MomentumExplorerWidget extends WidgetBase<typeof momentumSchema> {
 
   private inputId = (name: string) => `${this.id || this.localName}-${name}`;
 
-  /** Sets fields, keeps each slider and its number box in step, and redraws once. */
+  /** Sets several fields, keeps their controls in step, and redraws once. */
   private assign(values: Partial<MomentumState>): void {
-    for (const [name, value] of Object.entries(values)) {
-      (this.state as Record<string, unknown>)[name] = value;
-      const slider = this.querySelector<HTMLInputElement>(`[id="${this.inputId(name)}"]`);
-      if (!slider) continue;
-      slider.value = String(value);
-      const box = slider.nextElementSibling;
-      if (box instanceof HTMLInputElement) box.value = String(value);
-    }
+    assignFields(this, values);
     this.update();
   }
 

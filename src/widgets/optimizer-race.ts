@@ -4,6 +4,7 @@ import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { chartSize, powerOfTen } from "./optimizer-charts";
 import { formatNumber } from "./format";
+import { assignFields, controlButton } from "./controls";
 import { tableHead } from "./data-table";
 import { sampleGrid, contourLevels } from "./contours";
 import { optimizerColor, dashOf } from "./optimizer-charts";
@@ -41,11 +42,11 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
     const run = this.fieldset(t("optimizerRace.groupRun"), ["steps"]);
     const buttons = document.createElement("div");
     buttons.className = "dl-race-buttons";
-    this.playButton = this.button(t("optimizerRace.play"), () => (this.timer ? this.stop() : this.play()));
+    this.playButton = controlButton(t("optimizerRace.play"), "play", () => (this.timer ? this.stop() : this.play()));
     buttons.append(
-      this.button(t("optimizerRace.stepButton"), () => this.assign({ steps: Math.min(MAX_STEPS, this.state.steps + 1) })),
+      controlButton(t("optimizerRace.stepButton"), "step", () => this.assign({ steps: Math.min(MAX_STEPS, this.state.steps + 1) })),
       this.playButton,
-      this.button(t("optimizerRace.reset"), () => {
+      controlButton(t("optimizerRace.reset"), "reset", () => {
         this.stop();
         this.assign({ steps: 0 });
       }),
@@ -92,23 +93,9 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
     return fs;
   }
 
-  private button(label: string, onPress: () => void): HTMLButtonElement {
-    const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "dl-copy-link" });
-    b.setAttribute("data-control", label.toLowerCase());
-    b.addEventListener("click", onPress);
-    return b;
-  }
-
-  /** Sets several fields at once, keeps each slider and its number box in step, and redraws once. */
+  /** Sets several fields, keeps their controls in step, and redraws once. */
   private assign(values: Partial<RaceState>): void {
-    for (const [name, value] of Object.entries(values)) {
-      (this.state as Record<string, unknown>)[name] = value;
-      const slider = this.querySelector<HTMLInputElement>(`[id="${this.inputId(name)}"]`);
-      if (!slider) continue;
-      slider.value = String(value);
-      const box = slider.nextElementSibling;
-      if (box instanceof HTMLInputElement) box.value = String(value);
-    }
+    assignFields(this, values);
     this.update();
   }
 

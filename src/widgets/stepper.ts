@@ -4,6 +4,7 @@
 import { WidgetBase } from "./base";
 import { formulaListHtml, networkSvg, stepIndicator } from "./stepper-html";
 import type { Schema } from "./state";
+import { controlButton } from "./controls";
 import { t } from "../i18n";
 
 type StepperSchema = Schema & { step: { kind: "choice"; options: readonly string[] } };
@@ -54,10 +55,7 @@ export abstract class StepperBase<S extends StepperSchema> extends WidgetBase<S>
   }
 
   protected button(label: string, name: string, onPress: () => void): HTMLButtonElement {
-    const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "dl-copy-link" });
-    b.setAttribute("data-control", name);
-    b.addEventListener("click", onPress);
-    return b;
+    return controlButton(label, name, onPress);
   }
 
   protected optionLabel(name: string, option: string): string {
