@@ -5,8 +5,7 @@ import { drawChart, Plot, themeColors } from "./chart";
 import { chartSize } from "./optimizer-charts";
 import { formatNumber } from "./format";
 import { assignFields } from "./controls";
-import { sampleGrid, contourLevels } from "./contours";
-import { optimizerColor, dashOf } from "./optimizer-charts";
+import { optimizerColor, dashOf, surfaceChart } from "./optimizer-charts";
 import {
   momentumSchema, velocityWeights, effectiveStep, valley, valleyPaths, sharedLr, matchedLrPytorch, isMatched, acrossTravel,
   VALLEY_KAPPA, type MomentumState,
@@ -125,29 +124,15 @@ class MomentumExplorerWidget extends WidgetBase<typeof momentumSchema> {
   }
 
   private drawValley(paths: Record<PathKey, Path>, lrOf: Record<PathKey, number>, size: number): void {
-    const c = themeColors();
     const surface = valley();
-    const grid = sampleGrid(surface);
     const s = this.state;
     const travel = (k: PathKey) => formatNumber(acrossTravel(paths[k]), 3);
     drawChart(
       this.valleyHost,
-      {
-        width: size,
-        height: size,
-        marginLeft: 40,
-        marginBottom: 36,
-        x: { domain: surface.xRange, label: t("momentumExplorer.axisX") },
-        y: { domain: surface.yRange, label: t("momentumExplorer.axisY") },
-        marks: [
-          Plot.contour(grid.values, { ...grid, thresholds: contourLevels(surface, grid), stroke: c.muted, strokeOpacity: 0.6, fill: "none" }),
-          Plot.dot([surface.minimum!], { x: "x", y: "y", symbol: "star", r: 7, stroke: c.text, fill: c.text }),
-          ...KEYS.flatMap((k) => [
-            Plot.line(paths[k].points, { x: "x", y: "y", stroke: optimizerColor(k), strokeWidth: 2, strokeDasharray: dashOf(k), clip: true }),
-            Plot.dot(paths[k].points.slice(-1), { x: "x", y: "y", r: paths[k].stop ? 8 : 3.5, symbol: paths[k].stop ? "times" : "circle", stroke: optimizerColor(k), fill: paths[k].stop ? "none" : optimizerColor(k), strokeWidth: paths[k].stop ? 3 : 1, clip: true }),
-          ]),
-        ],
-      },
+      surfaceChart(surface, size, t("momentumExplorer.axisX"), t("momentumExplorer.axisY"), KEYS.flatMap((k) => [
+        Plot.line(paths[k].points, { x: "x", y: "y", stroke: optimizerColor(k), strokeWidth: 2, strokeDasharray: dashOf(k), clip: true }),
+        Plot.dot(paths[k].points.slice(-1), { x: "x", y: "y", r: paths[k].stop ? 8 : 3.5, symbol: paths[k].stop ? "times" : "circle", stroke: optimizerColor(k), fill: paths[k].stop ? "none" : optimizerColor(k), strokeWidth: paths[k].stop ? 3 : 1, clip: true }),
+      ])),
       t("momentumExplorer.valleyDesc", {
         steps: s.steps, x0: surface.start[0], y0: surface.start[1],
         lrGd: lrOf.gd, lrPytorch: lrOf.pytorch, lrEma: lrOf.ema, gdTravel: travel("gd"), pytorchTravel: travel("pytorch"), emaTravel: travel("ema"),

@@ -1,6 +1,10 @@
 // The shared look of the optimizer widgets' charts: one colour per path, darker on the light theme
 // and lighter on the dark one so every path stands out from the page; dashes for paths that often
-// overlap (AdamW over Adam; the two momentum forms once their learning rates are matched); sizes.
+// overlap (AdamW over Adam; the two momentum forms once their learning rates are matched); sizes;
+// and the contour chart of a loss surface that both the race and the momentum explorer draw paths on.
+import type { Surface } from "../../lib";
+import { Plot, themeColors } from "./chart";
+import { sampleGrid, contourLevels } from "./contours";
 import type { OptimizerId } from "./optimizer-race-model";
 
 type Key = OptimizerId | "pytorch" | "ema";
@@ -29,3 +33,23 @@ export function chartSize(widgetWidth: number): number {
 
 /** Log-scale ticks as powers of ten ("1e-8"), not SI prefixes ("10n"), which read as units. */
 export const powerOfTen = (d: number) => (Number.isFinite(d) && d > 0 ? d.toExponential(0).replace("e+", "e") : String(d));
+
+/** A square chart of paths over a loss surface: its contour lines and a star at its minimum (or,
+ * without one, its stationary point) under `marks`, on the surface's view window. */
+export function surfaceChart(surface: Surface, size: number, xLabel: string, yLabel: string, marks: Plot.Markish[]): Plot.PlotOptions {
+  const c = themeColors();
+  const grid = sampleGrid(surface);
+  return {
+    width: size,
+    height: size,
+    marginLeft: 40,
+    marginBottom: 36,
+    x: { domain: surface.xRange, label: xLabel },
+    y: { domain: surface.yRange, label: yLabel },
+    marks: [
+      Plot.contour(grid.values, { ...grid, thresholds: contourLevels(surface, grid), stroke: c.muted, strokeOpacity: 0.6, fill: "none" }),
+      Plot.dot([surface.minimum ?? surface.stationary], { x: "x", y: "y", symbol: "star", r: 7, stroke: c.text, fill: c.text }),
+      ...marks,
+    ],
+  };
+}

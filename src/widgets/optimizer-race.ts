@@ -6,8 +6,7 @@ import { chartSize, powerOfTen } from "./optimizer-charts";
 import { formatNumber } from "./format";
 import { assignFields, controlButton } from "./controls";
 import { tableHead } from "./data-table";
-import { sampleGrid, contourLevels } from "./contours";
-import { optimizerColor, dashOf } from "./optimizer-charts";
+import { optimizerColor, dashOf, surfaceChart } from "./optimizer-charts";
 import { raceSchema, race, surfaceOf, usesKappa, lossSeries, presetFor, settingsText, SETTINGS, OPTIMIZERS, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
 import { t } from "../i18n";
 
@@ -159,30 +158,19 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
 
   private drawPaths({ surface, start, runs }: ReturnType<typeof race>, size: number, name: (id: OptimizerId) => string): void {
     const c = themeColors();
-    const grid = sampleGrid(surface);
     const target = surface.minimum ?? surface.stationary;
     const s = this.state;
     drawChart(
       this.pathsHost,
-      {
-        width: size,
-        height: size,
-        marginLeft: 40,
-        marginBottom: 36,
-        x: { domain: surface.xRange, label: t("optimizerRace.axisX") },
-        y: { domain: surface.yRange, label: t("optimizerRace.axisY") },
-        marks: [
-          Plot.contour(grid.values, { ...grid, thresholds: contourLevels(surface, grid), stroke: c.muted, strokeOpacity: 0.6, fill: "none" }),
-          Plot.dot([target], { x: "x", y: "y", symbol: "star", r: 7, stroke: c.text, fill: c.text }),
-          Plot.dot([{ x: start[0], y: start[1] }], { x: "x", y: "y", r: 5, stroke: c.text, fill: "none", strokeWidth: 2 }),
-          ...runs.flatMap((r) => [
-            Plot.line(r.points, { x: "x", y: "y", stroke: optimizerColor(r.id), strokeWidth: 2, strokeDasharray: dashOf(r.id), clip: true }),
-            r.marker
-              ? Plot.dot([r.marker], { x: "x", y: "y", symbol: "times", r: 8, stroke: optimizerColor(r.id), strokeWidth: 3 })
-              : Plot.dot(r.points.slice(-1), { x: "x", y: "y", r: 3.5, fill: optimizerColor(r.id), clip: true }),
-          ]),
-        ],
-      },
+      surfaceChart(surface, size, t("optimizerRace.axisX"), t("optimizerRace.axisY"), [
+        Plot.dot([{ x: start[0], y: start[1] }], { x: "x", y: "y", r: 5, stroke: c.text, fill: "none", strokeWidth: 2 }),
+        ...runs.flatMap((r) => [
+          Plot.line(r.points, { x: "x", y: "y", stroke: optimizerColor(r.id), strokeWidth: 2, strokeDasharray: dashOf(r.id), clip: true }),
+          r.marker
+            ? Plot.dot([r.marker], { x: "x", y: "y", symbol: "times", r: 8, stroke: optimizerColor(r.id), strokeWidth: 3 })
+            : Plot.dot(r.points.slice(-1), { x: "x", y: "y", r: 3.5, fill: optimizerColor(r.id), clip: true }),
+        ]),
+      ]),
       t("optimizerRace.pathsDesc", {
         surface: t(`optimizerRace.surface.${s.surface}`),
         names: runs.map((r) => name(r.id)).join(", ") || "–",
