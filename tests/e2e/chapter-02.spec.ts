@@ -6,17 +6,12 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DIST } from "./pages";
 import { watch } from "./watch";
+import { openWidget } from "./open-widget";
 
 const CH2 = "chapters/02-neural-network-foundations/";
 test.skip(!existsSync(join(DIST, CH2, "index.html")), "chapter 2 not built");
 
-async function open(page: Page, tag: string, query = "") {
-  await page.goto(CH2 + query);
-  const widget = page.locator(tag);
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
-  return widget;
-}
+const open = (page: Page, tag: string, query = "") => openWidget(page, CH2 + query, tag);
 
 test.describe("network diagram", () => {
   test("starts as the house network 4-3-1 with 19 parameters, as the chapter counts them", async ({ page }) => {

@@ -6,17 +6,12 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DIST } from "./pages";
 import { watch } from "./watch";
+import { openWidget } from "./open-widget";
 
 const CH3 = "chapters/03-training-neural-networks/";
 test.skip(!existsSync(join(DIST, CH3, "index.html")), "chapter 3 not built yet");
 
-async function open(page: Page, selector: string) {
-  await page.goto(CH3);
-  const widget = page.locator(selector);
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
-  return widget;
-}
+const open = (page: Page, selector: string) => openWidget(page, CH3, selector);
 
 test("the forward stepper reaches its last step by keyboard and shows the cost", async ({ page }) => {
   const w = await open(page, "dl-forward-stepper");

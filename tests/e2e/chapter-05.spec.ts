@@ -7,17 +7,12 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DIST } from "./pages";
 import { watch } from "./watch";
+import { openWidget } from "./open-widget";
 
 const CH5 = "chapters/05-regularization/";
 test.skip(!existsSync(join(DIST, CH5, "index.html")), "chapter 5 not built yet");
 
-async function open(page: Page, selector: string) {
-  await page.goto(CH5);
-  const widget = page.locator(selector);
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
-  return widget;
-}
+const open = (page: Page, selector: string) => openWidget(page, CH5, selector);
 
 test("every cell on the page runs in order and matches its expected output", async ({ page, baseURL }) => {
   const problems = watch(page, new URL(baseURL!).origin);

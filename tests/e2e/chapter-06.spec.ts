@@ -7,17 +7,12 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DIST } from "./pages";
 import { watch } from "./watch";
+import { openWidget } from "./open-widget";
 
 const CH6 = "chapters/06-vanishing-gradients/";
 test.skip(!existsSync(join(DIST, CH6, "index.html")), "chapter 6 not built yet");
 
-async function open(page: Page, selector: string) {
-  await page.goto(CH6);
-  const widget = page.locator(selector);
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
-  return widget;
-}
+const open = (page: Page, selector: string) => openWidget(page, CH6, selector);
 const readout = (page: Page, key: string) => page.locator(`dl-gradient-flow dd[data-readout=${key}]`);
 
 test("the gradient-flow lab shows the vanishing default, explodes to 'diverged' and trains with the fixes", async ({ page, baseURL }) => {

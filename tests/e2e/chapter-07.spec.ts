@@ -6,17 +6,12 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DIST } from "./pages";
 import { watch } from "./watch";
+import { openWidget } from "./open-widget";
 
 const CH7 = "chapters/07-exploding-gradients/";
 test.skip(!existsSync(join(DIST, CH7, "index.html")), "chapter 7 not built yet");
 
-async function open(page: Page, selector: string) {
-  await page.goto(CH7);
-  const widget = page.locator(selector);
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
-  return widget;
-}
+const open = (page: Page, selector: string) => openWidget(page, CH7, selector);
 
 /** Types a value into the number box beside slider `id` and commits it with Enter. */
 async function type(page: Page, id: string, value: string) {

@@ -4,16 +4,11 @@
 // that coincide at λ = 0; and a redraw at the largest settings stays short.
 import { test, expect, type Locator, type Page } from "@playwright/test";
 import { watch } from "./watch";
+import { openWidget } from "./open-widget";
 
 const CH4 = "chapters/04-optimization-algorithms/";
 
-async function open(page: Page, tag: string, query = "") {
-  await page.goto(CH4 + query);
-  const widget = page.locator(tag);
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
-  return widget;
-}
+const open = (page: Page, tag: string, query = "") => openWidget(page, CH4 + query, tag);
 
 /** Types a value into a field's number box and presses Enter (the keyboard path a reader would use). */
 async function type(widget: Locator, id: string, value: string) {

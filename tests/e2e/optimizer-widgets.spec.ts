@@ -3,16 +3,11 @@
 // links, and the two momentum forms tracing one path once their learning rates are matched.
 import { test, expect, type Page } from "@playwright/test";
 import { watch } from "./watch";
+import { openWidget } from "./open-widget";
 
 const CH4 = "chapters/04-optimization-algorithms/";
 
-async function open(page: Page, tag: string, query = "") {
-  await page.goto(CH4 + query);
-  const widget = page.locator(tag);
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
-  return widget;
-}
+const open = (page: Page, tag: string, query = "") => openWidget(page, CH4 + query, tag);
 
 test.describe("optimizer race", () => {
   test("with the default settings every optimizer reaches the minimum of the bowl", async ({ page }) => {
