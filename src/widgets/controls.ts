@@ -1,6 +1,7 @@
 // What widgets add to the controls WidgetBase builds from their schema: text buttons (Play, Step,
-// Reset, presets) that the generic crawl can find, and setting several fields at once (a preset, a
-// Step or Reset, a click on a chart) with one redraw instead of WidgetBase.set's one per field.
+// Reset, presets) that the generic crawl can find, a Play/Pause button with its timer, and setting
+// several fields at once (a preset, a Step or Reset, a click on a chart) with one redraw instead of
+// WidgetBase.set's one per field.
 
 /** A real <button> with a text label, marked `data-control` so the crawl presses it. */
 export function controlButton(label: string, control: string, onPress: () => void): HTMLButtonElement {
@@ -23,5 +24,36 @@ export function assignFields<S extends object>(widget: HTMLElement & { state: S 
       const box = input.nextElementSibling;
       if (box instanceof HTMLInputElement) box.value = String(value);
     }
+  }
+}
+
+/** A Play/Pause button and its timer: Play calls `rewind` (to start a finished run over), then
+ * `tick` every `ms` milliseconds until it returns false or stop() is called; the button reads
+ * Pause meanwhile. A widget calls stop() from Reset and from disconnectedCallback. */
+export class PlayLoop {
+  readonly button: HTMLButtonElement;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly labels: { play: string; pause: string },
+    private readonly ms: number,
+    private readonly tick: () => boolean,
+    private readonly rewind: () => void = () => {},
+  ) {
+    this.button = controlButton(labels.play, "play", () => (this.timer ? this.stop() : this.start()));
+  }
+
+  start(): void {
+    this.rewind();
+    this.button.textContent = this.labels.pause;
+    this.timer = setInterval(() => {
+      if (!this.tick()) this.stop();
+    }, this.ms);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.button.textContent = this.labels.play;
   }
 }

@@ -3,7 +3,7 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
-import { assignFields, controlButton } from "./controls";
+import { assignFields, controlButton, PlayLoop } from "./controls";
 import { gd1dSchema, descend, regime, presetLr, tangent, window, J, dJ, PRESETS, MAX_STEPS, DIVERGE_FACTOR, type Gd1dState, type PresetId } from "./gradient-descent-1d-model";
 import { t } from "../i18n";
 
@@ -11,12 +11,11 @@ type Name = keyof Gd1dState & string;
 
 class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
   readonly schema = gd1dSchema;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private playButton!: HTMLButtonElement;
+  private player!: PlayLoop;
   private parts: { readouts: HTMLElement; status: HTMLElement; loss: HTMLElement; path: HTMLElement } | null = null;
 
   disconnectedCallback(): void {
-    this.stop();
+    this.player?.stop();
   }
 
   protected buildControls(panel: HTMLElement): void {
@@ -26,12 +25,20 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
       return fs;
     };
     const row = (buttons: HTMLButtonElement[]) => this.buttonRow(buttons);
-    this.playButton = controlButton(t("gradientDescent1d.play"), "play", () => (this.timer ? this.stop() : this.play()));
+    const ended = () => this.state.steps >= MAX_STEPS || descend(this.state).status === "diverged";
+    this.player = new PlayLoop({ play: t("gradientDescent1d.play"), pause: t("gradientDescent1d.pause") }, 300, () => {
+      if (ended()) return false;
+      this.assign({ steps: this.state.steps + 1 });
+      return true;
+    }, () => {
+      // Play from the start when the last run already ended.
+      if (ended()) this.assign({ steps: 0 });
+    });
     const run = row([
       controlButton(t("gradientDescent1d.step"), "step", () => this.assign({ steps: Math.min(MAX_STEPS, this.state.steps + 1) })),
-      this.playButton,
+      this.player.button,
       controlButton(t("gradientDescent1d.reset"), "reset", () => {
-        this.stop();
+        this.player.stop();
         this.assign({ steps: 0 });
       }),
     ]);
@@ -56,22 +63,6 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
   private assign(values: Partial<Gd1dState>): void {
     assignFields(this, values);
     this.update();
-  }
-
-  private play(): void {
-    // Play from the start when the last run already ended.
-    if (this.state.steps >= MAX_STEPS || descend(this.state).status === "diverged") this.assign({ steps: 0 });
-    this.playButton.textContent = t("gradientDescent1d.pause");
-    this.timer = setInterval(() => {
-      if (this.state.steps >= MAX_STEPS || descend(this.state).status === "diverged") return this.stop();
-      this.assign({ steps: this.state.steps + 1 });
-    }, 300);
-  }
-
-  private stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.playButton) this.playButton.textContent = t("gradientDescent1d.play");
   }
 
   protected render(): void {

@@ -4,7 +4,7 @@ import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
 import { chartSize, powerOfTen } from "./optimizer-charts";
 import { formatNumber } from "./format";
-import { assignFields, controlButton } from "./controls";
+import { assignFields, controlButton, PlayLoop } from "./controls";
 import { tableHead } from "./data-table";
 import { optimizerColor, dashOf, surfaceChart } from "./optimizer-charts";
 import { raceSchema, race, surfaceOf, usesKappa, lossSeries, presetFor, settingsText, SETTINGS, OPTIMIZERS, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
@@ -15,8 +15,7 @@ type PlotSvg = SVGSVGElement & { scale(name: "x" | "y"): { invert?: (v: number) 
 
 class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
   readonly schema = raceSchema;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private playButton!: HTMLButtonElement;
+  private player!: PlayLoop;
   private summaries = new Map<OptimizerId, HTMLElement>();
   private notes!: HTMLElement;
   private pathsHost!: HTMLElement;
@@ -24,7 +23,7 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
   private table!: HTMLTableElement;
 
   disconnectedCallback(): void {
-    this.stop();
+    this.player?.stop();
   }
 
   protected buildControls(panel: HTMLElement): void {
@@ -41,12 +40,20 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
     const run = this.fieldset(t("optimizerRace.groupRun"), ["steps"]);
     const buttons = document.createElement("div");
     buttons.className = "dl-race-buttons";
-    this.playButton = controlButton(t("optimizerRace.play"), "play", () => (this.timer ? this.stop() : this.play()));
+    this.player = new PlayLoop({ play: t("optimizerRace.play"), pause: t("optimizerRace.pause") }, 50, () => {
+      const s = this.state.steps;
+      if (s >= MAX_STEPS) return false;
+      // Faster later on: the first steps are where the paths differ most.
+      this.assign({ steps: Math.min(MAX_STEPS, s + (s < 60 ? 1 : s < 200 ? 2 : 5)) });
+      return true;
+    }, () => {
+      if (this.state.steps >= MAX_STEPS) this.assign({ steps: 0 });
+    });
     buttons.append(
       controlButton(t("optimizerRace.stepButton"), "step", () => this.assign({ steps: Math.min(MAX_STEPS, this.state.steps + 1) })),
-      this.playButton,
+      this.player.button,
       controlButton(t("optimizerRace.reset"), "reset", () => {
-        this.stop();
+        this.player.stop();
         this.assign({ steps: 0 });
       }),
     );
@@ -110,23 +117,6 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
       const slider = this.querySelector<HTMLInputElement>(`[id="${this.inputId(name)}"]`);
       if (slider) Object.assign(slider, { min: String(lo), max: String(hi), value: String(this.state[name]) });
     }
-  }
-
-  private play(): void {
-    if (this.state.steps >= MAX_STEPS) this.assign({ steps: 0 });
-    this.playButton.textContent = t("optimizerRace.pause");
-    this.timer = setInterval(() => {
-      const s = this.state.steps;
-      if (s >= MAX_STEPS) return this.stop();
-      // Faster later on: the first steps are where the paths differ most.
-      this.assign({ steps: Math.min(MAX_STEPS, s + (s < 60 ? 1 : s < 200 ? 2 : 5)) });
-    }, 50);
-  }
-
-  private stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.playButton) this.playButton.textContent = t("optimizerRace.play");
   }
 
   protected render(): void {
