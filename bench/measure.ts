@@ -29,7 +29,8 @@ export function medianMicros(step: Step, { warmup = 200, runs = 31, minMillis = 
  * allocates nothing leaves all three at (about) zero however many steps run.
  */
 export async function allocation(step: Step, steps = 20_000): Promise<{ heapBytesPerStep: number; arrayBufferBytes: number; gcs: number }> {
-  for (let i = 0; i < 50; i++) step(); // buffers and optimizer state are created here
+  // Buffers and optimizer state are created in the first step; the JIT settles over the first thousands.
+  for (let i = 0; i < 5000; i++) step();
   (globalThis as { gc?: () => void }).gc?.();
   let gcs = 0;
   const obs = new PerformanceObserver((list) => (gcs += list.getEntries().length));

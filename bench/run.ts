@@ -12,62 +12,64 @@ import { rnnHandwritten } from "./rnn-handwritten";
 import { rnnTfjsStep } from "./rnn-tfjs";
 
 interface Row { workload: string; engine: number; hand: number; cpu: number; wasm: number; lossGap: number }
-const rows: Row[] = [];
+type Timer = (step: Step, options?: { warmup?: number; runs?: number; minMillis?: number }) => number;
+const wall: Row[] = [], cpuTime: Row[] = [];
+
+/** One workload's four engines, timed by wall clock and by this process's CPU time. */
+async function measure(name: string, engine: () => Step, hand: () => Step, tf: () => Step) {
+  // The same arithmetic: the first losses agree (float64 engines exactly, tfjs to float32 precision).
+  const lossGap = Math.abs(engine()() - hand()());
+  for (const [timer, rows] of [[medianMicros, wall], [medianCpuMicros, cpuTime]] as [Timer, Row[]][]) {
+    const row: Row = { workload: name, engine: timer(engine()), hand: timer(hand()), cpu: NaN, wasm: NaN, lossGap };
+    for (const backend of ["cpu", "wasm"] as const) {
+      await useBackend(backend);
+      row[backend] = timer(tf(), { warmup: 30, runs: 11, minMillis: 50 });
+    }
+    rows.push(row);
+  }
+  console.error(`measured ${name}`);
+}
 
 for (const w of workloads) {
   const p = makeProblem(w);
-  const engine = engineStep(w, p), hand = handwritten(w, p);
-  // The same arithmetic: the first losses agree (float64 engines exactly, tfjs to float32 precision).
-  const lossGap = Math.abs(engineStep(w, p)() - handwritten(w, p)());
-  const row: Row = { workload: w.name, engine: medianMicros(engine), hand: medianMicros(hand), cpu: NaN, wasm: NaN, lossGap };
-  for (const backend of ["cpu", "wasm"] as const) {
-    await useBackend(backend);
-    const step: Step = tfjsStep(w, p);
-    row[backend] = medianMicros(step, { warmup: 30, runs: 11, minMillis: 50 });
-  }
-  rows.push(row);
-  console.error(`measured ${w.name}`);
+  await measure(w.name, () => engineStep(w, p), () => handwritten(w, p), () => tfjsStep(w, p));
 }
-
 // Workload (c): a tanh RNN, forward and backpropagation through time, loss on a read-out of h_T, Adam.
-let cpuRow: Row | undefined;
 {
   const w = rnnWorkload, p = makeRnnProblem(w);
-  const lossGap = Math.abs(rnnEngineStep(w, p)() - rnnHandwritten(w, p)());
-  const row: Row = { workload: w.name, engine: medianMicros(rnnEngineStep(w, p)), hand: medianMicros(rnnHandwritten(w, p)), cpu: NaN, wasm: NaN, lossGap };
-  // The same four engines in CPU time, the steadier figure when other processes share the cores.
-  cpuRow = { workload: w.name, engine: medianCpuMicros(rnnEngineStep(w, p)), hand: medianCpuMicros(rnnHandwritten(w, p)), cpu: NaN, wasm: NaN, lossGap };
-  for (const backend of ["cpu", "wasm"] as const) {
-    await useBackend(backend);
-    row[backend] = medianMicros(rnnTfjsStep(w, p), { warmup: 30, runs: 11, minMillis: 50 });
-    cpuRow[backend] = medianCpuMicros(rnnTfjsStep(w, p), { warmup: 30, runs: 11, minMillis: 50 });
-  }
-  rows.push(row);
-  console.error(`measured ${w.name}`);
+  await measure(w.name, () => rnnEngineStep(w, p), () => rnnHandwritten(w, p), () => rnnTfjsStep(w, p));
 }
 
 const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const r = (x: number) => `${x.toFixed(1)}×`;
-console.log("\nMedian time per training step (µs; forward, backward, Adam update). Ratios: how many times faster the engine is.\n");
-console.log("| workload | engine | hand-written | tfjs CPU | tfjs WASM | vs CPU | vs WASM | engine / hand-written |");
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
-for (const x of rows) {
-  console.log(`| ${x.workload} | ${f(x.engine)} | ${f(x.hand)} | ${f(x.cpu)} | ${f(x.wasm)} | ${r(x.cpu / x.engine)} | ${r(x.wasm / x.engine)} | ${(x.engine / x.hand).toFixed(2)} |`);
-}
-if (cpuRow) {
-  const x = cpuRow;
-  console.log("\nWorkload (c) in CPU time per step (µs, user + system of this process; steadier than wall time on shared cores):\n");
+function table(title: string, rows: Row[]) {
+  console.log(`\n${title}\n`);
   console.log("| workload | engine | hand-written | tfjs CPU | tfjs WASM | vs CPU | vs WASM | engine / hand-written |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
-  console.log(`| ${x.workload} | ${f(x.engine)} | ${f(x.hand)} | ${f(x.cpu)} | ${f(x.wasm)} | ${r(x.cpu / x.engine)} | ${r(x.wasm / x.engine)} | ${(x.engine / x.hand).toFixed(2)} |`);
+  for (const x of rows) {
+    console.log(`| ${x.workload} | ${f(x.engine)} | ${f(x.hand)} | ${f(x.cpu)} | ${f(x.wasm)} | ${r(x.cpu / x.engine)} | ${r(x.wasm / x.engine)} | ${(x.engine / x.hand).toFixed(2)} |`);
+  }
 }
+table("Median wall time per training step (µs; forward, backward, Adam update). Ratios: how many times faster the engine is.", wall);
+table("Median CPU time per training step (µs, user + system of this process: steadier than wall time when other processes share the cores).", cpuTime);
+const rows = wall;
 console.log(`\nFirst-step loss, engine vs hand-written: largest difference ${Math.max(...rows.map((x) => x.lossGap)).toExponential(1)}.`);
 
-console.log("\nAllocation during 20,000 engine steps after warm-up (workload (a), batch 64):");
+// The harness itself (a call that returns a number) shows a few bytes per step and an occasional GC in V8;
+// an empty step measured the same way is the floor to compare with.
+let k = 0;
+const empty = () => ++k * 0.5;
 const a = workloads[0];
-const alloc = await allocation(engineStep(a, makeProblem(a)));
-console.log(`heap change per step ${alloc.heapBytesPerStep.toFixed(2)} bytes; ArrayBuffer change ${alloc.arrayBufferBytes} bytes; garbage collections ${alloc.gcs}`);
-
-console.log("\nAllocation during 20,000 engine steps after warm-up (workload (c), RNN T=20, batch 8):");
-const allocC = await allocation(rnnEngineStep(rnnWorkload, makeRnnProblem(rnnWorkload)));
-console.log(`heap change per step ${allocC.heapBytesPerStep.toFixed(2)} bytes; ArrayBuffer change ${allocC.arrayBufferBytes} bytes; garbage collections ${allocC.gcs}`);
+const allocRows: [string, Step][] = [
+  ["empty step (the harness alone)", empty],
+  ["(a) engine, batch 64", engineStep(a, makeProblem(a))],
+  ["(a) hand-written, batch 64", handwritten(a, makeProblem(a))],
+  ["(c) engine, RNN T=20, batch 8", rnnEngineStep(rnnWorkload, makeRnnProblem(rnnWorkload))],
+];
+console.log("\nAllocation over 20,000 steps after 5,000 warm-up steps (heap change per step, ArrayBuffer change, garbage collections):\n");
+console.log("| step | heap bytes per step | ArrayBuffer bytes | GCs |");
+console.log("| --- | --- | --- | --- |");
+for (const [name, step] of allocRows) {
+  const r = await allocation(step);
+  console.log(`| ${name} | ${r.heapBytesPerStep.toFixed(2)} | ${r.arrayBufferBytes} | ${r.gcs} |`);
+}
