@@ -71,7 +71,7 @@ test("search finds chapter text", async ({ page }) => {
   await expect(result).toBeVisible({ timeout: 15_000 });
   const href = await result.getAttribute("href");
   // Results link into the site, under its base path, and the linked page exists.
-  expect(href).toMatch(new RegExp(`^${new URL(page.url()).pathname}(chapters|reference)/`));
+  expect(href).toMatch(new RegExp(`^${new URL(page.url()).pathname}(chapters|reference|questions)/`));
   const response = await page.request.get(href!);
   expect(response.status()).toBe(200);
 });

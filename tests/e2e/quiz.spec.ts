@@ -275,7 +275,7 @@ test("the site search finds a question and its answer", async ({ page }) => {
   await expect(page.locator(".dl-question-item").first()).toBeVisible();
   await page.locator("site-search button[data-open-modal]").click();
   await page.keyboard.type("mode collapse");
-  const result = page.locator(".pagefind-ui__result-link", { hasText: /GAN|Interview questions/ }).first();
-  await expect(result).toBeVisible({ timeout: 15_000 });
-  expect(await result.getAttribute("href")).toMatch(/questions\/gan\//);
+  // Several pages mention the phrase; the GAN questions page must be among the results.
+  await expect(page.locator(".pagefind-ui__result-link").first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.pagefind-ui__result-link[href*="questions/gan/"]').first()).toBeVisible({ timeout: 15_000 });
 });
