@@ -106,3 +106,17 @@ test("Reset and Step work from the keyboard", async ({ page }) => {
   await expect(steps).toHaveValue("1");
   await expect(w.locator(".dl-readouts dd").first()).toHaveText("0.6");
 });
+
+test("the backward-pass cell matches the engine and the gradient-check cell passes, in page order", async ({ page, baseURL }) => {
+  const problems = watch(page, new URL(baseURL!).origin);
+  await page.goto(CH3);
+  for (const id of ["ch3-backward", "ch3-gradcheck"]) {
+    const cell = page.locator(`dl-cell#${id}`);
+    await cell.scrollIntoViewIfNeeded();
+    await cell.locator("[data-action=run]").click();
+    await expect(cell.locator("[data-status]"), id).toContainText("Matches the expected output", { timeout: 20_000 });
+  }
+  await expect(page.locator("dl-cell#ch3-backward .dl-cell-log")).toContainText("same as the engine: true");
+  expect(problems.console).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
