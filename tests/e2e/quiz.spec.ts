@@ -4,6 +4,7 @@
 import { test, expect, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { generators } from "../../src/quiz/generators";
+import AxeBuilder from "@axe-core/playwright";
 
 const CH9 = "chapters/09-interview-preparation/";
 const KEY = "dlf.quiz.v1";
@@ -278,4 +279,19 @@ test("the site search finds a question and its answer", async ({ page }) => {
   // Several pages mention the phrase; the GAN questions page must be among the results.
   await expect(page.locator(".pagefind-ui__result-link").first()).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('.pagefind-ui__result-link[href*="questions/gan/"]').first()).toBeVisible({ timeout: 15_000 });
+});
+
+test("options that are only a formula are labelled for assistive technology (axe finds nothing)", async ({ page }) => {
+  await page.goto(CH9);
+  const q = await practiseType(page, "choice");
+  // Skip until a question shows an option written in math.
+  const mathOption = q.locator(".dl-quiz-option-text .katex").first();
+  for (let i = 0; i < 120 && !(await mathOption.count()); i++) await q.getByRole("button", { name: "Skip" }).click();
+  await expect(mathOption).toBeVisible();
+  const input = q.locator(".dl-quiz-option", { has: page.locator(".katex") }).first().locator("input");
+  const name = await input.getAttribute("aria-label");
+  expect(name?.length).toBeGreaterThan(0);
+  expect(name).not.toContain("\\"); // glyphs, not TeX source
+  const results = await new AxeBuilder({ page }).include("#quiz-practice").analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
 });

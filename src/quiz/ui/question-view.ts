@@ -118,7 +118,11 @@ export class QuestionView {
     this.order.push(...shuffleOptions(q.options.length, this.options.seed));
     this.order.forEach((original, k) => {
       const input = el("input", { type: q.multiple ? "checkbox" : "radio", name: `${this.options.idPrefix}-option`, value: String(original) });
-      const label = el("label", { class: "dl-quiz-option" }, input, el("span", { class: "dl-quiz-key", ariaHidden: "true" }, String(k + 1)), html("span", "dl-quiz-option-text", q.options[original].html));
+      const text = html("span", "dl-quiz-option-text", q.options[original].html);
+      // NOTE: an option that is only a formula would otherwise be named from KaTeX's MathML alone, which
+      // screen readers vary on and axe does not count as a label; name it from the visible glyphs.
+      input.setAttribute("aria-label", visibleText(text));
+      const label = el("label", { class: "dl-quiz-option" }, input, el("span", { class: "dl-quiz-key", ariaHidden: "true" }, String(k + 1)), text);
       this.inputs.push(input);
       group.append(label);
     });
@@ -262,4 +266,11 @@ export class QuestionView {
     else text = t("quiz.keys.numeric");
     this.keys.textContent = `${t("quiz.keys")} ${text}`;
   }
+}
+
+/** The text a reader sees: KaTeX's rendered glyphs without its hidden MathML copy, spaces collapsed. */
+function visibleText(node: Element): string {
+  const copy = node.cloneNode(true) as Element;
+  copy.querySelectorAll(".katex-mathml").forEach((m) => m.remove());
+  return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
 }
