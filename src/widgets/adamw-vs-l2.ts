@@ -22,12 +22,7 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
   private fitHost!: ReturnType<typeof chartBlock>;
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: Name[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
-      return fs;
-    };
-    panel.append(group(t("adamwVsL2.groupDecay"), ["lambda", "decayBiases", "lr", "steps"]), group(t("adamwVsL2.groupData"), ["noise", "seed"]));
+    panel.append(this.fieldGroup(t("adamwVsL2.groupDecay"), ["lambda", "decayBiases", "lr", "steps"]), this.fieldGroup(t("adamwVsL2.groupData"), ["noise", "seed"]));
   }
 
   private name = (id: RunId) => t(`adamwVsL2.short.${id}`);

@@ -61,6 +61,13 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
     this.update();
   }
 
+  /** A titled group of controls: each field name becomes its labelled control; elements go in as they are. */
+  protected fieldGroup(title: string, items: readonly ((keyof S & string) | HTMLElement)[]): HTMLFieldSetElement {
+    const fs = document.createElement("fieldset");
+    fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...items.map((x) => (typeof x === "string" ? this.control(x) : x)));
+    return fs;
+  }
+
   /** A labelled control for one field: a slider with a number box, a select, or a checkbox. */
   protected control(name: keyof S & string, label?: string): HTMLElement {
     const field: Field = this.schema[name];

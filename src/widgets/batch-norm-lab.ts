@@ -26,15 +26,10 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
   private trained?: { lr: number; curves: ReturnType<typeof trainBoth> };
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: Name[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
-      return fs;
-    };
     panel.append(
-      group(t("batchNormLab.groupSteps"), ["feature", "gamma", "beta", "batchSize"]),
-      group(t("batchNormLab.groupRunning"), ["batches"]),
-      group(t("batchNormLab.groupTraining"), ["lr"]),
+      this.fieldGroup(t("batchNormLab.groupSteps"), ["feature", "gamma", "beta", "batchSize"]),
+      this.fieldGroup(t("batchNormLab.groupRunning"), ["batches"]),
+      this.fieldGroup(t("batchNormLab.groupTraining"), ["lr"]),
     );
   }
 

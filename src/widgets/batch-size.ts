@@ -20,12 +20,7 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   private legendHost!: HTMLElement;
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: Name[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
-      return fs;
-    };
-    panel.append(group(t("batchSize.groupTraining"), ["lr", "epochs", "xAxis"]), group(t("batchSize.groupData"), ["m", "seed", "where"]));
+    panel.append(this.fieldGroup(t("batchSize.groupTraining"), ["lr", "epochs", "xAxis"]), this.fieldGroup(t("batchSize.groupData"), ["m", "seed", "where"]));
   }
 
   protected optionLabel(name: string, option: string): string {

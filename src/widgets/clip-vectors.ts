@@ -19,12 +19,7 @@ class ClipVectorsWidget extends WidgetBase<typeof clipVectorsSchema> {
   private dragging = false;
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: (keyof typeof clipVectorsSchema & string)[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
-      return fs;
-    };
-    panel.append(group(t("clipVectors.group.g"), ["gx", "gy"]), group(t("clipVectors.group.c"), ["threshold"]));
+    panel.append(this.fieldGroup(t("clipVectors.group.g"), ["gx", "gy"]), this.fieldGroup(t("clipVectors.group.c"), ["threshold"]));
   }
 
   protected render(): void {

@@ -17,11 +17,6 @@ class DerivationWidget extends WidgetBase<typeof derivationSchema> {
   }
 
   protected buildControls(panel: HTMLElement): void {
-    const fieldset = (title: string, nodes: HTMLElement[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...nodes);
-      return fs;
-    };
     const row = document.createElement("div");
     row.className = "dl-stepper-buttons";
     const next = controlButton(t("derivation.next"), "next", () => this.reveal(this.shown + 1));
@@ -30,7 +25,7 @@ class DerivationWidget extends WidgetBase<typeof derivationSchema> {
     this.buttons = { next, all };
     const check = [this.control("z")];
     if (this.state.which === "bce-sigmoid") check.push(this.control("y"));
-    panel.append(fieldset(t("derivation.lines"), [row]), fieldset(t("derivation.checkTitle"), check));
+    panel.append(this.fieldGroup(t("derivation.lines"), [row]), this.fieldGroup(t("derivation.checkTitle"), check));
   }
 
   private reveal(k: number): void {

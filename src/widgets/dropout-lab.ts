@@ -30,16 +30,11 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
   private sweepHost!: ReturnType<typeof chartBlock>;
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: Name[], extra: HTMLElement[] = []) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)), ...extra);
-      return fs;
-    };
     const next = controlButton(t("dropoutLab.next"), "next-mask", () => this.nextMask());
     this.playButton = controlButton(t("dropoutLab.play"), "play", () => this.togglePlay());
     const buttons = Object.assign(document.createElement("div"), { className: "dl-internals-buttons" });
     buttons.append(next, this.playButton);
-    panel.append(group(t("dropoutLab.groupDropout"), ["p", "mode"]), group(t("dropoutLab.groupMask"), ["step", "house", "seed"], [buttons]));
+    panel.append(this.fieldGroup(t("dropoutLab.groupDropout"), ["p", "mode"]), this.fieldGroup(t("dropoutLab.groupMask"), ["step", "house", "seed", buttons]));
   }
 
   protected optionLabel(_name: string, option: string): string {

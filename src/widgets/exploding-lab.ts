@@ -26,14 +26,9 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
   }
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: (keyof typeof explodingLabSchema & string)[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
-      return fs;
-    };
     panel.append(
-      group(t("explodingLab.group.network"), ["depth", "weightScale"]),
-      group(t("explodingLab.group.training"), ["lr", "mode", "threshold", "steps"]),
+      this.fieldGroup(t("explodingLab.group.network"), ["depth", "weightScale"]),
+      this.fieldGroup(t("explodingLab.group.training"), ["lr", "mode", "threshold", "steps"]),
     );
   }
 

@@ -19,11 +19,6 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
   }
 
   protected buildControls(panel: HTMLElement): void {
-    const fieldset = (title: string, nodes: HTMLElement[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...nodes);
-      return fs;
-    };
     const row = (buttons: HTMLButtonElement[]) => this.buttonRow(buttons);
     const ended = () => this.state.steps >= MAX_STEPS || descend(this.state).status === "diverged";
     this.player = new PlayLoop({ play: t("gradientDescent1d.play"), pause: t("gradientDescent1d.pause") }, 300, () => {
@@ -46,9 +41,9 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
       controlButton(t(`gradientDescent1d.preset.${id}`), `preset-${id}`, () => this.assign({ lr: presetLr(id, this.state.lambda) })),
     ));
     panel.append(
-      fieldset(t("gradientDescent1d.groupRun"), [run, this.control("steps")]),
-      fieldset(t("gradientDescent1d.groupRate"), [presets, this.control("lr")]),
-      fieldset(t("gradientDescent1d.groupBowl"), [this.control("lambda"), this.control("w0")]),
+      this.fieldGroup(t("gradientDescent1d.groupRun"), [run, this.control("steps")]),
+      this.fieldGroup(t("gradientDescent1d.groupRate"), [presets, this.control("lr")]),
+      this.fieldGroup(t("gradientDescent1d.groupBowl"), [this.control("lambda"), this.control("w0")]),
     );
   }
 

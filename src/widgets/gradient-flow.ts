@@ -28,11 +28,6 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
   }
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, ...children: HTMLElement[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...children);
-      return fs;
-    };
     const presets = Object.assign(document.createElement("div"), { className: "dl-vg-presets" });
     for (const key of Object.keys(FLOW_PRESETS) as FlowPreset[]) {
       const b = Object.assign(document.createElement("button"), { type: "button", className: "dl-vg-button", textContent: t(`gradientFlow.preset.${key}`) });
@@ -43,9 +38,9 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
       presets.append(b);
     }
     panel.append(
-      group(t("gradientFlow.groupNetwork"), this.control("activation"), this.control("init"), this.control("depth")),
-      group(t("gradientFlow.groupFixes"), this.control("batchNorm"), this.control("residual")),
-      group(t("gradientFlow.groupPresets"), presets),
+      this.fieldGroup(t("gradientFlow.groupNetwork"), ["activation", "init", "depth"]),
+      this.fieldGroup(t("gradientFlow.groupFixes"), ["batchNorm", "residual"]),
+      this.fieldGroup(t("gradientFlow.groupPresets"), [presets]),
     );
   }
 

@@ -22,14 +22,9 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
   private seedControl!: HTMLElement;
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: Name[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
-      return fs;
-    };
-    const stream = group(t("insideAdam.groupStream"), ["stream", "seed", "steps", "param"]);
+    const stream = this.fieldGroup(t("insideAdam.groupStream"), ["stream", "seed", "steps", "param"]);
     this.seedControl = stream.querySelector('[id$="-seed"]')!.closest(".dl-control") as HTMLElement;
-    panel.append(stream, group(t("insideAdam.groupAdam"), ["biasCorrection", "beta1", "beta2", "lr", "epsExp"]));
+    panel.append(stream, this.fieldGroup(t("insideAdam.groupAdam"), ["biasCorrection", "beta1", "beta2", "lr", "epsExp"]));
   }
 
   protected optionLabel(name: string, option: string): string {

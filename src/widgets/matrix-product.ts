@@ -14,17 +14,12 @@ class MatrixProductWidget extends WidgetBase<typeof matrixSchema> {
   private buttons: HTMLButtonElement[] = [];
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: Name[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
-      return fs;
-    };
     const buttons = Object.assign(document.createElement("div"), { className: "dl-mp-buttons" });
     this.buttons = ([["matrixProduct.previous", -1], ["matrixProduct.next", 1]] as const).map(([key, by]) =>
       controlButton(t(key), by > 0 ? "next" : "previous", () => this.set("entry", stepEntry(this.state.entry, by, this.state.aRows, this.state.bCols))),
     );
     buttons.append(...this.buttons);
-    panel.append(group(t("matrixProduct.shapeA"), ["aRows", "aCols"]), group(t("matrixProduct.shapeB"), ["bRows", "bCols"]), buttons);
+    panel.append(this.fieldGroup(t("matrixProduct.shapeA"), ["aRows", "aCols"]), this.fieldGroup(t("matrixProduct.shapeB"), ["bRows", "bCols"]), buttons);
   }
 
   protected render(): void {

@@ -19,18 +19,13 @@ class NetworkDiagramWidget extends WidgetBase<typeof networkSchema> {
   private selected = { l: 1, j: 0 };
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: Name[], extra: HTMLElement[] = []) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)), ...extra);
-      return fs;
-    };
     const reseed = Object.assign(document.createElement("button"), { type: "button", textContent: t("networkDiagram.newWeights"), className: "dl-copy-link" });
     reseed.setAttribute("data-control", "new-weights");
     reseed.addEventListener("click", () => this.set("seed", (this.state.seed % networkSchema.seed.max) + 1));
     panel.append(
-      group(t("networkDiagram.sizes"), ["hidden1", "hidden2", "outputs"]),
-      group(t("networkDiagram.activations"), ["hidden", "output"]),
-      group(t("networkDiagram.houseGroup"), ["house", "seed"], [reseed]),
+      this.fieldGroup(t("networkDiagram.sizes"), ["hidden1", "hidden2", "outputs"]),
+      this.fieldGroup(t("networkDiagram.activations"), ["hidden", "output"]),
+      this.fieldGroup(t("networkDiagram.houseGroup"), ["house", "seed", reseed]),
     );
   }
 

@@ -23,12 +23,7 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
   private hosts!: { capacity: ReturnType<typeof chartBlock>; curves: ReturnType<typeof chartBlock>; fit: ReturnType<typeof chartBlock> };
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: Name[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
-      return fs;
-    };
-    panel.append(group(t("overfittingLab.groupModel"), ["width", "steps"]), group(t("overfittingLab.groupData"), ["trainSize", "noise", "augment", "seed"]));
+    panel.append(this.fieldGroup(t("overfittingLab.groupModel"), ["width", "steps"]), this.fieldGroup(t("overfittingLab.groupData"), ["trainSize", "noise", "augment", "seed"]));
   }
 
   disconnectedCallback(): void {

@@ -38,11 +38,6 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, ...children: HTMLElement[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...children);
-      return fs;
-    };
     const button = (label: string, name: string, onClick: () => void) => {
       const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "dl-copy-link" });
       b.setAttribute("data-control", name);
@@ -63,8 +58,8 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
       }),
     );
     panel.append(
-      group(t("sequenceTrainer.group.run"), buttons),
-      group(t("sequenceTrainer.group.network"), ...(["task", "model", "hidden", "optimizer", "lr", "clip"] as const).map((n) => this.control(n))),
+      this.fieldGroup(t("sequenceTrainer.group.run"), [buttons]),
+      this.fieldGroup(t("sequenceTrainer.group.network"), ["task", "model", "hidden", "optimizer", "lr", "clip"]),
     );
   }
 
