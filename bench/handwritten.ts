@@ -1,6 +1,7 @@
 // The baseline: the same training step written by hand as plain loops over Float64Arrays,
 // with every buffer allocated once. The engine is measured against this.
-import { ADAM, type Problem, type Step, type Workload } from "./workloads";
+import { type Problem, type Step, type Workload } from "./workloads";
+import { handAdam } from "./hand-adam";
 
 export function handwritten(w: Workload, p: Problem): Step {
   const L = w.sizes.length - 1, m = w.batch;
@@ -11,8 +12,7 @@ export function handwritten(w: Workload, p: Problem): Step {
   const dA = w.sizes.slice(1).map((n) => new Float64Array(n * m));
   const dW = W.map((a) => new Float64Array(a.length)), db = b.map((a) => new Float64Array(a.length));
   const params = [...W, ...b], grads = [...dW, ...db];
-  const mom = params.map((a) => new Float64Array(a.length)), vel = params.map((a) => new Float64Array(a.length));
-  let t = 0;
+  const adamStep = handAdam(params, grads);
 
   return () => {
     // forward
@@ -79,17 +79,7 @@ export function handwritten(w: Workload, p: Problem): Step {
       else if (act === "relu") for (let i = 0; i < dZp.length; i++) dZp[i] = Ap[i] > 0 ? dAp[i] : 0;
       else for (let i = 0; i < dZp.length; i++) dZp[i] = dAp[i] * Ap[i] * (1 - Ap[i]);
     }
-    // Adam
-    t++;
-    const c1 = 1 - ADAM.beta1 ** t, c2 = 1 - ADAM.beta2 ** t;
-    for (let k = 0; k < params.length; k++) {
-      const th = params[k], g = grads[k], mk = mom[k], vk = vel[k];
-      for (let i = 0; i < th.length; i++) {
-        mk[i] = ADAM.beta1 * mk[i] + (1 - ADAM.beta1) * g[i];
-        vk[i] = ADAM.beta2 * vk[i] + (1 - ADAM.beta2) * g[i] * g[i];
-        th[i] -= (ADAM.lr * (mk[i] / c1)) / (Math.sqrt(vk[i] / c2) + ADAM.eps);
-      }
-    }
+    adamStep();
     return loss;
   };
 }

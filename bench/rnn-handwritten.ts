@@ -1,6 +1,7 @@
 // Workload (c) written by hand as plain loops over Float64Arrays, every buffer allocated once: the baseline the
 // engine's RNN is measured against.
-import { ADAM, type Step } from "./workloads";
+import { type Step } from "./workloads";
+import { handAdam } from "./hand-adam";
 import type { RnnProblem, RnnWorkload } from "./rnn-workload";
 
 export function rnnHandwritten(w: RnnWorkload, p: RnnProblem): Step {
@@ -13,8 +14,7 @@ export function rnnHandwritten(w: RnnWorkload, p: RnnProblem): Step {
   const dW_ih = new Float64Array(H * I), dW_hh = new Float64Array(H * H), db_ih = new Float64Array(H), db_hh = new Float64Array(H);
   const dW_hy = new Float64Array(O * H), db_y = new Float64Array(O);
   const params = [W_ih, W_hh, b_ih, b_hh, W_hy, b_y], grads = [dW_ih, dW_hh, db_ih, db_hh, dW_hy, db_y];
-  const mom = params.map((a) => new Float64Array(a.length)), vel = params.map((a) => new Float64Array(a.length));
-  let t = 0;
+  const adamStep = handAdam(params, grads);
 
   return () => {
     // forward through time
@@ -96,17 +96,7 @@ export function rnnHandwritten(w: RnnWorkload, p: RnnProblem): Step {
       dh.set(dhPrev);
     }
     db_hh.set(db_ih);
-    // Adam
-    t++;
-    const c1 = 1 - ADAM.beta1 ** t, c2 = 1 - ADAM.beta2 ** t;
-    for (let k = 0; k < params.length; k++) {
-      const th = params[k], g = grads[k], mk = mom[k], vk = vel[k];
-      for (let i = 0; i < th.length; i++) {
-        mk[i] = ADAM.beta1 * mk[i] + (1 - ADAM.beta1) * g[i];
-        vk[i] = ADAM.beta2 * vk[i] + (1 - ADAM.beta2) * g[i] * g[i];
-        th[i] -= (ADAM.lr * (mk[i] / c1)) / (Math.sqrt(vk[i] / c2) + ADAM.eps);
-      }
-    }
+    adamStep();
     return loss;
   };
 }
