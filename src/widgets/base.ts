@@ -68,6 +68,33 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
     return fs;
   }
 
+  /** A group of secondary settings that starts folded (a native <details>, keyboard-operable): its
+   * summary names it, its body is a fieldGroup. Main controls stay outside, next to the figure. */
+  protected settingsGroup(title: string, items: readonly ((keyof S & string) | HTMLElement)[], open = false): HTMLDetailsElement {
+    const details = Object.assign(document.createElement("details"), { className: "dl-settings", open });
+    details.append(Object.assign(document.createElement("summary"), { textContent: title }), this.fieldGroup(title, items));
+    return details;
+  }
+
+  /** Enables or disables a field's control (and its number box). A disabled control says why in its
+   * title and in a visually small note read by screen readers, so a reader never wonders why it is dead. */
+  protected enable(name: keyof S & string, enabled: boolean, reason = ""): void {
+    const input = this.inputs.get(name), box = this.boxes.get(name);
+    if (!input) return;
+    input.disabled = !enabled;
+    if (box) box.disabled = !enabled;
+    const wrap = input.closest(".dl-control");
+    let note = wrap?.querySelector<HTMLElement>(".dl-disabled-reason");
+    if (!enabled && reason && wrap) {
+      note ??= wrap.appendChild(Object.assign(document.createElement("small"), { className: "dl-disabled-reason" }));
+      note.textContent = reason;
+      input.title = reason;
+    } else {
+      note?.remove();
+      input.removeAttribute("title");
+    }
+  }
+
   /** A labelled control for one field: a slider with a number box, a select, or a checkbox. */
   protected control(name: keyof S & string, label?: string): HTMLElement {
     const field: Field = this.schema[name];
