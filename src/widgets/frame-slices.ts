@@ -1,6 +1,7 @@
 // Runs a long computation a slice per animation frame so the page stays responsive (chapter 5's
 // overfitting and dropout labs). The job says how far it got; the caller redraws now and then.
 // Work pauses while the widget is scrolled out of view, so several labs never compete for frames.
+import { watchVisibility } from "./visibility";
 
 /** Anything that can do `budget` more units of work and say whether it has finished. */
 export interface SliceJob {
@@ -37,18 +38,17 @@ export function runInFrames(job: SliceJob, redraw: (done: boolean) => void, { bu
     if (done) stop();
     else frame = requestAnimationFrame(tick);
   };
-  const observer = pauseOutside && "IntersectionObserver" in window
-    ? new IntersectionObserver(([entry]) => {
-        visible = entry.isIntersecting;
+  const unwatch = pauseOutside
+    ? watchVisibility(pauseOutside, (on) => {
+        visible = on;
         if (visible && !frame && !stopped) frame = requestAnimationFrame(tick);
       })
-    : null;
+    : () => {};
   const stop = () => {
     stopped = true;
     cancelAnimationFrame(frame);
-    observer?.disconnect();
+    unwatch();
   };
-  if (observer && pauseOutside) observer.observe(pauseOutside);
   frame = requestAnimationFrame(tick);
   return stop;
 }

@@ -2,6 +2,7 @@
 // Training runs in time-budgeted slices between animation frames so the page stays responsive, pauses out of view,
 // and stops with a visible "diverged" when the loss runs away. Charts: held-out predictions and the loss curve.
 import { WidgetBase } from "./base";
+import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
 import { sequenceTrainerSchema, SequenceTrainer, LOSS_CEILING, PROMPT, TRAIN_SEQUENCES, WINDOW, type SequenceTrainerState } from "./sequence-trainer-model";
@@ -18,6 +19,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   private trainer?: SequenceTrainer;
   private playing = false;
   private visible = true;
+  private unwatch = () => {};
   private raf = 0;
   private lastDraw = -Infinity;
   private playButton!: HTMLButtonElement;
@@ -25,14 +27,15 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
 
   connectedCallback(): void {
     super.connectedCallback();
-    new IntersectionObserver(([entry]) => {
-      this.visible = entry.isIntersecting;
+    this.unwatch = watchVisibility(this, (visible) => {
+      this.visible = visible;
       if (this.visible) this.schedule();
       this.drawReadouts();
-    }).observe(this);
+    });
   }
 
   disconnectedCallback(): void {
+    this.unwatch();
     cancelAnimationFrame(this.raf);
     this.raf = 0;
   }

@@ -2,6 +2,7 @@
 // Training runs in slices between animation frames (a time budget per frame) so the page stays smooth;
 // the expensive heatmap is redrawn at most every HEATMAP_MS. It pauses when scrolled out of view.
 import { WidgetBase } from "./base";
+import { watchVisibility } from "./visibility";
 import { formatNumber } from "./format";
 import { drawHeatmap, drawLossCurve, type Scales } from "./train-playground-charts";
 import { buildDataControls } from "./train-playground-data";
@@ -22,6 +23,7 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
   private custom = false;
   private playing = false;
   private visible = true;
+  private unwatch = () => {};
   private raf = 0;
   private lastHeatmap = -Infinity;
   private lastLossCurve = -Infinity;
@@ -38,15 +40,16 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
 
   connectedCallback(): void {
     super.connectedCallback();
-    new IntersectionObserver(([entry]) => {
-      this.visible = entry.isIntersecting;
+    this.unwatch = watchVisibility(this, (visible) => {
+      this.visible = visible;
       if (this.visible) this.schedule();
       else this.cancel();
       this.drawReadouts();
-    }).observe(this);
+    });
   }
 
   disconnectedCallback(): void {
+    this.unwatch();
     this.cancel();
   }
 
