@@ -3,14 +3,10 @@
 // weights against the formula; the residual tracer's gradient follows the skip toggle and the weight scale;
 // every cell's Run prints its expected output.
 import { test, expect, type Page } from "@playwright/test";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { DIST } from "./pages";
 import { watch } from "./watch";
 import { openWidget } from "./open-widget";
 
 const CH6 = "chapters/06-vanishing-gradients/";
-test.skip(!existsSync(join(DIST, CH6, "index.html")), "chapter 6 not built yet");
 
 const open = (page: Page, selector: string) => openWidget(page, CH6, selector);
 const readout = (page: Page, key: string) => page.locator(`dl-gradient-flow dd[data-readout=${key}]`);

@@ -3,13 +3,9 @@
 // the LSTM recall every symbol, the trainer learns while the page stays responsive and stops on divergence with no
 // console error, and every cell's Run prints its expected output.
 import { test, expect, type Page } from "@playwright/test";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { DIST } from "./pages";
 import { watch } from "./watch";
 
 const CH8 = "chapters/08-rnns-and-lstms/";
-test.skip(!existsSync(join(DIST, CH8, "index.html")), "chapter 8 not built yet");
 
 async function open(page: Page, selector: string) {
   await page.goto(CH8);
