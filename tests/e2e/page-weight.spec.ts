@@ -2,11 +2,11 @@
 import { test, expect } from "@playwright/test";
 import { gzipSync } from "node:zlib";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { builtPages } from "./pages";
+import { crawledPages } from "./pages";
 
 const budget = JSON.parse(readFileSync("tests/e2e/page-weight-budget.json", "utf8")) as { defaultKB: number; pages: Record<string, number> };
 
-for (const path of builtPages()) {
+for (const path of crawledPages()) {
   test(`page ${path} stays within its JavaScript budget`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     const scripts: Promise<number>[] = [];
