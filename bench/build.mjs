@@ -1,4 +1,6 @@
-// Bundles the benchmark (TypeScript, extension-less imports) into one ES module and runs it.
+// Bundles the benchmark (TypeScript, extension-less imports) into one ES module and runs it. The
+// bundle sits in bench/.cache so that its package imports (TensorFlow.js) resolve to bench/node_modules,
+// the benchmark's own install, which the course does not need.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 
@@ -8,9 +10,9 @@ await build({
   platform: "node",
   format: "esm",
   target: "node22",
-  outfile: "node_modules/.cache/bench/run.mjs",
+  outfile: "bench/.cache/run.mjs",
   packages: "external",
   logLevel: "warning",
 });
-const r = spawnSync(process.execPath, ["--expose-gc", "node_modules/.cache/bench/run.mjs"], { stdio: "inherit" });
+const r = spawnSync(process.execPath, ["--expose-gc", "bench/.cache/run.mjs"], { stdio: "inherit" });
 process.exit(r.status ?? 1);
