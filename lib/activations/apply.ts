@@ -1,15 +1,16 @@
 import { Tensor, shapeError } from "../tensor/tensor";
 import type { Activation } from "./activation";
 
-// The training path's activation loops: one specialised loop per built-in activation (chosen by
-// name), so no function is called per entry; a custom activation falls back to calling f / df.
+// The training path's activation loops: an activation that brings its own whole-array loops
+// (forwardInto / backwardInto) runs them, so no function is called per entry; any other falls back
+// to calling f / df per entry.
 
 /**
  * Applies an activation to every entry of Z, writing A (may be Z itself); allocates nothing.
  *
  *   A = g(Z)
  *
- * Same numbers as `mapInto(A, Z, act.f)`, faster for the built-ins.
+ * Same numbers as `mapInto(A, Z, act.f)`, faster for activations with their own loops.
  * @example
  *   activateInto(relu, Z, A);
  *   activateInto(createLeakyRelu(0.2), Z, A);
@@ -17,35 +18,10 @@ import type { Activation } from "./activation";
 export function activateInto(act: Activation, Z: Tensor, A: Tensor): Tensor {
   if (A.size !== Z.size) throw shapeError(`activate(${act.name})`, Z.shape, A.shape, "(Z and A) do not match");
   const z = Z.data, a = A.data, n = z.length;
-  switch (act.name) {
-    case "linear":
-      if (a !== z) a.set(z);
-      break;
-    case "relu":
-      for (let i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : 0;
-      break;
-    case "sigmoid":
-      for (let i = 0; i < n; i++) {
-        const v = z[i];
-        if (v >= 0) a[i] = 1 / (1 + Math.exp(-v));
-        else {
-          const e = Math.exp(v);
-          a[i] = e / (1 + e);
-        }
-      }
-      break;
-    case "tanh":
-      for (let i = 0; i < n; i++) a[i] = Math.tanh(z[i]);
-      break;
-    case "leakyRelu": {
-      const s = act.slope ?? 0.01;
-      for (let i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : s * z[i];
-      break;
-    }
-    default: {
-      const f = act.f;
-      for (let i = 0; i < n; i++) a[i] = f(z[i]);
-    }
+  if (act.forwardInto) act.forwardInto(z, a);
+  else {
+    const f = act.f;
+    for (let i = 0; i < n; i++) a[i] = f(z[i]);
   }
   return A;
 }
@@ -63,28 +39,10 @@ export function activateInto(act: Activation, Z: Tensor, A: Tensor): Tensor {
 export function activationBackwardInto(act: Activation, Z: Tensor, A: Tensor, dA: Tensor, dZ: Tensor): Tensor {
   if (dA.size !== Z.size || dZ.size !== Z.size) throw shapeError(`activationBackward(${act.name})`, Z.shape, dA.shape, "(Z and dA) do not match");
   const z = Z.data, a = A.data, g = dA.data, d = dZ.data, n = z.length;
-  switch (act.name) {
-    case "linear":
-      if (d !== g) d.set(g);
-      break;
-    case "relu":
-      for (let i = 0; i < n; i++) d[i] = z[i] > 0 ? g[i] : 0;
-      break;
-    case "sigmoid":
-      for (let i = 0; i < n; i++) d[i] = g[i] * a[i] * (1 - a[i]);
-      break;
-    case "tanh":
-      for (let i = 0; i < n; i++) d[i] = g[i] * (1 - a[i] * a[i]);
-      break;
-    case "leakyRelu": {
-      const s = act.slope ?? 0.01;
-      for (let i = 0; i < n; i++) d[i] = z[i] > 0 ? g[i] : s * g[i];
-      break;
-    }
-    default: {
-      const df = act.df;
-      for (let i = 0; i < n; i++) d[i] = g[i] * df(z[i]);
-    }
+  if (act.backwardInto) act.backwardInto(z, a, g, d);
+  else {
+    const df = act.df;
+    for (let i = 0; i < n; i++) d[i] = g[i] * df(z[i]);
   }
   return dZ;
 }

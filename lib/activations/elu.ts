@@ -14,6 +14,7 @@ export function createElu(alpha = 1): Activation {
   return {
     name: "elu",
     alpha,
+    init: "he",
     // NOTE: expm1 keeps α(e^z − 1) accurate for tiny |z|; e^(−1000) underflows to 0, giving −α.
     f: (z) => (z > 0 ? z : alpha * Math.expm1(z)),
     df: (z) => (z > 0 ? 1 : alpha * Math.exp(z)),

@@ -18,6 +18,7 @@ const C = 0.044715;
  */
 export const gelu: Activation = {
   name: "gelu",
+  init: "he",
   // NOTE: Φ(z) = ½·erfc(−z/√2) keeps full relative accuracy for very negative z.
   f: (z) => 0.5 * z * erfc(-z * SQRT_HALF),
   df: (z) => 0.5 * erfc(-z * SQRT_HALF) + z * INV_SQRT_2PI * Math.exp(-0.5 * z * z),
@@ -36,6 +37,7 @@ export const gelu: Activation = {
  */
 export const geluTanh: Activation = {
   name: "geluTanh",
+  init: "he",
   f: (z) => 0.5 * z * (1 + Math.tanh(K * (z + C * z * z * z))),
   df: (z) => {
     const t = Math.tanh(K * (z + C * z * z * z));

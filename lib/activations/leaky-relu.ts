@@ -16,6 +16,13 @@ export function createLeakyRelu(slope = 0.01): Activation {
     slope,
     f: (z) => (z > 0 ? z : slope * z),
     df: (z) => (z > 0 ? 1 : slope),
+    init: "he",
+    forwardInto: (z, a) => {
+      for (let i = 0; i < z.length; i++) a[i] = z[i] > 0 ? z[i] : slope * z[i];
+    },
+    backwardInto: (z, _a, g, d) => {
+      for (let i = 0; i < z.length; i++) d[i] = z[i] > 0 ? g[i] : slope * g[i];
+    },
   };
 }
 

@@ -14,4 +14,11 @@ export const relu: Activation = {
   name: "relu",
   f: (z) => (z > 0 ? z : 0),
   df: (z) => (z > 0 ? 1 : 0),
+  init: "he",
+  forwardInto: (z, a) => {
+    for (let i = 0; i < z.length; i++) a[i] = z[i] > 0 ? z[i] : 0;
+  },
+  backwardInto: (z, _a, g, d) => {
+    for (let i = 0; i < z.length; i++) d[i] = z[i] > 0 ? g[i] : 0;
+  },
 };

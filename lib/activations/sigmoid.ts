@@ -17,4 +17,17 @@ export const sigmoid: Activation = {
     const s = sigmoid.f(z);
     return s * (1 - s);
   },
+  forwardInto: (z, a) => {
+    for (let i = 0; i < z.length; i++) {
+      const v = z[i];
+      if (v >= 0) a[i] = 1 / (1 + Math.exp(-v));
+      else {
+        const e = Math.exp(v);
+        a[i] = e / (1 + e);
+      }
+    }
+  },
+  backwardInto: (_z, a, g, d) => {
+    for (let i = 0; i < a.length; i++) d[i] = g[i] * a[i] * (1 - a[i]);
+  },
 };

@@ -17,4 +17,10 @@ export const tanh: Activation = {
     const t = Math.tanh(z);
     return 1 - t * t;
   },
+  forwardInto: (z, a) => {
+    for (let i = 0; i < z.length; i++) a[i] = Math.tanh(z[i]);
+  },
+  backwardInto: (_z, a, g, d) => {
+    for (let i = 0; i < a.length; i++) d[i] = g[i] * (1 - a[i] * a[i]);
+  },
 };

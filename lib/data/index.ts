@@ -1,3 +1,5 @@
+// The table of contents of lib/data/ (datasets): one export line per file.
+// lib/index.ts re-exports this folder whole, so a new file needs only its line here.
 export { type Dataset, type PointOptions, pointSet } from "./dataset";
 export { standardize, type Standardization } from "./standardize";
 export { houseData, houseFeatures, type HouseData, type HouseFeature } from "./house-prices";
@@ -8,6 +10,8 @@ export { spiral } from "./spiral";
 export { xor } from "./xor";
 export { blobs } from "./blobs";
 export { sineData, polynomialData, type CurveOptions } from "./regression-1d";
-export {
-  quadraticBowl, ravine, rosenbrock, beale, saddle, withGradientNoise, type Surface, type SurfacePoint,
-} from "./surfaces";
+export { quadraticBowl, ravine, rosenbrock, beale, saddle, withGradientNoise, type Surface, type SurfacePoint } from "./surfaces";
+export { oneHot, oneHotSequence } from "./one-hot";
+export { copyTask, type CopyTaskOptions, type CopyTaskData } from "./copy-task";
+export { sineSequence, type SineSequenceOptions, type SineSequenceData } from "./sine-sequence";
+export { charCorpus, charVocabulary, encodeChars, decodeChars, charSequences, type CharSequenceOptions } from "./char-corpus";

@@ -1,13 +1,18 @@
+// The table of contents of lib/init/ (initializers): one export line per file.
+// lib/index.ts re-exports this folder whole, so a new file needs only its line here.
+export { fans, filled, calculateGain, type FanOut, type GainNonlinearity } from "./fans";
+export { zeros, uniform, normal } from "./basic";
+export { xavierUniform, xavierNormal } from "./xavier";
+export { heUniform, heNormal, type HeOptions } from "./he";
+export { orthogonal } from "./orthogonal";
+export { initScale } from "./scales";
+
 import type { Rng } from "../random/rng";
 import type { Tensor } from "../tensor/tensor";
 import { zeros, uniform, normal } from "./basic";
 import { xavierUniform, xavierNormal } from "./xavier";
 import { heUniform, heNormal } from "./he";
 
-export { fans, filled, calculateGain, type FanOut, type GainNonlinearity } from "./fans";
-export { zeros, uniform, normal } from "./basic";
-export { xavierUniform, xavierNormal } from "./xavier";
-export { heUniform, heNormal, type HeOptions } from "./he";
 
 /** A weight initializer: a fresh [fanOut, fanIn] tensor from a seeded generator. */
 export type Initializer = (rng: Rng, fanOut: number, fanIn: number) => Tensor;

@@ -25,8 +25,6 @@ export interface DenseOptions {
   name?: string;
 }
 
-const RELU_LIKE = new Set(["relu", "leakyRelu", "elu", "gelu", "geluTanh"]);
-
 /**
  * A fully connected layer l with its activation, as the chapters draw it (examples are columns):
  *
@@ -52,7 +50,7 @@ export class Dense extends LayerBase<DenseCache, DenseGrads> {
     const act = options.activation ?? "linear";
     this.activation = typeof act === "string" ? activations[act] : act;
     if (!this.activation) throw new RangeError(`Dense: unknown activation '${String(act)}'`);
-    const initName = options.init ?? (RELU_LIKE.has(this.activation.name) ? "heNormal" : "xavierUniform");
+    const initName = options.init ?? (this.activation.init === "he" ? "heNormal" : "xavierUniform");
     const init = typeof initName === "string" ? initializers[initName] : initName;
     if (!init) throw new RangeError(`Dense: unknown initializer '${String(initName)}'`);
     this.W = init(options.rng ?? createRng(1), nOut, nIn);

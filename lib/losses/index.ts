@@ -1,3 +1,16 @@
+// The table of contents of lib/losses/ (losses): one export line per file.
+// lib/index.ts re-exports this folder whole, so a new file needs only its line here.
+export { type Loss, type LossResult, type Reduction, lossResult, checkLossShapes } from "./loss";
+export { mse, mseInto, halfMse, halfMseInto } from "./mse";
+export { bce, bceInto, bceAccuracy } from "./bce";
+export { bceWithLogits, bceWithLogitsInto, logitAccuracy } from "./bce-with-logits";
+export { softmaxCe, softmaxCeInto, classAccuracy } from "./softmax-ce";
+export { l1, l1Into } from "./l1";
+export { huber, huberInto, createHuber } from "./huber";
+export { klStandardNormal } from "./kl-gaussian";
+export { ganDiscriminatorLoss, ganGeneratorLoss } from "./gan";
+export { reparameterize, vaeNegativeElbo } from "./vae";
+
 import type { Loss } from "./loss";
 import { mse, mseInto, halfMse, halfMseInto } from "./mse";
 import { bce, bceInto, bceAccuracy } from "./bce";
@@ -6,13 +19,6 @@ import { softmaxCe, softmaxCeInto, classAccuracy } from "./softmax-ce";
 import { l1, l1Into } from "./l1";
 import { createHuber } from "./huber";
 
-export { type Loss, type LossResult, type Reduction, lossResult, checkLossShapes } from "./loss";
-export { mse, mseInto, halfMse, halfMseInto } from "./mse";
-export { bce, bceInto, bceAccuracy } from "./bce";
-export { bceWithLogits, bceWithLogitsInto, logitAccuracy } from "./bce-with-logits";
-export { softmaxCe, softmaxCeInto, classAccuracy } from "./softmax-ce";
-export { l1, l1Into } from "./l1";
-export { huber, huberInto, createHuber } from "./huber";
 
 /**
  * Every loss by name, as objects the training loop takes (`compute`, `computeInto`, `accuracy` for classifiers).

@@ -1,5 +1,6 @@
-export type { Optimizer } from "./optimizer";
-export { checkPairs } from "./optimizer";
+// The table of contents of lib/optim/ (optimizers and learning-rate schedules): one export line per file.
+// lib/index.ts re-exports this folder whole, so a new file needs only its line here.
+export { type Optimizer, checkPairs } from "./optimizer";
 export { SGD } from "./sgd";
 export { Momentum, type MomentumForm, type MomentumOptions } from "./momentum";
 export { Nesterov } from "./nesterov";

@@ -1,0 +1,4 @@
+// The table of contents of lib/attention/ (attention): one export line per file.
+// lib/index.ts re-exports this folder whole, so a new file needs only its line here.
+export { scaledDotProductAttention } from "./attention";
+export { sinusoidalPositionalEncoding } from "./positional-encoding";
