@@ -1,8 +1,9 @@
 // Reads the engine's source at build time and lists every export with its doc comment and
 // signature, so the API reference page cannot drift from the code.
 import ts from "typescript";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { filesUnder } from "./walk.mjs";
 
 export interface ApiEntry {
   name: string;
@@ -15,13 +16,7 @@ export interface ApiFile {
   entries: ApiEntry[];
 }
 
-function* tsFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* tsFiles(p);
-    else if (name.endsWith(".ts") && !name.endsWith(".d.ts")) yield p;
-  }
-}
+const tsFiles = (dir: string) => filesUnder(dir, ".ts").filter((p) => !p.endsWith(".d.ts"));
 
 const isExported = (node: ts.Node) =>
   ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);

@@ -1,20 +1,12 @@
 // Every page of the built site, discovered from the build output (not a hard-coded list).
-import { readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { relative, sep } from "node:path";
+import { filesUnder } from "../../src/build/walk.mjs";
 
 export const DIST = process.env.COURSE_OUT_DIR ?? "dist";
 
-function* htmlFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* htmlFiles(p);
-    else if (name.endsWith(".html")) yield p;
-  }
-}
-
 /** Paths relative to the site's base: "./", "chapters/01-what-is-deep-learning/", "404.html". */
 export function builtPages(): string[] {
-  return [...htmlFiles(DIST)]
+  return filesUnder(DIST, ".html")
     .map((f) => relative(DIST, f).split(sep).join("/"))
     .map((p) => (p === "index.html" ? "./" : p.endsWith("/index.html") ? p.slice(0, -"index.html".length) : p))
     .sort();

@@ -2,7 +2,9 @@
 // exactly as the page's worker runs it (engine names as globals, console captured), and its printed
 // output must equal the `expected` text the page shows under it. A chapter's code can't rot.
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { filesUnder } from "../../../src/build/walk.mjs";
 import * as dl from "../../../lib";
 import { CellRunner } from "../../../src/cells/runtime";
 import { formatArgs } from "../../../src/cells/format";
@@ -43,8 +45,8 @@ function cellsOf(mdx: string): PageCell[] {
   });
 }
 
-const pages = readdirSync(DIR).filter((f) => f.endsWith(".mdx")).sort()
-  .map((file) => ({ file, cells: cellsOf(readFileSync(`${DIR}/${file}`, "utf8")) }))
+const pages = filesUnder(DIR, ".mdx")
+  .map((path) => ({ file: basename(path), cells: cellsOf(readFileSync(path, "utf8")) }))
   .filter((p) => p.cells.length > 0);
 
 it("chapter cells exist and every one states its expected output", () => {

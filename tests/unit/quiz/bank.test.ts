@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { filesUnder } from "../../../src/build/walk.mjs";
 import yaml from "js-yaml";
 import { buildBank, renderMarkdown, type QuestionEntry } from "../../../src/quiz/bank";
 import { questionSchema, type Question } from "../../../src/quiz/schema";
@@ -53,18 +54,11 @@ describe("question bank", () => {
 
   it("buildBank renders every question file in content/questions", async () => {
     const entries: QuestionEntry[] = [];
-    const walk = (dir: string) => {
-      for (const f of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, f.name);
-        if (f.isDirectory()) walk(path);
-        else if (f.name.endsWith(".yaml")) {
-          const r = questionSchema.safeParse(yaml.load(readFileSync(path, "utf8")));
-          expect(r.success, `${path}: ${r.success ? "" : JSON.stringify(r.error.issues)}`).toBe(true);
-          entries.push({ id: relative("content/questions", path).replace(/\.yaml$/, ""), data: r.data as Question, filePath: path });
-        }
-      }
-    };
-    walk("content/questions");
+    for (const path of filesUnder("content/questions", ".yaml")) {
+      const r = questionSchema.safeParse(yaml.load(readFileSync(path, "utf8")));
+      expect(r.success, `${path}: ${r.success ? "" : JSON.stringify(r.error.issues)}`).toBe(true);
+      entries.push({ id: relative("content/questions", path).replace(/\.yaml$/, ""), data: r.data as Question, filePath: path });
+    }
     const bank = await buildBank(entries);
     expect(bank.length).toBe(entries.length);
     expect(bank.filter((q) => q.type === "generated").length).toBeGreaterThanOrEqual(30);

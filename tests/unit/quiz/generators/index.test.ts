@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { filesUnder } from "../../../../src/build/walk.mjs";
 import { generators, generatorList } from "../../../../src/quiz/generators";
 import { withinTolerance } from "../../../../src/quiz/generators/types";
 import { gradeGenerated } from "../../../../src/quiz/grade";
@@ -22,16 +22,10 @@ describe("generator registry", () => {
 
   it("every template is named by a generated question file in content/questions", () => {
     const named = new Set<string>();
-    const walk = (dir: string) => {
-      for (const f of readdirSync(dir, { withFileTypes: true })) {
-        if (f.isDirectory()) walk(join(dir, f.name));
-        else if (f.name.endsWith(".yaml")) {
-          const m = /^generator:\s*([a-z0-9-]+)/m.exec(readFileSync(join(dir, f.name), "utf8"));
-          if (m) named.add(m[1]);
-        }
-      }
-    };
-    walk("content/questions");
+    for (const path of filesUnder("content/questions", ".yaml")) {
+      const m = /^generator:\s*([a-z0-9-]+)/m.exec(readFileSync(path, "utf8"));
+      if (m) named.add(m[1]);
+    }
     expect([...generators.keys()].filter((id) => !named.has(id))).toEqual([]);
   });
 });
