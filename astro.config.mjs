@@ -7,6 +7,7 @@ import rehypeFailOnKatexErrors from "./src/build/rehype-fail-on-katex-errors.mjs
 import rehypeScrollable from "./src/build/rehype-scrollable.mjs";
 import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
 import cspIntegration from "./src/build/csp-integration.mjs";
+import offlineIntegration from "./src/build/offline-integration.mjs";
 import en from "./src/i18n/en/frame.json" with { type: "json" };
 
 // BASE_PATH serves the course under a sub-path, e.g. BASE_PATH=/course/ npm run build.
@@ -41,10 +42,13 @@ export default defineConfig({
         Sidebar: "./src/components/frame/Sidebar.astro",
         PageTitle: "./src/components/frame/PageTitle.astro",
         Search: "./src/components/frame/Search.astro",
+        Head: "./src/components/frame/Head.astro",
       },
       expressiveCode: false,
       pagefind: true,
     }),
     cspIntegration(),
+    // Last: the service worker hashes every file as it will be served, CSP included.
+    offlineIntegration(),
   ],
 });

@@ -10,7 +10,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  use: { baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}` },
+  // Service workers precache the whole course; only the offline spec lets them run.
+  use: { baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`, serviceWorkers: "block" },
   projects: [
     {
       name: "chromium",

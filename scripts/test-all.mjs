@@ -42,7 +42,7 @@ if (!chromium) {
 } else {
   // The whole suite at the root, then the pages and search again under a sub-path.
   e2e("root", {}, []);
-  e2e("subpath", { BASE_PATH: "/course/sub/", COURSE_OUT_DIR: "dist-subpath", PORT: "4400" }, ["--grep", "loads with no error|search finds"]);
+  e2e("subpath", { BASE_PATH: "/course/sub/", COURSE_OUT_DIR: "dist-subpath", PORT: "4400" }, ["--grep", "loads with no error|search finds|offline"]);
 }
 
 /** The titles of the skipped tests in Playwright's JSON report, whose suites nest. */

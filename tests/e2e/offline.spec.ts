@@ -1,0 +1,101 @@
+// Offline after the first visit: the home page installs the service worker, which precaches the
+// course; with the network off, three chapters never visited open, a widget responds, a cell runs,
+// search finds a chapter and a quiz question is graded. A rebuild is detected as an update that the
+// reader applies with Reload. Runs under the sub-path build too ("offline" in its title).
+import { test, expect, type Page } from "@playwright/test";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DIST } from "./pages";
+import { watch } from "./watch";
+import { everyControlChangesFigure } from "./widgets";
+import { writeServiceWorker } from "../../src/build/offline-integration.mjs";
+
+test.use({ serviceWorkers: "allow" });
+// The update test rewrites sw.js: the two must not overlap.
+test.describe.configure({ mode: "serial" });
+
+/** Opens the home page and waits until the worker has precached everything and controls the page. */
+async function firstVisit(page: Page) {
+  await page.goto("./");
+  await expect(page.locator("#dl-offline-notice")).toContainText("works offline", { timeout: 60_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+test("the course works offline after the first visit", async ({ page, context, baseURL }) => {
+  test.setTimeout(180_000);
+  await firstVisit(page);
+  // Installable: Chromium reads the manifest without errors and names no obstacle but the test's own
+  // incognito profile.
+  const cdp = await context.newCDPSession(page);
+  const manifest = await cdp.send("Page.getAppManifest");
+  expect(manifest.errors).toEqual([]);
+  expect(manifest.url).toMatch(/manifest\.webmanifest$/);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== "in-incognito")).toEqual([]);
+  await context.setOffline(true);
+  const problems = watch(page, new URL(baseURL!).origin);
+
+  // A chapter never visited, with a widget: it loads its code from the cache and responds.
+  await page.goto("chapters/05-regularization/");
+  await expect(page.locator("h1")).toContainText(/regulari/i);
+  const widget = page.locator("dl-dropout-lab");
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
+  expect(await everyControlChangesFigure(widget)).toBeGreaterThan(0);
+
+  // A second: a notebook cell runs in its worker.
+  await page.goto("chapters/00-before-you-start/");
+  const cell = page.locator("dl-cell#ch0-shapes");
+  await cell.locator("[data-action=run]").click();
+  await expect(cell.locator(".dl-cell-log")).toHaveText("X [3, 2] W [4, 3] Z [4, 2]");
+
+  // Search reads its index from the cache.
+  await page.locator("site-search button[data-open-modal]").click();
+  await page.keyboard.type("dropout");
+  await expect(page.locator(".pagefind-ui__result-link").first()).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.press("Escape");
+
+  // A third: a quiz question is answered and graded.
+  await page.goto("chapters/09-interview-preparation/");
+  const quiz = page.locator("#quiz-practice");
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(quiz).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
+  await quiz.locator('[data-control="type"]').selectOption("flashcard");
+  const card = quiz.locator(".dl-quiz-q");
+  await card.getByRole("button", { name: "Show answer" }).click();
+  await card.getByRole("button", { name: /Good/ }).click();
+  await expect(card.locator(".dl-quiz-feedback")).toHaveText("Recorded as “Good”.");
+
+  expect(problems.pageErrors, "uncaught exceptions").toEqual([]);
+  expect(problems.console, "console errors").toEqual([]);
+  expect(problems.failedRequests, "requests the cache could not answer").toEqual([]);
+});
+
+test("a rebuild offline is offered as an update, and Reload switches to it", async ({ page }) => {
+  test.setTimeout(180_000);
+  await firstVisit(page);
+  const cached = () => page.evaluate(() => caches.keys().then(async (keys) => {
+    for (const k of keys) for (const r of await (await caches.open(k)).keys()) if (new URL(r.url).pathname.endsWith("/update-probe.json")) return true;
+    return false;
+  }));
+  const probe = join(DIST, "update-probe.json");
+  try {
+    // A rebuild: one more file, so the precache list and with it sw.js change.
+    writeFileSync(probe, JSON.stringify({ built: Date.now() }));
+    await writeServiceWorker(DIST);
+    expect(await cached()).toBe(false);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
+    const notice = page.locator("#dl-offline-notice");
+    await expect(notice).toContainText("new version", { timeout: 60_000 });
+    // Until the reader reloads, the old worker still controls the page and a new one waits.
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.waiting !== null))).toBe(true);
+    await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Reload to update" }).click()]);
+    // After the reload the new worker is active, nothing waits, and the new build's file is cached.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.waiting === null && r!.active !== null))).toBe(true);
+    expect(await cached()).toBe(true);
+  } finally {
+    rmSync(probe, { force: true });
+    await writeServiceWorker(DIST);
+  }
+});
