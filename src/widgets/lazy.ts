@@ -1,6 +1,9 @@
 // Loads a widget's code only when one of its elements comes near the viewport, so a page ships
 // none of Plot or the engine until the reader reaches a widget.
 
+/** The event that makes every widget on the page load now, wherever it is. */
+export const LOAD_ALL = "dl-load-all";
+
 /** Calls `load` once, the first time any `tag` element is within 200px of the viewport. */
 export function whenVisible(tag: string, load: () => Promise<unknown>): void {
   const elements = document.querySelectorAll(tag);
@@ -21,6 +24,8 @@ export function whenVisible(tag: string, load: () => Promise<unknown>): void {
       : null;
   if (!observer) return start();
   elements.forEach((el) => observer.observe(el));
-  // Printing shows the widget's current figure, so load before a print of an unvisited widget.
+  // Printing shows the widget's current figure, so load before a print of an unvisited widget;
+  // "Print this chapter" (src/print/print-chapter.ts) asks for every widget first and waits for them.
   window.addEventListener("beforeprint", start, { once: true });
+  document.addEventListener(LOAD_ALL, start, { once: true });
 }
