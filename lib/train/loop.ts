@@ -21,9 +21,12 @@ export interface TrainOptions {
   /** Seed for shuffling mini-batches (default 1), or a generator. */
   seed?: number;
   rng?: Rng;
+  /** A loss above this also counts as divergence (default Infinity: only NaN or ±Infinity do). Widgets
+   * whose charts cannot show a loss beyond some size stop there, with the same rule and message. */
+  divergeAbove?: number;
 }
 
-/** 'ok' while training is healthy; 'diverged' once the loss or a gradient stopped being finite. */
+/** 'ok' while training is healthy; 'diverged' once the loss or a gradient stopped being finite (or the loss passed `divergeAbove`). */
 export type TrainStatus = "ok" | "diverged";
 
 /** The state after a `run`: status, steps so far, and the last step's numbers (accuracy is NaN for regression losses). */
@@ -41,7 +44,8 @@ export interface TrainReport {
 /**
  * A training run that a page can advance in slices: each step is forward, loss, backward, optimizer.step, and logs
  * the batch's loss J, its accuracy (for losses with `accuracy`) and the global gradient norm ‖(dW, db, …)‖₂.
- * Stops cleanly with status 'diverged' at the first non-finite loss or gradient, before updating.
+ * Stops cleanly with status 'diverged' at the first non-finite loss or gradient (or a loss above `divergeAbove`),
+ * before updating; that step's loss is logged.
  *
  *   per step: Ŷ = forward(X_b);  J = loss(Ŷ, Y_b);  backward(dA);  θ ← optimizer(θ, ∂J/∂θ)
  *
@@ -93,7 +97,7 @@ export class Trainer {
       this.log.accuracy[i] = accuracy;
       this.log.gradNorm[i] = gradNorm;
       this.step++;
-      if (!Number.isFinite(J) || !Number.isFinite(gradNorm)) {
+      if (!Number.isFinite(J) || !Number.isFinite(gradNorm) || J > (this.options.divergeAbove ?? Infinity)) {
         this.status = "diverged";
         this.divergedAt = this.step;
         break;

@@ -1,8 +1,8 @@
 // The gradient-flow lab's settings and its training run: a deep, narrow MLP (the engine's mlpDeep) on the
 // house prices, its per-layer weight-gradient norms before training, and a short run of plain gradient
-// descent. No DOM, so the build-time fallback and the unit tests share it.
+// descent with the engine's Trainer. No DOM, so the build-time fallback and the unit tests share it.
 import {
-  SGD, Tensor, backward, forward, gradNormsPerLayer, halfMse, houseData, mlpDeep, normal, paramArrays,
+  SGD, Tensor, Trainer, backward, forward, gradNormsPerLayer, halfMse, houseData, losses, mlpDeep, normal,
   type ActivationName, type Initializer, type InitializerName, type Sequential,
 } from "../../lib";
 import { t } from "../i18n";
@@ -68,49 +68,39 @@ export function flowNetwork(s: GradientFlowState): Sequential {
 }
 
 /**
- * One run of the lab: the per-layer gradient norms at the start, then full-batch gradient descent in
- * slices (`run(n)`), recording the cost after each step; a cost above LOSS_CEILING stops it as diverged.
+ * One run of the lab: the per-layer gradient norms at the start, then full-batch gradient descent with
+ * the engine's Trainer in slices (`run(n)`), which logs the cost before each step and stops the run as
+ * diverged at a cost above LOSS_CEILING (or NaN), the engine's rule for every trainer in the course.
  */
 export class FlowRun {
   readonly net: Sequential;
   readonly norms: number[];
-  readonly losses: number[] = [];
   status: "ok" | "diverged" | "done" = "ok";
-  private readonly data = flowData();
-  private readonly opt = new SGD({ lr: LR });
-  private readonly arrays: { values: Float64Array[]; grads: Float64Array[] };
+  private readonly trainer: Trainer;
 
   constructor(readonly state: GradientFlowState) {
     this.net = flowNetwork(state);
-    this.arrays = paramArrays(this.net);
-    this.norms = this.gradient();
+    const data = flowData();
+    backward(this.net, halfMse(forward(this.net, data.X), data.Y).dA);
+    this.norms = gradNormsPerLayer(this.net);
+    this.trainer = new Trainer({ model: this.net, loss: losses.halfMse, optimizer: new SGD({ lr: LR }), ...data, divergeAbove: LOSS_CEILING });
   }
 
-  /** Forward, cost and backward on all houses; returns the cost (the gradients stay in the layers). */
-  private gradient(): number[] {
-    const r = halfMse(forward(this.net, this.data.X), this.data.Y);
-    backward(this.net, r.dA);
-    this.pending = r.loss;
-    return gradNormsPerLayer(this.net);
+  /** The cost before each step so far. */
+  get losses(): number[] {
+    return Array.from(this.trainer.history().loss);
   }
-  private pending = NaN;
 
   get step(): number {
-    return this.losses.length;
+    return this.trainer.step;
   }
 
-  /** Takes up to n more steps of gradient descent (each: update with the gradient in hand, then a new gradient). */
+  /** Takes up to n more steps of gradient descent. */
   run(n: number): void {
-    for (let k = 0; k < n && this.status === "ok"; k++) {
-      this.losses.push(this.pending);
-      if (!Number.isFinite(this.pending) || this.pending > LOSS_CEILING) {
-        this.status = "diverged";
-        break;
-      }
-      this.opt.step(this.arrays.values, this.arrays.grads);
-      if (this.losses.length >= STEPS) this.status = "done";
-      else this.gradient();
-    }
+    if (this.status !== "ok") return;
+    this.trainer.run(Math.min(n, STEPS - this.trainer.step));
+    if (this.trainer.status === "diverged") this.status = "diverged";
+    else if (this.trainer.step >= STEPS) this.status = "done";
   }
 
   /** How many times smaller layer 1's gradient is than the output layer's (‖dW⁽ᴸ⁾‖ / ‖dW⁽¹⁾‖). */

@@ -61,6 +61,22 @@ describe("Trainer", () => {
     expect(Number.isFinite(report.loss) && Number.isFinite(report.gradNorm)).toBe(false);
   });
 
+  it("Trainer.run with divergeAbove stops at the first loss above it, logged and not applied", () => {
+    const Yp = Tensor.from([Array.from({ length: 128 }, (_, j) => 1000 * X.data[j])]);
+    const options = { loss: losses.mse, optimizer: new Plain(10), X, Y: Yp };
+    const free = new Trainer({ model: mlp([2, 8, 1], { hidden: "relu", seed: 5 }), ...options });
+    free.run(500);
+    const ceiling = 1e8, loss = free.history().loss;
+    const first = loss.findIndex((J) => !(J <= ceiling)); // the first step above it (or not finite)
+    const capped = new Trainer({ model: mlp([2, 8, 1], { hidden: "relu", seed: 5 }), ...options, optimizer: new Plain(10), divergeAbove: ceiling });
+    const report = capped.run(500);
+    expect(first).toBeGreaterThan(0);
+    expect(report.status).toBe("diverged");
+    expect(report.divergedAt).toBe(first + 1);
+    expect(report.loss).toBe(loss[first]);
+    expect(Array.from(capped.history().loss)).toEqual(Array.from(loss.subarray(0, first + 1)));
+  });
+
   it("Trainer.run does nothing more once diverged", () => {
     const trainer = new Trainer({ model: mlp([2, 4, 1], { seed: 6 }), loss: losses.mse, optimizer: new Plain(NaN), X, Y });
     const a = trainer.run(10);
