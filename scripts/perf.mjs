@@ -1,0 +1,71 @@
+// `npm run perf`: Lighthouse (mobile preset, simulated throttling, as PageSpeed Insights runs it) over
+// every page of the built site, served by `astro preview`, with the Chromium the tests use. Prints one
+// table row per page and writes every report's key figures to test-results/perf.json. A benchmark,
+// not a test: the machine's load moves the numbers, so run it on a quiet machine.
+// Options: --build (build first), --only <substring> (pages whose path contains it).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { relative, sep } from "node:path";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { findChromium, HOW_TO_GET_CHROMIUM } from "./find-chromium.mjs";
+import { filesUnder } from "../src/build/walk.mjs";
+
+const DIST = process.env.COURSE_OUT_DIR ?? "dist";
+const PORT = Number(process.env.PERF_PORT ?? 4460);
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+
+const chrome = findChromium();
+if (!chrome) {
+  console.error(HOW_TO_GET_CHROMIUM);
+  process.exit(1);
+}
+if (process.argv.includes("--build") || !existsSync(`${DIST}/index.html`)) {
+  if (spawnSync("npx", ["astro", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+}
+
+const pages = filesUnder(DIST, ".html")
+  .map((f) => relative(DIST, f).split(sep).join("/"))
+  .map((p) => (p === "index.html" ? "" : p.replace(/index\.html$/, "")))
+  .filter((p) => !arg("--only") || p.includes(arg("--only")));
+
+const server = spawn("npx", ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT)], { stdio: "ignore", detached: true });
+const base = `http://127.0.0.1:${PORT}${(process.env.BASE_PATH ?? "/").replace(/\/?$/, "/")}`;
+for (let k = 0; k < 100 && !(await fetch(base).then((r) => r.ok).catch(() => false)); k++) await new Promise((r) => setTimeout(r, 200));
+
+const browser = await chromeLauncher.launch({ chromePath: chrome, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+const rows = [];
+try {
+  for (const path of pages) {
+    const result = await lighthouse(base + path, { port: browser.port, output: "json", logLevel: "error" }, undefined);
+    const { categories: c, audits: a } = result.lhr;
+    const score = (k) => Math.round((c[k]?.score ?? 0) * 100);
+    rows.push({
+      page: path || "/",
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      seo: score("seo"),
+      tbtMs: Math.round(a["total-blocking-time"].numericValue),
+      cls: Number(a["cumulative-layout-shift"].numericValue.toFixed(3)),
+      lcpMs: Math.round(a["largest-contentful-paint"].numericValue),
+      domElements: a["dom-size"]?.numericValue ?? null,
+    });
+    const r = rows.at(-1);
+    console.log(`${r.page.padEnd(52)} perf ${r.performance}  a11y ${r.accessibility}  bp ${r.bestPractices}  seo ${r.seo}  TBT ${r.tbtMs} ms  CLS ${r.cls}  LCP ${r.lcpMs} ms  DOM ${r.domElements}`);
+  }
+} finally {
+  await browser.kill();
+  try {
+    process.kill(-server.pid);
+  } catch {
+    server.kill();
+  }
+}
+
+mkdirSync("test-results", { recursive: true });
+writeFileSync("test-results/perf.json", JSON.stringify(rows, null, 2));
+console.log("\n| page | performance | accessibility | best practices | SEO | TBT (ms) | CLS | LCP (ms) | DOM elements |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+for (const r of rows) console.log(`| ${r.page} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.tbtMs} | ${r.cls} | ${r.lcpMs} | ${r.domElements} |`);
+const below = rows.filter((r) => r.performance < 95 || r.accessibility < 100 || r.bestPractices < 100 || r.seo < 100);
+console.log(`\n${rows.length} pages; ${below.length} below the goal (performance ≥ 95, the others 100).`);
