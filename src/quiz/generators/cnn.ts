@@ -17,9 +17,9 @@ export const convOutput = defineGenerator("conv-output-size", "cnn", "Output siz
       `= ⌊${fmt((n + 2 * padding - span) / stride)}⌋ + 1 = ${answer}`,
     ],
     mistakes: [
-      { id: "conv-padding-once", label: "You counted the padding once; it is added on both sides, so n + 2p.", value: Math.floor((n + padding - span) / stride) + 1 },
+      { id: "conv-padding-once", label: "You counted the padding once; it is added on both sides, so n + 2p.", value: padding > 0 ? Math.floor((n + padding - span) / stride) + 1 : NaN },
       { id: "conv-no-plus-one", label: "You forgot the + 1 (the first window position).", value: Math.floor((n + 2 * padding - span) / stride) },
-      { id: "conv-no-stride", label: "You ignored the stride: divide (n + 2p − k) by s before adding 1.", value: n + 2 * padding - span + 1 },
+      { id: "conv-no-stride", label: "You ignored the stride: divide (n + 2p − k) by s before adding 1.", value: stride > 1 ? n + 2 * padding - span + 1 : NaN },
       { id: "conv-no-dilation", label: "You used k; a dilated kernel spans d(k − 1) + 1 inputs.", value: dilation > 1 ? Math.floor((n + 2 * padding - k) / stride) + 1 : NaN },
     ],
     params: { n, k, padding, stride, dilation },

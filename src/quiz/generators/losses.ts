@@ -1,6 +1,6 @@
 // Templates for the losses of chapters 2–3: BCE, MSE, softmax, softmax cross-entropy.
 import { Tensor, bce, mse, halfMse, l1, softmax, softmaxCe, sigmoid, type Rng } from "../../../lib";
-import { defineGenerator, fmt, pick, pickInt, pickSigned, choose } from "./types";
+import { defineGenerator, fmt, pick, pickInt, pickSigned, choose, shown } from "./types";
 
 export const bceValue = defineGenerator("bce", "losses", "Binary cross-entropy for one prediction", (rng) => {
   const p = pick(rng, 0.05, 0.95, 2), y = rng.int(2);
@@ -66,7 +66,10 @@ export const softmaxCrossEntropy = defineGenerator("softmax-ce", "losses", "Soft
   return {
     prompt: `A 3-class classifier outputs logits z = [${z.map((v) => fmt(v)).join(", ")}] and the true class is ${c + 1}. What is the cross-entropy loss −ln softmax(z)_${c + 1}?`,
     answer,
-    solution: [`ln Σ e^z = ${fmt(lse)}`, `L = ln Σ e^z − z_${c + 1} = ${fmt(lse)} − (${fmt(z[c])}) = ${fmt(answer)}`, `(the same as −ln p_${c + 1} with p = softmax(z) = [${p.map((v) => fmt(v)).join(", ")}])`],
+    // NOTE: ln Σ e^z is shown to 6 figures: the loss is a difference of two numbers of similar size, and
+    // a reader who carries the shown value must still land within the tolerance (checked as `route`).
+    solution: [`ln Σ e^z = ${fmt(lse, 6)}`, `L = ln Σ e^z − z_${c + 1} = ${fmt(lse, 6)} − (${fmt(z[c])}) = ${fmt(answer)}`, `(the same as −ln p_${c + 1} with p = softmax(z) = [${p.map((v) => fmt(v)).join(", ")}])`],
+    route: shown(lse, 6) - z[c],
     mistakes: [
       { id: "ce-log10", label: "You used log₁₀; cross-entropy uses the natural logarithm.", value: answer / Math.LN10 },
       { id: "ce-no-logsumexp", label: "You took −z of the true class only; the loss also needs ln Σ e^z (the softmax's normaliser).", value: -z[c] },

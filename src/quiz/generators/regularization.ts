@@ -1,6 +1,6 @@
 // Templates for chapter 5: dropout scaling, batch normalisation, L2 and L1 steps.
 import { Dropout, BatchNorm, Tensor, SGD, l2Grad, softThreshold, createRng } from "../../../lib";
-import { defineGenerator, fmt, pick, pickSigned, choose } from "./types";
+import { defineGenerator, fmt, pick, pickSigned, choose, shown } from "./types";
 
 export const dropoutInverted = defineGenerator("dropout-inverted", "dropout", "Inverted dropout: a kept unit's training output", (rng) => {
   const p = choose(rng, [0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6]), a = pick(rng, 0.5, 3);
@@ -51,7 +51,9 @@ export const batchNorm = defineGenerator("batch-norm", "batch-norm", "Batch-norm
   const xh = (x[k] - mu) / Math.sqrt(v + eps);
   return {
     prompt: `Batch normalisation of one feature over the batch x = [${x.join(", ")}] with γ = ${fmt(gamma)}, β = ${fmt(beta)}, ε = 10⁻⁵ (training mode, biased variance). What is the output for the ${["first", "second", "third", "fourth"][k]} example, x = ${x[k]}?`,
-    answer,
+    // NOTE: an absolute floor, so an answer near 0 worked without ε (or from the rounded x̂ shown below) passes.
+    answer, tolerance: { abs: 1e-3, rel: 5e-3 },
+    route: gamma * shown((x[k] - shown(mu)) / Math.sqrt(shown(v)), 4) + beta,
     solution: [`μ = (${x.join(" + ")}) / 4 = ${fmt(mu)}`, `σ² = (1/4)·Σ(xᵢ − μ)² = ${fmt(v)}`, `x̂ = (${x[k]} − ${fmt(mu)}) / √(${fmt(v)} + ε) = ${fmt(xh)}`, `y = γ·x̂ + β = ${fmt(gamma)}·${fmt(xh)} + ${fmt(beta)} = ${fmt(answer)}`],
     mistakes: [
       { id: "bn-unbiased-variance", label: "You divided by m − 1; batch norm normalises with the biased variance (divide by m).", value: gamma * (x[k] - mu) / Math.sqrt((v * 4) / 3 + eps) + beta },
@@ -89,8 +91,10 @@ export const softThresholdStep = defineGenerator("soft-threshold", "l1-l2", "The
     answer, tolerance: { abs: 1e-6, rel: 1e-4 },
     solution: [`threshold τ = η·λ = ${fmt(tau)}`, Math.abs(w) <= tau ? `|w| = ${fmt(Math.abs(w))} ≤ τ, so w becomes exactly 0` : `|w| > τ, so w moves τ toward 0: sign(w)·(|w| − τ) = ${fmt(answer)}`],
     mistakes: [
-      { id: "l1-threshold-lambda", label: "The threshold is η·λ, not λ alone.", value: softThreshold(w, lambda) },
-      { id: "l1-subgradient-overshoot", label: "A subgradient step w − ηλ·sign(w) overshoots past zero; the proximal step stops at exactly 0.", value: w - tau * Math.sign(w) },
+      // With η = 1 the threshold is λ itself, and a weight that stays on its side of zero moves exactly as a
+      // subgradient step would: those mistakes cannot show then.
+      { id: "l1-threshold-lambda", label: "The threshold is η·λ, not λ alone.", value: lr !== 1 ? softThreshold(w, lambda) : NaN },
+      { id: "l1-subgradient-overshoot", label: "A subgradient step w − ηλ·sign(w) overshoots past zero; the proximal step stops at exactly 0.", value: Math.abs(w) <= tau ? w - tau * Math.sign(w) : NaN },
       { id: "l1-l2-shrink", label: "Multiplying by (1 − ηλ) is L2's shrinkage; L1 subtracts a constant amount τ.", value: w * (1 - tau) },
     ],
     params: { w, lr, lambda },

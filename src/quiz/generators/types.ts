@@ -42,7 +42,9 @@ export interface Generator {
   generate(seed: number): GeneratedInstance;
 }
 
-type Draft = Omit<GeneratedInstance, "generator" | "seed" | "tolerance" | "mistakes"> & { tolerance?: Tolerance; mistakes?: Mistake[] };
+/** What a template's drawing function returns; `route` is the answer recomputed from the numbers the
+ * worked solution displays (rounded as shown), for templates whose steps could lose precision. */
+export type Draft = Omit<GeneratedInstance, "generator" | "seed" | "tolerance" | "mistakes"> & { tolerance?: Tolerance; mistakes?: Mistake[]; route?: number };
 
 /** Default tolerance: 0.5 % relative (answers to three significant figures pass), a tiny absolute floor. */
 export const RELATIVE = { abs: 1e-9, rel: 5e-3 };
@@ -54,17 +56,52 @@ export function withinTolerance(x: number, answer: number, tol: Tolerance): bool
   return Math.abs(x - answer) <= Math.max(tol.abs, tol.rel * Math.abs(answer)) + 1e-12 * Math.max(1, Math.abs(answer));
 }
 
-/** Builds a generator from a drawing function; mistakes that coincide with the answer are dropped. */
+/** How many times a template may draw again for one seed before the seed is declared unusable. */
+export const MAX_DRAWS = 64;
+
+/** The mistakes that apply to an instance: a template gives NaN for a mistake its numbers cannot show
+ * (no dilation to forget, a stride of 1 to ignore). */
+const applicable = (ms: readonly Mistake[] = []) => ms.filter((m) => Number.isFinite(m.value));
+
+/**
+ * Why a drawn instance would be unfair, or null when it is fair. Unfair: a named mistake is accepted as
+ * correct (it lands within twice the tolerance of the answer, so a reply near it is ambiguous), two named
+ * mistakes give the same number (the feedback could not say which was made), the answer is not a finite
+ * number, or the worked solution's own route, at the precision it displays, is rejected.
+ */
+export function unfairness(d: Draft): string | null {
+  const tol = d.tolerance ?? RELATIVE, wide = { abs: 2 * tol.abs, rel: 2 * tol.rel };
+  if (!Number.isFinite(d.answer)) return "the answer is not a finite number";
+  const ms = applicable(d.mistakes);
+  for (const m of ms) {
+    if (withinTolerance(m.value, d.answer, wide) || m.value === d.answer) return `mistake ${m.id} lands on the answer`;
+  }
+  for (let i = 0; i < ms.length; i++)
+    for (let j = i + 1; j < ms.length; j++)
+      if (withinTolerance(ms[i].value, ms[j].value, tol) || ms[i].value === ms[j].value) return `mistakes ${ms[i].id} and ${ms[j].id} give the same number`;
+  if (d.route !== undefined && !withinTolerance(d.route, d.answer, tol)) return "the worked solution's rounded route is outside the tolerance";
+  return null;
+}
+
+/**
+ * Builds a generator from a drawing function. A seed draws until the instance is fair (see `unfairness`),
+ * at most MAX_DRAWS times from the same generator, so a seed always gives the same instance.
+ */
 export function defineGenerator(id: string, topic: Topic, title: string, draw: (rng: Rng) => Draft): Generator {
   return {
     id, topic, title,
     generate(seed: number): GeneratedInstance {
-      const d = draw(createRng(seed));
-      const tolerance = d.tolerance ?? RELATIVE;
-      // NOTE: a mistake is only nameable when it lands outside twice the tolerance of the answer.
-      const wide = { abs: 2 * tolerance.abs, rel: 2 * tolerance.rel };
-      const mistakes = (d.mistakes ?? []).filter((m) => Number.isFinite(m.value) && !withinTolerance(m.value, d.answer, wide) && !(tolerance.rel === 0 && tolerance.abs === 0 && m.value === d.answer));
-      return { ...d, generator: id, seed, tolerance, mistakes };
+      const rng = createRng(seed);
+      let problem = "";
+      for (let k = 0; k < MAX_DRAWS; k++) {
+        const d = draw(rng);
+        problem = unfairness(d) ?? "";
+        if (!problem) {
+          const { route: _route, ...shown } = d;
+          return { ...shown, generator: id, seed, tolerance: d.tolerance ?? RELATIVE, mistakes: applicable(d.mistakes) };
+        }
+      }
+      throw new Error(`${id}: seed ${seed} drew no fair instance in ${MAX_DRAWS} tries (last: ${problem})`);
     },
   };
 }
@@ -75,6 +112,9 @@ export function fmt(x: number, digits = 4): string {
   if (x !== 0 && (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e7)) return x.toExponential(digits - 1).replace(/\.?0+e/, "e").replace(/-/g, "−");
   return Number(x.toPrecision(digits)).toString().replace(/-/g, "−");
 }
+
+/** `x` as a reader copies it from the worked solution: rounded to the `digits` significant figures `fmt` shows. */
+export const shown = (x: number, digits = 4): number => (Number.isInteger(x) ? x : Number(x.toPrecision(digits)));
 
 /** A number drawn uniformly from [low, high] rounded to `decimals` places (what the learner sees is what is used). */
 export function pick(rng: Rng, low: number, high: number, decimals = 1): number {

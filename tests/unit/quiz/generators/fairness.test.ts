@@ -1,0 +1,31 @@
+// The fairness rules every question template obeys, over 200 seeds each: no named mistake is accepted
+// as correct, no two named mistakes give the same number, and the worked solution's own route (at the
+// precision it shows) is accepted. defineGenerator redraws an unfair instance; these tests check the
+// instances that come out, and that every seed finds a fair one.
+import { describe, expect, it } from "vitest";
+import { generatorList } from "../../../../src/quiz/generators";
+import { unfairness, withinTolerance } from "../../../../src/quiz/generators/types";
+
+const SEEDS = Array.from({ length: 200 }, (_, k) => 11 + k * 104_729);
+
+describe("question templates are fair", () => {
+  for (const g of generatorList) {
+    it(`${g.id}.generate gives fair instances for 200 seeds`, () => {
+      for (const seed of SEEDS) {
+        const q = g.generate(seed);
+        expect(unfairness(q), `${g.id} seed ${seed}`).toBeNull();
+        // The answer itself is accepted, and a named mistake's value is not.
+        expect(withinTolerance(q.answer, q.answer, q.tolerance)).toBe(true);
+        for (const m of q.mistakes) expect(withinTolerance(m.value, q.answer, q.tolerance), `${g.id} seed ${seed}: ${m.id}`).toBe(false);
+      }
+    });
+  }
+
+  it("unfairness names a mistake that lands on the answer, two that collide, and a route outside the tolerance", () => {
+    const base = { prompt: "", answer: 1, solution: [], params: {}, tolerance: { abs: 0, rel: 0.01 } };
+    expect(unfairness({ ...base, mistakes: [{ id: "a", label: "", value: 1.005 }] })).toMatch(/mistake a lands on the answer/);
+    expect(unfairness({ ...base, mistakes: [{ id: "a", label: "", value: 2 }, { id: "b", label: "", value: 2.001 }] })).toMatch(/a and b give the same number/);
+    expect(unfairness({ ...base, route: 1.05 })).toMatch(/rounded route/);
+    expect(unfairness({ ...base, mistakes: [{ id: "a", label: "", value: 2 }], route: 1.001 })).toBeNull();
+  });
+});
