@@ -16,7 +16,9 @@ export function inlineScriptHashes(html) {
 export function policyFor(html) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${inlineScriptHashes(html).join(" ")}`.trim(),
+    // blob: lets the notebook's worker load each cell as a module: the worker, started from a blob:
+    // URL, inherits this policy, so cell code gets no eval and no script from another origin.
+    `script-src 'self' blob: 'wasm-unsafe-eval' ${inlineScriptHashes(html).join(" ")}`.trim(),
     // Starlight and Plot write inline style attributes.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",

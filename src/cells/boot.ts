@@ -9,27 +9,42 @@ export function bootCells(): void {
   const cells = [...document.querySelectorAll<HTMLElement>("dl-cell")];
   if (cells.length === 0) return;
   let loading: Promise<Notebook> | null = null;
-  const notebook = () => (loading ??= import("./notebook").then((m) => m.notebook(cells)));
+  // Offline before the notebook was ever loaded, the import fails: forget it so a later press retries.
+  const notebook = () =>
+    (loading ??= import("./notebook").then((m) => m.notebook(cells)).catch((error: unknown) => {
+      loading = null;
+      throw error;
+    }));
+  // The reason is written into the page at build time, so showing it needs nothing from the network.
+  const failed = (cell: HTMLElement) => {
+    cell.querySelector<HTMLElement>("[data-output]")?.removeAttribute("hidden");
+    cell.querySelector<HTMLElement>("[data-load-failed]")?.removeAttribute("hidden");
+  };
+  const withNotebook = (cell: HTMLElement, use: (nb: Notebook) => void) =>
+    notebook().then((nb) => {
+      cell.querySelector<HTMLElement>("[data-load-failed]")?.setAttribute("hidden", "");
+      use(nb);
+    }, () => failed(cell));
 
   cells.forEach((cell, k) => {
     cell.querySelector("[data-toolbar]")?.removeAttribute("hidden");
     if (k === 0) cell.querySelector("[data-action=above]")?.setAttribute("hidden", "");
-    const warm = () => notebook().then((nb) => nb.warm());
+    const warm = () => notebook().then((nb) => nb.warm(), () => {});
     cell.addEventListener("pointerover", warm, { once: true });
     cell.addEventListener("focusin", warm, { once: true });
     cell.addEventListener("click", (event) => {
       const target = event.target as Element;
       const button = target.closest("[data-action]");
-      if (button) notebook().then((nb) => nb.act(cell, button.getAttribute("data-action")!));
-      else if (target.closest("[data-view]")) notebook().then((nb) => nb.act(cell, "edit"));
+      if (button) withNotebook(cell, (nb) => nb.act(cell, button.getAttribute("data-action")!));
+      else if (target.closest("[data-view]")) withNotebook(cell, (nb) => nb.act(cell, "edit"));
     });
     cell.querySelector("[data-view] pre")?.addEventListener("keydown", (event) => {
       if ((event as KeyboardEvent).key === "Enter") {
         event.preventDefault();
-        notebook().then((nb) => nb.act(cell, "edit"));
+        withNotebook(cell, (nb) => nb.act(cell, "edit"));
       }
     });
   });
   const params = new URLSearchParams(location.search);
-  if (cells.some((c) => params.has(`${c.id}.code`) || loadEdit(location.pathname, c.id) !== null)) notebook();
+  if (cells.some((c) => params.has(`${c.id}.code`) || loadEdit(location.pathname, c.id) !== null)) notebook().catch(() => {});
 }

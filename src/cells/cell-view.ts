@@ -4,10 +4,10 @@ import { t } from "../i18n";
 import { loadEdit, saveEdit } from "./store";
 import { codeFromLink, linkToCell } from "./link";
 import type { EditorHandle } from "./editor";
-import type { FromWorker } from "./protocol";
-import type { CellTable } from "./format";
+import type { CellTable, FromWorker } from "./protocol";
 import { dataTable } from "../widgets/data-table";
 import { normalizeOutput } from "./cell-text";
+import { LIMITS } from "./protocol";
 
 const $ = <T extends HTMLElement>(root: HTMLElement, sel: string) => root.querySelector<T>(sel)!;
 
@@ -20,7 +20,12 @@ export class CellView {
   private readonly body: HTMLElement;
   private log: HTMLPreElement | null = null;
   private logText: string[] = [];
+  // Output waits here and is drawn a few milliseconds at a time, so a big run never blocks the page.
+  private pending: (() => void)[] = [];
+  private pumping = false;
   hasRun = false;
+  /** The code came from a link and the reader has not pressed this cell's Run yet. */
+  fromLink = false;
 
   constructor(readonly el: HTMLElement, private readonly onEdit: (view: CellView) => void, private readonly onRun: (view: CellView) => void) {
     this.id = el.id;
@@ -30,7 +35,10 @@ export class CellView {
     const shared = codeFromLink(location.search, this.id);
     const saved = loadEdit(location.pathname, this.id);
     // Code from a link is shown, never run: only the reader's Run press runs anything.
-    if (shared !== null && shared !== this.original) this.show(shared, t("cell.fromLink"));
+    if (shared !== null && shared !== this.original) {
+      this.fromLink = true;
+      this.show(shared, t("cell.fromLink"));
+    }
     else if (saved !== null && saved !== this.original) this.show(saved, t("cell.restored"));
   }
 
@@ -45,14 +53,17 @@ export class CellView {
     return this.editor ? this.editor.code() : this.code;
   }
 
-  /** Seconds a run may take, from the reader's control (the cell's prop by default). */
+  /** Seconds a run may take, from the reader's control (the cell's prop by default), kept in the input's stated range. */
   get timeoutSeconds(): number {
-    const v = Number($<HTMLInputElement>(this.el, "[data-timeout-input]").value);
-    return Number.isFinite(v) && v > 0 ? v : Number(this.el.dataset.timeout ?? 10);
+    const input = $<HTMLInputElement>(this.el, "[data-timeout-input]");
+    const v = Number(input.value);
+    const seconds = Number.isFinite(v) && v > 0 ? v : Number(this.el.dataset.timeout ?? 10);
+    // NOTE: setTimeout fires at once past 2^31 − 1 ms, so 1e9 s would stop every run immediately.
+    return Math.min(Number(input.max) || 600, Math.max(Number(input.min) || 1, seconds));
   }
 
   /** Replaces the highlighted code by the editor (loading CodeMirror the first time). */
-  openEditor(focus: boolean): Promise<EditorHandle> {
+  openEditor(focus: boolean): Promise<EditorHandle | null> {
     this.opening ??= import("./editor").then(({ createEditor }) => {
       const host = $(this.el, "[data-editor]");
       host.hidden = false;
@@ -61,7 +72,15 @@ export class CellView {
       this.editor = createEditor(host, this.code, t("cell.editorLabel", { id: this.id }), (code) => this.changed(code), () => this.onRun(this));
       return this.editor;
     });
-    return this.opening.then((ed) => (focus && ed.focus(), ed));
+    return this.opening.then(
+      (ed) => (focus && ed.focus(), ed),
+      (error) => {
+        // Offline before the editor was ever loaded: say so, and let a later press try again.
+        this.opening = null;
+        this.notice(t("cell.editorFailed", { message: error instanceof Error ? error.message : String(error) }));
+        return null;
+      },
+    );
   }
 
   private changed(code: string) {
@@ -119,6 +138,7 @@ export class CellView {
   begin(status: string) {
     $(this.el, "[data-output]").hidden = false;
     this.body.replaceChildren();
+    this.pending = [];
     this.log = null;
     this.logText = [];
     this.status(status);
@@ -131,8 +151,28 @@ export class CellView {
     $(this.el, "[data-status]").textContent = text;
   }
 
-  /** Shows one message of a run. */
+  /** Shows one message of a run (queued behind earlier output, drawn in slices). */
   show1(m: FromWorker) {
+    this.enqueue(() => this.draw(m));
+  }
+
+  private enqueue(draw: () => void) {
+    this.pending.push(draw);
+    if (!this.pumping) {
+      this.pumping = true;
+      setTimeout(() => this.pump(), 0);
+    }
+  }
+
+  /** Draws queued output for at most ~8 ms, then yields to the page. */
+  private pump() {
+    const start = performance.now();
+    while (this.pending.length && performance.now() - start < 8) this.pending.shift()!();
+    if (this.pending.length) setTimeout(() => this.pump(), 0);
+    else this.pumping = false;
+  }
+
+  private draw(m: FromWorker) {
     if (m.kind === "log" || m.kind === "value") {
       const text = m.kind === "value" ? `← ${m.text}` : m.text;
       if (!this.log) {
@@ -154,9 +194,14 @@ export class CellView {
       const host = document.createElement("div");
       host.className = "dl-figure dl-cell-chart";
       this.body.append(host);
-      import("./draw-plot").then(({ drawPlotSpec }) => drawPlotSpec(host, m.spec, t("cell.chartDescription", { id: this.id })));
+      import("./draw-plot")
+        .then(({ drawPlotSpec }) => drawPlotSpec(host, m.spec, t("cell.chartDescription", { id: this.id })))
+        .catch((e: unknown) => {
+          host.remove();
+          this.block("dl-cell-error", t("cell.chartFailed", { message: e instanceof Error ? e.message : String(e) }));
+        });
     } else if (m.kind === "truncated") {
-      this.block("dl-cell-warn", t("cell.truncated"));
+      this.block("dl-cell-warn", t(m.reason === "messages" ? "cell.truncatedMessages" : "cell.truncatedChars", { messages: LIMITS.messages, chars: LIMITS.chars.toLocaleString("en") }));
     } else if (m.kind === "error") {
       const vars = { line: m.line ?? "", name: m.name, message: m.message };
       this.block("dl-cell-error", m.line ? t("cell.errorAt", vars) : t("cell.error", vars)).setAttribute("data-line", String(m.line ?? ""));
@@ -173,8 +218,12 @@ export class CellView {
     return p;
   }
 
-  /** Ends a run: its time, and whether the printed text matches the expected output. */
+  /** Ends a run (after its queued output is drawn): its time, and whether the printed text matches the expected output. */
   finish(ok: boolean, ms: number) {
+    this.enqueue(() => this.finishNow(ok, ms));
+  }
+
+  private finishNow(ok: boolean, ms: number) {
     const rounded = ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
     const expected = this.el.querySelector(".dl-cell-expected pre")?.textContent;
     let text = t(ok ? "cell.ranIn" : "cell.failedIn", { ms: rounded });
@@ -188,22 +237,23 @@ export class CellView {
 
   /** Ends a run the page stopped (Stop or the time limit). */
   killed(message: string) {
+    this.pending = [];
     this.block("dl-cell-error", message);
     this.status("");
     this.el.setAttribute("data-done", "stopped");
   }
 }
 
-function tableElement({ columns, rows, more }: CellTable): HTMLElement {
+function tableElement({ columns, rows, more, moreColumns }: CellTable): HTMLElement {
   const wrap = document.createElement("div");
   wrap.className = "dl-cell-table";
   wrap.tabIndex = 0;
   // A tensor's table numbers its rows in a "#" column: those cells head their rows.
   const table = dataTable(columns, rows, columns[0] === "#");
   wrap.append(table);
-  if (more > 0) {
+  if (more > 0 || moreColumns > 0) {
     const p = document.createElement("p");
-    p.textContent = t("cell.tableMore", { count: more });
+    p.textContent = [more > 0 && t("cell.tableMore", { count: more.toLocaleString("en") }), moreColumns > 0 && t("cell.tableMoreColumns", { count: moreColumns.toLocaleString("en") })].filter(Boolean).join(" ");
     wrap.append(p);
   }
   return wrap;

@@ -1,5 +1,6 @@
 // Draws a chart a cell described (plot-spec.ts) with Observable Plot, through the widgets' drawChart
 // so it gets the same accessible description, theme colours and data table. Loaded on first chart.
+// The spec was checked (plot-spec.ts) and the drawing is stripped of links all the same.
 import { Plot, drawChart, type TableData } from "../widgets/chart";
 import type { PlotSpec } from "./plot-spec";
 
@@ -9,6 +10,15 @@ export function drawPlotSpec(host: HTMLElement, spec: PlotSpec, description: str
   const built = marks.map(({ mark, data, ...opts }) => (Plot[mark] as (d: unknown, o: object) => Plot.Markish)(data, opts));
   const first = marks.find((m) => Array.isArray(m.data))?.data ?? [];
   drawChart(host, { ...options, marks: built } as Plot.PlotOptions, typeof title === "string" ? title : description, tableOf(first));
+  stripLinks(host);
+}
+
+/** Removes every link, href and event-handler attribute from a drawn chart: a cell's chart is a picture, never a link. */
+export function stripLinks(root: Element): void {
+  for (const a of root.querySelectorAll("a")) a.replaceWith(...a.childNodes);
+  for (const el of root.querySelectorAll("*")) {
+    for (const { name } of [...el.attributes]) if (/^on|(^|:)href$/i.test(name)) el.removeAttribute(name);
+  }
 }
 
 function tableOf(data: unknown[]): TableData {

@@ -1,6 +1,9 @@
 // How a cell's values are shown: console.log text (tensors as aligned matrices, objects one level
 // at a time, cycles and huge arrays cut short) and tables for arrays and tensors. Pure functions,
 // run in the worker, so only strings and plain arrays cross to the page.
+import { LIMITS, type CellTable } from "./protocol";
+
+export type { CellTable };
 
 /** A tensor as the engine defines it, recognised by shape (no import of lib needed here). */
 interface TensorLike { shape: readonly number[]; data: Float64Array }
@@ -57,8 +60,9 @@ export function formatValue(v: unknown, nested = false, seen = new Set<object>()
     };
     if (Array.isArray(obj)) return list(obj.slice(0, MAX_ITEMS).map(inner), obj.length - MAX_ITEMS, "[", "]");
     if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) {
-      const arr = Array.from(obj as unknown as ArrayLike<number>);
-      return `${obj.constructor.name}(${arr.length}) ` + list(arr.slice(0, MAX_ITEMS).map((x) => inner(x)), arr.length - MAX_ITEMS, "[", "]");
+      const all = obj as unknown as ArrayLike<number>;
+      const arr = Array.from({ length: Math.min(all.length, MAX_ITEMS) }, (_, i) => all[i]);
+      return `${obj.constructor.name}(${all.length}) ` + list(arr.map((x) => inner(x)), all.length - MAX_ITEMS, "[", "]");
     }
     if (obj instanceof Map) return `Map(${obj.size}) ` + list([...obj].slice(0, MAX_ITEMS).map(([k, x]) => `${inner(k)} => ${inner(x)}`), obj.size - MAX_ITEMS, "{", "}");
     if (obj instanceof Set) return `Set(${obj.size}) ` + list([...obj].slice(0, MAX_ITEMS).map(inner), obj.size - MAX_ITEMS, "{", "}");
@@ -78,35 +82,56 @@ export function formatArgs(args: unknown[]): string {
   return args.map((a) => formatValue(a)).join(" ");
 }
 
-/** A table of plain strings: what the page draws for `table(x)`. */
-export interface CellTable { columns: string[]; rows: string[][]; more: number }
+const { tableRows: TABLE_ROWS, tableColumns: TABLE_COLS, cellChars: CELL_CHARS } = LIMITS;
 
-const TABLE_ROWS = 200;
+/** One table cell as text, cut to the cell limit. */
+const cellText = (v: unknown): string => clipCell(typeof v === "number" ? formatEntry(v) : formatValue(v, true));
+const clipCell = (s: string): string => (s.length <= CELL_CHARS ? s : `${s.slice(0, CELL_CHARS - 1)}…`);
+const header = (width: number) => ["#", ...Array.from({ length: Math.min(width, TABLE_COLS) }, (_, j) => String(j))];
 
-/** The table `table(x)` shows: a tensor's entries, an array of numbers, rows of arrays, or objects by key. */
+/**
+ * The table `table(x)` shows: a tensor's entries, an array of numbers, rows of arrays, or objects by
+ * key — at most LIMITS.tableRows rows and LIMITS.tableColumns columns, with what was cut counted.
+ * @example
+ *   toTable([[1, 2], [3, 4]]);   // { columns: ["#", "0", "1"], rows: [["0", "1", "2"], ["1", "3", "4"]], more: 0, moreColumns: 0 }
+ */
 export function toTable(x: unknown): CellTable {
   if (isTensor(x)) {
     const rows = x.shape.length === 2 ? x.shape[0] : x.data.length;
     const cols = x.shape.length === 2 ? x.shape[1] : 1;
     const out: string[][] = [];
-    for (let i = 0; i < Math.min(rows, TABLE_ROWS); i++) out.push([String(i), ...Array.from({ length: cols }, (_, j) => formatEntry(x.data[i * cols + j]))]);
-    return { columns: ["#", ...Array.from({ length: cols }, (_, j) => String(j))], rows: out, more: Math.max(0, rows - TABLE_ROWS) };
+    for (let i = 0; i < Math.min(rows, TABLE_ROWS); i++) out.push([String(i), ...Array.from({ length: Math.min(cols, TABLE_COLS) }, (_, j) => formatEntry(x.data[i * cols + j]))]);
+    return { columns: header(cols), rows: out, more: Math.max(0, rows - TABLE_ROWS), moreColumns: Math.max(0, cols - TABLE_COLS) };
   }
-  if (Array.isArray(x) || ArrayBuffer.isView(x)) {
-    const arr = Array.from(x as ArrayLike<unknown>);
-    const cell = (v: unknown) => (typeof v === "number" ? formatEntry(v) : formatValue(v, true));
+  if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))) {
+    const arr = x as ArrayLike<unknown>;
     const more = Math.max(0, arr.length - TABLE_ROWS);
-    const first = arr.slice(0, TABLE_ROWS);
-    if (first.every((r) => Array.isArray(r) || ArrayBuffer.isView(r))) {
-      const width = Math.max(0, ...first.map((r) => (r as ArrayLike<unknown>).length));
-      return { columns: ["#", ...Array.from({ length: width }, (_, j) => String(j))], rows: first.map((r, i) => [String(i), ...Array.from(r as ArrayLike<unknown>, cell)]), more };
+    const first = Array.from({ length: Math.min(arr.length, TABLE_ROWS) }, (_, i) => arr[i]);
+    if (first.length && first.every((r) => Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView)))) {
+      // NOTE: a loop, not Math.max(...widths): a spread of 200,000 arguments overflows the stack.
+      let width = 0;
+      for (const r of first) width = Math.max(width, (r as ArrayLike<unknown>).length);
+      const shown = Math.min(width, TABLE_COLS);
+      const rows = first.map((r, i) => [String(i), ...Array.from({ length: Math.min((r as ArrayLike<unknown>).length, shown) }, (_, j) => cellText((r as ArrayLike<unknown>)[j]))]);
+      return { columns: header(width), rows, more, moreColumns: width - shown };
     }
     if (first.length && first.every((r) => typeof r === "object" && r !== null && !isTensor(r))) {
-      const keys = [...new Set(first.flatMap((r) => Object.keys(r as object)))];
-      return { columns: ["#", ...keys], rows: first.map((r, i) => [String(i), ...keys.map((k) => cell((r as Record<string, unknown>)[k]))]), more };
+      const keys = new Set<string>();
+      let width = 0;
+      for (const r of first) {
+        const own = Object.keys(r as object);
+        width = Math.max(width, own.length);
+        for (let k = 0; k < own.length && keys.size < TABLE_COLS; k++) keys.add(own[k]);
+      }
+      const shown = [...keys];
+      return { columns: ["#", ...shown.map(clipCell)], rows: first.map((r, i) => [String(i), ...shown.map((k) => cellText((r as Record<string, unknown>)[k]))]), more, moreColumns: Math.max(0, width - shown.length) };
     }
-    return { columns: ["#", "value"], rows: first.map((v, i) => [String(i), cell(v)]), more };
+    return { columns: ["#", "value"], rows: first.map((v, i) => [String(i), cellText(v)]), more, moreColumns: 0 };
   }
-  if (typeof x === "object" && x !== null) return { columns: ["key", "value"], rows: Object.entries(x).map(([k, v]) => [k, formatValue(v, true)]), more: 0 };
-  return { columns: ["value"], rows: [[formatValue(x, true)]], more: 0 };
+  if (typeof x === "object" && x !== null) {
+    const keys = Object.keys(x);
+    const rows = keys.slice(0, TABLE_ROWS).map((k) => [clipCell(k), cellText((x as Record<string, unknown>)[k])]);
+    return { columns: ["key", "value"], rows, more: Math.max(0, keys.length - TABLE_ROWS), moreColumns: 0 };
+  }
+  return { columns: ["value"], rows: [[cellText(x)]], more: 0, moreColumns: 0 };
 }

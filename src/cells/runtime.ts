@@ -24,6 +24,38 @@ export function compileCell(code: string): Compiled {
   }
 }
 
+/** A compiled cell body as a function, with the file name its stack frames carry and the line its body starts on. */
+export interface LoadedCell {
+  fn: (ctx: object, save: (f: () => void) => void, require: (name: string) => unknown, exports: object, module: object) => Promise<unknown>;
+  file: string;
+  firstLine: number;
+}
+/** Turns a cell body into a function; run `n` of the notebook. */
+export type CellLoader = (body: string, n: number) => Promise<LoadedCell>;
+
+let probedFirstLine: number | null = null;
+/** The line number the JavaScript engine gives to the first line of a `new Function` body. */
+function functionFirstLine(): number {
+  if (probedFirstLine === null) {
+    let stack = "";
+    try {
+      new Function("__ctx", "__save", `throw new Error("probe");\n//# sourceURL=dl-cell-probe.js`)();
+    } catch (e) {
+      stack = (e as Error).stack ?? "";
+    }
+    const m = /dl-cell-probe\.js:(\d+)/.exec(stack);
+    probedFirstLine = m ? Number(m[1]) : 3;
+  }
+  return probedFirstLine;
+}
+
+/** Compiles with `new AsyncFunction` (Node and the tests; the page's worker has no eval and loads modules instead). */
+export const functionLoader: CellLoader = async (body, n) => {
+  const file = `dl-cell-${n}.js`;
+  const fn = new AsyncFunction("__ctx", "__save", "require", "exports", "module", `${body}\n//# sourceURL=${file}`) as LoadedCell["fn"];
+  return { fn, file, firstLine: functionFirstLine() };
+};
+
 /** What a run ended with: its return value, or the error and its line in the reader's code. */
 export type RunResult = { ok: true; value: unknown; ms: number } | { ok: false; error: unknown; name: string; message: string; line: number | null; ms: number };
 
@@ -31,9 +63,8 @@ export type RunResult = { ok: true; value: unknown; ms: number } | { ok: false; 
 export class CellRunner {
   readonly context: Record<string, unknown> = Object.create(null);
   private runs = 0;
-  private firstLine: number | null = null;
 
-  constructor(private readonly engine: object) {}
+  constructor(private readonly engine: object, private readonly load: CellLoader = functionLoader) {}
 
   /** `require` inside cells: only the engine can be imported. */
   private require = (name: string) => {
@@ -41,31 +72,18 @@ export class CellRunner {
     throw new Error(`Cells can import only the course engine ("dl" or "@course/engine"), not "${name}".`);
   };
 
-  /** The line number the JavaScript engine gives to the first line of a function body. */
-  private bodyFirstLine(): number {
-    if (this.firstLine === null) {
-      let stack = "";
-      try {
-        new Function("__ctx", "__save", `throw new Error("probe");\n//# sourceURL=dl-cell-probe.js`)();
-      } catch (e) {
-        stack = (e as Error).stack ?? "";
-      }
-      const m = /dl-cell-probe\.js:(\d+)/.exec(stack);
-      this.firstLine = m ? Number(m[1]) : 3;
-    }
-    return this.firstLine;
-  }
-
   /** Compiles and runs `code`; the names it declares at top level join the context. */
   async run(code: string): Promise<RunResult> {
     const start = performance.now();
     const compiled = compileCell(code);
     if (!compiled.ok) return { ok: false, error: null, name: "SyntaxError", message: compiled.message, line: compiled.line, ms: performance.now() - start };
-    const file = `dl-cell-${++this.runs}.js`;
-    const body = `${cellBody(compiled.js, Object.keys(this.context))}\n//# sourceURL=${file}`;
+    const body = cellBody(compiled.js, Object.keys(this.context));
     let save: (() => void) | null = null;
+    let file = "", firstLine = 1;
     try {
-      const fn = new AsyncFunction("__ctx", "__save", "require", "exports", "module", body);
+      const loaded = await this.load(body, ++this.runs);
+      ({ file, firstLine } = loaded);
+      const fn = loaded.fn;
       const exports = {};
       const value = await fn(this.context, (f: () => void) => (save = f), this.require, exports, { exports });
       return { ok: true, value, ms: performance.now() - start };
@@ -76,7 +94,7 @@ export class CellRunner {
         error,
         name: e?.name ?? "Error",
         message: e ? e.message : String(error),
-        line: e ? cellLine(e.stack, file, this.bodyFirstLine()) : null,
+        line: e && file ? cellLine(e.stack, file, firstLine) : null,
         ms: performance.now() - start,
       };
     } finally {

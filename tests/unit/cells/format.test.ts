@@ -44,7 +44,7 @@ describe("format", () => {
 
 describe("toTable", () => {
   it("toTable shows a tensor's rows and columns", () => {
-    expect(toTable(Tensor.from([[1, 2], [3, 4]]))).toEqual({ columns: ["#", "0", "1"], rows: [["0", "1", "2"], ["1", "3", "4"]], more: 0 });
+    expect(toTable(Tensor.from([[1, 2], [3, 4]]))).toEqual({ columns: ["#", "0", "1"], rows: [["0", "1", "2"], ["1", "3", "4"]], more: 0, moreColumns: 0 });
   });
 
   it("toTable shows objects by key and numbers as one column", () => {
@@ -52,9 +52,31 @@ describe("toTable", () => {
     expect(toTable([0.5, 0.25]).rows).toEqual([["0", "0.5"], ["1", "0.25"]]);
   });
 
-  it("toTable keeps 200 rows and counts the rest", () => {
+  it("toTable keeps 100 rows and counts the rest", () => {
     const t = toTable(Array.from({ length: 250 }, (_, i) => i));
-    expect(t.rows).toHaveLength(200);
-    expect(t.more).toBe(50);
+    expect(t.rows).toHaveLength(100);
+    expect(t.more).toBe(150);
+  });
+
+  it("toTable caps an object of 60,000 keys at 100 rows", () => {
+    const t = toTable(Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`k${i}`, i])));
+    expect(t.rows).toHaveLength(100);
+    expect(t.more).toBe(59_900);
+  });
+
+  it("toTable caps 200,000 columns at 20 without overflowing the stack", () => {
+    const wide = [Array.from({ length: 200_000 }, (_, j) => j)];
+    const t = toTable(wide);
+    expect(t.columns).toHaveLength(21);
+    expect(t.rows[0]).toHaveLength(21);
+    expect(t.moreColumns).toBe(199_980);
+    const keyed = toTable([Object.fromEntries(Array.from({ length: 100_000 }, (_, j) => [`c${j}`, j]))]);
+    expect(keyed.columns).toHaveLength(21);
+    expect(keyed.moreColumns).toBe(99_980);
+  });
+
+  it("toTable cuts long cell text", () => {
+    const t = toTable(["x".repeat(5_000)]);
+    expect(t.rows[0][1].length).toBeLessThanOrEqual(80);
   });
 });
