@@ -1,6 +1,6 @@
 // Templates for chapter 4: one step of each optimizer, the stable learning rate, steps per epoch.
 import { SGD, Momentum, RMSProp, Adam, AdamW, miniBatches, createRng, type Rng } from "../../../lib";
-import { defineGenerator, fmt, fp, pick, pickInt, pickSigned, choose, EXACT } from "./types";
+import { defineGenerator, fmt, fp, pick, pickInt, pickSigned, choose, shown, EXACT } from "./types";
 
 const PARAM = { abs: 1e-3, rel: 1e-3 };
 const STEP = { abs: 1e-6, rel: 5e-3 };
@@ -94,7 +94,9 @@ function momentumTemplate(form: "pytorch" | "ema") {
         form === "ema"
           ? { id: "momentum-pytorch-form", label: "You used PyTorch's form v ← βv + g; this question's moving average scales g by (1 − β).", value: run("pytorch") }
           : { id: "momentum-ema-form", label: "You scaled g by (1 − β) as in the moving-average form; PyTorch's form adds g unscaled.", value: run("ema") },
-        { id: "momentum-none", label: "You took two plain gradient steps; the velocity carries the first gradient into the second step.", value: theta - lr * (g1 + g2) * c },
+        form === "ema"
+          ? { id: "momentum-none", label: "You dropped the velocity: each step moved by η·(1 − β)·g of its own gradient only; the average carries g₁ into the second step.", value: theta - lr * (g1 + g2) * c }
+          : { id: "momentum-none", label: "You took two plain gradient steps (η·g each); the velocity carries the first gradient into the second step.", value: theta - lr * (g1 + g2) },
       ],
       params: { theta, g1, g2, lr, beta, form },
     };
@@ -125,10 +127,18 @@ export const rmspropStep = defineGenerator("rmsprop-step", "rmsprop", "One RMSPr
   };
 });
 
+/**
+ * The state Adam is in before step t, as a real run leaves it: earlier gradients of the same scale as the
+ * current one (half to twice its size, either sign) run through the engine's Adam, and its moments m and
+ * v shown to 4 figures (what the learner sees is what is used).
+ */
 function adamState(rng: Rng) {
   const t = pickInt(rng, 1, 5), g = pickSigned(rng, 0.1, 2, 2), lr = choose(rng, [0.001, 0.01, 0.1]);
-  const m = t === 1 ? 0 : pickSigned(rng, 0.05, 1, 2), v = t === 1 ? 0 : pick(rng, 0.01, 1, 2);
-  return { t, g, lr, m, v, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+  const past = Array.from({ length: t - 1 }, () => pickSigned(rng, 0.5 * Math.abs(g), 2 * Math.abs(g), 2) || g);
+  const run = new Adam({ lr }), p = Float64Array.of(0);
+  for (const gp of past) run.step([p], [Float64Array.of(gp)]);
+  const m = t === 1 ? 0 : shown(run.m[0][0]), v = t === 1 ? 0 : shown(run.v[0][0]);
+  return { t, g, lr, m, v, past, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
 }
 
 /** The change of θ in one Adam/AdamW step of the engine from a given state. */
@@ -164,7 +174,7 @@ export const adamStep = defineGenerator("adam-step", "adam", "One Adam step from
     mistakes: [
       { id: "adam-no-bias-correction", label: "You forgot the bias correction: divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ before the step.", value: adamDelta(s, theta, { biasCorrection: false }) },
       { id: "adam-no-sqrt", label: "You divided by v̂ instead of its square root √v̂.", value: (-s.lr * (0.9 * s.m + 0.1 * s.g) / (1 - 0.9 ** s.t)) / ((0.999 * s.v + 0.001 * s.g ** 2) / (1 - 0.999 ** s.t) + 1e-8) },
-      { id: "adam-sign", label: "You moved with the gradient; the step is −η·m̂/(√v̂ + ε).", value: -answer },
+      { id: "adam-sign", label: "You got the step's sign wrong: θ changes by −η·m̂/(√v̂ + ε), against the moving average m̂.", value: -answer },
     ],
     params: { ...s, theta },
   };

@@ -21,6 +21,23 @@ describe("question templates are fair", () => {
     });
   }
 
+  it("adam-step and adamw-step start from moments a real run leaves, with earlier gradients of the current one's scale", () => {
+    for (const id of ["adam-step", "adamw-step"]) {
+      for (const seed of SEEDS) {
+        const { t, g, m, v } = generatorList.find((x) => x.id === id)!.generate(seed).params as Record<string, number>;
+        if (t === 1) {
+          expect([m, v]).toEqual([0, 0]);
+          continue;
+        }
+        // Bias-corrected, v is a weighted mean square of the earlier gradients and m a weighted mean: both of g's size.
+        const rms = Math.sqrt(v / (1 - 0.999 ** (t - 1))), mean = Math.abs(m / (1 - 0.9 ** (t - 1)));
+        expect(rms, `${id} seed ${seed}`).toBeGreaterThanOrEqual(0.45 * Math.abs(g));
+        expect(rms, `${id} seed ${seed}`).toBeLessThanOrEqual(2.05 * Math.abs(g));
+        expect(mean, `${id} seed ${seed}`).toBeLessThanOrEqual(2.05 * Math.abs(g));
+      }
+    }
+  });
+
   it("unfairness names a mistake that lands on the answer, two that collide, and a route outside the tolerance", () => {
     const base = { prompt: "", answer: 1, solution: [], params: {}, tolerance: { abs: 0, rel: 0.01 } };
     expect(unfairness({ ...base, mistakes: [{ id: "a", label: "", value: 1.005 }] })).toMatch(/mistake a lands on the answer/);
