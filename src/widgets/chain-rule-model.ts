@@ -105,3 +105,26 @@ export function curve(names: PieceName[], n = 121) {
     return { x, y: compose(names, x) };
   }).filter((p) => Number.isFinite(p.y));
 }
+
+/** A y range that shows the curve near the current point even when the composition grows huge elsewhere. */
+export function yDomain(ys: number[], y0?: number): [number, number] {
+  const sorted = ys.filter(Number.isFinite).sort((a, b) => a - b);
+  if (y0 !== undefined && !Number.isFinite(y0)) y0 = undefined;
+  if (sorted.length === 0) return y0 === undefined ? [-1, 1] : [y0 - 1, y0 + 1];
+  // NOTE: exp∘exp reaches 1e200 at the edge; the 5th–95th percentiles keep the interesting part in view.
+  let lo = sorted[Math.floor(0.05 * (sorted.length - 1))], hi = sorted[Math.ceil(0.95 * (sorted.length - 1))];
+  if (y0 !== undefined) [lo, hi] = [Math.min(lo, y0), Math.max(hi, y0)];
+  const pad = (hi - lo) * 0.1;
+  if (!Number.isFinite(pad)) return [lo, hi];
+  return pad > 0 ? [lo - pad, hi + pad] : [lo - (Math.abs(lo) || 1) * 0.1, hi + (Math.abs(hi) || 1) * 0.1];
+}
+
+/**
+ * Points with y held within a few window heights of `domain`. The chart clips what lies outside, but a y of 1e200
+ * would still be written into the SVG path as a pixel coordinate beyond what the browser can parse ("Expected
+ * number"); a line leaving the window is drawn the same either way.
+ */
+export function clampToWindow<P extends { y: number }>(points: P[], [lo, hi]: [number, number]): P[] {
+  const margin = 2 * (hi - lo);
+  return points.filter((p) => Number.isFinite(p.y)).map((p) => ({ ...p, y: Math.min(hi + margin, Math.max(lo - margin, p.y)) }));
+}

@@ -2,11 +2,12 @@
 // product next to the engine's finite-difference estimate, and the curve with its tangent (chapter 0).
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
-import { chain, chainSchema, curve, formula, localText, piecesOf, H } from "./chain-rule-model";
+import { formatTick, formatValue } from "./format";
+import { chain, chainSchema, clampToWindow, curve, formula, localText, piecesOf, yDomain, H } from "./chain-rule-model";
 import { t } from "../i18n";
 
-const fmt = (x: number) => formatNumber(x, 4);
+// NOTE: formatValue, not formatNumber: an infinite value here is an overflow (exp∘exp∘exp), not a training run that diverged.
+const fmt = (x: number) => formatValue(x, 4);
 
 class ChainRuleWidget extends WidgetBase<typeof chainSchema> {
   readonly schema = chainSchema;
@@ -47,11 +48,11 @@ class ChainRuleWidget extends WidgetBase<typeof chainSchema> {
     if ("problem" in c && c.problem) {
       this.readouts.replaceChildren(...pair(t("chainRule.product"), t("chainRule.domain", { stage: c.problem.stage, u: fmt(c.problem.u) })));
     } else {
-      const ok = c.error! < 1e-6;
+      const ok = c.error! < 1e-6, finite = Number.isFinite(c.slope) && Number.isFinite(c.numeric);
       this.readouts.replaceChildren(
         ...pair(t("chainRule.product"), `${c.steps.map((st) => (st.local < 0 ? `(${fmt(st.local)})` : fmt(st.local))).join(" × ")} = ${fmt(c.slope!)}`),
-        ...pair(t("chainRule.numeric", { h: String(H) }), formatNumber(c.numeric!, 10)),
-        ...pair(t("chainRule.relError"), t(ok ? "chainRule.agree" : "chainRule.disagree", { error: formatNumber(c.error!, 2) })),
+        ...pair(t("chainRule.numeric", { h: String(H) }), formatValue(c.numeric!, 10)),
+        ...pair(t("chainRule.relError"), finite ? t(ok ? "chainRule.agree" : "chainRule.disagree", { error: formatValue(c.error!, 2) }) : t("chainRule.overflow")),
       );
       this.readouts.setAttribute("data-rel-error", String(c.error));
     }
@@ -59,10 +60,11 @@ class ChainRuleWidget extends WidgetBase<typeof chainSchema> {
   }
 
   private drawCurve(names: ReturnType<typeof piecesOf>, c: ReturnType<typeof chain>): void {
-    const s = this.state, col = themeColors(), points = curve(names);
+    const s = this.state, col = themeColors(), all = curve(names);
     const ok = !("problem" in c && c.problem) && Number.isFinite(c.y) && Number.isFinite(c.slope);
     const y0 = c.y ?? NaN, slope = c.slope ?? NaN;
-    const tangent = ok ? [-0.6, 0.6].map((d) => ({ x: s.x + d, y: y0 + slope * d })) : [];
+    const domain = yDomain(all.map((p) => p.y), ok ? y0 : undefined), points = clampToWindow(all, domain);
+    const tangent = ok ? clampToWindow([-0.6, 0.6].map((d) => ({ x: s.x + d, y: y0 + slope * d })), domain) : [];
     drawChart(
       this.chart,
       {
@@ -71,7 +73,7 @@ class ChainRuleWidget extends WidgetBase<typeof chainSchema> {
         marginLeft: 52,
         marginBottom: 40,
         x: { label: t("chainRule.axisX"), labelAnchor: "center", labelArrow: "none", domain: [chainSchema.x.min, chainSchema.x.max] },
-        y: { label: t("chainRule.axisY"), grid: true, domain: yDomain(points.map((p) => p.y), ok ? y0 : undefined) },
+        y: { label: t("chainRule.axisY"), grid: true, domain, tickFormat: formatTick },
         clip: true,
         marks: [
           Plot.ruleY([0], { stroke: col.muted }),
@@ -80,21 +82,10 @@ class ChainRuleWidget extends WidgetBase<typeof chainSchema> {
           Plot.dot(ok ? [{ x: s.x, y: y0 }] : [], { x: "x", y: "y", fill: col.second, r: 5 }),
         ],
       },
-      t("chainRule.chartDesc", { formula: formula(names), from: chainSchema.x.min, to: chainSchema.x.max, x: s.x, slope: ok ? fmt(slope) : "—" }),
-      { columns: [t("chainRule.tableX"), t("chainRule.tableY")], rows: points.filter((_, k) => k % 10 === 0).map((p) => [p.x, p.y]) },
+      t(ok ? "chainRule.chartDesc" : "chainRule.chartDescNoTangent", { formula: formula(names), from: chainSchema.x.min, to: chainSchema.x.max, x: s.x, slope: fmt(slope) }),
+      { columns: [t("chainRule.tableX"), t("chainRule.tableY")], rows: all.filter((_, k) => k % 10 === 0).map((p) => [p.x, fmt(p.y)]) },
     );
   }
-}
-
-/** A y range that shows the curve near the current point even when the composition grows huge elsewhere. */
-function yDomain(ys: number[], y0?: number): [number, number] {
-  const sorted = [...ys].sort((a, b) => a - b);
-  if (sorted.length === 0) return [-1, 1];
-  // NOTE: exp∘exp reaches 1e200 at the edge; the 5th–95th percentiles keep the interesting part in view.
-  let lo = sorted[Math.floor(0.05 * (sorted.length - 1))], hi = sorted[Math.ceil(0.95 * (sorted.length - 1))];
-  if (y0 !== undefined) [lo, hi] = [Math.min(lo, y0), Math.max(hi, y0)];
-  const pad = (hi - lo) * 0.1 || 1;
-  return [lo - pad, hi + pad];
 }
 
 if (!customElements.get("dl-chain-rule")) customElements.define("dl-chain-rule", ChainRuleWidget);

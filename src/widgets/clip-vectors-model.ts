@@ -27,6 +27,12 @@ function describe(v: Float64Array, g: Float64Array): Clipped {
   return { v: [v[0], v[1]], norm: norm2(v), angle: angleOf(v[0], v[1]), changed: v[0] !== g[0] || v[1] !== g[1] };
 }
 
+/** A vector's direction as the table and caption say it: "76°", or in words for the zero vector, which has none. */
+export function directionText(v: Clipped, format: (x: number, digits?: number) => string): string {
+  // NOTE: the zero vector's angle is NaN; printed as a number it would read "diverged°".
+  return Number.isNaN(v.angle) ? t("clipVectors.noDirection") : `${format(v.angle, 3)}°`;
+}
+
 /** g, g clipped by norm (g·min(1, c/(‖g‖ + 10⁻⁶)), as the engine and PyTorch do) and by value (each entry into [−c, c]). */
 export function clipVectors(s: ClipVectorsState): { g: Clipped; byNorm: Clipped; byValue: Clipped; turn: number } {
   const g = Float64Array.from([s.gx, s.gy]);

@@ -6,7 +6,7 @@ import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
 import { tableCell, tableRow } from "./data-table";
 import { legend, seriesColor } from "./internals-charts";
-import { box, circle, clipVectors, clipVectorsSchema, extent, pointToG, type Clipped, type Frame } from "./clip-vectors-model";
+import { box, circle, clipVectors, directionText, clipVectorsSchema, extent, pointToG, type Clipped, type Frame } from "./clip-vectors-model";
 import { t } from "../i18n";
 
 const MARGIN = { left: 40, right: 12, top: 12, bottom: 36 };
@@ -34,7 +34,7 @@ class ClipVectorsWidget extends WidgetBase<typeof clipVectorsSchema> {
       tableCell("th", name, "row"),
       tableCell("td", `(${formatNumber(v.v[0])}, ${formatNumber(v.v[1])})${i > 0 && !v.changed ? ` ${t("clipVectors.unchanged")}` : ""}`),
       tableCell("td", formatNumber(v.norm)),
-      tableCell("td", Number.isNaN(v.angle) ? "–" : `${formatNumber(v.angle, 3)}°`),
+      tableCell("td", direction(v)),
     ])));
     p.table.replaceChildren(thead, tbody);
 
@@ -67,8 +67,8 @@ class ClipVectorsWidget extends WidgetBase<typeof clipVectorsSchema> {
     },
     t("clipVectors.desc", {
       gx: s.gx, gy: s.gy, norm: formatNumber(r.g.norm), c: s.threshold,
-      nx: formatNumber(r.byNorm.v[0]), ny: formatNumber(r.byNorm.v[1]), na: formatNumber(r.byNorm.angle, 3),
-      vx: formatNumber(r.byValue.v[0]), vy: formatNumber(r.byValue.v[1]), va: formatNumber(r.byValue.angle, 3),
+      nx: formatNumber(r.byNorm.v[0]), ny: formatNumber(r.byNorm.v[1]), na: direction(r.byNorm),
+      vx: formatNumber(r.byValue.v[0]), vy: formatNumber(r.byValue.v[1]), va: direction(r.byValue),
     }),
     { columns: [t("clipVectors.col.vector"), "g₁", "g₂", t("clipVectors.col.norm")], rows: rows.map(([name, v]) => [name, v.v[0], v.v[1], v.norm]) });
   }
@@ -115,5 +115,6 @@ class ClipVectorsWidget extends WidgetBase<typeof clipVectorsSchema> {
 }
 
 const norm0 = (v: Clipped) => v.norm > 0;
+const direction = (v: Clipped) => directionText(v, formatNumber);
 
 if (!customElements.get("dl-clip-vectors")) customElements.define("dl-clip-vectors", ClipVectorsWidget);

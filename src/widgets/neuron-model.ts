@@ -46,3 +46,8 @@ export function sweep(s: NeuronState, points = 41) {
     return { x, ...predict(s, inputs) };
   });
 }
+
+/** The chart's points: the sweep with prices in $1000s, leaving out any that are not finite (an SVG path cannot draw them). */
+export function chartPoints(s: NeuronState): { x: number; price: number }[] {
+  return sweep(s).map((p) => ({ x: p.x, price: p.price * 100 })).filter((p) => Number.isFinite(p.price));
+}

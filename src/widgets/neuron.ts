@@ -1,8 +1,8 @@
 // <dl-neuron>: one artificial neuron on the house-price example (chapter 1).
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber, formatPrice } from "./format";
-import { neuronSchema, predict, sweep, FEATURES, type Feature } from "./neuron-model";
+import { formatNumber, formatPrice, formatTick, formatValue } from "./format";
+import { chartPoints, neuronSchema, predict, FEATURES, type Feature } from "./neuron-model";
 import { t } from "../i18n";
 
 class NeuronWidget extends WidgetBase<typeof neuronSchema> {
@@ -44,8 +44,8 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
     const { z, a, price } = predict(s);
     this.readouts.replaceChildren(
       ...[
-        [t("neuron.z"), formatNumber(z)],
-        [t("neuron.a", { g: t(`activation.${s.activation}` as string) }), formatNumber(a)],
+        [t("neuron.z"), formatValue(z)],
+        [t("neuron.a", { g: t(`activation.${s.activation}` as string) }), formatValue(a)],
         [t("neuron.price"), formatPrice(price)],
       ].flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]),
     );
@@ -53,11 +53,10 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
 
     const feature = s.vary as Feature;
     const name = t(`neuron.feature.${feature}`);
-    const points = sweep(s).map((p) => ({ x: p.x, price: p.price * 100 }));
+    const points = chartPoints(s);
     const current = { x: s[feature] as number, price: price * 100 };
-    const finite = points.filter((p) => Number.isFinite(p.price));
     const c = themeColors();
-    const prices = finite.map((p) => p.price);
+    const prices = points.map((p) => p.price);
     drawChart(
       this.chart,
       {
@@ -65,10 +64,10 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
         height: 260,
         marginLeft: 56,
         x: { label: name },
-        y: { label: t("neuron.axisPrice"), grid: true },
+        y: { label: t("neuron.axisPrice"), grid: true, tickFormat: formatTick },
         marks: [
           Plot.ruleY([0], { stroke: c.muted }),
-          Plot.line(finite, { x: "x", y: "price", stroke: c.accent, strokeWidth: 2 }),
+          Plot.line(points, { x: "x", y: "price", stroke: c.accent, strokeWidth: 2 }),
           Plot.dot(Number.isFinite(current.price) ? [current] : [], { x: "x", y: "price", fill: c.second, r: 5 }),
         ],
       },
@@ -76,8 +75,8 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
         feature: name,
         min: formatPrice(Math.min(...prices) / 100),
         max: formatPrice(Math.max(...prices) / 100),
-        from: points[0].x,
-        to: points[points.length - 1].x,
+        from: neuronSchema[feature].min,
+        to: neuronSchema[feature].max,
         current: formatPrice(price),
       }),
       { columns: [name, t("neuron.table.price")], rows: points.map((p) => [formatNumber(p.x), formatPrice(p.price / 100)]) },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sigmoid } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { chain, chainSchema, compose, curve, formula, localText, PIECES, PIECE_NAMES, type ChainState } from "../../../src/widgets/chain-rule-model";
+import { formatValue } from "../../../src/widgets/format";
+import { chain, chainSchema, clampToWindow, compose, curve, formula, localText, PIECES, PIECE_NAMES, yDomain, type ChainState } from "../../../src/widgets/chain-rule-model";
 
 const base = (over: Partial<ChainState> = {}): ChainState => ({ ...defaults(chainSchema), ...over });
 
@@ -57,5 +58,31 @@ describe("localText", () => {
   it("localText shows the rule and its value, or the value alone for a constant rule", () => {
     expect(localText("square", 8)).toBe("2u = 8");
     expect(localText("times3", 3)).toBe("3");
+  });
+});
+
+describe("chain-rule chart window", () => {
+  it("chain calls exp∘exp∘exp at x = 3 an overflow: y and the slope are infinite, not NaN", () => {
+    const c = chain(base({ f1: "exp", f2: "exp", f3: "exp", x: 3 }));
+    expect(c.y).toBe(Infinity);
+    expect(formatValue(c.y!)).toBe("overflow");
+  });
+
+  it("yDomain and clampToWindow keep every drawn point finite and within a few window heights, for all compositions at the slider's ends", () => {
+    for (const f1 of PIECE_NAMES) for (const f2 of PIECE_NAMES) for (const f3 of PIECE_NAMES) for (const x of [chainSchema.x.min, chainSchema.x.max]) {
+      const names = [f1, f2, f3], c = chain(base({ f1, f2, f3, x }));
+      const y0 = "problem" in c && c.problem ? undefined : c.y;
+      const [lo, hi] = yDomain(curve(names).map((p) => p.y), y0);
+      expect(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo, names.join("∘")).toBe(true);
+      for (const p of clampToWindow(curve(names), [lo, hi])) {
+        expect(p.y).toBeGreaterThanOrEqual(lo - 2 * (hi - lo));
+        expect(p.y).toBeLessThanOrEqual(hi + 2 * (hi - lo));
+      }
+    }
+  });
+
+  it("yDomain widens a flat curve instead of returning an empty range", () => {
+    expect(yDomain([5, 5, 5])).toEqual([4.5, 5.5]);
+    expect(yDomain([], Infinity)).toEqual([-1, 1]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaults } from "../../../src/widgets/state";
-import { angleBetween, box, circle, clipVectors, clipVectorsSchema, extent, pointToG, type ClipVectorsState } from "../../../src/widgets/clip-vectors-model";
+import { formatNumber } from "../../../src/widgets/format";
+import { angleBetween, box, circle, clipVectors, clipVectorsSchema, directionText, extent, pointToG, type ClipVectorsState } from "../../../src/widgets/clip-vectors-model";
 
 const base = (over: Partial<ClipVectorsState> = {}): ClipVectorsState => ({ ...defaults(clipVectorsSchema), ...over });
 
@@ -61,5 +62,15 @@ describe("clip vectors model", () => {
     expect(pointToG(240, 10, frame, 5)).toEqual({ gx: 5, gy: 5 });
     expect(pointToG(40 + 200 * 0.62, 10 + 200 * 0.87, frame, 5)).toEqual({ gx: 1.2, gy: -3.7 });
     expect(pointToG(240, 210, frame, 20)).toEqual({ gx: 10, gy: -10 });
+  });
+
+  it("directionText says the zero vector has no direction instead of printing a number", () => {
+    const r = clipVectors(base({ gx: 0, gy: 0 }));
+    for (const v of [r.g, r.byNorm, r.byValue]) {
+      const text = directionText(v, formatNumber);
+      expect(text).toContain("no direction");
+      expect(text).not.toMatch(/\d|°|NaN|diverged/);
+    }
+    expect(directionText(clipVectors(base({ gx: 0, gy: 3 })).byNorm, formatNumber)).toBe("90°");
   });
 });
