@@ -11,4 +11,4 @@ export { RNNCell } from "./rnn-cell";
 export { LSTMCell } from "./lstm-cell";
 export { GRUCell } from "./gru-cell";
 export { SequenceDense, type SequenceDenseCache, type SequenceDenseGrads } from "./sequence-dense";
-export { sequenceLossInto } from "./sequence-loss";
+export { sequenceLossInto, sequenceLoss } from "./sequence-loss";

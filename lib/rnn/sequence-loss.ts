@@ -23,3 +23,28 @@ export function sequenceLossInto(loss: Loss, dA: Tensor, Yhat: Tensor, Y: Tensor
   for (let t = 0; t < p.length; t++) J += loss.computeInto(d[t], p[t], y[t]);
   return J;
 }
+
+/**
+ * A per-step loss as one `Loss` object on sequences [T, K, m], so the engine's Trainer can train a recurrent model:
+ * `computeInto` is `sequenceLossInto` (J summed over steps, averaged over the m examples, dA per example).
+ *
+ *   J = Σ_t (1/m) Σ_j ℓ(ŷ_t⁽ʲ⁾, y_t⁽ʲ⁾);   reduction 'sum' gives Σ_t Σ_j ℓ
+ *
+ * @example
+ *   const loss = sequenceLoss(losses.halfMse);
+ *   new Trainer({ model: new Sequential([lstm, readout]), loss, optimizer, X, Y, batchSize: 8 });
+ */
+export function sequenceLoss(loss: Loss): Loss {
+  return {
+    name: `sequence ${loss.name}`,
+    computeInto: (dA, input, Y) => sequenceLossInto(loss, dA, input, Y),
+    compute(input, Y, reduction = "mean") {
+      if (reduction !== "mean" && reduction !== "sum") throw new RangeError(`sequenceLoss: unknown reduction '${reduction}' (use 'mean' or 'sum')`);
+      const dA = new Tensor(input.shape), J = sequenceLossInto(loss, dA, input, Y), m = input.shape[2];
+      // ∂J/∂ŷ is dA/m; a sum over examples multiplies J and the gradient by m.
+      const factor = reduction === "sum" ? 1 : 1 / m, grad = new Tensor(input.shape);
+      for (let i = 0; i < grad.size; i++) grad.data[i] = factor * dA.data[i];
+      return { loss: reduction === "sum" ? J * m : J, grad, dA };
+    },
+  };
+}

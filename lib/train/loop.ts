@@ -16,7 +16,7 @@ export interface TrainOptions {
   optimizer: StepOptimizer;
   X: Tensor;
   Y: Tensor;
-  /** Examples per step; default all of them (full-batch gradient descent). */
+  /** Examples per step; default all of them (full-batch gradient descent). Examples are the last axis of X and Y. */
   batchSize?: number;
   /** Seed for shuffling mini-batches (default 1), or a generator. */
   seed?: number;
@@ -70,7 +70,7 @@ export class Trainer {
     this.values = this.params.map((p) => p.value);
     this.grads = this.params.map((p) => p.grad);
     const rng = options.rng ?? createRng(options.seed ?? 1);
-    this.batches = new BatchCursor(options.X, options.Y, options.batchSize ?? options.X.cols, rng);
+    this.batches = new BatchCursor(options.X, options.Y, options.batchSize ?? Infinity, rng);
   }
 
   /** Runs up to k more steps (fewer if training diverges) and reports the last one. */
@@ -79,12 +79,7 @@ export class Trainer {
     const { model, loss, optimizer } = this.options;
     for (let s = 0; s < k && this.status === "ok"; s++) {
       const { X, Y } = this.batches.next();
-      const out = model.forward(X);
-      let dA = this.dA.get(out.size);
-      if (dA === undefined || dA.rows !== out.rows) {
-        dA = new Tensor(out.shape);
-        this.dA.set(out.size, dA);
-      }
+      const out = model.forward(X), dA = this.scratch(out);
       const J = loss.computeInto(dA, out, Y);
       const accuracy = loss.accuracy ? loss.accuracy(out, Y) : NaN;
       let gradNorm = NaN;
@@ -107,6 +102,26 @@ export class Trainer {
     return this.report();
   }
 
+  /**
+   * The loss of the current weights on other data, e.g. a held-out set the run never trains on: forward and loss
+   * only, in evaluation mode (dropout off, batch norm on running statistics), then back to the previous mode.
+   *
+   *   J_held-out = loss(forward(X), Y)
+   * @example
+   *   trainer.run(100);
+   *   trainer.evaluate(Xval, Yval);   // no backward, no update
+   */
+  evaluate(X: Tensor, Y: Tensor): number {
+    const { model, loss } = this.options, training = model.training;
+    model.eval();
+    try {
+      const out = model.forward(X);
+      return loss.computeInto(this.scratch(out), out, Y);
+    } finally {
+      model.train(training);
+    }
+  }
+
   /** The status and the last logged step. */
   report(): TrainReport {
     const i = this.step - 1;
@@ -125,6 +140,16 @@ export class Trainer {
   history(): { loss: Float64Array; accuracy: Float64Array; gradNorm: Float64Array } {
     const n = this.step;
     return { loss: this.log.loss.subarray(0, n), accuracy: this.log.accuracy.subarray(0, n), gradNorm: this.log.gradNorm.subarray(0, n) };
+  }
+
+  /** A dA buffer shaped like `out`, reused for each output size. */
+  private scratch(out: Tensor): Tensor {
+    let dA = this.dA.get(out.size);
+    if (dA === undefined || dA.shape.length !== out.shape.length || dA.shape.some((d, i) => d !== out.shape[i])) {
+      dA = new Tensor(out.shape);
+      this.dA.set(out.size, dA);
+    }
+    return dA;
   }
 
   private gradNorm(): number {

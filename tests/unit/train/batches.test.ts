@@ -34,3 +34,23 @@ describe("BatchCursor", () => {
     expect(Array.from(gatherColumns(out, X, Int32Array.of(6, 2, 4), 1).data)).toEqual([2, 4]);
   });
 });
+
+describe("BatchCursor on sequences", () => {
+  it("BatchCursor.next batches sequences [T, n, m] along their last axis, whole examples at a time", () => {
+    // Example j of step t, row i holds 100·t + 10·i + j, so every gathered value names where it came from.
+    const T = 3, n = 2, m = 5, S = new Tensor([T, n, m]), L = new Tensor([T, 1, m]);
+    for (let t = 0; t < T; t++) for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) S.data[(t * n + i) * m + j] = 100 * t + 10 * i + j;
+    for (let t = 0; t < T; t++) for (let j = 0; j < m; j++) L.data[t * m + j] = j;
+    const cursor = new BatchCursor(S, L, 2, createRng(3)), seen: number[] = [];
+    for (let b = 0; b < 3; b++) {
+      const { X: Xb, Y: Yb } = cursor.next(), B = Xb.shape[2];
+      expect(Xb.shape.slice(0, 2)).toEqual([T, n]);
+      for (let k = 0; k < B; k++) {
+        const j = Yb.data[k];
+        seen.push(j);
+        for (let t = 0; t < T; t++) for (let i = 0; i < n; i++) expect(Xb.data[(t * n + i) * B + k]).toBe(100 * t + 10 * i + j);
+      }
+    }
+    expect(seen.sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+});

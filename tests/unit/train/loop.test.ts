@@ -4,6 +4,12 @@ import { losses } from "../../../lib/losses";
 import { createRng } from "../../../lib/random/rng";
 import { Tensor } from "../../../lib/tensor/tensor";
 import { Trainer, train, type StepOptimizer } from "../../../lib/train/loop";
+import { Sequential } from "../../../lib/layers/sequential";
+import { RNN } from "../../../lib/rnn/rnn";
+import { SequenceDense } from "../../../lib/rnn/sequence-dense";
+import { sequenceLoss, sequenceLossInto } from "../../../lib/rnn/sequence-loss";
+import { sineSequence } from "../../../lib/data/sine-sequence";
+import { Dropout } from "../../../lib/layers/dropout";
 
 /** Plain gradient descent, written here so these tests do not depend on lib/optim. */
 class Plain implements StepOptimizer {
@@ -95,5 +101,49 @@ describe("Trainer", () => {
     const labels = Tensor.from([Array.from({ length: 128 }, (_, j) => (X.data[j] > 0 ? 1 : 0) + (X.data[128 + j] > 0 ? 2 : 0))]);
     const { report } = train({ model: mlp([2, 16, 4], { hidden: "relu", seed: 8 }), loss: losses.softmaxCe, optimizer: new Plain(0.5), X, Y: labels }, 400);
     expect(report.accuracy).toBeGreaterThan(0.9);
+  });
+});
+
+describe("Trainer.evaluate and sequences", () => {
+  it("Trainer.evaluate is the loss on other data with the current weights, changes nothing, and runs in evaluation mode", () => {
+    const { X, Y } = quadrants(64, 1), held = quadrants(40, 2);
+    const model = new Sequential([mlp([2, 8, 1], { hidden: "tanh", seed: 3 }), new Dropout(0.5, { rng: createRng(1) })]);
+    const trainer = new Trainer({ model, loss: losses.bceWithLogits, optimizer: new Plain(0.5), X, Y, batchSize: 16 });
+    trainer.run(50);
+    const before = model.params().map((p) => Array.from(p.value));
+    const J = trainer.evaluate(held.X, held.Y);
+    model.eval();
+    expect(J).toBeCloseTo(losses.bceWithLogits.compute(model.forward(held.X), held.Y).loss, 12);
+    model.train();
+    expect(model.training).toBe(true);
+    expect(model.params().map((p) => Array.from(p.value))).toEqual(before);
+    expect(trainer.step).toBe(50);
+  });
+
+  it("Trainer trains a recurrent network on sequences [T, 1, m] with sequenceLoss, in mini-batches of whole sequences", () => {
+    const data = sineSequence({ m: 32, T: 12, noise: 0.05, seed: 1 }), held = sineSequence({ m: 8, T: 12, noise: 0.05, seed: 2 });
+    const rng = createRng(4), rnn = new RNN(1, 6, { rng }), readout = new SequenceDense(6, 1, { rng });
+    const loss = sequenceLoss(losses.halfMse);
+    const trainer = new Trainer({ model: new Sequential([rnn, readout]), loss, optimizer: new Plain(0.05), ...data, batchSize: 8 });
+    const start = trainer.evaluate(held.X, held.Y);
+    const first = trainer.run(1);
+    expect(first.epoch).toBe(0);
+    trainer.run(3);
+    expect(trainer.report().epoch).toBe(1); // 32 sequences in batches of 8
+    trainer.run(396);
+    expect(trainer.status).toBe("ok");
+    expect(trainer.evaluate(held.X, held.Y)).toBeLessThan(start / 4);
+    const Yhat = readout.forward(rnn.forward(held.X));
+    expect(trainer.evaluate(held.X, held.Y)).toBeCloseTo(sequenceLossInto(losses.halfMse, new Tensor(Yhat.shape), Yhat, held.Y), 12);
+  });
+
+  it("sequenceLoss.compute gives ∂J/∂ŷ = dA/m, and reduction 'sum' adds over examples", () => {
+    const Yhat = new Tensor([2, 1, 2], Float64Array.of(1, 2, 3, 4)), Y = new Tensor([2, 1, 2], Float64Array.of(0, 0, 0, 0));
+    const loss = sequenceLoss(losses.halfMse), mean = loss.compute(Yhat, Y), sum = loss.compute(Yhat, Y, "sum");
+    // Σ_t (1/2)·Σ_j ½ŷ²: step 1 (1 + 4)/4, step 2 (9 + 16)/4
+    expect(mean.loss).toBeCloseTo(30 / 4, 12);
+    expect(sum.loss).toBeCloseTo(30 / 2, 12);
+    expect(Array.from(mean.grad.data)).toEqual([0.5, 1, 1.5, 2]);
+    expect(Array.from(sum.grad.data)).toEqual([1, 2, 3, 4]);
   });
 });
