@@ -1,11 +1,12 @@
 // A recurrent network learning a sequence task in the page (chapter 8): the next value of a noisy sine wave, or the
-// next character of the course's small corpus. Each update draws a mini-batch of the engine's `sineSequence` (or
-// `charSequences`) training windows, runs the engine's recurrent
-// layer and a per-step linear read-out, the summed half-MSE over steps, backpropagation through time, optional
-// global-norm clipping and an Adam (or plain SGD) step. No DOM: the element calls `run` between animation frames.
+// next character of the course's small corpus. The engine's Trainer runs each update (a mini-batch of training
+// windows, the recurrent layer and a per-step linear read-out, the per-step loss summed over steps, backpropagation
+// through time, optional global-norm clipping, an Adam or SGD step) and applies its divergence rule. A held-out loss,
+// on windows the network never trains on, is plotted next to the training loss. No DOM: the element calls `runFor`
+// between animation frames.
 import {
-  Adam, SGD, GRU, LSTM, RNN, SequenceDense, Tensor, charSequences, clipByGlobalNorm, createRng, encodeChars, losses, oneHotSequence, sequenceLossInto,
-  sineSequence, softmax, type Rng, type SineSequenceData,
+  Adam, SGD, GRU, LSTM, RNN, Sequential, SequenceDense, Tensor, Trainer, charSplit, clipByGlobalNorm, createRng, encodeChars, losses, oneHotSequence,
+  sequenceLoss, sineSequence, softmax, type Rng, type SineSequenceData, type StepOptimizer,
 } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
@@ -15,8 +16,7 @@ export type ModelName = (typeof MODELS)[number];
 export const OPTIMIZERS = ["adam", "sgd"] as const;
 export const TASKS = ["sine", "chars"] as const;
 export type TaskName = (typeof TASKS)[number];
-/** Character windows in the training pool, the prompt a sample starts from, and the sample's length. */
-export const CHAR_WINDOWS = 256;
+/** The prompt a text sample starts from, and the sample's length. */
 export const PROMPT = "a recurrent network ";
 export const SAMPLE_LENGTH = 80;
 
@@ -28,17 +28,38 @@ export const CLIP = 1;
 /** Noise on the observed signal, and the length of the held-out sequence the predictions are drawn on. */
 export const NOISE = 0.1;
 export const HELD_OUT = 60;
+/** The text task: the last fifth of the text is held out; windows start every 2 (training) or 4 (held-out) characters. */
+export const CHAR_HELD_OUT = 0.2;
+export const CHAR_SPLIT = charSplit({ T: WINDOW, heldOut: CHAR_HELD_OUT, trainStride: 2, heldOutStride: 4 });
 /** A run whose per-step loss passes this (predicting 0 everywhere costs about 0.25) is called diverged. */
 export const LOSS_CEILING = 50;
 /** Loss-curve samples kept; when full, every other one is dropped. */
 export const CURVE_MAX = 300;
+
+/** The learning-rate slider moves log₁₀ of the rate: 0.001 … 2 in steps of a tenth of a decade. */
+export const LOG_LR = { min: -3, max: 0.3, step: 0.1 } as const;
+
+/**
+ * The learning rate of a slider position, rounded to two significant digits so the rate shown is the rate used.
+ *
+ *   η = round₂(10^position)   (−2.5 → 0.0032, −1.7 → 0.02, −1 → 0.1)
+ */
+export function rateOf(logLr: number): number {
+  return Number((10 ** logLr).toPrecision(2));
+}
+
+/** The slider position of a learning rate (the nearest tenth of a decade, within the slider's range). */
+export function logLrOf(rate: number): number {
+  const x = Math.round(Math.log10(rate) / LOG_LR.step) * LOG_LR.step;
+  return Number(Math.min(LOG_LR.max, Math.max(LOG_LR.min, x)).toFixed(1));
+}
 
 export const sequenceTrainerSchema = {
   task: { kind: "choice", label: t("sequenceTrainer.task"), options: TASKS, default: "sine" },
   model: { kind: "choice", label: t("sequenceTrainer.model"), options: MODELS, default: "lstm" },
   hidden: { kind: "number", label: t("sequenceTrainer.hidden"), min: 1, max: 32, step: 1, default: 12 },
   optimizer: { kind: "choice", label: t("sequenceTrainer.optimizer"), options: OPTIMIZERS, default: "adam" },
-  lr: { kind: "number", label: t("sequenceTrainer.lr"), min: 0.001, max: 2, step: 0.001, default: 0.003 },
+  logLr: { kind: "number", label: t("sequenceTrainer.lr"), ...LOG_LR, default: -2.5 },
   clip: { kind: "boolean", label: t("sequenceTrainer.clip"), default: true },
 } satisfies Schema;
 export type SequenceTrainerState = StateOf<typeof sequenceTrainerSchema>;
@@ -51,28 +72,31 @@ export function buildLayer(model: ModelName, hidden: number, rng: Rng, inputs = 
 
 export type TrainerStatus = "ok" | "diverged";
 
+/** Loss curves: per point, the update count, the mean training loss since the previous point, and the held-out loss. */
+export interface LossCurves {
+  step: number[];
+  train: number[];
+  heldOut: number[];
+}
+
 export class SequenceTrainer {
-  status: TrainerStatus = "ok";
-  step = 0;
-  divergedAt?: number;
-  /** Mean per-step loss ½(ŷ − y)² of the last batch (NaN before the first update). */
+  /** Mean per-step loss of the last update's batch (NaN before the first update). */
   lastLoss = NaN;
-  readonly curve: { step: number[]; loss: number[] } = { step: [], loss: [] };
+  /** Held-out loss per step at the latest curve point. */
+  lastHeldOut = NaN;
+  readonly curve: LossCurves = { step: [], train: [], heldOut: [] };
   layer!: RNN | LSTM | GRU;
   readout!: SequenceDense;
   private optimizer!: Adam | SGD;
-  private rng!: Rng;
-  private X = new Tensor([WINDOW, 1, BATCH]);
-  private Y = new Tensor([WINDOW, 1, BATCH]);
-  private dY = new Tensor([WINDOW, 1, BATCH]);
+  private trainer!: Trainer;
+  /** Updates already averaged into a curve point. */
+  private recorded = 0;
 
-  /** The training set (X, Y [WINDOW, 1, 64]) and one longer held-out sequence, both from the engine's generator. */
+  /** The sine task's training set (X, Y [WINDOW, 1, 64]) and one longer held-out wave, from different seeds. */
   readonly train: SineSequenceData = sineSequence({ m: TRAIN_SEQUENCES, T: WINDOW, noise: NOISE, seed: 1 });
   readonly heldOut: SineSequenceData = sineSequence({ m: 1, T: HELD_OUT, noise: NOISE, seed: 2 });
-  /** The character task's pool of windows (X one-hot [WINDOW, K, 256], Y next-character indices) and its vocabulary. */
-  readonly chars = charSequences({ m: CHAR_WINDOWS, T: WINDOW, seed: 1 });
-  /** 32 fixed windows the character task is scored on between updates (cheaper than the whole pool). */
-  readonly charsEval = charSequences({ m: 32, T: WINDOW, seed: 2 });
+  /** The text task's split: training windows before the cut, held-out windows after it, one vocabulary. */
+  readonly chars = CHAR_SPLIT;
 
   constructor(private settings: SequenceTrainerState, private seed = 1) {
     this.reset();
@@ -83,23 +107,52 @@ export class SequenceTrainer {
     return this.params().reduce((n, p) => n + p.value.length, 0);
   }
 
-  /** Fresh weights from the seed, a fresh optimizer and an empty history. */
+  get status(): TrainerStatus {
+    return this.trainer.status;
+  }
+
+  /** Updates done (a diverged update counts, though it changed nothing). */
+  get step(): number {
+    return this.trainer.step;
+  }
+
+  get divergedAt(): number | undefined {
+    return this.trainer.divergedAt;
+  }
+
+  /** The learning rate in use. */
+  get lr(): number {
+    return rateOf(this.settings.logLr);
+  }
+
+  /** Training and held-out data of the current task. */
+  get data(): { train: { X: Tensor; Y: Tensor }; heldOut: { X: Tensor; Y: Tensor } } {
+    return this.task === "chars" ? this.chars : { train: this.train, heldOut: this.heldOut };
+  }
+
+  /** Fresh weights from the seed, a fresh optimizer and Trainer, and curves holding only the untrained losses. */
   reset(): void {
-    const s = this.settings;
-    this.rng = createRng(this.seed);
+    const s = this.settings, rng = createRng(this.seed);
     const K = this.task === "chars" ? this.chars.vocab.length : 1;
-    this.layer = buildLayer(s.model as ModelName, s.hidden, this.rng, K);
-    this.readout = new SequenceDense(this.layer.hiddenSize, K, { rng: this.rng });
-    this.X = new Tensor([WINDOW, K, BATCH]);
-    this.Y = new Tensor([WINDOW, 1, BATCH]);
-    this.dY = new Tensor([WINDOW, K, BATCH]);
-    this.optimizer = s.optimizer === "sgd" ? new SGD({ lr: s.lr }) : new Adam({ lr: s.lr });
-    this.status = "ok";
-    this.step = 0;
-    this.divergedAt = undefined;
+    this.layer = buildLayer(s.model as ModelName, s.hidden, rng, K);
+    this.readout = new SequenceDense(this.layer.hiddenSize, K, { rng });
+    this.optimizer = s.optimizer === "sgd" ? new SGD({ lr: this.lr }) : new Adam({ lr: this.lr });
+    // Clipping is part of the update: it rescales the gradients the optimizer is about to use.
+    const clipped: StepOptimizer = {
+      step: (values, grads) => {
+        if (this.settings.clip) clipByGlobalNorm(grads, CLIP);
+        this.optimizer.step(values, grads);
+      },
+    };
+    const { X, Y } = this.data.train;
+    this.trainer = new Trainer({
+      model: new Sequential([this.layer, this.readout]), loss: sequenceLoss(this.lossOf()), optimizer: clipped, X, Y,
+      batchSize: BATCH, seed: this.seed, divergeAbove: LOSS_CEILING * WINDOW,
+    });
     this.lastLoss = NaN;
-    this.curve.step.length = this.curve.loss.length = 0;
-    this.record(0, this.trainingLoss());
+    this.recorded = 0;
+    this.curve.step.length = this.curve.train.length = this.curve.heldOut.length = 0;
+    this.record();
   }
 
   /** The task being learned. */
@@ -112,22 +165,22 @@ export class SequenceTrainer {
     return this.task === "chars" ? losses.softmaxCe : losses.halfMse;
   }
 
-  /**
-   * Mean per-step loss over the whole training set (the sine's 64 sequences, or the 256 character windows) with the
-   * current weights (no update).
-   */
-  trainingLoss(): number {
-    if (this.task === "chars") {
-      const { X, Y } = this.chars, Z = this.readout.forward(this.layer.forward(X));
-      return sequenceLossInto(losses.softmaxCe, new Tensor(Z.shape), Z, Y) / WINDOW;
-    }
-    const { X, Y } = this.train, Yhat = this.readout.forward(this.layer.forward(X));
-    let sum = 0;
-    for (let i = 0; i < Yhat.size; i++) sum += 0.5 * (Yhat.data[i] - Y.data[i]) ** 2;
-    return sum / Yhat.size;
+  /** Mean per-step loss of the current weights on a set of sequences (the Trainer's evaluation: no update). */
+  lossOn(X: Tensor, Y: Tensor): number {
+    return this.trainer.evaluate(X, Y) / X.shape[0];
   }
 
-  /** New settings: a new model or size restarts; a new learning rate or clipping carries on. Returns true on restart. */
+  /** Mean per-step loss on the whole training set (the sine's 64 sequences, or every training window of the text). */
+  trainingLoss(): number {
+    return this.lossOn(this.data.train.X, this.data.train.Y);
+  }
+
+  /** Mean per-step loss on the held-out data: the held-out wave, or the windows after the text's cut. */
+  evaluate(): number {
+    return this.lossOn(this.data.heldOut.X, this.data.heldOut.Y);
+  }
+
+  /** New settings: a new task, model, optimizer or size restarts; a new learning rate or clipping carries on. Returns true on restart. */
   apply(next: SequenceTrainerState): boolean {
     const s = this.settings;
     this.settings = { ...next };
@@ -135,7 +188,7 @@ export class SequenceTrainer {
       this.reset();
       return true;
     }
-    this.optimizer.lr = next.lr;
+    this.optimizer.lr = this.lr;
     return false;
   }
 
@@ -143,59 +196,63 @@ export class SequenceTrainer {
     return [...this.layer.params(), ...this.readout.params()];
   }
 
-  /** One update on a fresh batch of windows; returns the batch's mean per-step loss. */
-  update(): number {
-    const { X, Y, dY } = this, chars = this.task === "chars", src = chars ? this.chars : this.train;
-    const M = chars ? CHAR_WINDOWS : TRAIN_SEQUENCES, K = X.shape[1];
-    // Copy BATCH random columns of the training set into the batch (every channel k of every step).
-    for (let j = 0; j < BATCH; j++) {
-      const col = this.rng.int(M);
-      for (let k = 0; k < WINDOW; k++) {
-        for (let c = 0; c < K; c++) X.data[(k * K + c) * BATCH + j] = src.X.data[(k * K + c) * M + col];
-        Y.data[k * BATCH + j] = src.Y.data[k * M + col];
-      }
-    }
-    const Yhat = this.readout.forward(this.layer.forward(X));
-    // The loss averages over the batch; the sequence loss sums it over the WINDOW steps.
-    const J = sequenceLossInto(this.lossOf(), dY, Yhat, Y);
-    this.layer.backward(this.readout.backward(dY));
-    const params = this.params(), grads = params.map((p) => p.grad);
-    if (this.settings.clip) clipByGlobalNorm(grads, CLIP);
-    this.optimizer.step(params.map((p) => p.value), grads);
-    this.step++;
-    return J / WINDOW;
-  }
-
-  /** Up to k updates (fewer when the run diverges); samples the loss curve once. Returns the updates done. */
+  /** Up to k updates (fewer when the run diverges), then one curve point. Returns the updates done. */
   run(k: number): number {
     const done = this.updates(k);
-    if (done > 0) this.record(this.step, this.lastLoss);
+    if (done > 0) this.record();
     return done;
   }
 
   private updates(k: number): number {
-    let done = 0;
-    while (done < k && this.status === "ok") {
-      const loss = this.update();
-      done++;
-      this.lastLoss = loss;
-      // NOTE: written as !(x <= c) so that NaN also counts as diverged.
-      if (!(loss <= LOSS_CEILING)) {
-        this.status = "diverged";
-        this.divergedAt = this.step;
-      }
-    }
-    return done;
+    const before = this.trainer.step, report = this.trainer.run(k);
+    // The Trainer's loss sums the steps of a window; the widget shows the mean per step.
+    if (report.step > before) this.lastLoss = report.loss / WINDOW;
+    return report.step - before;
   }
 
-  /** Runs updates in chunks until `budgetMs` has passed on `now` (or the run diverges); samples the curve once. */
+  /**
+   * Runs updates in chunks until `budgetMs` has passed on `now` (or the run diverges). Adds no curve point: the
+   * element calls `record` when it draws, so the held-out loss is computed once per drawn frame.
+   */
   runFor(budgetMs: number, now: () => number = () => performance.now(), chunk = 1): number {
     const start = now();
     let done = 0;
     do done += this.updates(chunk);
     while (this.status === "ok" && now() - start < budgetMs);
-    if (done > 0) this.record(this.step, this.lastLoss);
     return done;
+  }
+
+  /**
+   * Adds a point to the loss curves if there were updates since the last one: the mean of their batch losses, and
+   * the held-out loss now. The first point (update 0) is the untrained network on the whole training set.
+   */
+  record(): void {
+    const n = this.step;
+    if (n === this.recorded && this.curve.step.length > 0) return;
+    let train: number;
+    if (n === 0) train = this.trainingLoss();
+    else {
+      const log = this.trainer.history().loss;
+      let sum = 0;
+      for (let i = this.recorded; i < n; i++) sum += log[i];
+      train = sum / (n - this.recorded) / WINDOW;
+    }
+    this.lastHeldOut = this.evaluate();
+    this.recorded = n;
+    const c = this.curve;
+    if (c.step.length >= CURVE_MAX) {
+      let w = 0;
+      for (let i = 0; i < c.step.length; i++) {
+        if (i % 2 !== 0 && i !== c.step.length - 1) continue;
+        c.step[w] = c.step[i];
+        c.train[w] = c.train[i];
+        c.heldOut[w++] = c.heldOut[i];
+      }
+      c.step.length = c.train.length = c.heldOut.length = w;
+    }
+    c.step.push(n);
+    c.train.push(train);
+    c.heldOut.push(this.lastHeldOut);
   }
 
   /**
@@ -213,13 +270,6 @@ export class SequenceTrainer {
     }
     out.loss /= HELD_OUT;
     return out;
-  }
-
-  /** The score shown between updates: held-out loss per step for the sine, loss per character on 32 fixed windows for text. */
-  evaluate(): number {
-    if (this.task !== "chars") return this.predictions().loss;
-    const { X, Y } = this.charsEval, Z = this.readout.forward(this.layer.forward(X));
-    return sequenceLossInto(losses.softmaxCe, new Tensor(Z.shape), Z, Y) / WINDOW;
   }
 
   /**
@@ -243,20 +293,5 @@ export class SequenceTrainer {
       x = oneHotSequence([k], 1, 1, K);
     }
     return out;
-  }
-
-  private record(step: number, loss: number): void {
-    const c = this.curve;
-    if (c.step.length >= CURVE_MAX) {
-      let w = 0;
-      for (let i = 0; i < c.step.length; i++) {
-        if (i % 2 !== 0 && i !== c.step.length - 1) continue;
-        c.step[w] = c.step[i];
-        c.loss[w++] = c.loss[i];
-      }
-      c.step.length = c.loss.length = w;
-    }
-    c.step.push(step);
-    c.loss.push(loss);
   }
 }

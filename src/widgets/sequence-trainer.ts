@@ -1,11 +1,15 @@
 // <dl-sequence-trainer>: a recurrent network learning next-value prediction on a noisy sine wave (chapter 8).
 // Training runs in time-budgeted slices between animation frames so the page stays responsive, pauses out of view,
-// and stops with a visible "diverged" when the loss runs away. Charts: held-out predictions and the loss curve.
+// and stops with a visible "diverged" when the loss runs away. Charts: held-out predictions (or a text sample) and the
+// training and held-out loss curves. The learning-rate slider moves log₁₀ of the rate; everything shown is the rate.
 import { WidgetBase } from "./base";
 import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
-import { sequenceTrainerSchema, SequenceTrainer, LOSS_CEILING, PROMPT, TRAIN_SEQUENCES, WINDOW, type SequenceTrainerState } from "./sequence-trainer-model";
+import {
+  sequenceTrainerSchema, SequenceTrainer, rateOf, CHAR_SPLIT, LOSS_CEILING, PROMPT, TRAIN_SEQUENCES, WINDOW, type SequenceTrainerState,
+} from "./sequence-trainer-model";
+import { charCorpus } from "../../lib";
 import { t } from "../i18n";
 
 /** Milliseconds of training per frame, and how often the charts are redrawn while playing. */
@@ -23,6 +27,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   private raf = 0;
   private lastDraw = -Infinity;
   private playButton!: HTMLButtonElement;
+  private lrOutput!: HTMLOutputElement;
   private parts: { readouts: Map<string, HTMLElement>; labels: Map<string, HTMLElement>; note: HTMLElement; predTitle: HTMLElement; pred: HTMLElement; loss: HTMLElement; about: HTMLElement } | null = null;
 
   connectedCallback(): void {
@@ -62,8 +67,23 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     );
     panel.append(
       this.fieldGroup(t("sequenceTrainer.group.run"), [buttons]),
-      this.fieldGroup(t("sequenceTrainer.group.network"), ["task", "model", "hidden", "optimizer", "lr", "clip"]),
+      this.fieldGroup(t("sequenceTrainer.group.network"), ["task", "model", "hidden", "optimizer", this.rateControl(), "clip"]),
     );
+  }
+
+  /** The learning-rate slider (log₁₀ of the rate) with the rate itself beside it in place of a number box. */
+  private rateControl(): HTMLElement {
+    const wrap = this.control("logLr"), slider = wrap.querySelector<HTMLInputElement>("input[type=range]")!;
+    this.lrOutput = Object.assign(document.createElement("output"), { className: "dl-st-rate" });
+    this.lrOutput.htmlFor.add(slider.id);
+    wrap.querySelector("input[type=text]")?.replaceWith(this.lrOutput);
+    return wrap;
+  }
+
+  private showRate(): void {
+    const rate = String(rateOf(this.state.logLr));
+    this.lrOutput.value = rate;
+    this.lrOutput.closest(".dl-control")?.querySelector("input[type=range]")?.setAttribute("aria-valuetext", rate);
   }
 
   protected optionLabel(name: string, option: string): string {
@@ -71,6 +91,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   protected render(): void {
+    this.showRate();
     if (!this.parts) this.buildFigure();
     if (!this.trainer) this.trainer = new SequenceTrainer({ ...this.state });
     else this.trainer.apply({ ...this.state });
@@ -100,9 +121,14 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
 
   private drawAll(): void {
     const chars = this.state.task === "chars", parts = this.parts!;
-    parts.labels.get("heldOut")!.textContent = t(chars ? "sequenceTrainer.readout.charLoss" : "sequenceTrainer.readout.heldOut");
+    this.trainer!.record(); // a new curve point (and held-out loss) if there were updates since the last drawing
+    parts.labels.get("loss")!.textContent = t(chars ? "sequenceTrainer.readout.charLoss" : "sequenceTrainer.readout.loss");
+    parts.labels.get("heldOut")!.textContent = t(chars ? "sequenceTrainer.readout.charHeldOut" : "sequenceTrainer.readout.heldOut");
     parts.predTitle.textContent = chars ? t("sequenceTrainer.sampleTitle", { prompt: PROMPT.trim() }) : t("sequenceTrainer.predTitle");
-    parts.about.textContent = chars ? t("sequenceTrainer.noteChars", { window: WINDOW }) : t("sequenceTrainer.note", { train: TRAIN_SEQUENCES, window: WINDOW });
+    const split = CHAR_SPLIT;
+    parts.about.textContent = chars
+      ? t("sequenceTrainer.noteChars", { window: WINDOW, train: split.train.starts.length, heldOut: split.heldOut.starts.length, cut: split.cut, length: charCorpus.length })
+      : t("sequenceTrainer.note", { train: TRAIN_SEQUENCES, window: WINDOW });
     this.drawReadouts();
     if (chars) this.drawSample();
     else this.drawPredictions();
@@ -118,7 +144,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
       : !this.visible ? t("sequenceTrainer.status.offscreen") : t("sequenceTrainer.status.ok");
     const values: Record<(typeof READOUTS)[number], string> = {
       updates: tr.step.toLocaleString("en-US"), params: tr.paramCount.toLocaleString("en-US"),
-      loss: tr.step === 0 ? "–" : formatNumber(tr.lastLoss), heldOut: formatNumber(tr.evaluate()), status,
+      loss: tr.step === 0 ? "–" : formatNumber(tr.lastLoss), heldOut: formatNumber(tr.lastHeldOut), status,
     };
     for (const key of READOUTS) parts.readouts.get(key)!.textContent = values[key];
     parts.note.textContent = tr.status === "diverged" ? t("sequenceTrainer.divergedNote", { step: tr.divergedAt ?? tr.step, ceiling: LOSS_CEILING }) : "";
@@ -158,19 +184,31 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   private drawLoss(): void {
-    const tr = this.trainer!, c = themeColors(), s: SequenceTrainerState = this.state;
-    const rows = tr.curve.step.map((k, i) => ({ step: k, loss: tr.curve.loss[i] })).filter((d) => Number.isFinite(d.loss) && d.loss > 0);
+    const tr = this.trainer!, c = themeColors(), s: SequenceTrainerState = this.state, curve = tr.curve;
+    const names = { train: t("sequenceTrainer.series.train"), heldOut: t("sequenceTrainer.series.heldOut") };
+    const rows = curve.step.flatMap((k, i) => [
+      { step: k, loss: curve.train[i], series: names.train },
+      { step: k, loss: curve.heldOut[i], series: names.heldOut },
+    ]).filter((d) => Number.isFinite(d.loss) && d.loss > 0);
     drawChart(this.parts!.loss, {
-      width: Math.min(680, this.figure.clientWidth || 640), height: 180, marginLeft: 56,
+      width: Math.min(680, this.figure.clientWidth || 640), height: 200, marginLeft: 56,
       x: { label: t("sequenceTrainer.axisUpdate"), domain: [0, Math.max(10, tr.step)] },
       y: { type: "log", label: t("sequenceTrainer.axisLoss"), grid: true, ticks: 4, tickFormat: (d: number) => String(Number(d.toPrecision(2))), ...(rows.length ? {} : { domain: [1e-3, 1] }) },
-      marks: [Plot.line(rows, { x: "step", y: "loss", stroke: c.accent, strokeWidth: 1.5 })],
+      color: { domain: [names.train, names.heldOut], range: [c.accent, c.muted], legend: true },
+      marks: [
+        Plot.line(rows, { x: "step", y: "loss", stroke: "series", strokeWidth: 1.5 }),
+        Plot.dot(rows.filter((d) => d.series === names.heldOut), { x: "step", y: "loss", fill: "series", r: 1.5 }),
+      ],
     },
     t("sequenceTrainer.lossDesc", {
-      step: tr.step.toLocaleString("en-US"), model: this.modelName, loss: tr.step === 0 ? "–" : formatNumber(tr.lastLoss),
-      optimizer: t(`sequenceTrainer.optimizer.${s.optimizer}`), lr: s.lr, clip: s.clip ? t("sequenceTrainer.clipOn") : t("sequenceTrainer.clipOff"),
+      step: tr.step.toLocaleString("en-US"), model: this.modelName, loss: tr.step === 0 ? "–" : formatNumber(curve.train[curve.train.length - 1]),
+      heldOut: formatNumber(tr.lastHeldOut), optimizer: t(`sequenceTrainer.optimizer.${s.optimizer}`), lr: rateOf(s.logLr),
+      clip: s.clip ? t("sequenceTrainer.clipOn") : t("sequenceTrainer.clipOff"),
     }),
-    { columns: [t("sequenceTrainer.table.update"), t("sequenceTrainer.table.loss")], rows: rows.map((d) => [d.step, d.loss]) });
+    {
+      columns: [t("sequenceTrainer.table.update"), names.train, names.heldOut],
+      rows: curve.step.map((k, i) => [k, curve.train[i], curve.heldOut[i]]),
+    });
   }
 
   private play(): void {
