@@ -1,11 +1,11 @@
 // <dl-momentum-explorer>: the velocity as a weighted sum of past gradients, and momentum against
 // plain gradient descent in a narrow valley, in both conventions (chapter 4).
-import { WidgetBase } from "./base";
+import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "./chart";
 import { chartSize } from "./optimizer-charts";
 import { formatNumber } from "./format";
 import { assignFields } from "./controls";
-import { optimizerColor, dashOf, surfaceChart } from "./optimizer-charts";
+import { optimizerColor, dashOf, drawSurfaceChart } from "./optimizer-charts";
 import {
   momentumSchema, velocityWeights, effectiveStep, valley, valleyPaths, sharedLr, matchedLrPytorch, isMatched, acrossTravel,
   VALLEY_KAPPA, type MomentumState,
@@ -18,7 +18,7 @@ type Name = keyof MomentumState & string;
 type PathKey = "gd" | "pytorch" | "ema";
 const KEYS: PathKey[] = ["gd", "ema", "pytorch"];
 
-class MomentumExplorerWidget extends WidgetBase<typeof momentumSchema> {
+class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
   readonly schema = momentumSchema;
   private readouts!: HTMLElement;
   private weightsHost!: HTMLElement;
@@ -127,12 +127,15 @@ class MomentumExplorerWidget extends WidgetBase<typeof momentumSchema> {
     const surface = valley();
     const s = this.state;
     const travel = (k: PathKey) => formatNumber(acrossTravel(paths[k]), 3);
-    drawChart(
+    drawSurfaceChart(
       this.valleyHost,
-      surfaceChart(surface, size, t("momentumExplorer.axisX"), t("momentumExplorer.axisY"), KEYS.flatMap((k) => [
+      surface,
+      size,
+      [t("momentumExplorer.axisX"), t("momentumExplorer.axisY")],
+      KEYS.flatMap((k) => [
         Plot.line(paths[k].points, { x: "x", y: "y", stroke: optimizerColor(k), strokeWidth: 2, strokeDasharray: dashOf(k), clip: true }),
         Plot.dot(paths[k].points.slice(-1), { x: "x", y: "y", r: paths[k].stop ? 8 : 3.5, symbol: paths[k].stop ? "times" : "circle", stroke: optimizerColor(k), fill: paths[k].stop ? "none" : optimizerColor(k), strokeWidth: paths[k].stop ? 3 : 1, clip: true }),
-      ])),
+      ]),
       t("momentumExplorer.valleyDesc", {
         steps: s.steps, x0: surface.start[0], y0: surface.start[1],
         lrGd: lrOf.gd, lrPytorch: lrOf.pytorch, lrEma: lrOf.ema, gdTravel: travel("gd"), pytorchTravel: travel("pytorch"), emaTravel: travel("ema"),

@@ -3,7 +3,7 @@
 // overlap (AdamW over Adam; the two momentum forms once their learning rates are matched); sizes;
 // and the contour chart of a loss surface that both the race and the momentum explorer draw paths on.
 import type { Surface } from "../../lib";
-import { Plot, themeColors } from "./chart";
+import { Plot, themeColors, drawChart, type TableData } from "./chart";
 import { sampleGrid, contourLevels } from "./contours";
 import type { OptimizerId } from "./optimizer-race-model";
 
@@ -34,6 +34,37 @@ export function chartSize(widgetWidth: number): number {
 /** Log-scale ticks as powers of ten ("1e-8"), not SI prefixes ("10n"), which read as units. */
 export const powerOfTen = (d: number) => (Number.isFinite(d) && d > 0 ? d.toExponential(0).replace("e+", "e") : String(d));
 
+const MARGINS = { marginTop: 16, marginRight: 16, marginBottom: 36, marginLeft: 40 } as const;
+/** Contour layers already drawn, by surface, size and theme: a redraw that only moves the paths
+ * (Play, Step, a learning rate) reuses one instead of sampling and contouring the surface again. */
+const backgrounds = new Map<string, SVGSVGElement>();
+
+/** The contour lines, axes and target star of `surface`, drawn once per surface, size and theme
+ * and then cloned from a cache. Decorative (aria-hidden): the overlay above it carries the description. */
+export function surfaceBackground(surface: Surface, size: number, xLabel: string, yLabel: string): SVGSVGElement {
+  const theme = document.documentElement.dataset.theme ?? "light";
+  const key = `${surface.name}|${size}|${theme}|${xLabel}|${yLabel}`;
+  let svg = backgrounds.get(key);
+  if (!svg) {
+    const c = themeColors();
+    svg = Plot.plot({
+      ...surfaceChart(surface, size, xLabel, yLabel, []),
+      style: { background: "transparent", color: c.text, fontSize: "13px", overflow: "visible" },
+    }) as SVGSVGElement;
+    svg.querySelectorAll("[aria-label]").forEach((el) => el.removeAttribute("aria-label"));
+    svg.setAttribute("aria-hidden", "true");
+    svg.classList.add("dl-surface-background");
+    if (backgrounds.size > 40) backgrounds.clear();
+    backgrounds.set(key, svg);
+  }
+  return svg.cloneNode(true) as SVGSVGElement;
+}
+
+/** Plot options for the paths alone, on exactly the frame of `surfaceBackground` (no axes, no contours). */
+export function surfaceOverlay(surface: Surface, size: number, marks: Plot.Markish[]): Plot.PlotOptions {
+  return { width: size, height: size, ...MARGINS, x: { domain: surface.xRange, axis: null }, y: { domain: surface.yRange, axis: null }, marks };
+}
+
 /** A square chart of paths over a loss surface: its contour lines and a star at its minimum (or,
  * without one, its stationary point) under `marks`, on the surface's view window. */
 export function surfaceChart(surface: Surface, size: number, xLabel: string, yLabel: string, marks: Plot.Markish[]): Plot.PlotOptions {
@@ -42,8 +73,7 @@ export function surfaceChart(surface: Surface, size: number, xLabel: string, yLa
   return {
     width: size,
     height: size,
-    marginLeft: 40,
-    marginBottom: 36,
+    ...MARGINS,
     x: { domain: surface.xRange, label: xLabel },
     y: { domain: surface.yRange, label: yLabel },
     marks: [
@@ -52,4 +82,25 @@ export function surfaceChart(surface: Surface, size: number, xLabel: string, yLa
       ...marks,
     ],
   };
+}
+
+/**
+ * Draws paths over a surface in `host` as two stacked SVGs: the cached contour background and,
+ * above it, the paths with the chart's description and data table (drawChart). Only the overlay is
+ * redrawn unless the surface, size or theme changed.
+ */
+export function drawSurfaceChart(host: HTMLElement, surface: Surface, size: number, labels: [string, string], marks: Plot.Markish[], description: string, table: TableData): void {
+  let bg = host.querySelector<HTMLElement>(":scope > .dl-surface-bg"), fg = host.querySelector<HTMLElement>(":scope > .dl-surface-fg");
+  if (!bg || !fg) {
+    bg = Object.assign(document.createElement("div"), { className: "dl-surface-bg" });
+    fg = Object.assign(document.createElement("div"), { className: "dl-surface-fg" });
+    host.classList.add("dl-surface-stack");
+    host.replaceChildren(bg, fg);
+  }
+  const key = `${surface.name}|${size}|${document.documentElement.dataset.theme ?? "light"}`;
+  if (bg.dataset.key !== key) {
+    bg.replaceChildren(surfaceBackground(surface, size, ...labels));
+    bg.dataset.key = key;
+  }
+  drawChart(fg, surfaceOverlay(surface, size, marks), description, table);
 }

@@ -1,7 +1,7 @@
 // The optimizer race's state and numbers, shared by the server-rendered fallback and the custom
 // element: which surface, where to start, which optimizers with which hyper-parameters, and how
 // many steps. Every step is taken by the engine's optimizers on the engine's surfaces.
-import { SGD, Momentum, Nesterov, RMSProp, Adam, AdamW, quadraticBowl, ravine, rosenbrock, beale, saddle, type Optimizer, type Surface } from "../../lib";
+import { SGD, Momentum, Nesterov, RMSProp, Adam, AdamW, quadraticBowl, ravine, rosenbrock, beale, saddle, measureIterationMatrix, spectralRadius, type Optimizer, type Surface } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
 import { tracePath, clampToView, type Path } from "./optimizer-path";
@@ -163,4 +163,17 @@ export function settingsText(id: OptimizerId, s: RaceState): string {
       return name.endsWith("Eps") ? `${short} 1e${value}` : `${short} ${value}`;
     })
     .join(" · ");
+}
+
+/** The optimizers whose update is linear on a quadratic, so one spectral radius says it all. */
+export const LINEAR: readonly OptimizerId[] = ["gd", "momentum", "nesterov"];
+
+/**
+ * The rate ρ of a linear optimizer on the bowl or the ravine (curvatures 1 and κ): the largest
+ * spectral radius of its iteration matrix, read off the very optimizer the race builds. ρ < 1
+ * shrinks the error by ρ per step in the long run; ρ > 1 means divergence. Null elsewhere.
+ */
+export function quadraticRate(id: OptimizerId, s: RaceState): number | null {
+  if (!usesKappa(s.surface) || !LINEAR.includes(id)) return null;
+  return Math.max(...[1, s.kappa].map((lambda) => spectralRadius(measureIterationMatrix(() => buildOptimizer(id, s), lambda))));
 }

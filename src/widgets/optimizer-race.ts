@@ -1,35 +1,38 @@
 // <dl-optimizer-race>: several engine optimizers raced over one 2-D loss surface (chapter 4).
 // The model (optimizer-race-model.ts) runs the race; this element draws it and drives Play/Step.
-import { WidgetBase } from "./base";
+import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "./chart";
-import { chartSize, powerOfTen } from "./optimizer-charts";
+import { powerOfTen } from "./optimizer-charts";
 import { formatNumber } from "./format";
 import { assignFields, controlButton, PlayLoop } from "./controls";
 import { tableHead } from "./data-table";
-import { optimizerColor, dashOf, surfaceChart } from "./optimizer-charts";
-import { raceSchema, race, surfaceOf, usesKappa, lossSeries, presetFor, settingsText, SETTINGS, OPTIMIZERS, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
+import { optimizerColor, dashOf, drawSurfaceChart } from "./optimizer-charts";
+import { raceSchema, race, surfaceOf, usesKappa, lossSeries, presetFor, settingsText, quadraticRate, SETTINGS, OPTIMIZERS, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
 import { t } from "../i18n";
 
-type Name = keyof RaceState & string;
 type PlotSvg = SVGSVGElement & { scale(name: "x" | "y"): { invert?: (v: number) => number } };
 
-class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
+class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
   readonly schema = raceSchema;
   private player!: PlayLoop;
   private summaries = new Map<OptimizerId, HTMLElement>();
+  private swatches = new Map<OptimizerId, HTMLElement>();
   private notes!: HTMLElement;
   private pathsHost!: HTMLElement;
   private lossHost!: HTMLElement;
   private table!: HTMLTableElement;
 
   disconnectedCallback(): void {
+    super.disconnectedCallback();
     this.player?.stop();
   }
 
+  /** The stage: the main controls (surface, κ, steps, Step/Play/Reset) beside the contour plot on a
+   * wide screen, right above it on a phone, so Play and the moving paths are in view together.
+   * Start point and per-optimizer settings fold away below. */
   protected buildControls(panel: HTMLElement): void {
-    const surface = this.fieldset(t("optimizerRace.groupSurface"), ["surface", "kappa", "x0", "y0"]);
+    const surface = this.fieldGroup(t("optimizerRace.groupSurface"), ["surface", "kappa"]);
     const hint = Object.assign(document.createElement("p"), { className: "dl-note", textContent: t("optimizerRace.clickHint") });
-    surface.append(hint);
     surface.querySelector("select")!.addEventListener("change", () => {
       const id = this.state.surface as SurfaceId;
       this.assign(presetFor(id));
@@ -37,7 +40,7 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
       hint.textContent = t("optimizerRace.presetNote", { surface: t(`optimizerRace.surface.${id}`) });
     });
 
-    const run = this.fieldset(t("optimizerRace.groupRun"), ["steps"]);
+    const run = this.fieldGroup(t("optimizerRace.groupRun"), ["steps"]);
     const buttons = document.createElement("div");
     buttons.className = "dl-race-buttons";
     this.player = new PlayLoop({ play: t("optimizerRace.play"), pause: t("optimizerRace.pause") }, 50, () => {
@@ -59,10 +62,17 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
     );
     run.append(buttons);
 
+    const main = Object.assign(document.createElement("div"), { className: "dl-race-main" });
+    main.append(surface, run);
+    this.pathsHost = Object.assign(document.createElement("div"), { className: "dl-race-paths" });
+    const stage = Object.assign(document.createElement("div"), { className: "dl-race-stage" });
+    stage.append(main, this.pathsHost, hint);
+
+    const start = this.settingsGroup(t("optimizerRace.groupStart"), ["x0", "y0"]);
     const optimizers = document.createElement("div");
     optimizers.className = "dl-race-optimizers";
     optimizers.append(...OPTIMIZERS.map((id) => this.optimizerPanel(id)));
-    panel.append(surface, run, optimizers);
+    panel.append(stage, start, optimizers);
     queueMicrotask(() => this.fitStartSliders());
   }
 
@@ -70,33 +80,27 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
     return t(`optimizerRace.surface.${option}`);
   }
 
-  /** One optimizer: its on/off box, and its hyper-parameters in a panel that can be folded away. */
+  /** One optimizer: its on/off box, and its hyper-parameters folded in a settings group (closed on
+   * every screen: six open panels would push the loss chart and the table far down). */
   private optimizerPanel(id: OptimizerId): HTMLElement {
     const name = t(`optimizerRace.name.${id}`);
     const box = document.createElement("div");
     box.className = "dl-race-optimizer";
-    const details = document.createElement("details");
-    // Open in a wide widget, where the panels sit side by side; folded on a phone, where six open
-    // panels would push the charts several screens down.
-    details.open = (this.parentElement?.clientWidth ?? 640) >= 540;
-    const summary = document.createElement("summary");
+    const settings = this.settingsGroup(t("optimizerRace.settingsOf", { name }), SETTINGS[id]);
+    const summary = settings.querySelector("summary")!;
     summary.setAttribute("aria-label", t("optimizerRace.settingsOf", { name }));
     this.summaries.set(id, summary);
-    details.append(summary);
+    // Six panels share the label "Learning rate lr"; say whose it is to a screen reader.
     for (const field of SETTINGS[id]) {
-      const control = this.control(field);
-      // Six panels share the label "Learning rate lr"; say whose it is to a screen reader.
-      control.querySelectorAll("input").forEach((input) => input.setAttribute("aria-label", `${name}: ${raceSchema[field].label}`));
-      details.append(control);
+      settings.querySelectorAll(`[id="${this.inputId(field)}"], [id="${this.inputId(field)}"] + input`).forEach((input) => input.setAttribute("aria-label", `${name}: ${raceSchema[field].label}`));
     }
-    box.append(this.control(id), details);
+    const toggle = this.control(id);
+    // The swatch makes each on/off box the legend of the paths (coloured in render, per theme).
+    const swatch = Object.assign(document.createElement("span"), { className: "dl-race-swatch" });
+    toggle.querySelector("label")!.prepend(swatch);
+    this.swatches.set(id, swatch);
+    box.append(toggle, settings);
     return box;
-  }
-
-  private fieldset(title: string, names: Name[]): HTMLFieldSetElement {
-    const fs = document.createElement("fieldset");
-    fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)));
-    return fs;
   }
 
   /** Sets several fields, keeps their controls in step, and redraws once. */
@@ -122,16 +126,16 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
   protected render(): void {
     if (!this.table) {
       this.notes = Object.assign(document.createElement("ul"), { className: "dl-race-notes" });
-      const charts = Object.assign(document.createElement("div"), { className: "dl-race-charts" });
-      this.pathsHost = Object.assign(document.createElement("div"), { className: "dl-race-chart" });
-      this.lossHost = Object.assign(document.createElement("div"), { className: "dl-race-chart" });
-      charts.append(this.pathsHost, this.lossHost);
+      this.lossHost = Object.assign(document.createElement("div"), { className: "dl-race-loss" });
       // tabIndex: the table scrolls sideways on a phone, so the keyboard must be able to reach it.
       this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-race-table", tabIndex: 0 });
-      this.figure.append(charts, this.notes, this.table);
+      this.figure.append(this.notes, this.table, this.lossHost);
     }
     const s = this.state;
-    for (const id of OPTIMIZERS) this.summaries.get(id)!.textContent = settingsText(id, s);
+    for (const id of OPTIMIZERS) {
+      this.summaries.get(id)!.textContent = settingsText(id, s);
+      this.swatches.get(id)!.style.borderTop = `3px ${dashOf(id) ? "dashed" : "solid"} ${optimizerColor(id)}`;
+    }
     const result = race(s);
     const name = (id: OptimizerId) => t(`optimizerRace.name.${id}`);
     this.notes.replaceChildren(
@@ -139,10 +143,9 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
         .filter((r) => r.stop)
         .map((r) => Object.assign(document.createElement("li"), { textContent: t(`optimizerRace.note.${r.stop!.kind}`, { name: name(r.id), step: r.stop!.step }) })),
     );
-    // NOTE: the custom element itself is inline (clientWidth 0); its figure <div> is a block.
-    const size = chartSize(this.figure.clientWidth);
-    this.drawPaths(result, size, name);
-    this.drawLoss(result, size, name);
+    // NOTE: the custom element itself is inline (clientWidth 0); the hosts are blocks.
+    this.drawPaths(result, Math.floor(Math.min(480, this.pathsHost.clientWidth || 360)), name);
+    this.drawLoss(result, Math.floor(Math.min(640, this.figure.clientWidth || 640)), name);
     this.fillTable(result.runs, !!result.surface.minimum, name);
   }
 
@@ -150,9 +153,12 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
     const c = themeColors();
     const target = surface.minimum ?? surface.stationary;
     const s = this.state;
-    drawChart(
+    drawSurfaceChart(
       this.pathsHost,
-      surfaceChart(surface, size, t("optimizerRace.axisX"), t("optimizerRace.axisY"), [
+      surface,
+      size,
+      [t("optimizerRace.axisX"), t("optimizerRace.axisY")],
+      [
         Plot.dot([{ x: start[0], y: start[1] }], { x: "x", y: "y", r: 5, stroke: c.text, fill: "none", strokeWidth: 2 }),
         ...runs.flatMap((r) => [
           Plot.line(r.points, { x: "x", y: "y", stroke: optimizerColor(r.id), strokeWidth: 2, strokeDasharray: dashOf(r.id), clip: true }),
@@ -160,7 +166,7 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
             ? Plot.dot([r.marker], { x: "x", y: "y", symbol: "times", r: 8, stroke: optimizerColor(r.id), strokeWidth: 3 })
             : Plot.dot(r.points.slice(-1), { x: "x", y: "y", r: 3.5, fill: optimizerColor(r.id), clip: true }),
         ]),
-      ]),
+      ],
       t("optimizerRace.pathsDesc", {
         surface: t(`optimizerRace.surface.${s.surface}`),
         names: runs.map((r) => name(r.id)).join(", ") || "–",
@@ -180,7 +186,7 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
 
   /** Clicking the contour plot moves the start point there. */
   private listenForStart(): void {
-    const svg = this.pathsHost.querySelector("svg") as PlotSvg | null;
+    const svg = this.pathsHost.querySelector(".dl-surface-fg > svg") as PlotSvg | null;
     const x = svg?.scale("x"), y = svg?.scale("y");
     if (!svg || !x?.invert || !y?.invert) return;
     svg.style.cursor = "crosshair";
@@ -199,7 +205,7 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
       this.lossHost,
       {
         width: size,
-        height: size,
+        height: Math.max(200, Math.round(size * 0.45)),
         marginLeft: 56,
         marginBottom: 36,
         x: { domain: [0, Math.max(1, this.state.steps)], label: t("optimizerRace.axisStep") },
@@ -226,7 +232,8 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
 
   /** One row per optimizer, ticked or not, so its settings show even before it races. */
   private fillTable(runs: Run[], hasMinimum: boolean, name: (id: OptimizerId) => string): void {
-    const cols = ["optimizer", "settings", "f", hasMinimum ? "distance" : "distanceSaddle", "status"];
+    const quadratic = usesKappa(this.state.surface);
+    const cols = ["optimizer", "settings", "f", hasMinimum ? "distance" : "distanceSaddle", "status", ...(quadratic ? ["rate"] : [])];
     const head = tableHead(cols.map((col) => t(`optimizerRace.col.${col}`)));
     const body = document.createElement("tbody");
     for (const id of OPTIMIZERS) {
@@ -242,6 +249,10 @@ class OptimizerRaceWidget extends WidgetBase<typeof raceSchema> {
       const last = r?.points[r.points.length - 1];
       const status = r ? t(`optimizerRace.status.${r.status}`, { step: r.stop?.step ?? "" }) : t("optimizerRace.status.off");
       const cells = [settingsText(id, this.state), last ? formatNumber(last.f) : "–", r ? formatNumber(r.distance) : "–", status];
+      if (quadratic) {
+        const rho = quadraticRate(id, this.state);
+        cells.push(rho === null ? t("optimizerRace.rateNotLinear") : t(rho < 1 ? "optimizerRace.rateConverges" : "optimizerRace.rateDiverges", { rho: formatNumber(rho, 4) }));
+      }
       for (const text of cells) row.insertCell().textContent = text;
     }
     this.table.replaceChildren(head, body);

@@ -1,6 +1,6 @@
 // Chapter 4's own behaviour: every code cell runs in page order in the browser and prints exactly its
 // expected output (the hand-written update rules agree with the engine's optimizers), the chapter
-// carries a callout for each of its errata, and its five widgets hydrate without a console error.
+// carries a callout for each of its errata, and its six widgets hydrate without a console error.
 // The widgets' detailed behaviour is in optimizer-widgets.spec.ts and optimizer-internals.spec.ts.
 import { test, expect } from "@playwright/test";
 import { watch } from "./watch";
@@ -9,7 +9,7 @@ const CH4 = "chapters/04-optimization-algorithms/";
 
 /** The cells in page order; later ones use names (X, Y, cost, path) that earlier ones define. */
 const CELLS = [
-  "ch4-gd", "ch4-limit", "ch4-sgd", "ch4-noise", "ch4-momentum", "ch4-terminal", "ch4-nesterov", "ch4-adagrad",
+  "ch4-gd", "ch4-limit", "ch4-sgd", "ch4-noise", "ch4-momentum", "ch4-terminal", "ch4-nesterov", "ch4-eigen", "ch4-rates", "ch4-race30", "ch4-adagrad",
   "ch4-rmsprop", "ch4-eps", "ch4-adam", "ch4-bias", "ch4-l2", "ch4-adamw", "ch4-house", "ch4-schedules",
 ];
 
@@ -30,6 +30,7 @@ test("every cell runs in page order and prints its expected output", async ({ pa
   await expect(page.locator("dl-cell#ch4-gd .dl-cell-log")).toContainText("identical: true");
   await expect(page.locator("dl-cell#ch4-limit .dl-cell-log")).toContainText("η = 0.21: f after 100 steps = 9.50e+8");
   await expect(page.locator("dl-cell#ch4-adam .dl-cell-log")).toContainText("t = 1: θ = 0.499000, 0.501000");
+  await expect(page.locator("dl-cell#ch4-race30 .dl-cell-log")).toContainText("ρ flat 0.9247, ρ steep 1.2970");
   expect(problems.console).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
 });
@@ -57,12 +58,13 @@ test("the chapter has a common-mistake callout for each of its errata", async ({
   for (const hash of expected) await expect(page.locator(hash)).toHaveCount(1);
 });
 
-test("the five widgets sit on the page with their default ids and hydrate without a console error", async ({ page, baseURL }) => {
+test("the six widgets sit on the page with their default ids and hydrate without a console error", async ({ page, baseURL }) => {
   const problems = watch(page, new URL(baseURL!).origin);
   await page.goto(CH4);
   for (const [tag, id] of [
     ["dl-batch-size", "batch-size"],
     ["dl-momentum-explorer", "momentum-explorer"],
+    ["dl-momentum-dynamics", "momentum-dynamics"],
     ["dl-inside-adam", "inside-adam"],
     ["dl-adamw-vs-l2", "adamw-vs-l2"],
     ["dl-optimizer-race", "optimizer-race"],

@@ -17,6 +17,10 @@ export async function everyControlChangesFigure(widget: Locator): Promise<number
   const figure = widget.locator("[data-figure]");
   const controls = await widget.locator("[data-control]").all();
   for (const control of controls) {
+    // A control inside folded settings (WidgetBase.settingsGroup) is reached by unfolding them first.
+    await control.evaluate((el) => {
+      for (let d = el.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
+    });
     const before = await figure.innerHTML();
     const tag = await control.evaluate((el) => `${el.tagName}:${(el as HTMLInputElement).type}`);
     if (tag === "INPUT:range") {
