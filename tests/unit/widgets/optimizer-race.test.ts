@@ -3,7 +3,7 @@ import { Adam, Nesterov, quadraticBowl, rosenbrock, saddle } from "../../../lib"
 import { defaults } from "../../../src/widgets/state";
 import { tracePath } from "../../../src/widgets/optimizer-path";
 import {
-  raceSchema, race, buildOptimizer, surfaceOf, usesKappa, presetFor, startOf, lossSeries, settingsText,
+  raceSchema, race, buildOptimizer, quadraticRate, surfaceOf, usesKappa, presetFor, startOf, lossSeries, settingsText,
   OPTIMIZERS, SURFACES, PRESETS, TOLERANCE, MAX_STEPS, type RaceState,
 } from "../../../src/widgets/optimizer-race-model";
 
@@ -109,5 +109,18 @@ describe("optimizer race model", () => {
   it("settingsText lists an optimizer's hyper-parameters in the order of its panel", () => {
     expect(settingsText("gd", base())).toBe("lr 0.1");
     expect(settingsText("adamw", base())).toBe("lr 0.1 · β₁ 0.9 · β₂ 0.999 · ε 1e-8 · λ 0.01");
+  });
+
+  it("quadraticRate reads ρ off the race's own optimizers: at κ = 30 Nesterov's exceeds 1 and its run diverges, momentum's does not", () => {
+    const s = { ...base(), kappa: 30 };
+    expect(quadraticRate("momentum", s)).toBeCloseTo(Math.sqrt(0.9), 10);
+    expect(quadraticRate("nesterov", s)!).toBeCloseTo(1.297, 3);
+    expect(quadraticRate("gd", s)).toBeCloseTo(2, 12); // |1 − 0.1·30|
+    expect(quadraticRate("adam", s)).toBeNull();
+    expect(quadraticRate("momentum", { ...s, surface: "rosenbrock" })).toBeNull();
+    const runs = race(s).runs;
+    expect(runs.find((r) => r.id === "nesterov")!.status).toBe("diverged");
+    expect(runs.find((r) => r.id === "momentum")!.status).not.toBe("diverged");
+    expect(runs.find((r) => r.id === "gd")!.status).toBe("diverged");
   });
 });
