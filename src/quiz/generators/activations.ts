@@ -59,7 +59,7 @@ export const neuronOutput = defineGenerator("neuron-output", "neurons", "One neu
   return {
     prompt: `A neuron has weights w = [${w.map((v) => fmt(v)).join(", ")}], bias b = ${fmt(b)} and activation ${name}. What is its output a = g(w·x + b) for the input x = [${x.map((v) => fmt(v)).join(", ")}]?`,
     answer: a,
-    solution: [`z = ${fmt(w[0])}·${fp(x[0])} + ${fmt(w[1])}·${fp(x[1])} + ${fp(b)} = ${fmt(z)}`, `a = ${name}(${fmt(z)}) = ${fmt(a)}`],
+    solution: [`z = ${fmt(w[0])}·${fp(x[0])} + ${fp(w[1])}·${fp(x[1])} + ${fp(b)} = ${fmt(z)}`, `a = ${name}(${fmt(z)}) = ${fmt(a)}`],
     mistakes: [
       { id: "neuron-no-bias", label: "You left out the bias b.", value: neuronForward(w, x, 0, ACTS[name]).a },
       { id: "neuron-no-activation", label: "You stopped at the weighted sum z; the neuron's output is g(z).", value: z },

@@ -1,6 +1,6 @@
 // Templates for chapter 3: the chain rule through a one-unit network and the output layer's dZ.
 import { Dense, Sequential, Tensor, forward, backward, halfMse, bce, sigmoid } from "../../../lib";
-import { defineGenerator, fmt, fp, pick, pickSigned } from "./types";
+import { defineGenerator, fmt, fp, pick, pickSigned, settle } from "./types";
 
 export const chainRule = defineGenerator("chain-rule", "backpropagation", "Chain rule through a 1-1-1 network", (rng) => {
   const w1 = pickSigned(rng, 0.2, 2), b1 = pickSigned(rng, 0.1, 1), w2 = pickSigned(rng, 0.2, 2), b2 = pickSigned(rng, 0.1, 1);
@@ -17,7 +17,7 @@ export const chainRule = defineGenerator("chain-rule", "backpropagation", "Chain
     prompt: `A tiny network: z₁ = w₁x + b₁, a₁ = σ(z₁), ŷ = w₂a₁ + b₂, loss L = ½(ŷ − y)², with w₁ = ${fmt(w1)}, b₁ = ${fmt(b1)}, w₂ = ${fmt(w2)}, b₂ = ${fmt(b2)}. For x = ${fmt(x)} and y = ${fmt(y)}, what is ∂L/∂w₁?`,
     answer,
     solution: [
-      `forward: z₁ = ${fmt(z1)}, a₁ = σ(z₁) = ${fmt(a1)}, ŷ = ${fmt(out)}`,
+      `forward: z₁ = ${fmt(settle(w1 * x, b1))}, a₁ = σ(z₁) = ${fmt(a1)}, ŷ = ${fmt(out)}`,
       `∂L/∂ŷ = ŷ − y = ${fmt(out - y)}`,
       `σ′(z₁) = a₁(1 − a₁) = ${fmt(ds)}`,
       `∂L/∂w₁ = (ŷ − y)·w₂·σ′(z₁)·x = ${fp(out - y)}·${fp(w2)}·${fmt(ds)}·${fp(x)} = ${fmt(answer)}`,

@@ -1,6 +1,6 @@
 // Templates for chapter 4: one step of each optimizer, the stable learning rate, steps per epoch.
 import { SGD, Momentum, RMSProp, Adam, AdamW, miniBatches, createRng, type Rng } from "../../../lib";
-import { defineGenerator, fmt, fp, pick, pickInt, pickSigned, choose, shown, EXACT } from "./types";
+import { defineGenerator, fmt, fp, pick, pickInt, pickSigned, choose, settle, shown, EXACT } from "./types";
 
 const PARAM = { abs: 1e-3, rel: 1e-3 };
 const STEP = { abs: 1e-6, rel: 5e-3 };
@@ -87,8 +87,8 @@ function momentumTemplate(form: "pytorch" | "ema") {
       solution: [
         form === "ema" ? `v₁ = (1 − ${fmt(beta)})·${fp(g1)} = ${fmt(v1)}` : `v₁ = ${fmt(g1)}`,
         `θ₁ = ${fmt(theta)} − ${fmt(lr)}·${fp(v1)} = ${fmt(theta - lr * v1)}`,
-        form === "ema" ? `v₂ = ${fmt(beta)}·${fp(v1)} + (1 − ${fmt(beta)})·${fp(g2)} = ${fmt(v2)}` : `v₂ = ${fmt(beta)}·${fp(v1)} + ${fp(g2)} = ${fmt(v2)}`,
-        `θ₂ = ${fmt(theta - lr * v1)} − ${fmt(lr)}·${fp(v2)} = ${fmt(answer)}`,
+        form === "ema" ? `v₂ = ${fmt(beta)}·${fp(v1)} + (1 − ${fmt(beta)})·${fp(g2)} = ${fmt(settle(beta * v1, c * g2))}` : `v₂ = ${fmt(beta)}·${fp(v1)} + ${fp(g2)} = ${fmt(settle(beta * v1, g2))}`,
+        `θ₂ = ${fmt(theta - lr * v1)} − ${fmt(lr)}·${fp(settle(beta * v1, c * g2))} = ${fmt(answer)}`,
       ],
       mistakes: [
         form === "ema"

@@ -1,6 +1,6 @@
 // Templates for chapter 5: dropout scaling, batch normalisation, L2 and L1 steps.
 import { Dropout, BatchNorm, Tensor, SGD, l2Grad, softThreshold, createRng } from "../../../lib";
-import { defineGenerator, fmt, pick, pickSigned, choose, shown } from "./types";
+import { defineGenerator, fmt, fp, pick, pickSigned, choose, settle, shown } from "./types";
 
 export const dropoutInverted = defineGenerator("dropout-inverted", "dropout", "Inverted dropout: a kept unit's training output", (rng) => {
   const p = choose(rng, [0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6]), a = pick(rng, 0.5, 3);
@@ -50,11 +50,11 @@ export const batchNorm = defineGenerator("batch-norm", "batch-norm", "Batch-norm
   const mu = x.reduce((a, b) => a + b, 0) / 4, v = x.reduce((s, xi) => s + (xi - mu) ** 2, 0) / 4;
   const xh = (x[k] - mu) / Math.sqrt(v + eps);
   return {
-    prompt: `Batch normalisation of one feature over the batch x = [${x.join(", ")}] with γ = ${fmt(gamma)}, β = ${fmt(beta)}, ε = 10⁻⁵ (training mode, biased variance). What is the output for the ${["first", "second", "third", "fourth"][k]} example, x = ${x[k]}?`,
+    prompt: `Batch normalisation of one feature over the batch x = [${x.map((xi) => fmt(xi)).join(", ")}] with γ = ${fmt(gamma)}, β = ${fmt(beta)}, ε = 10⁻⁵ (training mode, biased variance). What is the output for the ${["first", "second", "third", "fourth"][k]} example, x = ${fmt(x[k])}?`,
     // NOTE: an absolute floor, so an answer near 0 worked without ε (or from the rounded x̂ shown below) passes.
     answer, tolerance: { abs: 1e-3, rel: 5e-3 },
     route: gamma * shown((x[k] - shown(mu)) / Math.sqrt(shown(v)), 4) + beta,
-    solution: [`μ = (${x.join(" + ")}) / 4 = ${fmt(mu)}`, `σ² = (1/4)·Σ(xᵢ − μ)² = ${fmt(v)}`, `x̂ = (${x[k]} − ${fmt(mu)}) / √(${fmt(v)} + ε) = ${fmt(xh)}`, `y = γ·x̂ + β = ${fmt(gamma)}·${fmt(xh)} + ${fmt(beta)} = ${fmt(answer)}`],
+    solution: [`μ = (${x.map((xi, i) => (i === 0 ? fmt(xi) : fp(xi))).join(" + ")}) / 4 = ${fmt(mu)}`, `σ² = (1/4)·Σ(xᵢ − μ)² = ${fmt(v)}`, `x̂ = (${fmt(x[k])} − ${fp(mu)}) / √(${fmt(v)} + ε) = ${fmt(xh)}`, `y = γ·x̂ + β = ${fmt(gamma)}·${fp(xh)} + ${fp(beta)} = ${fmt(answer)}`],
     mistakes: [
       { id: "bn-unbiased-variance", label: "You divided by m − 1; batch norm normalises with the biased variance (divide by m).", value: gamma * (x[k] - mu) / Math.sqrt((v * 4) / 3 + eps) + beta },
       { id: "bn-no-affine", label: "You stopped at x̂; the layer then scales by γ and shifts by β.", value: xh },
@@ -72,7 +72,7 @@ export const l2Step = defineGenerator("l2-step", "l1-l2", "One SGD step with an 
   return {
     prompt: `The loss is J(w) + λ·w² with λ = ${fmt(lambda)}. At w = ${fmt(w)} the data gradient is ∂J/∂w = ${fmt(g)}. What is w after one SGD step with η = ${fmt(lr)}?`,
     answer, tolerance: { abs: 1e-4, rel: 1e-4 },
-    solution: [`the penalty adds 2λw = 2·${fmt(lambda)}·${fmt(w)} = ${fmt(2 * lambda * w)} to the gradient`, `total gradient = ${fmt(g)} + ${fmt(2 * lambda * w)} = ${fmt(grad[0])}`, `w ← ${fmt(w)} − ${fmt(lr)}·${fmt(grad[0])} = ${fmt(answer)}  (the same as (1 − 2ηλ)·w − η·∂J/∂w)`],
+    solution: [`the penalty adds 2λw = 2·${fmt(lambda)}·${fp(w)} = ${fmt(2 * lambda * w)} to the gradient`, `total gradient = ${fmt(g)} + ${fp(2 * lambda * w)} = ${fmt(settle(g, 2 * lambda * w))}`, `w ← ${fmt(w)} − ${fmt(lr)}·${fp(settle(g, 2 * lambda * w))} = ${fmt(answer)}  (the same as (1 − 2ηλ)·w − η·∂J/∂w)`],
     mistakes: [
       { id: "l2-no-factor-two", label: "The derivative of λw² is 2λw; you used λw (that is the ½λw² convention).", value: w - lr * (g + lambda * w) },
       { id: "l2-decay-without-lr", label: "The penalty's gradient is multiplied by η like the rest: w − η(∂J/∂w + 2λw).", value: w - lr * g - 2 * lambda * w },

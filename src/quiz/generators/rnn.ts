@@ -42,7 +42,7 @@ export const rnnTwoSteps = defineGenerator("rnn-two-steps", "rnn", "Two steps of
   return {
     prompt: `A one-unit RNN computes h_t = tanh(w_x·x_t + w_h·h_{t−1} + b) with w_x = ${fmt(w.wx)}, w_h = ${fmt(w.wh)}, b = ${fmt(w.b)} and h₀ = 0. The inputs are x₁ = ${fmt(x1)}, x₂ = ${fmt(x2)}. What is h₂?`,
     answer,
-    solution: [`h₁ = tanh(${fmt(w.wx)}·${fp(x1)} + ${fp(w.b)}) = tanh(${fmt(lin1)}) = ${fmt(h1)}`, `h₂ = tanh(${fmt(w.wx)}·${fp(x2)} + ${fmt(w.wh)}·${fp(h1)} + ${fp(w.b)}) = ${fmt(answer)}`],
+    solution: [`h₁ = tanh(${fmt(w.wx)}·${fp(x1)} + ${fp(w.b)}) = tanh(${fmt(lin1)}) = ${fmt(h1)}`, `h₂ = tanh(${fmt(w.wx)}·${fp(x2)} + ${fp(w.wh)}·${fp(h1)} + ${fp(w.b)}) = ${fmt(answer)}`],
     mistakes: [
       { id: "rnn-no-tanh", label: "You left out the tanh; every step squashes its sum through tanh.", value: w.wx * x2 + w.wh * lin1 + w.b },
       { id: "rnn-no-recurrence", label: "You ignored h₁ in the second step; the state carries over through w_h.", value: Math.tanh(w.wx * x2 + w.b) },
@@ -58,12 +58,12 @@ export const lstmStep = defineGenerator("lstm-cell-step", "lstm", "One scalar LS
   const ask = choose(rng, ["c", "h"] as const);
   const r = lstmScalarStep(x, h, c, w);
   const answer = r[ask];
-  const line = (k: keyof LstmScalarWeights, fn: string) => `${k} = ${fn}(${fmt(w[k].wx)}·${fp(x)} + ${fmt(w[k].wh)}·${fp(h)} + ${fp(w[k].b)}) = ${fmt(r[k])}`;
+  const line = (k: keyof LstmScalarWeights, fn: string) => `${k} = ${fn}(${fmt(w[k].wx)}·${fp(x)} + ${fp(w[k].wh)}·${fp(h)} + ${fp(w[k].b)}) = ${fmt(r[k])}`;
   const table = (["f", "i", "g", "o"] as const).map((k) => `${k}: w_x = ${fmt(w[k].wx)}, w_h = ${fmt(w[k].wh)}, b = ${fmt(w[k].b)}`).join("; ");
   return {
     prompt: `A one-unit LSTM cell has gate weights (${table}); f, i, o use σ and the candidate g uses tanh. With x = ${fmt(x)}, h_{t−1} = ${fmt(h)} and c_{t−1} = ${fmt(c)}, what is ${ask === "c" ? "the new cell state c_t" : "the new hidden state h_t"}?`,
     answer,
-    solution: [line("f", "σ"), line("i", "σ"), line("g", "tanh"), line("o", "σ"), `c_t = f·c_{t−1} + i·g = ${fmt(r.f)}·${fp(c)} + ${fmt(r.i)}·${fp(r.g)} = ${fmt(r.c)}`, ...(ask === "h" ? [`h_t = o·tanh(c_t) = ${fmt(r.o)}·${fp(Math.tanh(r.c))} = ${fmt(r.h)}`] : [])],
+    solution: [line("f", "σ"), line("i", "σ"), line("g", "tanh"), line("o", "σ"), `c_t = f·c_{t−1} + i·g = ${fmt(r.f)}·${fp(c)} + ${fp(r.i)}·${fp(r.g)} = ${fmt(r.c)}`, ...(ask === "h" ? [`h_t = o·tanh(c_t) = ${fmt(r.o)}·${fp(Math.tanh(r.c))} = ${fmt(r.h)}`] : [])],
     mistakes: ask === "c"
       ? [
         { id: "lstm-no-forget-gate", label: "You kept all of c_{t−1}; the forget gate scales it: c_t = f·c_{t−1} + i·g.", value: c + r.i * r.g },

@@ -108,9 +108,17 @@ export function defineGenerator(id: string, topic: Topic, title: string, draw: (
 
 /** A number as the prompt and the solution show it: integers whole, others to `digits` significant figures. */
 export function fmt(x: number, digits = 4): string {
+  if (x === 0) return "0"; // also −0, which a random sign can give
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return x.toLocaleString("en-US").replace(/,/g, " ").replace(/^-/, "−");
   if (x !== 0 && (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e7)) return x.toExponential(digits - 1).replace(/\.?0+e/, "e").replace(/-/g, "−");
   return Number(x.toPrecision(digits)).toString().replace(/-/g, "−");
+}
+
+/** A sum of `terms` as the solution shows it. NOTE: numbers drawn to a few decimals can cancel to
+ * ±1e−16 instead of 0 in floating point; a worked answer shows that as 0, never as float noise. */
+export function settle(...terms: number[]): number {
+  const total = terms.reduce((a, b) => a + b, 0), scale = terms.reduce((a, b) => a + Math.abs(b), 0);
+  return Math.abs(total) <= 1e-12 * scale ? 0 : total;
 }
 
 /** `x` as a reader copies it from the worked solution: rounded to the `digits` significant figures `fmt` shows. */

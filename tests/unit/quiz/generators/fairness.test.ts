@@ -38,6 +38,22 @@ describe("question templates are fair", () => {
     }
   });
 
+  it("worked solutions show no float noise and put a negative factor or term in parentheses", () => {
+    const bad: string[] = [];
+    for (const g of generatorList) {
+      for (const seed of SEEDS) {
+        const q = g.generate(seed);
+        // A legitimately tiny answer (a vanishing bound) may print a small exponent; nothing else may.
+        const tiny = Math.abs(q.answer) < 1e-9;
+        for (const line of q.solution) {
+          if (!tiny && /e−(1[2-9]|[2-9]\d)/.test(line)) bad.push(`${g.id} seed ${seed}: noise in "${line}"`);
+          if (/[·×/+]\s*−\d|[−]\s+−\d/.test(line)) bad.push(`${g.id} seed ${seed}: bare negative in "${line}"`);
+        }
+      }
+    }
+    expect(bad.slice(0, 5)).toEqual([]);
+  });
+
   it("unfairness names a mistake that lands on the answer, two that collide, and a route outside the tolerance", () => {
     const base = { prompt: "", answer: 1, solution: [], params: {}, tolerance: { abs: 0, rel: 0.01 } };
     expect(unfairness({ ...base, mistakes: [{ id: "a", label: "", value: 1.005 }] })).toMatch(/mistake a lands on the answer/);
