@@ -66,6 +66,8 @@ export interface StepsResult {
   /** Step 1: the batch mean μ_B and variance σ²_B of the feature. */
   mu: number;
   variance: number;
+  /** The layer's ε in √(σ²_B + ε). */
+  eps: number;
   raw: Stage;
   /** Step 2: x̂ = (x − μ_B)/√(σ²_B + ε). */
   xHat: Stage;
@@ -87,9 +89,48 @@ export function normalizeSteps(s: BatchNormState): StepsResult {
   const m = B.cols, pick = (T: Tensor) => Array.from(T.data.subarray(row * m, (row + 1) * m));
   return {
     feature: s.feature as Feature, row,
-    mu: bn.cache.mu.data[row], variance: bn.cache.var.data[row],
+    mu: bn.cache.mu.data[row], variance: bn.cache.var.data[row], eps: bn.eps,
     raw: stage(pick(B)), xHat: stage(pick(bn.cache.xHat)), y: stage(pick(bn.cache.A)),
   };
+}
+
+/** Width of the histograms' shared bins, in batch standard deviations. */
+export const BIN_WIDTH = 0.5;
+export type StageKind = "raw" | "xhat" | "y";
+export interface Bin { x1: number; x2: number; count: number }
+export interface Histogram {
+  bins: Bin[];
+  /** The x range drawn: the outer bin edges, in the stage's own units (low to high). */
+  domain: [number, number];
+}
+
+/**
+ * The three histograms on ONE set of bins: edges every BIN_WIDTH standard deviations in x̂ units (k = …, −0.5, 0,
+ * 0.5, …), carried to each stage by its own affine map (x = μ_B + k·√(σ²_B + ε), x̂ = k, y = γk + β). Each house
+ * is counted once, by its x̂, so all three have the same bars: steps 2 and 3 move and stretch the histogram but
+ * cannot change its shape. With γ < 0 step 3 mirrors it; with γ = 0 every bin collapses onto β.
+ */
+export function sharedHistograms(s: StepsResult, gamma: number, beta: number): Record<StageKind, Histogram> {
+  const xh = s.xHat.values;
+  let lo = Infinity, hi = -Infinity;
+  for (const v of xh) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  const k0 = Math.floor(lo / BIN_WIDTH), n = Math.max(1, Math.floor(hi / BIN_WIDTH) - k0 + 1);
+  const counts = new Array<number>(n).fill(0);
+  for (const v of xh) counts[Math.min(n - 1, Math.floor(v / BIN_WIDTH) - k0)]++;
+  const sd = Math.sqrt(s.variance + s.eps);
+  const maps: Record<StageKind, (k: number) => number> = { raw: (k) => s.mu + k * sd, xhat: (k) => k, y: (k) => gamma * k + beta };
+  const edge = (i: number) => (k0 + i) * BIN_WIDTH;
+  const out = {} as Record<StageKind, Histogram>;
+  for (const kind of ["raw", "xhat", "y"] as const) {
+    const f = maps[kind];
+    const bins = counts.map((count, i) => {
+      const [a, b] = [f(edge(i)), f(edge(i + 1))];
+      return { x1: Math.min(a, b), x2: Math.max(a, b), count };
+    });
+    const [a, b] = [f(edge(0)), f(edge(n))];
+    out[kind] = { bins, domain: [Math.min(a, b), Math.max(a, b)] };
+  }
+  return out;
 }
 
 export interface RunningPoint {

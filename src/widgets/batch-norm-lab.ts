@@ -7,7 +7,7 @@ import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "./chart";
 import { formatNumber } from "./format";
 import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "./internals-charts";
-import { batchNormSchema, normalizeSteps, runningStats, trainBoth, type Stage, type StepsResult } from "./batch-norm-lab-model";
+import { BIN_WIDTH, batchNormSchema, normalizeSteps, runningStats, sharedHistograms, trainBoth, type Histogram, type Stage, type StageKind, type StepsResult } from "./batch-norm-lab-model";
 import { t } from "../i18n";
 
 type Name = keyof typeof batchNormSchema;
@@ -18,6 +18,7 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
   readonly schema = batchNormSchema;
   private built = false;
   private stepReadouts!: HTMLElement;
+  private binNote!: HTMLElement;
   private hist!: ReturnType<typeof chartBlock>[];
   private runHost!: ReturnType<typeof chartBlock>;
   private modeTable!: HTMLTableElement;
@@ -44,6 +45,7 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
       const hists = Object.assign(document.createElement("div"), { className: "dl-internals-charts dl-bn-hists" });
       this.hist = ["raw", "xhat", "y"].map((k) => chartBlock(t(`batchNormLab.hist.${k}`)));
       hists.append(...this.hist.map((h) => h.block));
+      this.binNote = Object.assign(document.createElement("p"), { className: "dl-note dl-bn-bins" });
       const lower = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
       this.runHost = chartBlock(t("batchNormLab.runTitle"));
       this.lossHost = chartBlock(t("batchNormLab.lossTitle"));
@@ -54,16 +56,18 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
         { label: t("batchNormLab.withBn"), color: seriesColor(0) },
       ]), this.lossNote);
       lower.append(this.runHost.block, this.lossHost.block);
-      this.figure.append(this.stepReadouts, hists, lower, this.modeTable);
+      this.figure.append(this.stepReadouts, hists, this.binNote, lower, this.modeTable);
     }
     const steps = normalizeSteps(this.state);
     this.fillSteps(steps);
     // Three histograms side by side when they fit at 180 px each, otherwise one per row.
     const full = this.figure.clientWidth || 640;
     const hw = full >= 580 ? Math.floor((full - 40) / 3) : chartWidth(this.figure, 420);
-    this.drawHist(this.hist[0].host, steps.raw, hw, "raw");
-    this.drawHist(this.hist[1].host, steps.xHat, hw, "xhat");
-    this.drawHist(this.hist[2].host, steps.y, hw, "y");
+    const hists = sharedHistograms(steps, this.state.gamma, this.state.beta);
+    this.drawHist(this.hist[0].host, steps.raw, hists.raw, hw, "raw");
+    this.drawHist(this.hist[1].host, steps.xHat, hists.xhat, hw, "xhat");
+    this.drawHist(this.hist[2].host, steps.y, hists.y, hw, "y");
+    this.binNote.textContent = t("batchNormLab.binNote", { w: BIN_WIDTH, n: hists.xhat.bins.length });
     this.drawRunning(chartWidth(this.figure, 420));
     this.drawLoss(chartWidth(this.figure, 420));
   }
@@ -78,23 +82,28 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
     this.stepReadouts.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]));
   }
 
-  private drawHist(host: HTMLElement, stage: Stage, width: number, kind: string): void {
+  private drawHist(host: HTMLElement, stage: Stage, hist: Histogram, width: number, kind: StageKind): void {
     const color = kind === "raw" ? seriesColor(4) : kind === "xhat" ? seriesColor(0) : seriesColor(2);
     const stats = { mean: fmt(stage.mean), std: fmt(stage.std), skew: fmt(stage.skew) };
+    // NOTE: with γ = 0 every bin of step 3 has width 0 (all outputs equal β): one bar of all m houses, drawn as a rule.
+    const collapsed = hist.domain[1] - hist.domain[0] === 0;
+    const at = hist.domain[0];
     drawChart(
       host,
       {
         width, height: 170, marginLeft: 36, marginRight: 12, marginBottom: 40,
-        x: { label: t(`batchNormLab.axis.${kind}`), labelAnchor: "center", labelOffset: 32 },
+        x: { label: t(`batchNormLab.axis.${kind}`), labelAnchor: "center", labelOffset: 32, domain: collapsed ? [at - 1, at + 1] : hist.domain },
         y: { label: t("batchNormLab.count"), grid: true },
         marks: [
-          Plot.rectY(stage.values, { ...Plot.binX({ y: "count" }, { x: (d: number) => d, thresholds: 10 }), fill: color, fillOpacity: 0.8, inset: 0.5 }),
+          collapsed
+            ? Plot.ruleX([at], { y1: 0, y2: stage.values.length, stroke: color, strokeWidth: 6 })
+            : Plot.rectY(hist.bins, { x1: "x1", x2: "x2", y: "count", fill: color, fillOpacity: 0.8, inset: 0.5 }),
           Plot.ruleX([stage.mean], { stroke: themeColors().text, strokeDasharray: "3 2" }),
           Plot.ruleY([0]),
         ],
       },
-      t("batchNormLab.histDesc", { kind: t(`batchNormLab.histName.${kind}`), m: stage.values.length, ...stats }),
-      { columns: [t(`batchNormLab.axis.${kind}`)], rows: stage.values.map((v) => [v]) },
+      `${t("batchNormLab.histDesc", { kind: t(`batchNormLab.histName.${kind}`), m: stage.values.length, ...stats })} ${t(collapsed ? "batchNormLab.histCollapsed" : "batchNormLab.histBins", { n: hist.bins.length, w: BIN_WIDTH })}`,
+      { columns: [t("batchNormLab.binFrom"), t("batchNormLab.binTo"), t("batchNormLab.count")], rows: hist.bins.map((b) => [b.x1, b.x2, b.count]) },
     );
     host.querySelector(".dl-bn-stats")?.remove();
     host.prepend(Object.assign(document.createElement("p"), { className: "dl-note dl-bn-stats", textContent: t("batchNormLab.stats", stats) }));

@@ -13,7 +13,7 @@ import { splits as curveSplits, cost, type OverfittingState } from "./overfittin
 export const HIDDEN = 8;
 export const FEATURES = ["bedrooms", "age", "distance"] as const;
 /** Drop probabilities of the validation sweep. */
-export const SWEEP_P = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6] as const;
+export const SWEEP_P = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
 export const SWEEP_STEPS = 3000;
 export const SWEEP_EVERY = 100;
 /** Masks averaged by the Monte-Carlo expectation check. */

@@ -76,7 +76,7 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
       this.readouts = Object.assign(document.createElement("dl"), { className: "dl-readouts" });
       this.maskTable = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table dl-mask-table", tabIndex: 0 });
       const expTitle = Object.assign(document.createElement("p"), { className: "dl-internals-chart-title", textContent: t("dropoutLab.expTitle", { n: MC_SAMPLES.toLocaleString("en-US") }) });
-      this.expTable = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
+      this.expTable = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table dl-exp-table", tabIndex: 0 });
       this.progress = Object.assign(document.createElement("p"), { className: "dl-note dl-progress" });
       this.progress.setAttribute("aria-live", "polite");
       this.sweepHost = chartBlock(t("dropoutLab.sweepTitle", { steps: SWEEP_STEPS.toLocaleString("en-US") }));
@@ -192,10 +192,10 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
       this.sweepHost.host,
       {
         width: chartWidth(this.figure, 420), height: 220, marginLeft: 52, marginBottom: 44,
-        x: { label: t("dropoutLab.axisP"), domain: [0, 0.6], labelAnchor: "center", labelOffset: 34 },
+        x: { label: t("dropoutLab.axisP"), domain: [0, dropoutSchema.p.max], labelAnchor: "center", labelOffset: 34 },
         y: { label: t("dropoutLab.axisCost"), grid: true, zero: true },
         marks: [
-          Plot.ruleX([Math.min(p, 0.6)], { stroke: seriesColor(4), strokeDasharray: "2 3" }),
+          Plot.ruleX([p], { stroke: seriesColor(4), strokeDasharray: "2 3" }),
           Plot.line(long.filter((d) => d.kind === "val"), { x: "p", y: "J", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3", marker: "circle" }),
           Plot.line(long.filter((d) => d.kind === "train"), { x: "p", y: "J", stroke: seriesColor(0), strokeWidth: 2, marker: "circle" }),
         ],

@@ -34,6 +34,24 @@ export function labData(): { X: Tensor; Y: Tensor } {
   return data;
 }
 
+let best: number | undefined;
+
+/** Full-batch SGD steps that take the single linear layer of bestReachableLoss to its minimum. */
+export const BEST_STEPS = 3000;
+
+/**
+ * The lowest loss any chain of the lab can reach on labData. A linear chain of any depth (every width ≥ 1)
+ * computes an affine map x ↦ w·x + b and can compute every one, so its best loss is that of one linear layer
+ * 4 → 1, the least-squares fit; the engine's Trainer finds it by full-batch SGD (lr 0.1 on standardized features).
+ */
+export function bestReachableLoss(): number {
+  if (best === undefined) {
+    const { X, Y } = labData();
+    best = new Trainer({ model: mlp([4, 1], { seed: 7 }), loss: losses.halfMse, optimizer: new SGD({ lr: 0.1 }), X, Y }).run(BEST_STEPS).loss;
+  }
+  return best;
+}
+
 /** Layer widths of a chain with `depth` layers: 4 → 8 → … → 8 → 1. */
 export function chainSizes(depth: number): number[] {
   return [4, ...Array<number>(depth - 1).fill(WIDTH), 1];
@@ -163,6 +181,7 @@ export function summaryRows(runs: RunSummary[], formatNumber: (x: number) => str
     { label: t("explodingLab.table.firstLoss"), values: runs.map((m) => formatNumber(m.firstLoss)) },
     { label: t("explodingLab.table.maxNorm"), values: runs.map((m) => formatNumber(m.maxNorm)) },
     { label: t("explodingLab.table.clipped"), values: runs.map((m) => (m.clippedSteps === undefined ? "–" : `${m.clippedSteps} / ${m.step}`)) },
+    { label: t("explodingLab.table.vsBest", { best: formatNumber(bestReachableLoss()) }), values: runs.map((m) => (m.status === "diverged" || !Number.isFinite(m.lastLoss) ? "–" : `${formatNumber(m.lastLoss / bestReachableLoss())}×`)) },
   ];
 }
 

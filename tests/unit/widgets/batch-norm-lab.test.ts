@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BatchNorm, Tensor } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { FEATURES, batch, batchNormSchema, moments, networks, normalizeSteps, rawHouses, runningStats, trainBoth, type BatchNormState } from "../../../src/widgets/batch-norm-lab-model";
+import { BIN_WIDTH, FEATURES, batch, batchNormSchema, moments, sharedHistograms, networks, normalizeSteps, rawHouses, runningStats, trainBoth, type BatchNormState } from "../../../src/widgets/batch-norm-lab-model";
 
 const base = (over: Partial<BatchNormState> = {}): BatchNormState => ({ ...defaults(batchNormSchema), ...over });
 
@@ -76,5 +76,35 @@ describe("batch-norm lab model", () => {
     const { plain, withBn } = networks();
     expect(withBn.layers.map((l) => l.kind)).toEqual(["dense", "batchNorm", "activation", "dense"]);
     expect(plain.params()[0].value).toEqual(withBn.params()[0].value);
+  });
+
+  it("sharedHistograms: the three histograms have the same bars, at the same places relative to their axes", () => {
+    for (const batchSize of [2, 32, 128]) for (const feature of FEATURES) {
+      const s = base({ feature, batchSize, gamma: 1.5, beta: 0.5 }), h = sharedHistograms(normalizeSteps(s), s.gamma, s.beta);
+      const counts = h.raw.bins.map((b) => b.count);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(batchSize);
+      for (const kind of ["xhat", "y"] as const) {
+        expect(h[kind].bins.map((b) => b.count)).toEqual(counts);
+        const rel = (k: typeof kind | "raw") => h[k].bins.map((b) => (b.x1 - h[k].domain[0]) / (h[k].domain[1] - h[k].domain[0]));
+        rel(kind).forEach((r, i) => expect(r).toBeCloseTo(rel("raw")[i], 9));
+      }
+      h.xhat.bins.forEach((b) => expect(b.x2 - b.x1).toBeCloseTo(BIN_WIDTH, 12));
+    }
+  });
+
+  it("sharedHistograms counts each house in the bin that holds it, in raw units too", () => {
+    const steps = normalizeSteps(base({ feature: "distance" })), h = sharedHistograms(steps, 1.5, 0.5);
+    h.raw.bins.forEach((b, i) => {
+      const inside = steps.raw.values.filter((x) => x >= b.x1 - 1e-9 && (i === h.raw.bins.length - 1 ? x <= b.x2 + 1e-9 : x < b.x2 - 1e-9)).length;
+      expect(inside).toBe(b.count);
+    });
+  });
+
+  it("sharedHistograms: a negative γ mirrors the bars, and γ = 0 collapses them onto β", () => {
+    const steps = normalizeSteps(base()), up = sharedHistograms(steps, 2, 0), down = sharedHistograms(steps, -2, 0);
+    expect(down.y.bins.map((b) => b.count)).toEqual(up.y.bins.map((b) => b.count));
+    down.y.bins.forEach((b, i) => expect(b.x1).toBeCloseTo(-up.y.bins[i].x2, 12));
+    const flat = sharedHistograms(steps, 0, 0.7);
+    expect(flat.y.domain).toEqual([0.7, 0.7]);
   });
 });

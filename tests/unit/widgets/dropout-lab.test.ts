@@ -74,4 +74,9 @@ describe("dropout lab model", () => {
     expect(wideNet(0.3).layers.map((l) => l.kind)).toEqual(["dense", "dropout", "dense", "dropout", "dense"]);
     expect((wideNet(0.3).layers[1] as Dropout).p).toBe(0.3);
   });
+
+  it("SWEEP_P covers the p slider's whole range, so the sweep chart never stops short of it", () => {
+    expect(SWEEP_P[0]).toBe(dropoutSchema.p.min);
+    expect(SWEEP_P[SWEEP_P.length - 1]).toBe(dropoutSchema.p.max);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ClippedOptimizer, Dense, SGD, Trainer, globalNorm, losses, paramArrays, forward, backward, halfMse } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
-  CHART_CEILING, buildChain, chainSizes, explodingLabSchema, labData, labRuns, logDomain, runLabel, runToEnd, seriesPoints, summaryRows, type ExplodingLabState,
+  BEST_STEPS, CHART_CEILING, bestReachableLoss, buildChain, chainSizes, explodingLabSchema, labData, labRuns, logDomain, runLabel, runToEnd, seriesPoints, summaryRows, type ExplodingLabState,
 } from "../../../src/widgets/exploding-lab-model";
 
 const base = (over: Partial<ExplodingLabState> = {}): ExplodingLabState => ({ ...defaults(explodingLabSchema), ...over });
@@ -88,6 +88,7 @@ describe("exploding lab model", () => {
       ["119", "119"],
       ["3.83e+73", "2.59e+3"],
       ["–", "106 / 200"],
+      ["–", "1.00×"],
     ]);
     expect(runLabel(base({ mode: "value", threshold: 0.5 }), "clipped")).toBe("clipped (value of each entry, c = 0.5)");
   });
@@ -100,6 +101,19 @@ describe("exploding lab model", () => {
     expect(logDomain(Float64Array.from([1, 10]), Float64Array.from([NaN, 1e80]))).toEqual([1 / 1.5, CHART_CEILING * 1.5]);
     expect(logDomain(Float64Array.from([0.3, 3]))).toEqual([0.2, 4.5].map((v) => expect.closeTo(v, 12)));
     expect(logDomain(Float64Array.from([NaN]))).toEqual([0.1, 10]);
+  });
+});
+
+describe("bestReachableLoss", () => {
+  it("bestReachableLoss is the least-squares minimum: its gradient vanishes and no chain of the lab ends below it", () => {
+    const { X, Y } = labData(), J = bestReachableLoss();
+    const tr = new Trainer({ model: buildChain(1, 1), loss: losses.halfMse, optimizer: new SGD({ lr: 0.1 }), X, Y });
+    tr.run(BEST_STEPS);
+    expect(tr.history().gradNorm.at(-1)!).toBeLessThan(1e-8);
+    expect(tr.history().loss.at(-1)!).toBeCloseTo(J, 12);
+    for (const over of [{}, { depth: 4 }, { weightScale: 1, steps: 500 }]) for (const r of runToEnd(base(over))) {
+      if (r.status === "ok") expect(r.summary().lastLoss).toBeGreaterThanOrEqual(J - 1e-9);
+    }
   });
 });
 
@@ -118,6 +132,13 @@ describe("exploding lab regimes the chapter describes", () => {
     expect(clipped20.maxNorm).toBeGreaterThan(1e8);
     expect(clipped20.status).toBe("ok");
     expect(clipped20.lastLoss).toBeGreaterThan(0.25); // the best reachable loss is 0.0322
+  });
+  it("the table's ratio to the best reachable loss: about ten times at 20 layers after 200 steps, as the chapter says", () => {
+    const rows = summaryRows(end({ depth: 20 }), (x) => x.toPrecision(3));
+    const ratio = Number(rows[rows.length - 1].values[1].replace("×", ""));
+    expect(ratio).toBeGreaterThan(8);
+    expect(ratio).toBeLessThan(12);
+    expect(rows[rows.length - 1].values[0]).toBe("–"); // the plain run diverged: no ratio
   });
   it("runToEnd with c = 0.1 is slow and with c = 20 clips only the first couple of dozen steps", () => {
     expect(end({ threshold: 0.1 })[1].lastLoss).toBeGreaterThan(1);
