@@ -5,24 +5,13 @@ import { test, expect, type Page, type Locator } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { watch, reportCspViolations } from "./watch";
+import { edit } from "./cell-editor";
 
 const PAGE = "chapters/00-before-you-start/";
 const first = (page: Page) => page.locator("dl-cell#ch0-shapes");
 const second = (page: Page) => page.locator("dl-cell#ch0-columns");
 const log = (cell: Locator) => cell.locator(".dl-cell-log");
 const b64url = (s: string) => Buffer.from(s, "utf8").toString("base64url");
-
-/** Opens the editor of `cell` and replaces its code. */
-async function edit(page: Page, cell: Locator, code: string) {
-  await cell.locator("[data-action=edit]").click();
-  const content = cell.locator(".cm-content");
-  await expect(content).toBeVisible();
-  await content.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-  await expect.poll(() => content.evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, " ").trim())).toBe(code.trim());
-}
 
 test.beforeEach(async ({ page }) => {
   await reportCspViolations(page);
