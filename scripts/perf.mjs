@@ -29,7 +29,7 @@ const pages = filesUnder(DIST, ".html")
   .map((p) => (p === "index.html" ? "" : p.replace(/index\.html$/, "")))
   .filter((p) => !arg("--only") || p.includes(arg("--only")));
 
-const server = spawn("npx", ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT)], { stdio: "ignore", detached: true });
+const server = spawn("npx", ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--ignore-lock"], { stdio: "ignore", detached: true });
 const base = `http://127.0.0.1:${PORT}${(process.env.BASE_PATH ?? "/").replace(/\/?$/, "/")}`;
 for (let k = 0; k < 100 && !(await fetch(base).then((r) => r.ok).catch(() => false)); k++) await new Promise((r) => setTimeout(r, 200));
 
