@@ -24,6 +24,9 @@ export { fmt } from "./generators/types";
 /** Reads a typed number: 0.001, 1e-3, 1/8, 12.5%, −2, 1 792; refuses anything else with a message. */
 export { parseNumber, type ParsedNumber } from "./parse-number";
 
+/** The precision a numeric reply needs, read off its tolerance (shown under the answer box). */
+export { precisionFor, type Precision } from "./precision";
+
 /** Grading of each type, the seeded option order, and the FSRS rating a result implies. */
 export {
   gradeChoice, gradeNumeric, gradeGenerated, gradeFlashcard, shuffleOptions, RATINGS,

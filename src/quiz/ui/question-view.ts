@@ -4,7 +4,7 @@
 import { t } from "../../i18n";
 import {
   generators, gradeChoice, gradeFlashcard, gradeGenerated, gradeNumeric, sectionHref, shuffleOptions,
-  type BankQuestion, type GeneratedInstance, type GradeResult, type Rating,
+  precisionFor, type BankQuestion, type GeneratedInstance, type GradeResult, type Precision, type Rating,
 } from "..";
 import type { KeyAction, KeyContext } from "./keys";
 import { chapterNumber } from "./format";
@@ -82,7 +82,8 @@ export class QuestionView {
     this.root.append(meta, prompt);
     if (q.type === "choice") this.root.append(this.choiceForm(q));
     else if (q.type === "flashcard") this.root.append(this.revealButton());
-    else this.root.append(this.numberForm(q.type === "numeric" ? q.unit : this.instance?.unit));
+    else if (q.type === "numeric") this.root.append(this.numberForm(q.unit, precisionFor(q.tolerance, q.value)));
+    else this.root.append(this.numberForm(this.instance!.unit, precisionFor(this.instance!.tolerance, this.instance!.answer)));
     this.root.append(this.feedback, this.after, this.keys);
     this.showKeys();
   }
@@ -135,13 +136,18 @@ export class QuestionView {
     return form;
   }
 
-  private numberForm(unit?: string): HTMLElement {
+  private numberForm(unit: string | undefined, precision: Precision): HTMLElement {
     const id = `${this.options.idPrefix}-answer`;
     const form = el("form", { class: "dl-quiz-form dl-quiz-number" });
-    this.numberInput = el("input", { type: "text", id, inputMode: "decimal", autocomplete: "off", spellcheck: false, size: 14 });
+    // NOTE: a text keyboard, not inputmode="decimal": phones then offer the minus sign, "/" and "e"
+    // that answers such as −3/4 or 2e-3 need.
+    this.numberInput = el("input", { type: "text", id, inputMode: "text", enterKeyHint: "done", autocomplete: "off", autocapitalize: "off", spellcheck: false, size: 14 });
+    const hint = el("span", { class: "dl-quiz-precision", id: `${id}-precision` },
+      precision.kind === "exact" ? t("quizPrecision.exact") : precision.figures <= 3 ? t("quizPrecision.three") : t("quizPrecision.figures", { figures: precision.figures }));
+    this.numberInput.setAttribute("aria-describedby", hint.id);
     form.append(el("label", { htmlFor: id }, t("quiz.yourAnswer")), this.numberInput);
     if (unit) form.append(el("span", { class: "dl-quiz-unit" }, t("quiz.unit", { unit })));
-    form.append(el("button", { type: "submit", class: "dl-quiz-primary" }, t("quiz.check")));
+    form.append(el("button", { type: "submit", class: "dl-quiz-primary" }, t("quiz.check")), hint);
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       this.submit();
