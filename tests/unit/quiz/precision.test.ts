@@ -11,6 +11,8 @@ describe("precisionFor", () => {
     expect(precisionFor({ abs: 0, rel: 0 }, 42)).toEqual({ kind: "exact" });
     expect(precisionFor({ abs: 1e-9, rel: 5e-3 }, 0.1234)).toEqual({ kind: "figures", figures: 3 });
     expect(precisionFor({ abs: 1e-4, rel: 0 }, 12.3456)).toEqual({ kind: "figures", figures: 6 });
+    // An answer with few digits needs no more than it has, whatever the tolerance.
+    expect(precisionFor({ abs: 1e-6, rel: 0 }, -0.29)).toEqual({ kind: "figures", figures: 3 });
   });
 
   it("precisionFor: an answer rounded to the figures it names is always accepted", () => {
