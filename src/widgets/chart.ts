@@ -7,8 +7,17 @@ import { dataTable } from "./data-table";
 
 export { Plot };
 
-/** Theme colours read from Starlight's CSS variables, so charts follow light and dark mode. */
+let cachedColors: { theme: string; colors: ReturnType<typeof readColors> } | undefined;
+
+/** Theme colours read from Starlight's CSS variables, so charts follow light and dark mode. Read once
+ * per theme: getComputedStyle after a redraw forces a style pass over the whole (long) page. */
 export function themeColors() {
+  const theme = document.documentElement.dataset.theme ?? "";
+  if (cachedColors?.theme !== theme) cachedColors = { theme, colors: readColors() };
+  return cachedColors.colors;
+}
+
+function readColors() {
   const css = getComputedStyle(document.documentElement);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {

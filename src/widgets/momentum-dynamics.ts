@@ -4,7 +4,7 @@
 // Every number comes from lib/optim/quadratic-analysis through momentum-dynamics-model.ts.
 import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "./chart";
-import { optimizerColor, powerOfTen } from "./optimizer-charts";
+import { optimizerColor, powerOfTen, trackWidth } from "./optimizer-charts";
 import { formatNumber } from "./format";
 import { assignFields, controlButton } from "./controls";
 import {
@@ -22,6 +22,7 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
   readonly schema = dynamicsSchema;
   private hosts = {} as Record<Host, HTMLElement>;
   private readouts!: HTMLElement;
+  private width!: () => number;
 
   protected buildControls(panel: HTMLElement): void {
     const buttons = Object.assign(document.createElement("div"), { className: "dl-race-buttons" });
@@ -57,8 +58,9 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
         grid.append(box);
       }
       this.figure.append(this.readouts, grid);
+      this.width = trackWidth(this.figure, () => this.update());
     }
-    const width = this.figure.clientWidth || 640;
+    const width = this.width() || 640;
     const size = Math.floor(width >= 600 ? Math.min(420, (width - 16) / 2) : Math.min(420, width));
     this.fillReadouts();
     this.drawErrors(size);
@@ -108,9 +110,10 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
         marginLeft: 52,
         marginBottom: 36,
         marginRight: 8,
-        fx: { label: null, tickFormat: dirName, padding: 0.12 },
+        marginTop: 34,
+        fx: { label: null, tickFormat: dirName, padding: 0.12, axis: "top" },
         x: { label: t("momentumDynamics.axisStep") },
-        y: { type: "log", domain: [1e-12, 1e4], clamp: true, label: t("momentumDynamics.axisError"), tickFormat: powerOfTen, grid: true, ticks: [1e-12, 1e-8, 1e-4, 1, 1e4] },
+        y: { type: "log", domain: [1e-12, 1e4], clamp: true, label: null, tickFormat: powerOfTen, grid: true, ticks: [1e-12, 1e-8, 1e-4, 1, 1e4] },
         marks: [
           Plot.ruleY([1], { stroke: themeColors().muted }),
           ...METHODS.map((m) =>
@@ -132,7 +135,8 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
   private drawKappa(size: number): void {
     const s = this.state;
     const data = kappaSweep(s);
-    const colors = { gdBest: optimizerColor("gd"), momentumBest: optimizerColor("momentum") };
+    // The best-settings curves get colours of their own; the dashed "at this lr" curves keep each method's.
+    const colors = { gdBest: themeColors().text, momentumBest: themeColors().second };
     const series = ["gdBest", "momentumBest", ...METHODS] as const;
     const name = (k: (typeof series)[number]) => t(`momentumDynamics.series.${k}`);
     const at = optimalSettings("momentum", 1, s.kappa), atGd = optimalSettings("gd", 1, s.kappa);

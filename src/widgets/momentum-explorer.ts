@@ -2,7 +2,7 @@
 // plain gradient descent in a narrow valley, in both conventions (chapter 4).
 import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "./chart";
-import { chartSize } from "./optimizer-charts";
+import { chartSize, trackWidth } from "./optimizer-charts";
 import { formatNumber } from "./format";
 import { assignFields } from "./controls";
 import { optimizerColor, dashOf, drawSurfaceChart } from "./optimizer-charts";
@@ -26,6 +26,7 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
   private notes!: HTMLElement;
   private matchNote!: HTMLElement;
   private table!: HTMLTableElement;
+  private width!: () => number;
 
   protected buildControls(panel: HTMLElement): void {
     const match = Object.assign(document.createElement("button"), { type: "button", className: "dl-copy-link", textContent: t("momentumExplorer.match") });
@@ -74,13 +75,14 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
       // tabIndex: the table scrolls sideways on a phone, so the keyboard must be able to reach it.
       this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-race-table", tabIndex: 0 });
       this.figure.append(this.readouts, charts, this.notes, this.matchNote, this.table);
+      this.width = trackWidth(this.figure, () => this.update());
     }
     const s = this.state;
     const form = s.form as MomentumForm;
     const weights = velocityWeights(form, s.beta);
     const paths = valleyPaths(s);
     // NOTE: the custom element itself is inline (clientWidth 0); its figure <div> is a block.
-    const size = chartSize(this.figure.clientWidth);
+    const size = chartSize(this.width());
     this.fillReadouts(form, weights, paths.distance);
     this.drawWeights(form, weights, size);
     const lrOf: Record<PathKey, number> = { gd: sharedLr(s), pytorch: s.lrPytorch, ema: s.lrEma };

@@ -77,7 +77,9 @@ export function surfaceChart(surface: Surface, size: number, xLabel: string, yLa
     x: { domain: surface.xRange, label: xLabel },
     y: { domain: surface.yRange, label: yLabel },
     marks: [
-      Plot.contour(grid.values, { ...grid, thresholds: contourLevels(surface, grid), stroke: c.muted, strokeOpacity: 0.6, fill: "none" }),
+      // NOTE: the samples already sit on the grid; without interpolate: "none" Plot triangulates all
+      // 3,600 of them (Delaunay) to re-sample the same grid, which was most of a redraw's time.
+      Plot.contour(grid.values, { ...grid, interpolate: "none", thresholds: contourLevels(surface, grid), stroke: c.muted, strokeOpacity: 0.6, fill: "none" }),
       Plot.dot([surface.minimum ?? surface.stationary], { x: "x", y: "y", symbol: "star", r: 7, stroke: c.text, fill: c.text }),
       ...marks,
     ],
@@ -103,4 +105,20 @@ export function drawSurfaceChart(host: HTMLElement, surface: Surface, size: numb
     bg.dataset.key = key;
   }
   drawChart(fg, surfaceOverlay(surface, size, marks), description, table);
+}
+
+/**
+ * The width of `el`, kept up to date by a ResizeObserver, so a redraw never forces a layout of the
+ * page to size its charts; `onChange` redraws when the width really changes (a rotated phone).
+ */
+export function trackWidth(el: HTMLElement, onChange: () => void): () => number {
+  let width = 0;
+  new ResizeObserver(([entry]) => {
+    const w = Math.floor(entry.contentRect.width);
+    if (w === width || w === 0) return;
+    const first = width === 0;
+    width = w;
+    if (!first) onChange();
+  }).observe(el);
+  return () => width || (width = Math.floor(el.clientWidth));
 }

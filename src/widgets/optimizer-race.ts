@@ -6,8 +6,8 @@ import { powerOfTen } from "./optimizer-charts";
 import { formatNumber } from "./format";
 import { assignFields, controlButton, PlayLoop } from "./controls";
 import { tableHead } from "./data-table";
-import { optimizerColor, dashOf, drawSurfaceChart } from "./optimizer-charts";
-import { raceSchema, race, surfaceOf, usesKappa, lossSeries, presetFor, settingsText, quadraticRate, SETTINGS, OPTIMIZERS, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
+import { optimizerColor, dashOf, drawSurfaceChart, surfaceBackground, trackWidth } from "./optimizer-charts";
+import { raceSchema, race, surfaceOf, usesKappa, lossSeries, presetFor, settingsText, quadraticRate, SETTINGS, OPTIMIZERS, SURFACES, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
 import { t } from "../i18n";
 
 type PlotSvg = SVGSVGElement & { scale(name: "x" | "y"): { invert?: (v: number) => number } };
@@ -21,6 +21,8 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
   private pathsHost!: HTMLElement;
   private lossHost!: HTMLElement;
   private table!: HTMLTableElement;
+  private pathsWidth!: () => number;
+  private figureWidth!: () => number;
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -130,6 +132,9 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
       // tabIndex: the table scrolls sideways on a phone, so the keyboard must be able to reach it.
       this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-race-table", tabIndex: 0 });
       this.figure.append(this.notes, this.table, this.lossHost);
+      this.pathsWidth = trackWidth(this.pathsHost, () => this.update());
+      this.figureWidth = trackWidth(this.figure, () => this.update());
+      this.warmBackgrounds();
     }
     const s = this.state;
     for (const id of OPTIMIZERS) {
@@ -144,8 +149,8 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
         .map((r) => Object.assign(document.createElement("li"), { textContent: t(`optimizerRace.note.${r.stop!.kind}`, { name: name(r.id), step: r.stop!.step }) })),
     );
     // NOTE: the custom element itself is inline (clientWidth 0); the hosts are blocks.
-    this.drawPaths(result, Math.floor(Math.min(480, this.pathsHost.clientWidth || 360)), name);
-    this.drawLoss(result, Math.floor(Math.min(640, this.figure.clientWidth || 640)), name);
+    this.drawPaths(result, Math.min(480, this.pathsWidth() || 360), name);
+    this.drawLoss(result, Math.min(640, this.figureWidth() || 640), name);
     this.fillTable(result.runs, !!result.surface.minimum, name);
   }
 
@@ -182,6 +187,21 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
       },
     );
     this.listenForStart();
+  }
+
+  /** Draws every surface's contour layer once the page is idle, so the first switch to a surface
+   * only draws its paths. */
+  private warmBackgrounds(): void {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    const ids = SURFACES.filter((id) => id !== this.state.surface);
+    const next = () => {
+      const id = ids.shift();
+      if (!id) return;
+      const kappa = (presetFor(id).kappa as number | undefined) ?? this.state.kappa;
+      surfaceBackground(surfaceOf({ surface: id, kappa }), Math.min(480, this.pathsWidth() || 360), t("optimizerRace.axisX"), t("optimizerRace.axisY"));
+      idle(next);
+    };
+    idle(next);
   }
 
   /** Clicking the contour plot moves the start point there. */

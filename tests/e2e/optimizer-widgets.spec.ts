@@ -23,6 +23,10 @@ test.describe("optimizer race", () => {
   test("a diverging learning rate ends the path with a note, and nothing throws", async ({ page, baseURL }) => {
     const problems = watch(page, new URL(baseURL!).origin);
     const race = await open(page, "dl-optimizer-race");
+    // Every optimizer's settings start folded, on every screen size.
+    await expect(race.locator(".dl-race-optimizer details[open]")).toHaveCount(0);
+    await expect(race.locator(".dl-race-optimizer details")).toHaveCount(6);
+    await race.locator(".dl-race-optimizer summary").first().click();
     const box = race.locator("#optimizer-race-gdLr + input");
     await box.fill("1");
     await box.press("Enter");
@@ -30,9 +34,11 @@ test.describe("optimizer race", () => {
     await expect(race.locator('tr[data-optimizer="gd"]')).toHaveAttribute("data-status", "diverged");
     await expect(race.locator('tr[data-optimizer="adam"]')).toHaveAttribute("data-status", "reached");
     // A rate far past any sense still draws: the others keep their paths, the figure is not blank.
+    await race.locator(".dl-race-optimizer summary").nth(4).click();
     await race.locator("#optimizer-race-adamLr + input").fill("1");
     await race.locator("#optimizer-race-adamLr + input").press("Enter");
-    await expect(race.locator("[data-figure] svg")).toHaveCount(2);
+    await expect(race.locator(".dl-race-paths .dl-surface-fg svg")).toHaveCount(1);
+    await expect(race.locator("[data-figure] svg")).toHaveCount(1);
     expect(problems.console).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
   });
@@ -60,7 +66,7 @@ test.describe("optimizer race", () => {
 
   test("clicking the contour plot moves the start point there", async ({ page }) => {
     const race = await open(page, "dl-optimizer-race");
-    const plot = race.locator("[data-figure] svg").first();
+    const plot = race.locator(".dl-race-paths .dl-surface-fg svg");
     // The plot's frame spans [-3, 3]² on the bowl; its centre is near the minimum.
     const frame = await plot.evaluate((svg) => {
       const s = (svg as unknown as { scale(n: string): { apply(v: number): number } });
@@ -78,6 +84,45 @@ test.describe("optimizer race", () => {
     await expect(race.locator("#optimizer-race-adamLr + input")).toHaveValue("0.2");
     await expect(race.locator('tr[data-optimizer="gd"]')).toHaveAttribute("data-status", "off");
     await expect(race.locator('tr[data-optimizer="adam"] td').first()).toContainText("lr 0.2");
+  });
+
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    test(`at ${width}×${height} Play moves the paths on a contour plot that is in view with the Play button`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      const race = await open(page, "dl-optimizer-race");
+      const play = race.getByRole("button", { name: "Play" });
+      const plot = race.locator(".dl-race-paths .dl-surface-fg svg");
+      // A reader scrolls so that the controls start near the top (under the sticky header).
+      await race.locator(".dl-race-main").evaluate((el) => { el.scrollIntoView({ block: "start" }); window.scrollBy(0, -80); });
+      const controls = (await race.locator(".dl-race-main").boundingBox())!;
+      const box = (await plot.boundingBox())!;
+      // Large: at least 300 px wide. Beside the controls on a wide screen, right under them on a phone.
+      expect(box.width).toBeGreaterThanOrEqual(300);
+      if (width >= 1000) expect(box.x).toBeGreaterThan(controls.x + controls.width);
+      else expect(box.y).toBeGreaterThanOrEqual(controls.y + controls.height);
+      await race.getByRole("button", { name: "Reset" }).click();
+      const before = await plot.innerHTML();
+      await play.click();
+      const inView = async () => {
+        const b = (await plot.boundingBox())!, p = (await race.locator("[data-control=play]").boundingBox())!;
+        return [b, p].every((r) => r.x >= 0 && r.y >= 0 && r.x + r.width <= width && r.y + r.height <= height);
+      };
+      expect(await inView()).toBe(true);
+      await expect.poll(() => plot.innerHTML()).not.toBe(before);
+      const playing = await plot.innerHTML();
+      await expect.poll(() => plot.innerHTML()).not.toBe(playing);
+      expect(await inView()).toBe(true);
+      await race.getByRole("button", { name: "Pause" }).click();
+    });
+  }
+
+  test("at κ = 30 the table's ρ explains why Nesterov diverges and momentum does not", async ({ page }) => {
+    const race = await open(page, "dl-optimizer-race", "?optimizer-race.kappa=30");
+    await expect(race.locator('tr[data-optimizer="nesterov"]')).toHaveAttribute("data-status", "diverged");
+    await expect(race.locator('tr[data-optimizer="momentum"]')).not.toHaveAttribute("data-status", "diverged");
+    await expect(race.locator('tr[data-optimizer="nesterov"] td').last()).toHaveText("1.297: grows, diverges");
+    await expect(race.locator('tr[data-optimizer="momentum"] td').last()).toHaveText("0.9487: shrinks");
+    await expect(race.locator('tr[data-optimizer="adam"] td').last()).toContainText("adaptive");
   });
 
   test("picking a surface loads its start point and learning rates", async ({ page }) => {
@@ -114,5 +159,35 @@ test.describe("momentum explorer", () => {
     await beta.fill("0.5");
     await beta.press("Enter");
     await expect(step.locator("+ dd")).toHaveText("2");
+  });
+});
+
+test.describe("momentum dynamics", () => {
+  test("eigen-directions, Nesterov's stability, critical damping and the κ sweep", async ({ page, baseURL }) => {
+    const problems = watch(page, new URL(baseURL!).origin);
+    const w = await open(page, "dl-momentum-dynamics");
+    const readout = (label: string) => w.locator("dt", { hasText: label }).locator("+ dd");
+    // The race at κ = 30: eigen-directions are the axes; Nesterov's ρ > 1, momentum's = √0.9.
+    await expect(readout("Hessian H")).toHaveText("[[1, 0], [0, 30]]");
+    await expect(readout("Eigen-directions")).toContainText("λ₂ = 30 along q₂ = (0, 1)");
+    expect(Number(await w.locator("dd[data-method=nesterov]").getAttribute("data-rate"))).toBeGreaterThan(1);
+    expect(Number(await w.locator("dd[data-method=momentum]").getAttribute("data-rate"))).toBeCloseTo(Math.sqrt(0.9), 6);
+    await expect(w.locator("[data-chart=stability] .dl-chart-description")).toContainText("1.36 for Nesterov");
+    // The ravine turns the eigen-directions by 45°.
+    await w.locator("#momentum-dynamics-surface").selectOption("ravine");
+    await expect(readout("Eigen-directions")).toContainText("q₁ = (0.707, 0.707)");
+    // Critical damping: the best pair for κ = 30, on the sliders' grid; ρ near (√30 − 1)/(√30 + 1) = 0.6912.
+    await w.getByRole("button", { name: "Critical damping (best momentum)" }).click();
+    await expect(w.locator("#momentum-dynamics-lr + input")).toHaveValue("0.0955");
+    await expect(w.locator("#momentum-dynamics-beta + input")).toHaveValue("0.48");
+    await expect.poll(async () => Number(await w.locator("dd[data-method=momentum]").getAttribute("data-rate"))).toBeLessThan(0.71);
+    await expect(w.locator("[data-chart=damping] .dl-chart-description")).toContainText("critically damped at β = 0.477, the steep one at β = 0.48");
+    // The κ sweep: at κ = 100 the best rates are 99/101 and 9/11.
+    const kappa = w.locator("#momentum-dynamics-kappa + input");
+    await kappa.fill("100");
+    await kappa.press("Enter");
+    await expect(w.locator("[data-chart=kappa] .dl-chart-description")).toContainText("best GD rate is 0.9802 and the best momentum rate is 0.8182");
+    expect(problems.console).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
   });
 });
