@@ -1,6 +1,8 @@
 // Compiles and runs one cell against a notebook context. Used by the worker (cell-worker.ts) and by
 // the unit tests in Node: TypeScript → JavaScript with sucrase (types and imports rewritten in
 // place, so lines do not move), then an async function whose prelude shares names across cells.
+// How the body becomes a function is the loader's business: `new AsyncFunction` in Node, a blob:
+// module in the page's worker (module-loader.ts), where the page's policy forbids eval.
 import { transform } from "sucrase";
 import { cellBody } from "./scope";
 import { cellLine, syntaxErrorLine } from "./lines";

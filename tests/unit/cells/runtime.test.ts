@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as dl from "../../../lib";
-import { CellRunner, compileCell } from "../../../src/cells/runtime";
+import { CellRunner, compileCell, type CellLoader } from "../../../src/cells/runtime";
 
 describe("compileCell", () => {
   it("compileCell strips types and rewrites engine imports without moving lines", () => {
@@ -58,4 +58,31 @@ describe("CellRunner.run", () => {
     expect(await r.run("const v = await Promise.resolve(3);\nreturn v;")).toMatchObject({ ok: true, value: 3 });
     expect(await r.run("undeclared = 1;")).toMatchObject({ ok: false, name: "ReferenceError", line: 1 });
   });
+
+  it("CellRunner.run takes its functions from the loader it is given, with the loader's lines", async () => {
+    const AsyncFunction = (async () => {}).constructor as new (...a: string[]) => never;
+    const bodies: string[] = [];
+    // A loader whose body starts on line 1 of a file named as the module loader names it.
+    const loader: CellLoader = async (body, n) => {
+      bodies.push(body);
+      const fn = new AsyncFunction("__ctx", "__save", "require", "exports", "module", `${body}\n//# sourceURL=mod-${n}.js`);
+      return { fn, file: `mod-${n}.js`, firstLine: functionFirstLineForTest() };
+    };
+    const r = new CellRunner(dl, loader);
+    await r.run("const a = 2;");
+    expect(await r.run("return a * 3;")).toMatchObject({ ok: true, value: 6 });
+    expect(await r.run("const b = 1;\nnull.x;")).toMatchObject({ ok: false, name: "TypeError", line: 2 });
+    expect(bodies).toHaveLength(3);
+    expect(bodies[1]).toContain("let {a} = __ctx;");
+  });
 });
+
+/** The line `new Function` bodies start on in this engine (as functionLoader probes it). */
+function functionFirstLineForTest(): number {
+  try {
+    new Function("throw new Error('p');\n//# sourceURL=probe-test.js")();
+  } catch (e) {
+    return Number(/probe-test\.js:(\d+)/.exec((e as Error).stack ?? "")?.[1] ?? 3);
+  }
+  return 3;
+}
