@@ -92,7 +92,7 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
       host,
       {
         width, height: 170, marginLeft: 36, marginRight: 12, marginBottom: 40,
-        x: { label: t(`batchNormLab.axis.${kind}`), labelAnchor: "center", labelOffset: 32, domain: collapsed ? [at - 1, at + 1] : hist.domain },
+        x: { label: t(`batchNormLab.axis.${kind}`), labelAnchor: "center", labelOffset: 32, domain: collapsed ? [at - 1, at + 1] : hist.domain, ticks: 4 },
         y: { label: t("batchNormLab.count"), grid: true },
         marks: [
           collapsed

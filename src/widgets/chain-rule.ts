@@ -70,7 +70,8 @@ class ChainRuleWidget extends WidgetBase<typeof chainSchema> {
       {
         width: Math.min(640, this.figure.clientWidth || 640),
         height: 240,
-        marginLeft: 52,
+        // NOTE: room for the longest tick formatTick writes ("−1.5e+79").
+        marginLeft: 64,
         marginBottom: 40,
         x: { label: t("chainRule.axisX"), labelAnchor: "center", labelArrow: "none", domain: [chainSchema.x.min, chainSchema.x.max] },
         y: { label: t("chainRule.axisY"), grid: true, domain, tickFormat: formatTick },

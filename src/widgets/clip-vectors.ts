@@ -9,7 +9,8 @@ import { legend, seriesColor } from "./internals-charts";
 import { box, circle, clipVectors, directionText, clipVectorsSchema, extent, pointToG, type Clipped, type Frame } from "./clip-vectors-model";
 import { t } from "../i18n";
 
-const MARGIN = { left: 40, right: 12, top: 12, bottom: 36 };
+// NOTE: left margin wide enough that the rotated "g₂" label clears tick labels such as "−2.5".
+const MARGIN = { left: 48, right: 12, top: 12, bottom: 36 };
 
 class ClipVectorsWidget extends WidgetBase<typeof clipVectorsSchema> {
   readonly schema = clipVectorsSchema;

@@ -1,7 +1,7 @@
 // Chapter 0's refresher widgets: the matrix product steps to its last entry by keyboard and names both
 // shapes on a mismatch; the chain rule's product agrees with the finite difference (relative error
-// < 1e-6) and refuses ln of a negative number; the house table sorts from its header buttons by keyboard
-// and standardises its features.
+// < 1e-6), calls exp∘exp∘exp at x = 3 an overflow and refuses ln of a negative number; the house
+// table sorts from its header buttons by keyboard and standardises its features.
 import { test, expect, type Page } from "@playwright/test";
 import { watch } from "./watch";
 
@@ -50,7 +50,8 @@ test.describe("matrix product", () => {
 });
 
 test.describe("chain rule", () => {
-  test("the product of local derivatives matches the finite difference to a relative error below 1e-6", async ({ page }) => {
+  test("the product of local derivatives matches the finite difference to a relative error below 1e-6; an overflow is called one", async ({ page, baseURL }) => {
+    const problems = watch(page, new URL(baseURL!).origin);
     const cr = await open(page, "dl-chain-rule");
     await expect(cr.locator("caption")).toHaveText("y = ln((3x + 1)²)");
     await expect(cr.locator("dd").first()).toHaveText("3 × 8 × 0.0625 = 1.5");
@@ -60,6 +61,18 @@ test.describe("chain rule", () => {
       expect(error).toBeLessThan(1e-6);
     }
     await expect(cr.locator("dd").nth(2)).toContainText("the two agree");
+    // exp∘exp∘exp at x = 3 passes the largest double: "overflow", short tick labels, and no SVG path error.
+    await cr.locator("#chain-rule-f1").selectOption("exp");
+    await cr.locator("#chain-rule-f2").selectOption("exp");
+    const x = cr.locator("#chain-rule-x + input");
+    await x.fill("3");
+    await x.press("Enter");
+    await expect(cr.locator("dd").first()).toContainText("= overflow");
+    await expect(cr.locator("dd").nth(2)).toContainText("an overflow");
+    await expect(cr.locator("[data-figure]")).not.toContainText("diverged");
+    const ticks = await cr.locator("[data-figure] svg text").allTextContents();
+    expect(ticks.filter((s) => s.length > 8)).toEqual([]);
+    expect(problems.console).toEqual([]);
   });
 
   test("ln of a negative input is refused with a message, not a blank widget", async ({ page }) => {

@@ -62,14 +62,20 @@ test("the dropout lab draws a new mask by keyboard, shows the scaling, and eval 
   await expect(w.getByRole("button", { name: "Play masks" })).toBeVisible();
 });
 
-test("the dropout lab's expectation check: inverted and classic match, scaling by p does not", async ({ page }) => {
+test("the dropout lab's expectation check: inverted and classic match, scaling by p does not (on a phone)", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   const w = await open(page, "dl-dropout-lab");
+  // The whole table, "difference" column included, fits without a sideways scroll.
+  const table = w.locator(".dl-exp-table");
+  expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
   const gap = async (c: string) => Math.abs(Number(await w.locator(`tr[data-convention=${c}] td`).last().textContent()));
   expect(await gap("inverted")).toBeLessThan(0.02);
   expect(await gap("classic")).toBeLessThan(0.02);
   expect(await gap("wrong")).toBeGreaterThan(0.1);
   await expect(w.locator(".dl-progress")).toHaveAttribute("data-done", "true", { timeout: 90_000 });
   await expect(w.locator(".dl-progress")).toContainText("lowest validation cost");
+  // The sweep covers the slider's whole range, up to p = 0.9.
+  await expect(w.locator(".dl-chart-description", { hasText: "Validation costs" })).toContainText("p = 0.9:");
 });
 
 test("the penalty geometry gives an exact zero for L1, none for L2, and both zeros for a large λ", async ({ page, baseURL }) => {
@@ -108,9 +114,20 @@ test("the batch-norm lab: step 3 follows γ and β, eval output is fixed, extrem
   await expect(w.locator(".dl-bn-stats").last()).toContainText("mean -1, std 2");
   await expect(w.locator("tr[data-mode=train]")).toHaveCount(5);
   await expect(w.locator("tr[data-mode=eval]")).toHaveCount(1);
+  // One set of bins: the three histograms have the same bars, and the note says how the bins are chosen.
+  const heights = (k: number) => w.locator(".dl-bn-hists svg").nth(k).locator("rect").evaluateAll((rs) => rs.map((r) => r.getAttribute("height")));
+  const raw = await heights(0);
+  expect(raw.length).toBeGreaterThan(2);
+  expect(await heights(1)).toEqual(raw);
+  expect(await heights(2)).toEqual(raw);
+  await expect(w.locator(".dl-bn-bins")).toContainText("share one set of");
   await w.locator("#batch-norm-lab-batchSize").focus();
   await page.keyboard.press("Home"); // m = 2, the smallest batch batch norm can train on
   await expect(w.locator(".dl-readouts")).toContainText("over m = 2 houses");
+  const gamma = w.locator("#batch-norm-lab-gamma + input");
+  await gamma.fill("0"); // every output equals β: one bar of zero width
+  await gamma.press("Enter");
+  await expect(w.locator(".dl-bn-stats").last()).toContainText("std 0");
   await w.locator("#batch-norm-lab-lr").focus();
   await page.keyboard.press("End");
   await expect(w.locator(".dl-note").last()).toContainText("with it");

@@ -1,6 +1,7 @@
-// Chapter 7's widgets and cells: the clipping picture takes g from its number boxes and from a click on the plot and
-// shows both clipped vectors; the exploding lab marks the unclipped run "diverged" (no NaN, no console error), trains
-// in slices and recovers when the weights are well scaled; every cell's Run prints its expected output.
+// Chapter 7's widgets and cells: the clipping picture takes g from its number boxes and from a click on the plot,
+// shows both clipped vectors and says the zero vector has no direction; the exploding lab marks the unclipped run
+// "diverged" (no NaN, no console error), compares the last loss with the best reachable one, trains in slices and
+// recovers when the weights are well scaled; every cell's Run prints its expected output.
 import { test, expect, type Page } from "@playwright/test";
 import { watch } from "./watch";
 import { openWidget } from "./open-widget";
@@ -39,6 +40,12 @@ test("clip vectors: g typed into the number boxes by keyboard, and a gradient in
   await type(page, "clip-vectors-threshold", "6");
   await expect(rows.nth(1)).toContainText("unchanged");
   await expect(rows.nth(2)).toContainText("unchanged");
+  // The zero vector has no direction: said in words, never "diverged°".
+  await type(page, "clip-vectors-gx", "0");
+  await type(page, "clip-vectors-gy", "0");
+  await expect(rows.nth(1).locator("td").nth(2)).toHaveText("none (a zero vector has no direction)");
+  await expect(w.locator("[data-figure]")).not.toContainText("diverged");
+  await expect(w.locator("[data-figure]")).not.toContainText("NaN");
   // Out-of-range input is clamped with a message, not a blank widget.
   await type(page, "clip-vectors-gx", "99");
   await expect(w.locator(".dl-messages")).toContainText("10");
@@ -76,6 +83,10 @@ test("exploding lab: the unclipped run is marked diverged, the clipped one train
   await expect(result.nth(1)).toContainText("after 200 steps");
   await expect(w.locator("[data-figure] svg text", { hasText: "diverged" }).first()).toBeVisible();
   await expect(w.locator("[data-figure]")).not.toContainText("NaN");
+  // The last loss against the best reachable one, computed by the engine: none for the diverged run.
+  const vsBest = w.locator("tr", { hasText: "Last loss ÷ best reachable" }).locator("td");
+  await expect(vsBest.nth(0)).toHaveText("–");
+  await expect(vsBest.nth(1)).toHaveText(/^1\.\d+×$/);
   expect(problems.console).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
 });
@@ -94,7 +105,7 @@ test("exploding lab: trains in slices with progress, and well-scaled weights tra
   await expect(w.locator(".dl-explode-status")).toHaveText("Both runs finished.", { timeout: 15_000 });
   await expect(w).not.toHaveAttribute("data-diverged", "");
   await expect(w.locator('td[data-status="diverged"]')).toHaveCount(0);
-  await expect(w.locator("table.dl-internals-table tbody tr").last()).toContainText("0 / 500");
+  await expect(w.locator("table.dl-internals-table tbody tr", { hasText: "Steps clipped" })).toContainText("0 / 500");
   // The most explosive setting still draws, and says so.
   await type(page, "exploding-lab-weightScale", "2");
   await type(page, "exploding-lab-depth", "20");

@@ -133,12 +133,15 @@ describe("exploding lab regimes the chapter describes", () => {
     expect(clipped20.status).toBe("ok");
     expect(clipped20.lastLoss).toBeGreaterThan(0.25); // the best reachable loss is 0.0322
   });
-  it("the table's ratio to the best reachable loss: about ten times at 20 layers after 200 steps, as the chapter says", () => {
-    const rows = summaryRows(end({ depth: 20 }), (x) => x.toPrecision(3));
+  it("summaryRows at 20 layers: the clipped run ends well above the best reachable loss, and its loss still jumps tenfold within a few steps", () => {
+    const runs = runToEnd(base({ depth: 20 })), rows = summaryRows(runs.map((r) => r.summary()), (x) => x.toPrecision(3));
     const ratio = Number(rows[rows.length - 1].values[1].replace("×", ""));
-    expect(ratio).toBeGreaterThan(8);
-    expect(ratio).toBeLessThan(12);
+    expect(ratio).toBeGreaterThan(2);
     expect(rows[rows.length - 1].values[0]).toBe("–"); // the plain run diverged: no ratio
+    // NOTE: the last 20 steps span more than a factor of 10, so the final ratio depends on where the run stops (and
+    // on last-bit rounding: Chromium shows 775× where Node gives 9.8×); the chapter quotes no number for it.
+    const tail = Array.from(runs[1].history().loss.slice(-20));
+    expect(Math.max(...tail) / Math.min(...tail)).toBeGreaterThan(10);
   });
   it("runToEnd with c = 0.1 is slow and with c = 20 clips only the first couple of dozen steps", () => {
     expect(end({ threshold: 0.1 })[1].lastLoss).toBeGreaterThan(1);
