@@ -14,7 +14,7 @@ import { t } from "../i18n";
 
 /** Milliseconds of training per frame, and how often the charts are redrawn while playing. */
 const BUDGET_MS = 6;
-const DRAW_MS = 120;
+const DRAW_MS = 200;
 const STEP_UPDATES = 50;
 const READOUTS = ["updates", "params", "loss", "heldOut", "status"] as const;
 
@@ -195,9 +195,10 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
       x: { label: t("sequenceTrainer.axisUpdate"), domain: [0, Math.max(10, tr.step)] },
       y: { type: "log", label: t("sequenceTrainer.axisLoss"), grid: true, ticks: 4, tickFormat: (d: number) => String(Number(d.toPrecision(2))), ...(rows.length ? {} : { domain: [1e-3, 1] }) },
       color: { domain: [names.train, names.heldOut], range: [c.accent, c.muted], legend: true },
+      // Dashed held-out line, so the two differ without colour too.
       marks: [
-        Plot.line(rows, { x: "step", y: "loss", stroke: "series", strokeWidth: 1.5 }),
-        Plot.dot(rows.filter((d) => d.series === names.heldOut), { x: "step", y: "loss", fill: "series", r: 1.5 }),
+        Plot.line(rows.filter((d) => d.series === names.train), { x: "step", y: "loss", stroke: "series", strokeWidth: 1.5 }),
+        Plot.line(rows.filter((d) => d.series === names.heldOut), { x: "step", y: "loss", stroke: "series", strokeWidth: 2, strokeDasharray: "5 3" }),
       ],
     },
     t("sequenceTrainer.lossDesc", {

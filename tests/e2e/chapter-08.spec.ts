@@ -1,7 +1,9 @@
 // Chapter 8's widgets and cells: the RNN stepper reaches its last step by keyboard and agrees with the engine's
 // layer, the gradient-through-time chart vanishes and explodes with the recurrent-weight scale, forcing f = 1 makes
 // the LSTM recall every symbol, the trainer learns while the page stays responsive and stops on divergence with no
-// console error, and every cell's Run prints its expected output.
+// console error, its learning-rate slider moves in tenths of a decade and shows the rate, its held-out loss is
+// plotted next to the training loss (and rises on the text while the training loss falls), and every cell's Run
+// prints its expected output.
 import { test, expect, type Page } from "@playwright/test";
 import { watch } from "./watch";
 
@@ -13,6 +15,15 @@ async function open(page: Page, selector: string) {
   await widget.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
   return widget;
+}
+
+/** Moves the sequence trainer's log learning-rate slider by keyboard until it shows `rate`. */
+async function setRate(page: Page, rate: string) {
+  const slider = page.locator("#sequence-trainer-logLr"), output = page.locator("#sequence-trainer-logLr + output");
+  await slider.focus();
+  await slider.press("Home");
+  for (let k = 0; k < 40 && (await output.textContent()) !== rate; k++) await slider.press("ArrowRight");
+  await expect(output).toHaveText(rate);
 }
 
 /** Sets a slider through its number box (Enter commits it). */
@@ -90,7 +101,7 @@ test("the sequence trainer learns while the page stays responsive, and a divergi
   await w.getByRole("button", { name: "Pause" }).click();
   // Plain gradient descent without clipping diverges within a few updates.
   await w.locator("#sequence-trainer-optimizer").selectOption("sgd");
-  await setNumber(page, "sequence-trainer-lr", "0.1");
+  await setRate(page, "0.1");
   await w.locator("#sequence-trainer-clip").uncheck();
   await w.getByRole("button", { name: "Play" }).click();
   await expect(dd(4)).toHaveText("diverged", { timeout: 10_000 });
@@ -112,7 +123,56 @@ test("the sequence trainer's text task writes a sample that changes as it trains
   expect(before!.length).toBeGreaterThan(80);
   await w.getByRole("button", { name: "Train 50 updates" }).click();
   await expect.poll(() => sample.textContent()).not.toBe(before);
-  expect(Number(await w.locator(".dl-readouts dd").nth(3).textContent())).toBeLessThan(3.3);
+  expect(Number(await w.locator(".dl-readouts dd").nth(2).textContent())).toBeLessThan(3.3); // training loss, last batch
+  expect(problems.console).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
+
+test("the sequence trainer's learning-rate slider moves in tenths of a decade and shows the rate itself", async ({ page }) => {
+  const w = await open(page, "dl-sequence-trainer");
+  const slider = w.locator("#sequence-trainer-logLr"), output = w.locator("#sequence-trainer-logLr + output");
+  await expect(w.getByText("Learning rate η (log scale)")).toBeVisible();
+  await expect(output).toHaveText("0.0032");
+  await expect(slider).toHaveAttribute("aria-valuetext", "0.0032");
+  await slider.focus();
+  await slider.press("Home");
+  await expect(output).toHaveText("0.001");
+  await slider.press("ArrowRight");
+  await expect(output).toHaveText("0.0013"); // 10^−2.9
+  for (let k = 0; k < 9; k++) await slider.press("ArrowRight");
+  await expect(output).toHaveText("0.01"); // one decade is ten steps
+  await expect(slider).toHaveAttribute("aria-valuetext", "0.01");
+  await slider.press("End");
+  await expect(output).toHaveText("2");
+  await expect(w.locator(".dl-chart-description").last()).toContainText("learning rate 2,");
+  await setRate(page, "0.02");
+  await expect(w.locator(".dl-chart-description").last()).toContainText("learning rate 0.02,");
+});
+
+test("the sequence trainer plots a held-out loss next to the training loss; on the text it rises as the network memorises", async ({ page, baseURL }) => {
+  const problems = watch(page, new URL(baseURL!).origin);
+  const w = await open(page, "dl-sequence-trainer");
+  const lossChart = w.locator("[data-figure] > div").last();
+  // The legend (in the chart's figure, outside the data table) names both lines.
+  await expect(lossChart.locator("figure").first()).toContainText("held-out");
+  await expect(lossChart.locator("figure").first()).toContainText("training");
+  await expect(lossChart.locator("svg [stroke-dasharray]")).toHaveCount(1);
+  await w.locator("#sequence-trainer-task").selectOption("chars");
+  await w.locator("#sequence-trainer-hidden + input").fill("32");
+  await w.locator("#sequence-trainer-hidden + input").press("Enter");
+  await setRate(page, "0.02");
+  await expect(w.locator(".dl-readouts dt").nth(3)).toHaveText("Held-out loss per character");
+  const untrained = Number(await w.locator(".dl-readouts dd").nth(3).textContent());
+  expect(Math.abs(untrained - Math.log(26))).toBeLessThan(0.1);
+  for (let k = 0; k < 8; k++) await w.getByRole("button", { name: "Train 50 updates" }).click();
+  await expect(w.locator(".dl-readouts dd").nth(0)).toHaveText("400");
+  // The data table under the loss chart: update, training, held-out; its last row is the latest point.
+  const cells = await lossChart.locator("table tbody tr").last().locator("td, th").allTextContents();
+  expect(Number(cells[0].replace(/,/g, ""))).toBe(400);
+  expect(Number(cells[1])).toBeLessThan(0.5);
+  expect(Number(cells[2])).toBeGreaterThan(untrained);
+  const shown = Number(await w.locator(".dl-readouts dd").nth(3).textContent());
+  expect(Math.abs(shown - Number(cells[2]))).toBeLessThan(0.01 * Number(cells[2])); // the readout is the latest point, rounded
   expect(problems.console).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
 });
