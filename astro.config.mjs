@@ -45,7 +45,10 @@ export default defineConfig({
         Head: "./src/components/frame/Head.astro",
       },
       expressiveCode: false,
-      pagefind: true,
+      // Search ranks a chapter above the question pages and the engine reference for its own topic: a title is
+      // already weighed as the page's h1, so it adds nothing more, and a chapter's home topics (the meta field set
+      // in src/components/frame/PageTitle.astro) add a boost; see src/components/frame/search-weight.ts.
+      pagefind: { ranking: { metaWeights: { title: 0, topics: 1 } } },
     }),
     cspIntegration(),
     // Last: the service worker hashes every file as it will be served, CSP included.
