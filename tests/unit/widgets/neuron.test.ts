@@ -53,4 +53,10 @@ describe("neuron model", () => {
       });
     }
   });
+
+  it("predict backs chapter 1's things to try: sigmoid about $83,900, leaky ReLU at bias −3 leaks −$1,850", () => {
+    expect(formatPrice(predict(base({ activation: "sigmoid" })).price)).toBe("$83,889");
+    expect(predict(base({ bias: -3 })).price).toBe(0);
+    expect(formatPrice(predict(base({ activation: "leakyRelu", bias: -3 })).price)).toBe("\u2212$1,850");
+  });
 });
