@@ -83,19 +83,28 @@ export class Notebook {
     if (!view) return;
     this.ensureWorker();
     const job: Job = { view, run: ++this.runs, started: performance.now(), budget: new RunBudget(), cutShown: false };
-    const seconds = view.timeoutSeconds;
-    job.timer = setTimeout(() => this.kill(t("cell.timedOut", { seconds })), seconds * 1000);
     this.job = job;
     view.setRunning(true);
     this.port!.postMessage({ run: job.run, code: view.source } satisfies ToWorker);
+    if (this.ready) this.startClock(job);
+  }
+
+  /** The time limit counts from when the worker is ready: starting a fresh worker is not the cell's time. */
+  private startClock(job: Job): void {
+    const seconds = job.view.timeoutSeconds;
+    job.started = performance.now();
+    job.timer = setTimeout(() => this.kill(t("cell.timedOut", { seconds })), seconds * 1000);
   }
 
   /** One message from `worker`'s port: checked, matched to the running job, budgeted, shown. */
   private receive(worker: Worker, raw: unknown): void {
     if (worker !== this.worker) return;
     const m = checkMessage(raw);
-    if (m?.kind === "ready") this.ready = true;
     const job = this.job;
+    if (m?.kind === "ready" && !this.ready) {
+      this.ready = true;
+      if (job) this.startClock(job);
+    }
     if (!m || !job || m.run !== job.run) return;
     if (m.kind === "done") {
       clearTimeout(job.timer);

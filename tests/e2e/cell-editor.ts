@@ -6,7 +6,8 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export async function edit(page: Page, cell: Locator, code: string) {
   const content = cell.locator(".cm-content");
   if (!(await content.isVisible())) await cell.locator("[data-action=edit]").click();
-  await expect(content).toBeVisible();
+  // The first Edit loads the editor; on a loaded machine that can take several seconds.
+  await expect(content).toBeVisible({ timeout: 15_000 });
   await content.click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");
