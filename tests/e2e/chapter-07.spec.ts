@@ -43,7 +43,7 @@ test("clip vectors: g typed into the number boxes by keyboard, and a gradient in
   // The zero vector has no direction: said in words, never "diverged°".
   await type(page, "clip-vectors-gx", "0");
   await type(page, "clip-vectors-gy", "0");
-  await expect(rows.nth(1).locator("td").nth(2)).toHaveText("none (a zero vector has no direction)");
+  await expect(rows.nth(1).locator("td").nth(2)).toHaveText("none (zero vector)");
   await expect(w.locator("[data-figure]")).not.toContainText("diverged");
   await expect(w.locator("[data-figure]")).not.toContainText("NaN");
   // Out-of-range input is clamped with a message, not a blank widget.
