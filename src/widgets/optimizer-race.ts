@@ -254,18 +254,27 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
   private fillTable(runs: Run[], hasMinimum: boolean, name: (id: OptimizerId) => string): void {
     const quadratic = usesKappa(this.state.surface);
     const cols = ["optimizer", "settings", "f", hasMinimum ? "distance" : "distanceSaddle", "status", ...(quadratic ? ["rate"] : [])];
-    const head = tableHead(cols.map((col) => t(`optimizerRace.col.${col}`)));
-    const body = document.createElement("tbody");
-    for (const id of OPTIMIZERS) {
+    // Rows are built once per set of columns and then only their texts change: a step of Play
+    // re-styles a few text nodes instead of a whole new table.
+    const key = cols.join();
+    if (this.table.dataset.columns !== key) {
+      const body = document.createElement("tbody");
+      for (const id of OPTIMIZERS) {
+        const row = body.insertRow();
+        row.dataset.optimizer = id;
+        const th = Object.assign(document.createElement("th"), { scope: "row" });
+        th.append(Object.assign(document.createElement("span"), { className: "dl-race-swatch" }), name(id));
+        row.append(th);
+        for (let i = 1; i < cols.length; i++) row.insertCell();
+      }
+      this.table.replaceChildren(tableHead(cols.map((col) => t(`optimizerRace.col.${col}`))), body);
+      this.table.dataset.columns = key;
+    }
+    for (const row of this.table.tBodies[0].rows) {
+      const id = row.dataset.optimizer as OptimizerId;
       const r = runs.find((run) => run.id === id);
-      const row = body.insertRow();
-      row.dataset.optimizer = id;
       row.dataset.status = r?.status ?? "off";
-      const th = Object.assign(document.createElement("th"), { scope: "row" });
-      const swatch = Object.assign(document.createElement("span"), { className: "dl-race-swatch" });
-      swatch.style.borderTop = `3px ${dashOf(id) ? "dashed" : "solid"} ${r ? optimizerColor(id) : "transparent"}`;
-      th.append(swatch, name(id));
-      row.append(th);
+      row.querySelector<HTMLElement>(".dl-race-swatch")!.style.borderTop = `3px ${dashOf(id) ? "dashed" : "solid"} ${r ? optimizerColor(id) : "transparent"}`;
       const last = r?.points[r.points.length - 1];
       const status = r ? t(`optimizerRace.status.${r.status}`, { step: r.stop?.step ?? "" }) : t("optimizerRace.status.off");
       const cells = [settingsText(id, this.state), last ? formatNumber(last.f) : "–", r ? formatNumber(r.distance) : "–", status];
@@ -273,9 +282,11 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
         const rho = quadraticRate(id, this.state);
         cells.push(rho === null ? t("optimizerRace.rateNotLinear") : t(rho < 1 ? "optimizerRace.rateConverges" : "optimizerRace.rateDiverges", { rho: formatNumber(rho, 4) }));
       }
-      for (const text of cells) row.insertCell().textContent = text;
+      cells.forEach((text, i) => {
+        const cell = row.cells[i + 1];
+        if (cell.textContent !== text) cell.textContent = text;
+      });
     }
-    this.table.replaceChildren(head, body);
   }
 }
 
