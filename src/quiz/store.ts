@@ -4,6 +4,7 @@
 import { z } from "astro/zod";
 import type { KeyValueStore } from "../progress/store";
 import { backupRaw, isQuotaError } from "../progress/recover";
+import { readProgress, type Progress } from "../progress/store";
 import { t } from "../i18n";
 import { storedCardSchema, review, type StoredCard } from "./schedule";
 import type { Rating } from "./grade";
@@ -17,10 +18,25 @@ export const QUIZ_KEY_V0 = "dlf.quiz";
 
 const RATING = z.enum(["again", "hard", "good", "easy"]);
 
+/**
+ * A question id as the bank writes it, "<topic>/<slug>". It always holds a "/", so it can never be the name of a
+ * property every object inherits ("__proto__", "toString", "constructor"): a stored id outside this shape is
+ * dropped (the raw record is backed up first) rather than used as a key.
+ */
+export const QUESTION_ID = /^[\w-]+\/[\w.-]+$/;
+const questionId = z.string().regex(QUESTION_ID);
+
+/** A card table without a prototype: `cards[id]` is a card or undefined, whatever the id. */
+export function cardTable(entries: Iterable<[string, StoredCard]> = []): Record<string, StoredCard> {
+  const cards = Object.create(null) as Record<string, StoredCard>;
+  for (const [id, c] of entries) if (QUESTION_ID.test(id)) cards[id] = c;
+  return cards;
+}
+
 /** One answer in the history. */
 export const answerSchema = z.object({
   /** Question id, "<topic>/<slug>". */
-  id: z.string().min(1),
+  id: questionId,
   /** Milliseconds since the epoch. */
   at: z.number().finite(),
   correct: z.boolean(),
@@ -42,7 +58,7 @@ export type QuizSettings = z.infer<typeof settingsSchema>;
 /** The stored record, version 1. */
 export const quizProgressSchema = z.object({
   version: z.literal(1),
-  cards: z.record(z.string(), storedCardSchema),
+  cards: z.record(questionId, storedCardSchema),
   history: z.array(answerSchema),
   settings: settingsSchema,
 });
@@ -50,7 +66,7 @@ export type QuizProgress = z.infer<typeof quizProgressSchema>;
 
 /** Empty progress with default settings. */
 export function emptyQuizProgress(): QuizProgress {
-  return { version: 1, cards: {}, history: [], settings: settingsSchema.parse({}) };
+  return { version: 1, cards: cardTable(), history: [], settings: settingsSchema.parse({}) };
 }
 
 /** What loading found: the progress, and a message for the learner when something was migrated or recovered. */
@@ -58,8 +74,14 @@ export interface LoadResult {
   progress: QuizProgress;
   status: "empty" | "ok" | "migrated" | "recovered" | "unreadable" | "newer";
   message?: string;
-  /** Where the unreadable raw text was copied. */
+  /** Where the unreadable raw text was copied (null: no room for a copy). */
   backupKey?: string | null;
+  /**
+   * The stored record must not be overwritten: it is damaged (or newer) and no backup of it fitted, so it is the
+   * only copy. Answers are then kept in memory, and `raw` is the original, for the reader to download.
+   */
+  memoryOnly?: boolean;
+  raw?: string;
 }
 
 /** The shape of the first prototype (version 0): no version field, Leitner boxes, terse attempts. */
@@ -77,17 +99,25 @@ const v0Schema = z.object({
  *   migrateV0({ attempts: [{ q: "adam/bias", t: 1e12, ok: true }] }).history[0].topics;   // ["adam"]
  */
 export function migrateV0(old: unknown): QuizProgress {
+  return migrateV0Counted(old).progress;
+}
+
+/** `migrateV0`, also counting the attempts dropped because their id is not a question id (e.g. "__proto__"). */
+function migrateV0Counted(old: unknown): { progress: QuizProgress; dropped: number } {
   const v0 = v0Schema.parse(old);
   const progress = emptyQuizProgress();
-  const attempts = [...v0.attempts].sort((a, b) => a.t - b.t);
+  const attempts = v0.attempts.filter((a) => QUESTION_ID.test(a.q)).sort((a, b) => a.t - b.t);
   for (const a of attempts) recordAnswer(progress, { id: a.q, at: a.t, correct: a.ok, topics: [a.q.split("/")[0]], rating: a.ok ? "good" : "again" });
-  return progress;
+  return { progress, dropped: v0.attempts.length - attempts.length };
 }
 
 /** Appends an answer to the history and, when it has a rating, reviews the question's card (in place). */
 export function recordAnswer(progress: QuizProgress, answer: Answer): QuizProgress {
   progress.history.push(answer);
-  if (answer.rating) progress.cards[answer.id] = review(progress.cards[answer.id], answer.rating as Rating, answer.at);
+  if (answer.rating && QUESTION_ID.test(answer.id)) {
+    const before = Object.hasOwn(progress.cards, answer.id) ? progress.cards[answer.id] : undefined;
+    progress.cards[answer.id] = review(before, answer.rating as Rating, answer.at);
+  }
   return progress;
 }
 
@@ -99,7 +129,7 @@ function salvage(obj: Record<string, unknown>): { progress: QuizProgress; kept: 
   if (obj.cards !== undefined && cards !== obj.cards) dropped++;
   for (const [id, c] of Object.entries(cards)) {
     const r = storedCardSchema.safeParse(c);
-    if (r.success) { progress.cards[id] = r.data; kept++; } else dropped++;
+    if (r.success && QUESTION_ID.test(id)) { progress.cards[id] = r.data; kept++; } else dropped++;
   }
   const history = Array.isArray(obj.history) ? obj.history : [];
   if (obj.history !== undefined && !Array.isArray(obj.history)) dropped++;
@@ -116,44 +146,60 @@ function salvage(obj: Record<string, unknown>): { progress: QuizProgress; kept: 
 }
 
 /**
- * Reads the quiz progress. Older versions are migrated (a v0 record under `QUIZ_KEY_V0` too); a damaged record
- * keeps whatever validates and its raw text is copied to a backup key first; a record from a newer version is
- * backed up and read as far as possible. Nothing is deleted.
+ * Reads the quiz progress; never throws. Older versions are migrated (a v0 record under `QUIZ_KEY_V0` too, which
+ * stays where it is); a damaged record keeps whatever validates and its raw text is copied to a backup key first;
+ * a record from a newer version is backed up and read as far as possible. Nothing is deleted, and when no backup
+ * fits, `memoryOnly` says the stored record must be left as it is.
  *
  * @example
  *   const { progress, message } = loadQuizProgress(localStorage);
  *   if (message) showNotice(message);
  */
-export function loadQuizProgress(store: KeyValueStore, now = Date.now()): LoadResult {
-  let raw = store.getItem(QUIZ_KEY);
-  let fromV0Key = false;
-  if (raw === null) {
-    raw = store.getItem(QUIZ_KEY_V0);
-    fromV0Key = raw !== null;
+export function loadQuizProgress(store: KeyValueStore): LoadResult {
+  let raw: string | null = null, key = QUIZ_KEY;
+  try {
+    raw = store.getItem(QUIZ_KEY);
+    if (raw === null) {
+      raw = store.getItem(QUIZ_KEY_V0);
+      key = QUIZ_KEY_V0;
+    }
+    if (raw === null) return { progress: emptyQuizProgress(), status: "empty" };
+    return readRecord(store, key, raw);
+  } catch {
+    // NOTE: a last guard: whatever slipped past the checks above must not leave every quiz on the page stuck.
+    return damaged(store, key, raw ?? "", "unreadable", (backup) => t("quizCore.storeUnreadable", { backup }), emptyQuizProgress());
   }
-  if (raw === null) return { progress: emptyQuizProgress(), status: "empty" };
-  const key = fromV0Key ? QUIZ_KEY_V0 : QUIZ_KEY;
+}
+
+/** Backs `raw` up and says where; with no room for a copy, the stored text is the only one: keep it, offer it as a file. */
+function damaged(store: KeyValueStore, key: string, raw: string, status: LoadResult["status"], say: (backup: string) => string, progress: QuizProgress): LoadResult {
+  const backup = raw ? backupRaw(store, key, raw) : null;
+  if (backup) return { progress, status, backupKey: backup.key, message: say(backup.key) };
+  return { progress, status, backupKey: null, memoryOnly: true, raw, message: t("quizCore.storeNoRoom") };
+}
+
+function readRecord(store: KeyValueStore, key: string, raw: string): LoadResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    const backupKey = backupRaw(store, key, raw, now);
-    return { progress: emptyQuizProgress(), status: "unreadable", backupKey, message: t("quizCore.storeUnreadable", { backup: backupKey ?? "—" }) };
+    return damaged(store, key, raw, "unreadable", (backup) => t("quizCore.storeUnreadable", { backup }), emptyQuizProgress());
   }
   const obj = (parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : {}) as Record<string, unknown>;
   if (obj.version === undefined && v0Schema.safeParse(parsed).success) {
-    const progress = migrateV0(parsed);
-    return { progress, status: "migrated", message: t("quizCore.storeMigrated", { answers: progress.history.length }) };
+    const { progress, dropped } = migrateV0Counted(parsed);
+    const message = t("quizCore.storeMigrated", { answers: progress.history.length });
+    if (dropped === 0) return { progress, status: "migrated", message };
+    // The dropped attempts live on in the original record; it is backed up too if it sits under the current key.
+    const r = key === QUIZ_KEY ? damaged(store, key, raw, "migrated", () => "", progress) : { progress, status: "migrated" as const, backupKey: undefined };
+    return { ...r, message: `${message} ${t("quizCore.storeDroppedIds", { dropped, key: r.backupKey ?? key })}`, memoryOnly: r.memoryOnly, raw: r.raw };
   }
   const ok = quizProgressSchema.safeParse(parsed);
-  if (ok.success) return { progress: ok.data, status: "ok" };
-  const backupKey = backupRaw(store, key, raw, now);
+  if (ok.success) return { progress: { ...ok.data, cards: cardTable(Object.entries(ok.data.cards)) }, status: "ok" };
   const { progress, kept, dropped } = salvage(obj);
-  if (typeof obj.version === "number" && obj.version > 1) {
-    return { progress, status: "newer", backupKey, message: t("quizCore.storeNewer", { backup: backupKey ?? "—" }) };
-  }
-  if (kept === 0) return { progress, status: "unreadable", backupKey, message: t("quizCore.storeUnreadable", { backup: backupKey ?? "—" }) };
-  return { progress, status: "recovered", backupKey, message: t("quizCore.storeRecovered", { kept, dropped, backup: backupKey ?? "—" }) };
+  if (typeof obj.version === "number" && obj.version > 1) return damaged(store, key, raw, "newer", (backup) => t("quizCore.storeNewer", { backup }), progress);
+  if (kept === 0) return damaged(store, key, raw, "unreadable", (backup) => t("quizCore.storeUnreadable", { backup }), progress);
+  return damaged(store, key, raw, "recovered", (backup) => t("quizCore.storeRecovered", { kept, dropped, backup }), progress);
 }
 
 /** What saving did: saved, or why not (full storage is reported, never swallowed). */
@@ -179,20 +225,40 @@ export function saveQuizProgress(store: KeyValueStore, progress: QuizProgress): 
 /** The export file's marker. */
 export const EXPORT_FORMAT = "dlf-quiz-progress";
 
+/** The largest file `importQuizProgress` reads: far above any real export (a year of daily practice is ~1 MB). */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
 /**
- * The progress as a JSON string to save to a file (`importQuizProgress` reads it back).
+ * Everything saved, as a JSON string to save to a file (`importQuizProgress` reads it back): the quiz progress
+ * and, under `reading`, the reading progress.
  *
  * @example
- *   download("quiz-progress.json", exportQuizProgress(progress));
+ *   download("quiz-progress.json", exportQuizProgress(progress, Date.now(), reading));
  */
-export function exportQuizProgress(progress: QuizProgress, now = Date.now()): string {
-  return JSON.stringify({ format: EXPORT_FORMAT, exportedAt: now, ...progress }, null, 1);
+export function exportQuizProgress(progress: QuizProgress, now = Date.now(), reading?: Progress): string {
+  return JSON.stringify({ format: EXPORT_FORMAT, exportedAt: now, ...progress, ...(reading ? { reading } : {}) }, null, 1);
 }
 
 /** What importing did: the merged progress and counts, or the validation errors (path: problem). */
 export type ImportResult =
-  | { ok: true; progress: QuizProgress; addedAnswers: number; updatedCards: number; message: string }
+  | {
+      ok: true; progress: QuizProgress; addedAnswers: number; updatedCards: number; message: string;
+      /** Every distinct question id the file mentions (to compare with the bank). */
+      ids: string[];
+      /** The file's reading progress, when it has one (merge it with `mergeProgress`). */
+      reading?: Progress;
+    }
   | { ok: false; errors: string[]; message: string };
+
+/**
+ * The ids among `ids` that `bank` does not hold, for the import report.
+ *
+ * @example
+ *   idsNotInBank(["adam/bias", "old/gone"], new Set(["adam/bias"]));   // ["old/gone"]
+ */
+export function idsNotInBank(ids: readonly string[], bank: ReadonlySet<string>): string[] {
+  return ids.filter((id) => !bank.has(id));
+}
 
 const answerKey = (a: Answer) => `${a.id}\u0000${a.at}\u0000${a.correct}`;
 const cardTime = (c: StoredCard) => c.last_review ?? -Infinity;
@@ -208,9 +274,10 @@ export function mergeQuizProgress(current: QuizProgress, incoming: QuizProgress)
   const seen = new Set(current.history.map(answerKey));
   const added = incoming.history.filter((a) => !seen.has(answerKey(a)) && (seen.add(answerKey(a)), true));
   const history = [...current.history, ...added].sort((a, b) => a.at - b.at);
-  const cards = { ...current.cards };
+  const cards = cardTable(Object.entries(current.cards));
   let updatedCards = 0;
   for (const [id, c] of Object.entries(incoming.cards)) {
+    if (!QUESTION_ID.test(id)) continue;
     if (!cards[id] || cardTime(c) > cardTime(cards[id])) { cards[id] = c; updatedCards++; }
   }
   return { progress: { version: 1, cards, history, settings: { ...current.settings } }, addedAnswers: added.length, updatedCards };
@@ -225,6 +292,7 @@ export function mergeQuizProgress(current: QuizProgress, incoming: QuizProgress)
  *   if (r.ok) saveQuizProgress(localStorage, r.progress); else showErrors(r.errors);
  */
 export function importQuizProgress(current: QuizProgress, text: string): ImportResult {
+  if (text.length > IMPORT_MAX_BYTES) return tooBig(text.length);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -236,7 +304,7 @@ export function importQuizProgress(current: QuizProgress, text: string): ImportR
   if (obj.version === undefined && v0Schema.safeParse(parsed).success) incoming = migrateV0(parsed);
   else {
     if (obj.format !== EXPORT_FORMAT && obj.version === undefined) return { ok: false, errors: [t("quizCore.importWrongFormat")], message: t("quizCore.importWrongFormat") };
-    const { format: _f, exportedAt: _e, ...rest } = obj;
+    const { format: _f, exportedAt: _e, reading: _r, ...rest } = obj;
     const r = quizProgressSchema.safeParse(rest);
     if (!r.success) {
       const errors = r.error.issues.slice(0, 20).map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`);
@@ -245,5 +313,13 @@ export function importQuizProgress(current: QuizProgress, text: string): ImportR
     incoming = r.data;
   }
   const merged = mergeQuizProgress(current, incoming);
-  return { ok: true, ...merged, message: t("quizCore.importDone", { answers: merged.addedAnswers, cards: merged.updatedCards }) };
+  const ids = [...new Set([...incoming.history.map((a) => a.id), ...Object.keys(incoming.cards)])];
+  const reading = obj.reading !== undefined ? readProgress(obj.reading).progress : undefined;
+  return { ok: true, ...merged, ids, reading, message: t("quizCore.importDone", { answers: merged.addedAnswers, cards: merged.updatedCards }) };
+}
+
+/** The refusal for a file over `IMPORT_MAX_BYTES` (checked on `File.size` before reading, and here again). */
+export function tooBig(bytes: number): ImportResult {
+  const message = t("quizCore.importTooBig", { size: (bytes / 1048576).toFixed(1), max: IMPORT_MAX_BYTES / 1048576 });
+  return { ok: false, errors: [message], message };
 }

@@ -3,9 +3,12 @@
 import "./zod-jitless"; // before any schema is built (see the file)
 import { t } from "../../i18n";
 import { drawChart, Plot, themeColors } from "../../widgets/chart";
-import { exportQuizProgress, importQuizProgress } from "..";
+import { exportQuizProgress, importQuizProgress, idsNotInBank, tooBig, IMPORT_MAX_BYTES, type ImportResult } from "../store";
+import { currentProgress as currentReading, mergeReading } from "../../progress/client";
+import { downloadText } from "../../progress/download";
 import { loadBank, type BankFile } from "./bank-client";
-import { currentProgress, replaceProgress, PROGRESS_EVENT } from "./progress-client";
+import { claimLoadNotice, currentProgress, replaceProgress, PROGRESS_EVENT } from "./progress-client";
+import { backupList } from "./backups";
 import { dashboardSummary, dueForecast, historyRows, masteryRows } from "./dashboard-model";
 import { percent } from "./format";
 
@@ -52,8 +55,8 @@ export class QuizDashboard extends HTMLElement {
     this.notice = document.createElement("p");
     this.notice.className = "dl-messages dl-quiz-notice";
     this.notice.setAttribute("role", "status");
-    const loaded = currentProgress();
-    if (loaded.message) this.notice.textContent = loaded.message;
+    const told = claimLoadNotice();
+    if (told) this.notice.replaceChildren(...told);
 
     this.replaceChildren(panel, this.readouts, this.figure, this.transfer(id), this.notice);
     window.addEventListener(PROGRESS_EVENT, () => this.render());
@@ -84,32 +87,41 @@ export class QuizDashboard extends HTMLElement {
     input.setAttribute("data-import", "");
     input.addEventListener("change", async () => {
       const file = input.files?.[0];
-      if (!file) return;
-      const r = importQuizProgress(currentProgress().progress, await file.text());
       input.value = "";
-      if (!r.ok) {
-        this.notice.textContent = t("quiz.dash.importRefused", { message: r.message });
-        return;
-      }
-      const saved = replaceProgress(r.progress);
-      this.notice.textContent = saved.ok ? r.message : `${r.message} ${saved.message}`;
+      if (file) this.notice.textContent = await this.importFile(file);
     });
     box.append(exportButton, label, input);
+    const storage = (() => { try { return window.localStorage; } catch { return null; } })();
+    const backups = storage && backupList(storage, (m) => (this.notice.textContent = m));
+    if (backups) box.append(backups);
     return box;
+  }
+
+  /** Imports a file: refused unread when too big (File.size), read without blocking, merged; the report names unknown ids. */
+  private async importFile(file: File): Promise<string> {
+    // NOTE: the size is checked before reading: a 37 MB file read and parsed on the main thread froze the page for seconds.
+    const refuse = (r: ImportResult) => t("quiz.dash.importRefused", { message: r.message });
+    if (file.size > IMPORT_MAX_BYTES) return refuse(tooBig(file.size));
+    this.notice.textContent = t("quiz.dash.reading");
+    const text = await file.text();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let "Reading the file…" paint before parsing
+    const r = importQuizProgress(currentProgress().progress, text);
+    if (!r.ok) return refuse(r);
+    const saved = replaceProgress(r.progress);
+    const parts = [r.message];
+    if (r.reading) parts.push(t("quizCore.importReading", { chapters: mergeReading(r.reading) ?? 0 }));
+    const unknown = idsNotInBank(r.ids, new Set(this.bank.questions.map((q) => q.id)));
+    if (unknown.length) parts.push(t("quizCore.importUnknownIds", { n: unknown.length, ids: unknown.slice(0, 5).join(", ") + (unknown.length > 5 ? ", …" : "") }));
+    if (!saved.ok) parts.push(saved.message);
+    return parts.join(" ");
   }
 
   private download(): void {
     const progress = currentProgress().progress;
+    const reading = currentReading() ?? undefined;
     const file = `dl-quiz-progress-${new Date().toISOString().slice(0, 10)}.json`;
-    const url = URL.createObjectURL(new Blob([exportQuizProgress(progress)], { type: "application/json" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = file;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    this.notice.textContent = t("quiz.dash.exported", { file, answers: progress.history.length, cards: Object.keys(progress.cards).length });
+    downloadText(file, exportQuizProgress(progress, Date.now(), reading));
+    this.notice.textContent = t("quiz.dash.exportedReading", { file, answers: progress.history.length, cards: Object.keys(progress.cards).length, chapters: reading ? Object.keys(reading.chapters).length : 0 });
   }
 
   private render(): void {

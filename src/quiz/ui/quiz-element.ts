@@ -8,7 +8,7 @@ import {
   type BankQuestion, type GradeResult, type MockSession, type Topic,
 } from "..";
 import { loadBank, type BankFile } from "./bank-client";
-import { currentProgress, record, PROGRESS_EVENT } from "./progress-client";
+import { claimLoadNotice, currentProgress, record, PROGRESS_EVENT } from "./progress-client";
 import { QuestionView } from "./question-view";
 import { keyAction, keyTarget } from "./keys";
 import { chapterNumber, clock, fromNow, percent } from "./format";
@@ -77,8 +77,8 @@ export class QuizElement extends HTMLElement {
     bank.questions.sort((a, b) => a.chapter.localeCompare(b.chapter) || a.difficulty - b.difficulty || a.id.localeCompare(b.id));
     this.bank = bank;
     this.byId = new Map(bank.questions.map((q) => [q.id, q]));
-    const loaded = currentProgress();
-    if (loaded.message) this.notice.textContent = loaded.message;
+    const told = claimLoadNotice();
+    if (told) this.notice.replaceChildren(...told);
     this.replaceChildren(this.panel, this.status, this.figure, this.notice);
     this.addEventListener("keydown", (e) => this.onKey(e));
     this.addEventListener("focusin", () => (lastActive = this));
@@ -124,7 +124,8 @@ export class QuizElement extends HTMLElement {
   private onResult(q: BankQuestion, r: GradeResult): void {
     if (!this.results.has(q.id)) this.results.set(q.id, r.correct);
     const saved = record({ id: q.id, at: Date.now(), correct: r.correct, topics: q.topics, rating: r.rating, mode: this.mode });
-    if (!saved.ok) this.notice.textContent = saved.message;
+    // The notice that offers the untouched original for download stays; it already says answers are not saved.
+    if (!saved.ok && !this.notice.querySelector(".dl-download-original")) this.notice.textContent = saved.message;
     this.querySelector<HTMLButtonElement>("[data-skip]")?.toggleAttribute("hidden", true);
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { backupKeyFor } from "../../../src/progress/recover";
 import { loadProgress, recordVisit, saveProgress, PROGRESS_KEY, type KeyValueStore } from "../../../src/progress/store";
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { items: Record<string, string> } {
@@ -33,10 +34,10 @@ describe("progress store", () => {
 
   it("loadProgress keeps a backup of text that is not JSON instead of wiping it", () => {
     const store = memoryStore({ [PROGRESS_KEY]: "{not json" });
-    const { progress, recovered } = loadProgress(store, 1234);
+    const { progress, recovered } = loadProgress(store);
     expect(recovered).toBe(true);
     expect(progress.chapters).toEqual({});
-    expect(store.items[`${PROGRESS_KEY}.unreadable.1234`]).toBe("{not json");
+    expect(store.items[backupKeyFor(PROGRESS_KEY, "{not json")]).toBe("{not json");
   });
 
   it("loadProgress keeps the valid chapters of a partly corrupt record", () => {
@@ -46,12 +47,12 @@ describe("progress store", () => {
       chapters: { "chapters/00": { position: 1, read: true, visitedAt: 3 }, "chapters/01": { position: "half" }, "chapters/02": null },
     });
     const store = memoryStore({ [PROGRESS_KEY]: raw });
-    const { progress, recovered } = loadProgress(store, 99);
+    const { progress, recovered } = loadProgress(store);
     expect(recovered).toBe(true);
     expect(Object.keys(progress.chapters)).toEqual(["chapters/00"]);
     expect(progress.chapters["chapters/00"].read).toBe(true);
     expect(progress.last).toBe("chapters/01");
-    expect(store.items[`${PROGRESS_KEY}.unreadable.99`]).toBe(raw);
+    expect(store.items[backupKeyFor(PROGRESS_KEY, raw)]).toBe(raw);
   });
 
   it("recordVisit clamps positions outside 0–1 and NaN", () => {

@@ -3,6 +3,7 @@ import {
   loadQuizProgress, saveQuizProgress, exportQuizProgress, importQuizProgress, mergeQuizProgress, migrateV0, recordAnswer,
   emptyQuizProgress, QUIZ_KEY, QUIZ_KEY_V0, type KeyValueStore, type QuizProgress,
 } from "../../../src/quiz/store";
+import { backupKeyFor } from "../../../src/progress/recover";
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 const DAY = 86_400_000;
@@ -64,11 +65,13 @@ describe("quiz progress store", () => {
 
   it("loadQuizProgress backs up text that is not JSON and reports it, instead of wiping it", () => {
     const store = memoryStore({ [QUIZ_KEY]: "{oops" });
-    const r = loadQuizProgress(store, 77);
+    const r = loadQuizProgress(store);
+    const key = backupKeyFor(QUIZ_KEY, "{oops");
+    expect(key).toMatch(new RegExp(`^${QUIZ_KEY}\\.unreadable\\.[0-9a-f]{8}$`));
     expect(r.status).toBe("unreadable");
-    expect(r.backupKey).toBe(`${QUIZ_KEY}.unreadable.77`);
-    expect(store.items[`${QUIZ_KEY}.unreadable.77`]).toBe("{oops");
-    expect(r.message).toContain(`${QUIZ_KEY}.unreadable.77`);
+    expect(r.backupKey).toBe(key);
+    expect(store.items[key]).toBe("{oops");
+    expect(r.message).toContain(key);
   });
 
   it("loadQuizProgress keeps what validates in a damaged record, backs up the raw text, counts the rest", () => {
@@ -80,22 +83,22 @@ describe("quiz progress store", () => {
       settings: { newPerDay: -4, mockSize: 12 },
     });
     const store = memoryStore({ [QUIZ_KEY]: raw });
-    const r = loadQuizProgress(store, 5);
+    const r = loadQuizProgress(store);
     expect(r.status).toBe("recovered");
     expect(r.progress.cards).toEqual(good.cards);
     expect(r.progress.history).toEqual(good.history);
     expect(r.progress.settings).toEqual({ newPerDay: 10, mockSize: 12, mockMinutes: 30 });
-    expect(store.items[`${QUIZ_KEY}.unreadable.5`]).toBe(raw);
+    expect(store.items[backupKeyFor(QUIZ_KEY, raw)]).toBe(raw);
     expect(r.message).toMatch(/4 kept, 4 dropped/);
   });
 
   it("loadQuizProgress does not overwrite a record written by a newer version", () => {
     const raw = JSON.stringify({ version: 2, cards: {}, history: sample().history, settings: {}, extra: true });
     const store = memoryStore({ [QUIZ_KEY]: raw });
-    const r = loadQuizProgress(store, 9);
+    const r = loadQuizProgress(store);
     expect(r.status).toBe("newer");
     expect(r.progress.history).toHaveLength(2);
-    expect(store.items[`${QUIZ_KEY}.unreadable.9`]).toBe(raw);
+    expect(store.items[backupKeyFor(QUIZ_KEY, raw)]).toBe(raw);
   });
 
   it("saveQuizProgress reports a full storage (QuotaExceededError) instead of swallowing it", () => {
