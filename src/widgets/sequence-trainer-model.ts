@@ -1,12 +1,13 @@
 // A recurrent network learning a sequence task in the page (chapter 8): the next value of a noisy sine wave, or the
 // next character of the course's small corpus. The engine's Trainer runs each update (a mini-batch of training
 // windows, the recurrent layer and a per-step linear read-out, the per-step loss summed over steps, backpropagation
-// through time, optional global-norm clipping, an Adam or SGD step) and applies its divergence rule. A held-out loss,
+// through time, optional global-norm clipping by the engine's ClippedOptimizer, an Adam or SGD step) and applies its
+// divergence rule. A held-out loss,
 // on windows the network never trains on, is plotted next to the training loss. No DOM: the element calls `runFor`
 // between animation frames.
 import {
-  Adam, SGD, GRU, LSTM, RNN, Sequential, SequenceDense, Tensor, Trainer, charSplit, clipByGlobalNorm, createRng, encodeChars, losses, oneHotSequence,
-  sequenceLoss, sineSequence, softmax, type Rng, type SineSequenceData, type StepOptimizer,
+  Adam, ClippedOptimizer, SGD, GRU, LSTM, RNN, Sequential, SequenceDense, Tensor, Trainer, charSplit, createRng, encodeChars, losses, oneHotSequence,
+  sequenceLoss, sineSequence, softmax, type Rng, type SineSequenceData,
 } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
@@ -87,7 +88,7 @@ export class SequenceTrainer {
   readonly curve: LossCurves = { step: [], train: [], heldOut: [] };
   layer!: RNN | LSTM | GRU;
   readout!: SequenceDense;
-  private optimizer!: Adam | SGD;
+  private optimizer!: ClippedOptimizer;
   private trainer!: Trainer;
   /** Updates already averaged into a curve point. */
   private recorded = 0;
@@ -136,17 +137,13 @@ export class SequenceTrainer {
     const K = this.task === "chars" ? this.chars.vocab.length : 1;
     this.layer = buildLayer(s.model as ModelName, s.hidden, rng, K);
     this.readout = new SequenceDense(this.layer.hiddenSize, K, { rng });
-    this.optimizer = s.optimizer === "sgd" ? new SGD({ lr: this.lr }) : new Adam({ lr: this.lr });
-    // Clipping is part of the update: it rescales the gradients the optimizer is about to use.
-    const clipped: StepOptimizer = {
-      step: (values, grads) => {
-        if (this.settings.clip) clipByGlobalNorm(grads, CLIP);
-        this.optimizer.step(values, grads);
-      },
-    };
+    // The engine's ClippedOptimizer clips between backward and the step; switching clipping off sets a threshold no
+    // norm reaches, so a run carries on through the change.
+    this.optimizer = new ClippedOptimizer(s.optimizer === "sgd" ? new SGD({ lr: this.lr }) : new Adam({ lr: this.lr }), CLIP);
+    this.optimizer.threshold = s.clip ? CLIP : Infinity;
     const { X, Y } = this.data.train;
     this.trainer = new Trainer({
-      model: new Sequential([this.layer, this.readout]), loss: sequenceLoss(this.lossOf()), optimizer: clipped, X, Y,
+      model: new Sequential([this.layer, this.readout]), loss: sequenceLoss(this.lossOf()), optimizer: this.optimizer, X, Y,
       batchSize: BATCH, seed: this.seed, divergeAbove: LOSS_CEILING * WINDOW,
     });
     this.lastLoss = NaN;
@@ -189,6 +186,7 @@ export class SequenceTrainer {
       return true;
     }
     this.optimizer.lr = this.lr;
+    this.optimizer.threshold = next.clip ? CLIP : Infinity;
     return false;
   }
 

@@ -118,6 +118,16 @@ describe("sequence trainer model", () => {
     }
   });
 
+  it("SequenceTrainer.apply switches clipping off without a restart, and SGD at 0.1 then diverges", () => {
+    const tr = new SequenceTrainer(at(0.1, { model: "rnn", optimizer: "sgd", clip: true }));
+    tr.run(20);
+    expect(tr.status).toBe("ok");
+    expect(tr.apply(at(0.1, { model: "rnn", optimizer: "sgd", clip: false }))).toBe(false);
+    expect(tr.step).toBe(20);
+    tr.run(50);
+    expect(tr.status).toBe("diverged");
+  });
+
   it("SequenceTrainer on the character task starts near ln 26 nats per character and learns the text", () => {
     const tr = new SequenceTrainer(at(0.02, { task: "chars", model: "gru", hidden: 32 }));
     expect(tr.layer.inputSize).toBe(26);
