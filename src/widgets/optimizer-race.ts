@@ -55,7 +55,8 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
       if (this.state.steps >= MAX_STEPS) this.assign({ steps: 0 });
     });
     buttons.append(
-      controlButton(t("optimizerRace.stepButton"), "step", () => this.assign({ steps: Math.min(MAX_STEPS, this.state.steps + 1) })),
+      // At the last step, Step starts the run over (as Play does) rather than doing nothing.
+      controlButton(t("optimizerRace.stepButton"), "step", () => this.assign({ steps: this.state.steps >= MAX_STEPS ? 1 : this.state.steps + 1 })),
       this.player.button,
       controlButton(t("optimizerRace.reset"), "reset", () => {
         this.player.stop();
