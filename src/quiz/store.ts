@@ -292,6 +292,21 @@ export function mergeQuizProgress(current: QuizProgress, incoming: QuizProgress)
  *   if (r.ok) saveQuizProgress(localStorage, r.progress); else showErrors(r.errors);
  */
 export function importQuizProgress(current: QuizProgress, text: string): ImportResult {
+  return mergeImport(current, readImport(text));
+}
+
+/** A file read and validated, not yet merged: what a worker sends back (plain data, structured-cloneable). */
+export type ReadImport =
+  | { ok: true; incoming: QuizProgress; ids: string[]; reading?: Progress }
+  | { ok: false; errors: string[]; message: string };
+
+/**
+ * The slow half of an import, safe to run in a worker: size bound, JSON.parse, migration or full validation.
+ *
+ * @example
+ *   const read = readImport(await file.text());   // then mergeImport(progress, read)
+ */
+export function readImport(text: string): ReadImport {
   if (text.length > IMPORT_MAX_BYTES) return tooBig(text.length);
   let parsed: unknown;
   try {
@@ -312,14 +327,20 @@ export function importQuizProgress(current: QuizProgress, text: string): ImportR
     }
     incoming = r.data;
   }
-  const merged = mergeQuizProgress(current, incoming);
   const ids = [...new Set([...incoming.history.map((a) => a.id), ...Object.keys(incoming.cards)])];
   const reading = obj.reading !== undefined ? readProgress(obj.reading).progress : undefined;
-  return { ok: true, ...merged, ids, reading, message: t("quizCore.importDone", { answers: merged.addedAnswers, cards: merged.updatedCards }) };
+  return { ok: true, incoming, ids, reading };
+}
+
+/** The quick half of an import: merges what `readImport` found into `current`. */
+export function mergeImport(current: QuizProgress, read: ReadImport): ImportResult {
+  if (!read.ok) return read;
+  const merged = mergeQuizProgress(current, read.incoming);
+  return { ok: true, ...merged, ids: read.ids, reading: read.reading, message: t("quizCore.importDone", { answers: merged.addedAnswers, cards: merged.updatedCards }) };
 }
 
 /** The refusal for a file over `IMPORT_MAX_BYTES` (checked on `File.size` before reading, and here again). */
-export function tooBig(bytes: number): ImportResult {
+export function tooBig(bytes: number): { ok: false; errors: string[]; message: string } {
   const message = t("quizCore.importTooBig", { size: (bytes / 1048576).toFixed(1), max: IMPORT_MAX_BYTES / 1048576 });
   return { ok: false, errors: [message], message };
 }

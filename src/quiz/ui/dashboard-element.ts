@@ -3,7 +3,8 @@
 import "./zod-jitless"; // before any schema is built (see the file)
 import { t } from "../../i18n";
 import { drawChart, Plot, themeColors } from "../../widgets/chart";
-import { exportQuizProgress, importQuizProgress, idsNotInBank, tooBig, IMPORT_MAX_BYTES, type ImportResult } from "../store";
+import { exportQuizProgress, mergeImport, idsNotInBank, tooBig, IMPORT_MAX_BYTES } from "../store";
+import { readImportOffThread } from "./read-import";
 import { currentProgress as currentReading, mergeReading } from "../../progress/client";
 import { downloadText } from "../../progress/download";
 import { loadBank, type BankFile } from "./bank-client";
@@ -55,7 +56,7 @@ export class QuizDashboard extends HTMLElement {
     this.notice = document.createElement("p");
     this.notice.className = "dl-messages dl-quiz-notice";
     this.notice.setAttribute("role", "status");
-    const told = claimLoadNotice();
+    const told = claimLoadNotice(this);
     if (told) this.notice.replaceChildren(...told);
 
     this.replaceChildren(panel, this.readouts, this.figure, this.transfer(id), this.notice);
@@ -100,12 +101,10 @@ export class QuizDashboard extends HTMLElement {
   /** Imports a file: refused unread when too big (File.size), read without blocking, merged; the report names unknown ids. */
   private async importFile(file: File): Promise<string> {
     // NOTE: the size is checked before reading: a 37 MB file read and parsed on the main thread froze the page for seconds.
-    const refuse = (r: ImportResult) => t("quiz.dash.importRefused", { message: r.message });
+    const refuse = (r: { message: string }) => t("quiz.dash.importRefused", { message: r.message });
     if (file.size > IMPORT_MAX_BYTES) return refuse(tooBig(file.size));
     this.notice.textContent = t("quiz.dash.reading");
-    const text = await file.text();
-    await new Promise((resolve) => setTimeout(resolve, 0)); // let "Reading the file…" paint before parsing
-    const r = importQuizProgress(currentProgress().progress, text);
+    const r = mergeImport(currentProgress().progress, await readImportOffThread(await file.text()));
     if (!r.ok) return refuse(r);
     const saved = replaceProgress(r.progress);
     const parts = [r.message];

@@ -42,15 +42,16 @@ export function currentProgress(): LoadResult {
 }
 
 /**
- * What loading found, for the first element that asks (null for every later one, and when there is nothing to
- * tell): one notice per page, not one per quiz. With `memoryOnly`, it carries a button to download the original.
+ * What loading found, for `el` when it is the page's first quiz or dashboard in document order (the one the
+ * reader meets first), null for every other one and when there is nothing to tell: one notice per page, not one
+ * per quiz. With `memoryOnly`, it carries a button to download the untouched original.
  *
  * @example
- *   const notice = claimLoadNotice(); if (notice) this.notice.replaceChildren(...notice);
+ *   const notice = claimLoadNotice(this); if (notice) this.notice.replaceChildren(...notice);
  */
-export function claimLoadNotice(): (string | HTMLElement)[] | null {
+export function claimLoadNotice(el: HTMLElement): (string | HTMLElement)[] | null {
   const loaded = currentProgress();
-  if (noticeClaimed || !loaded.message) return null;
+  if (noticeClaimed || !loaded.message || document.querySelector("dl-quiz, dl-quiz-dashboard") !== el) return null;
   noticeClaimed = true;
   if (!loaded.memoryOnly || !loaded.raw) return [loaded.message];
   return [loaded.message, " ", downloadButton(t("quiz.store.downloadOriginal"), "dl-quiz-progress-unreadable.json", loaded.raw)];

@@ -77,7 +77,7 @@ export class QuizElement extends HTMLElement {
     bank.questions.sort((a, b) => a.chapter.localeCompare(b.chapter) || a.difficulty - b.difficulty || a.id.localeCompare(b.id));
     this.bank = bank;
     this.byId = new Map(bank.questions.map((q) => [q.id, q]));
-    const told = claimLoadNotice();
+    const told = claimLoadNotice(this);
     if (told) this.notice.replaceChildren(...told);
     this.replaceChildren(this.panel, this.status, this.figure, this.notice);
     this.addEventListener("keydown", (e) => this.onKey(e));
