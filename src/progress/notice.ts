@@ -18,7 +18,8 @@ export function showProgressNotice(backupKey: string | null, raw: string): void 
     p.setAttribute("role", "status");
     p.textContent = backupKey ? t("progress.recoveredNotice", { backup: backupKey }) : t("progress.recoveredNoRoom");
     if (!backupKey) p.append(" ", downloadButton(t("progress.downloadOriginal"), "dl-reading-progress-unreadable.json", raw));
-    const main = document.querySelector("main [data-pagefind-body], main .content-panel, main") ?? document.body;
+    // Inside the page's text column, so it lines up with the chapter (main itself has no side padding).
+    const main = document.querySelector(".sl-markdown-content") ?? document.querySelector("main") ?? document.body;
     main.prepend(p);
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show, { once: true });

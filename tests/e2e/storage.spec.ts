@@ -3,6 +3,7 @@
 // not hold, and a backup restored from the dashboard. Each probe records the longest main-thread stall
 // (PerformanceObserver "longtask") next to what the reader saw, printed as "[stall] …".
 import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 
 const CH9 = "chapters/09-interview-preparation/";
 const CH1 = "chapters/01-what-is-deep-learning/";
@@ -75,6 +76,7 @@ test("a big unreadable record with no room for a backup stays untouched and can 
   await expect(notice).toHaveCount(1);
   await expect(notice).toContainText("has no room for a copy. It is left untouched");
   await expect(notice).not.toContainText("—");
+  expect((await new AxeBuilder({ page }).include("#quiz-practice").analyze()).violations).toEqual([]);
   expect(await keys(page, `${QUIZ}.unreadable.`)).toEqual([]);
   const [download] = await Promise.all([page.waitForEvent("download"), notice.getByRole("button", { name: "Download the unreadable record" }).click()]);
   const path = await download.path();
@@ -93,6 +95,7 @@ test("damaged reading progress is backed up once over seven page views and the r
   await page.goto(CH1);
   await expect(page.locator(".dl-progress-notice")).toBeVisible();
   await expect(page.locator(".dl-progress-notice")).toContainText("copied once to");
+  expect((await new AxeBuilder({ page }).include(".dl-progress-notice").analyze()).violations).toEqual([]);
   await longest(page, "300 KB damaged reading progress", "a notice at the top of the chapter");
   for (const path of ["./", CH1, "chapters/02-neural-network-foundations/", CH1, "./", CH1]) {
     await page.goto(path);
@@ -156,6 +159,7 @@ test("export carries reading progress, and a recovered backup is restored from t
   await item.getByRole("button", { name: /Restore what can be read/ }).click();
   await expect(dash.locator(".dl-quiz-notice")).toContainText("1 new answers");
   await expect(dash.locator("dd").nth(1)).toHaveText("1");
+  expect((await new AxeBuilder({ page }).include("#quiz-dashboard").analyze()).violations).toEqual([]);
   const [download] = await Promise.all([page.waitForEvent("download"), dash.getByRole("button", { name: "Export progress to a file" }).click()]);
   const { readFileSync } = await import("node:fs");
   const file = JSON.parse(readFileSync((await download.path())!, "utf8"));

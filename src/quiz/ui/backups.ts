@@ -60,6 +60,7 @@ export function backupList(storage: Storage, report: (message: string) => void):
     const what = key.startsWith(PROGRESS_KEY) ? t("quiz.dash.backupReading") : t("quiz.dash.backupQuiz");
     const name = document.createElement("code");
     name.textContent = key;
+    name.style.overflowWrap = "anywhere"; // a long key must wrap on a 390 px phone (CSSOM style is allowed by the CSP)
     const download = button(t("quiz.dash.downloadBackup"), t("quiz.dash.downloadBackupLabel", { key }), () => downloadText(`${key}.json`, raw, "text/plain"));
     const restore = button(t("quiz.dash.restore"), t("quiz.dash.restoreLabel", { key }), () => report(restoreBackup(storage, key)));
     restore.setAttribute("data-restore", "");
