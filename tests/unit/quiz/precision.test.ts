@@ -37,5 +37,5 @@ describe("precisionFor", () => {
         const reply = p.kind === "exact" ? q.answer : roundTo(q.answer, p.figures);
         expect(withinTolerance(reply, q.answer, q.tolerance), `${g.id} seed ${11 + s * 7919}`).toBe(true);
       }
-  });
+  }, 60_000);
 });

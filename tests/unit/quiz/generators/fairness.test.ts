@@ -18,7 +18,7 @@ describe("question templates are fair", () => {
         expect(withinTolerance(q.answer, q.answer, q.tolerance)).toBe(true);
         for (const m of q.mistakes) expect(withinTolerance(m.value, q.answer, q.tolerance), `${g.id} seed ${seed}: ${m.id}`).toBe(false);
       }
-    });
+    }, 30_000);
   }
 
   it("adam-step and adamw-step start from moments a real run leaves, with earlier gradients of the current one's scale", () => {
