@@ -88,6 +88,13 @@ export function drawLossCurve(host: HTMLElement, session: PlaygroundSession, log
   const description = data.length < 2
     ? t("trainPlayground.lossDescEmpty", { scale })
     : t("trainPlayground.lossDesc", { scale, steps: data[data.length - 1].step.toLocaleString("en-US"), first: formatNumber(data[0].loss), last: formatNumber(data[data.length - 1].loss) });
+  // NOTE: before training there is one point (or none): Plot would then draw a zero-width x domain, whose
+  // ticks read "NaN", and a zero-height y domain with one over-precise tick. Give both a real extent.
+  const last = data.at(-1), first = data[0];
+  const xDomain = data.length < 2 ? { domain: [0, Math.max(10, last?.step ?? 0)] } : {};
+  const flat = !first || data.every((d) => d.loss === first.loss);
+  const level = first?.loss ?? 1;
+  const yDomain = !flat ? {} : { domain: log ? [level / 10, level * 10] : [0, Math.max(level * 1.25, 1e-3)] };
   redraw(host, () =>
     drawChart(
       host,
@@ -96,8 +103,8 @@ export function drawLossCurve(host: HTMLElement, session: PlaygroundSession, log
         height: 180,
         marginLeft: 56,
         marginBottom: 36,
-        x: { label: t("trainPlayground.axis.step"), nice: true, tickFormat: "~s" },
-        y: { label: t("trainPlayground.axis.loss"), type: log ? "log" : "linear", grid: true, tickFormat: "~g", ...(log ? {} : { zero: true }) },
+        x: { label: t("trainPlayground.axis.step"), nice: true, tickFormat: "~s", ...xDomain },
+        y: { label: t("trainPlayground.axis.loss"), type: log ? "log" : "linear", grid: true, tickFormat: "~g", ...(log ? {} : { zero: true }), ...yDomain },
         marks: [Plot.line(data, { x: "step", y: "loss", stroke: c.accent, strokeWidth: 1.5 }), Plot.dot(data.slice(-1), { x: "step", y: "loss", fill: c.accent, r: 3 })],
       },
       description,

@@ -70,6 +70,31 @@ test("Step advances training by one step and updates the loss; Play/Pause leaves
   await expect(readout(w, "Step")).toHaveText(step);
 });
 
+test("the loss chart shows no NaN tick and no clipped label before training, after a step and on the log scale", async ({ page }) => {
+  const { w, errors } = await open(page);
+  const chart = w.locator(".dl-tp-chart:not(.dl-tp-heatmap) svg").first();
+  const check = async (when: string) => {
+    await expect(chart).toBeVisible();
+    const labels = await chart.evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll("text")].map((t) => ({ text: t.textContent ?? "", left: t.getBoundingClientRect().left - box.left, right: box.right - t.getBoundingClientRect().right }));
+    });
+    expect(labels.length, when).toBeGreaterThan(2);
+    for (const l of labels) {
+      expect(l.text, when).not.toContain("NaN");
+      expect(l.left, `"${l.text}" ${when}`).toBeGreaterThanOrEqual(0);
+      expect(l.right, `"${l.text}" ${when}`).toBeGreaterThanOrEqual(0);
+    }
+  };
+  await check("before training");
+  await w.getByRole("button", { name: "Step" }).click();
+  await expect(readout(w, "Step")).toHaveText("1");
+  await check("after one step");
+  await w.locator("[data-control=logScale]").first().click();
+  await check("on the log scale");
+  expect(errors).toEqual([]);
+});
+
 test("training pauses while the widget is out of view and resumes when it comes back", async ({ page }) => {
   const { w } = await open(page);
   await w.getByRole("button", { name: "Play" }).click();
