@@ -5,7 +5,7 @@ import { loadEdit, saveEdit } from "./store";
 import { codeFromLink, linkToCell } from "./link";
 import type { EditorHandle } from "./editor";
 import type { CellTable, FromWorker } from "./protocol";
-import { dataTable } from "../widgets/data-table";
+import { dataTable } from "../charts/data-table";
 import { normalizeOutput } from "./cell-text";
 import { LIMITS } from "./protocol";
 

@@ -1,7 +1,7 @@
 // Draws a chart a cell described (plot-spec.ts) with Observable Plot, through the widgets' drawChart
 // so it gets the same accessible description, theme colours and data table. Loaded on first chart.
 // The spec was checked (plot-spec.ts) and the drawing is stripped of links all the same.
-import { Plot, drawChart, type TableData } from "../widgets/chart";
+import { Plot, drawChart, type TableData } from "../charts/chart";
 import type { PlotSpec } from "./plot-spec";
 
 /** Renders `spec` into `host`; `description` is used when the spec has no title. */

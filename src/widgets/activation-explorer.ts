@@ -1,8 +1,8 @@
 // <dl-activation-explorer>: one or two activations, g(z) above g′(z), with the saturated part of the
 // axis shaded and a value table from the engine (chapter 2).
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import {
   activationLabel, activationOf, activationSchema, curve, picked, saturatedIntervals, saturatedShare, tablePoints, usesSlope, SATURATION,
   type ActivationKey,

@@ -1,11 +1,11 @@
 // <dl-activation-stats>: unit-variance inputs through a deep square MLP; the variance of A[l] per layer
 // under four initializations, and the spread of A[l] (quantile bands) for the highlighted one (chapter 6).
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { activationStatsSchema, allCurves, intendedVariance, sampledVariance } from "./activation-stats-model";
 import { FLOW_INITS, type FlowInit } from "./gradient-flow-model";
-import { chartWidth, logDomain, powerOfTen, seriesColor } from "./vanishing-charts";
+import { logDomain, pairWidth, powerOfTen, seriesColor } from "../charts/parts";
 import type { ActivationName, TensorStats } from "../../lib";
 import { t } from "../i18n";
 
@@ -67,7 +67,7 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
     drawChart(
       this.curvesHost,
       {
-        width: chartWidth(this.figure.clientWidth),
+        width: pairWidth(this.figure.clientWidth),
         height: 280,
         marginLeft: 52,
         marginBottom: 40,
@@ -100,7 +100,7 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
     drawChart(
       this.bandsHost,
       {
-        width: chartWidth(this.figure.clientWidth),
+        width: pairWidth(this.figure.clientWidth),
         height: 280,
         marginLeft: 56,
         marginBottom: 40,

@@ -2,10 +2,10 @@
 // AdamW (decoupled decay, same λ) and plain Adam (chapter 4): weight norm and validation cost over
 // time, and the fitted curves. The model (adamw-vs-l2-model.ts) trains with the engine; this draws.
 import { ThrottledWidget } from "./throttled-widget";
-import { drawChart, Plot } from "./chart";
-import { formatNumber } from "./format";
-import { tableHead } from "./data-table";
-import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "./internals-charts";
+import { drawChart, Plot } from "../charts/chart";
+import { formatNumber } from "../charts/format";
+import { tableHead } from "../charts/data-table";
+import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
 import { adamwSchema, compare, splits, fitCurve, bestVal, RUNS, type Run, type RunId } from "./adamw-vs-l2-model";
 import { t } from "../i18n";
 

@@ -4,9 +4,9 @@
 // house, and loss curves of a network trained with and without a BatchNorm layer. The model
 // (batch-norm-lab-model.ts) computes; this draws.
 import { ThrottledWidget } from "./throttled-widget";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
-import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "./internals-charts";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
+import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "../charts/parts";
 import { BIN_WIDTH, batchNormSchema, normalizeSteps, runningStats, sharedHistograms, trainBoth, type Histogram, type Stage, type StageKind, type StepsResult } from "./batch-norm-lab-model";
 import { t } from "../i18n";
 

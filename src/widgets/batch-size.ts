@@ -2,10 +2,10 @@
 // loss against examples processed (or steps), and the cloud of per-batch gradients around the
 // full-batch gradient. The model (batch-size-model.ts) trains with the engine; this draws.
 import { ThrottledWidget } from "./throttled-widget";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
-import { tableHead } from "./data-table";
-import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "./internals-charts";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
+import { tableHead } from "../charts/data-table";
+import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
 import { batchSizeSchema, trainAll, gradientCloud, cloudSummary, stepsPerEpoch, BATCHES, type BatchChoice, type BatchRun } from "./batch-size-model";
 import { t } from "../i18n";
 

@@ -1,8 +1,8 @@
 // <dl-chain-rule>: y = f₃(f₂(f₁(x))) as a tape of three steps, each with its local derivative; their
 // product next to the engine's finite-difference estimate, and the curve with its tangent (chapter 0).
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatTick, formatValue } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatTick, formatValue } from "../charts/format";
 import { chain, chainSchema, clampToWindow, curve, formula, localText, piecesOf, yDomain, H } from "./chain-rule-model";
 import { t } from "../i18n";
 

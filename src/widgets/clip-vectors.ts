@@ -2,10 +2,10 @@
 // number boxes, or by clicking or dragging on the plot; the circle ‖v‖ = c and the box |vᵢ| ≤ c show where each
 // rule sends a long gradient.
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
-import { tableCell, tableRow } from "./data-table";
-import { legend, seriesColor } from "./internals-charts";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
+import { tableCell, tableRow } from "../charts/data-table";
+import { legend, seriesColor } from "../charts/parts";
 import { box, circle, clipVectors, directionText, clipVectorsSchema, extent, pointToG, type Clipped, type Frame } from "./clip-vectors-model";
 import { t } from "../i18n";
 

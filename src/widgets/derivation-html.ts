@@ -1,6 +1,6 @@
 // HTML for a derivation and its numeric check, as strings: the server fallback shows every line,
 // the element the lines revealed so far.
-import { formatNumber } from "./format";
+import { formatNumber } from "../charts/format";
 import { esc } from "./stepper-html";
 import { derivedFormula, type DerivationLine, type NumericCheck } from "./derivation-model";
 import { t } from "../i18n";

@@ -4,10 +4,10 @@
 // test-time conventions, and validation cost against p for an overfitting-prone network, trained in
 // slices. The model (dropout-lab-model.ts) computes everything with the engine; this draws.
 import { ThrottledWidget } from "./throttled-widget";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { runInFrames } from "./frame-slices";
-import { chartBlock, chartWidth, legend, seriesColor } from "./internals-charts";
+import { chartBlock, chartWidth, legend, seriesColor } from "../charts/parts";
 import { DropoutSweep, FEATURES, HIDDEN, MC_SAMPLES, SWEEP_STEPS, dropoutSchema, expectationCheck, maskStep, type MaskStep } from "./dropout-lab-model";
 import { controlButton } from "./controls";
 import { t } from "../i18n";

@@ -158,21 +158,6 @@ export function seriesPoints(values: Float64Array): { step: number; value: numbe
   return out;
 }
 
-/** The log-scale y domain that fits every finite positive value of the series, capped at CHART_CEILING. */
-export function logDomain(...series: Float64Array[]): [number, number] {
-  let lo = Infinity, hi = 0;
-  for (const s of series) {
-    for (const v of s) {
-      if (!(Number.isFinite(v) && v > 0)) continue;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-  }
-  if (hi === 0) return [0.1, 10];
-  hi = Math.min(hi, CHART_CEILING);
-  lo = Math.min(lo, hi);
-  return [lo / 1.5, hi * 1.5];
-}
 
 /** The readout table, one row per quantity and one column per run (plain, clipped), as text. */
 export function summaryRows(runs: RunSummary[], formatNumber: (x: number) => string): { label: string; values: string[]; status?: boolean }[] {

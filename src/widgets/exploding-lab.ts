@@ -2,12 +2,12 @@
 // from the same weights and advance a slice of steps per animation frame, so the page stays responsive; a run whose
 // loss or gradient stops being finite is marked "diverged" on the charts and in the table.
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
-import { tableCell, tableRow } from "./data-table";
-import { chartBlock, chartWidth, legend, powerOfTen, seriesColor, stepAxis, thin } from "./internals-charts";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
+import { tableCell, tableRow } from "../charts/data-table";
+import { chartBlock, chartWidth, legend, logDomain, powerOfTen, seriesColor, stepAxis, thin } from "../charts/parts";
 import {
-  CHART_CEILING, explodingLabSchema, labRuns, logDomain, runLabel, seriesPoints, statusText, summaryRows, type LabRun, type RunKind,
+  CHART_CEILING, explodingLabSchema, labRuns, runLabel, seriesPoints, statusText, summaryRows, type LabRun, type RunKind,
 } from "./exploding-lab-model";
 import { t } from "../i18n";
 
@@ -106,7 +106,7 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
 
   private chart(host: HTMLElement, series: Float64Array[], yLabel: string, description: string, which: "loss" | "norm"): void {
     const s = this.state, runs = this.runs!, c = themeColors();
-    const [lo, hi] = logDomain(...series);
+    const [lo, hi] = logDomain(series.flatMap((s) => [...s]), { pad: 1.5, ceiling: CHART_CEILING });
     const top = which === "norm" && s.mode === "globalNorm" ? Math.max(hi, s.threshold * 2) : hi;
     const bottom = which === "norm" && s.mode === "globalNorm" ? Math.min(lo, s.threshold / 2) : lo;
     const marks: Plot.Markish[] = [];

@@ -1,8 +1,8 @@
 // <dl-gradient-descent-1d>: gradient descent on J(w) = ½λw² for a chosen learning rate, with the
 // tangent at the current w, the path of w over the steps, and a marked stop when it diverges (chapter 3).
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { assignFields, controlButton, PlayLoop } from "./controls";
 import { gd1dSchema, descend, regime, presetLr, tangent, window, J, dJ, PRESETS, MAX_STEPS, DIVERGE_FACTOR, type Gd1dState, type PresetId } from "./gradient-descent-1d-model";
 import { t } from "../i18n";

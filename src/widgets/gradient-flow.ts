@@ -2,11 +2,11 @@
 // a 100-step cost curve, for each activation × initialization, with batch norm and residual skips as
 // toggles and presets for the problem and each fix (chapter 6). Training runs in slices between frames.
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { assignFields } from "./controls";
 import { FLOW_PRESETS, FlowRun, LR, STEPS, gradientFlowSchema, type FlowPreset, type GradientFlowState } from "./gradient-flow-model";
-import { chartWidth, logDomain, powerOfTen, seriesColor } from "./vanishing-charts";
+import { logDomain, pairWidth, powerOfTen, seriesColor } from "../charts/parts";
 import { t } from "../i18n";
 
 const STEPS_PER_FRAME = 10;
@@ -103,7 +103,7 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
     drawChart(
       this.normsHost,
       {
-        width: chartWidth(this.figure.clientWidth),
+        width: pairWidth(this.figure.clientWidth),
         height: 260,
         marginLeft: 52,
         marginBottom: 40,
@@ -146,7 +146,7 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
     drawChart(
       this.lossHost,
       {
-        width: chartWidth(this.figure.clientWidth),
+        width: pairWidth(this.figure.clientWidth),
         height: 260,
         marginLeft: 52,
         marginBottom: 40,

@@ -1,8 +1,8 @@
 // <dl-gradient-through-time>: ‖∂L/∂h_t‖ at every time step for a vanilla RNN and an LSTM (chapter 8), on a log
 // scale, with sliders for the sequence length, the recurrent-weight scale and the LSTM's forget-gate bias.
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { gradientThroughTimeSchema, gradientProfile, powerLabel, powerTicks, regime, type GradientProfile } from "./gradient-through-time-model";
 import { t } from "../i18n";
 

@@ -1,8 +1,8 @@
 // <dl-house-explorer>: the engine's generated houses as a table sortable from its header buttons,
 // raw or standardised, and a scatter of the price against one feature (chapter 0).
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { COLUMNS, featureStats, houseSchema, nextSort, scatter, tableRows, HOUSES, DATA_SEED, type Column, type HouseRow } from "./house-explorer-model";
 import { t } from "../i18n";
 

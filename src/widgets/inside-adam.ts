@@ -2,9 +2,9 @@
 // takes, over a chosen gradient stream (chapter 4). The model (inside-adam-model.ts) runs the
 // engine's Adam; this element draws its recorded state.
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
-import { chartBlock, chartWidth, legend, seriesColor, thin, powerOfTen, stepAxis } from "./internals-charts";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
+import { chartBlock, chartWidth, legend, seriesColor, thin, powerOfTen, stepAxis } from "../charts/parts";
 import { insideAdamSchema, insideAdam, paramNames, paramSymbols, largestStepGap, TABLE_STEPS, type AdamRecord } from "./inside-adam-model";
 import { t } from "../i18n";
 

@@ -2,8 +2,8 @@
 // per step, and the cell state c_t with the hidden state h_t, so the reader sees the memory written, kept and read
 // out; readouts give the recall accuracy over the whole batch.
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { lstmGatesSchema, runCopyTask, type CopyRun } from "./lstm-gates-model";
 import { t } from "../i18n";
 

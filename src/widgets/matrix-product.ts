@@ -2,7 +2,7 @@
 // reader steps through the entries, and a shape mismatch shows the engine's error (chapter 0).
 import { WidgetBase } from "./base";
 import { dotTerms, matrixSchema, product, stepEntry } from "./matrix-product-model";
-import { formatNumber } from "./format";
+import { formatNumber } from "../charts/format";
 import type { Tensor } from "../../lib";
 import { controlButton } from "./controls";
 import { t } from "../i18n";

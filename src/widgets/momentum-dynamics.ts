@@ -3,9 +3,10 @@
 // the condition number κ; momentum's critical damping; and each method's stable range of lr·λ.
 // Every number comes from lib/optim/quadratic-analysis through momentum-dynamics-model.ts.
 import { ThrottledWidget } from "./throttled-widget";
-import { drawChart, Plot, themeColors } from "./chart";
-import { optimizerColor, powerOfTen, trackWidth } from "./optimizer-charts";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { powerOfTen } from "../charts/parts";
+import { optimizerColor, trackWidth } from "./optimizer-charts";
+import { formatNumber } from "../charts/format";
 import { assignFields, controlButton } from "./controls";
 import {
   dynamicsSchema, decomposition, errorSeries, rates, kappaSweep, dampingSweep, criticalBetas, stabilitySweep, lrLimits, preset,

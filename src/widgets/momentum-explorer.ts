@@ -1,9 +1,10 @@
 // <dl-momentum-explorer>: the velocity as a weighted sum of past gradients, and momentum against
 // plain gradient descent in a narrow valley, in both conventions (chapter 4).
 import { ThrottledWidget } from "./throttled-widget";
-import { drawChart, Plot, themeColors } from "./chart";
-import { chartSize, trackWidth } from "./optimizer-charts";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { pairWidth } from "../charts/parts";
+import { trackWidth } from "./optimizer-charts";
+import { formatNumber } from "../charts/format";
 import { assignFields } from "./controls";
 import { optimizerColor, dashOf, drawSurfaceChart } from "./optimizer-charts";
 import {
@@ -82,7 +83,7 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
     const weights = velocityWeights(form, s.beta);
     const paths = valleyPaths(s);
     // NOTE: the custom element itself is inline (clientWidth 0); its figure <div> is a block.
-    const size = chartSize(this.width());
+    const size = pairWidth(this.width(), 420);
     this.fillReadouts(form, weights, paths.distance);
     this.drawWeights(form, weights, size);
     const lrOf: Record<PathKey, number> = { gd: sharedLr(s), pytorch: s.lrPytorch, ema: s.lrEma };

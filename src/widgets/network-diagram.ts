@@ -1,8 +1,8 @@
 // <dl-network-diagram>: the chapter 2 house network drawn unit by unit. Edges are the engine's
 // weights (colour = sign, thickness = size); focusing a unit shows its Z and A for the chosen house.
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { countTerms, layerName, network, networkSchema, position, zTerms, type Network, type Unit } from "./network-diagram-model";
 import { houseFeatures } from "../../lib";
 import { t } from "../i18n";

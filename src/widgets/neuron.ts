@@ -1,7 +1,7 @@
 // <dl-neuron>: one artificial neuron on the house-price example (chapter 1).
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber, formatPrice, formatTick, formatValue } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber, formatPrice, formatTick, formatValue } from "../charts/format";
 import { chartPoints, neuronSchema, predict, FEATURES, type Feature } from "./neuron-model";
 import { t } from "../i18n";
 

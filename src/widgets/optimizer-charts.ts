@@ -3,7 +3,7 @@
 // overlap (AdamW over Adam; the two momentum forms once their learning rates are matched); sizes;
 // and the contour chart of a loss surface that both the race and the momentum explorer draw paths on.
 import type { Surface } from "../../lib";
-import { Plot, themeColors, drawChart, type TableData } from "./chart";
+import { Plot, themeColors, drawChart, type TableData } from "../charts/chart";
 import { sampleGrid, contourLevels } from "./contours";
 import type { OptimizerId } from "./optimizer-race-model";
 
@@ -24,15 +24,6 @@ export function optimizerColor(key: Key): string {
 }
 
 export const dashOf = (key: Key) => (key === "adamw" || key === "pytorch" ? "6 3" : undefined);
-
-/** Side of a square chart: two fit side by side in a wide widget; one fills a phone's width. */
-export function chartSize(widgetWidth: number): number {
-  const w = widgetWidth || 640;
-  return Math.floor(w >= 600 ? Math.min(420, (w - 24) / 2) : Math.max(240, Math.min(420, w - 8)));
-}
-
-/** Log-scale ticks as powers of ten ("1e-8"), not SI prefixes ("10n"), which read as units. */
-export const powerOfTen = (d: number) => (Number.isFinite(d) && d > 0 ? d.toExponential(0).replace("e+", "e") : String(d));
 
 const MARGINS = { marginTop: 16, marginRight: 16, marginBottom: 36, marginLeft: 40 } as const;
 /** Contour layers already drawn, by surface, size and theme: a redraw that only moves the paths

@@ -1,11 +1,11 @@
 // <dl-optimizer-race>: several engine optimizers raced over one 2-D loss surface (chapter 4).
 // The model (optimizer-race-model.ts) runs the race; this element draws it and drives Play/Step.
 import { ThrottledWidget } from "./throttled-widget";
-import { drawChart, Plot, themeColors } from "./chart";
-import { powerOfTen } from "./optimizer-charts";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { powerOfTen } from "../charts/parts";
+import { formatNumber } from "../charts/format";
 import { assignFields, controlButton, PlayLoop } from "./controls";
-import { tableHead } from "./data-table";
+import { tableHead } from "../charts/data-table";
 import { optimizerColor, dashOf, drawSurfaceChart, surfaceBackground, trackWidth } from "./optimizer-charts";
 import { raceSchema, race, surfaceOf, usesKappa, lossSeries, presetFor, settingsText, quadraticRate, SETTINGS, OPTIMIZERS, SURFACES, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
 import { t } from "../i18n";

@@ -3,10 +3,10 @@
 // and that width's fitted curve. The model (overfitting-lab-model.ts) trains with the engine, a
 // slice per frame (frame-slices.ts); this draws.
 import { ThrottledWidget } from "./throttled-widget";
-import { drawChart, Plot } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { runInFrames } from "./frame-slices";
-import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "./internals-charts";
+import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "../charts/parts";
 import { CapacitySweep, WIDTHS, bestWidth, finalCosts, overfittingSchema, type WidthRun } from "./overfitting-lab-model";
 import { t } from "../i18n";
 

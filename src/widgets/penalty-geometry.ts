@@ -3,9 +3,9 @@
 // the path of optima as λ grows, the weight paths against λ (L1 sets weights exactly to zero), and a
 // table comparing the penalties and plain subgradient descent. The model computes; this draws.
 import { ThrottledWidget } from "./throttled-widget";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
-import { chartBlock, chartWidth, legend, seriesColor, thin } from "./internals-charts";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
+import { chartBlock, chartWidth, legend, seriesColor, thin } from "../charts/parts";
 import { LAMBDA_MAX, W_STAR, geometry, lossGrid, penaltySchema, proximalOptimum, strengths, subgradientOptimum, type Geometry } from "./penalty-geometry-model";
 import { t } from "../i18n";
 

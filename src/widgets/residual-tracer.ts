@@ -1,10 +1,10 @@
 // <dl-residual-tracer>: a chain of scalar blocks run by the engine with and without skips; the gradient at
 // the input as a product of per-block factors, how it fades block by block, and its split into paths (chapter 6).
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { pathSums, product, productText, residualTracerSchema, runChain, type Chain } from "./residual-tracer-model";
-import { chartWidth, logDomain, powerOfTen, seriesColor } from "./vanishing-charts";
+import { logDomain, pairWidth, powerOfTen, seriesColor } from "../charts/parts";
 import { relativeError } from "../../lib";
 import { t } from "../i18n";
 
@@ -68,7 +68,7 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
     drawChart(
       this.reachHost,
       {
-        width: chartWidth(this.figure.clientWidth),
+        width: pairWidth(this.figure.clientWidth),
         height: 260,
         marginLeft: 52,
         marginBottom: 40,
@@ -94,7 +94,7 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
     drawChart(
       this.pathsHost,
       {
-        width: chartWidth(this.figure.clientWidth),
+        width: pairWidth(this.figure.clientWidth),
         height: 260,
         marginLeft: 52,
         marginBottom: 40,

@@ -1,6 +1,6 @@
 // One RNN step's arithmetic as an HTML table string, with no DOM: the same markup is server-rendered as the
 // stepper's no-JavaScript fallback and set by the <dl-rnn-stepper> element.
-import { formatNumber } from "./format";
+import { formatNumber } from "../charts/format";
 import { esc } from "./stepper-html";
 import type { RnnStep } from "./rnn-stepper-model";
 import { t } from "../i18n";

@@ -2,8 +2,8 @@
 // keyboard (← → Home End) move through the steps; each step shows x_t, W_ih·x_t, W_hh·h_{t−1}, the biases, their
 // sum and tanh as a table (one column per hidden unit), and a chart of the input with the hidden units so far.
 import { WidgetBase } from "./base";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { esc } from "./stepper-html";
 import { stepTableHtml } from "./rnn-stepper-html";
 import { rnnStepperSchema, runStepper, clampStep, STEPS, HIDDEN, type RnnRun } from "./rnn-stepper-model";

@@ -4,8 +4,8 @@
 // training and held-out loss curves. The learning-rate slider moves log₁₀ of the rate; everything shown is the rate.
 import { WidgetBase } from "./base";
 import { watchVisibility } from "./visibility";
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import {
   sequenceTrainerSchema, SequenceTrainer, rateOf, CHAR_SPLIT, LOSS_CEILING, PROMPT, TRAIN_SEQUENCES, WINDOW, type SequenceTrainerState,
 } from "./sequence-trainer-model";

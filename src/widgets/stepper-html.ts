@@ -1,7 +1,7 @@
 // HTML for the steppers' matrices, formula lists and network diagram, as strings and with no DOM:
 // the same markup is server-rendered as the no-JavaScript fallback and set by the custom elements.
 // KaTeX does not run in the browser, so formulas are plain HTML with <sup>/<sub>.
-import { formatNumber } from "./format";
+import { formatNumber } from "../charts/format";
 import { t } from "../i18n";
 
 /** A matrix to show: its name (HTML), rows of numbers, and an optional per-entry mark. */

@@ -1,7 +1,7 @@
 // The playground's two charts: the decision heatmap with the points on top, and the loss curve. Both go through
 // drawChart (description + data table); the numbers come from the session, this file only arranges marks.
-import { drawChart, Plot, themeColors } from "./chart";
-import { formatNumber } from "./format";
+import { drawChart, Plot, themeColors } from "../charts/chart";
+import { formatNumber } from "../charts/format";
 import { GRID, type PlaygroundSession } from "./train-playground-session";
 import { t } from "../i18n";
 

@@ -3,7 +3,7 @@
 // the expensive heatmap is redrawn at most every HEATMAP_MS. It pauses when scrolled out of view.
 import { WidgetBase } from "./base";
 import { watchVisibility } from "./visibility";
-import { formatNumber } from "./format";
+import { formatNumber } from "../charts/format";
 import { drawHeatmap, drawLossCurve, type Scales } from "./train-playground-charts";
 import { buildDataControls } from "./train-playground-data";
 import { datasetPoints, sessionSettings, trainPlaygroundSchema, type DatasetName } from "./train-playground-model";

@@ -2,7 +2,7 @@
 // Observable Plot through drawChart, plus export to a JSON file and import (merged and validated by the core).
 import "./zod-jitless"; // before any schema is built (see the file)
 import { t } from "../../i18n";
-import { drawChart, Plot, themeColors } from "../../widgets/chart";
+import { drawChart, Plot, themeColors } from "../../charts/chart";
 import { exportQuizProgress, mergeImport, idsNotInBank, tooBig, IMPORT_MAX_BYTES } from "../store";
 import { readImportOffThread } from "./read-import";
 import { currentProgress as currentReading, mergeReading } from "../../progress/client";

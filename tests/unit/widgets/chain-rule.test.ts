@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sigmoid } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { formatValue } from "../../../src/widgets/format";
+import { formatValue } from "../../../src/charts/format";
 import { chain, chainSchema, clampToWindow, compose, curve, formula, localText, PIECES, PIECE_NAMES, yDomain, type ChainState } from "../../../src/widgets/chain-rule-model";
 
 const base = (over: Partial<ChainState> = {}): ChainState => ({ ...defaults(chainSchema), ...over });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaults } from "../../../src/widgets/state";
-import { formatNumber } from "../../../src/widgets/format";
+import { formatNumber } from "../../../src/charts/format";
 import { angleBetween, box, circle, clipVectors, clipVectorsSchema, directionText, extent, pointToG, type ClipVectorsState } from "../../../src/widgets/clip-vectors-model";
 
 const base = (over: Partial<ClipVectorsState> = {}): ClipVectorsState => ({ ...defaults(clipVectorsSchema), ...over });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ClippedOptimizer, Dense, SGD, Trainer, globalNorm, losses, paramArrays, forward, backward, halfMse } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
-  BEST_STEPS, CHART_CEILING, bestReachableLoss, buildChain, chainSizes, explodingLabSchema, labData, labRuns, logDomain, runLabel, runToEnd, seriesPoints, summaryRows, type ExplodingLabState,
+  BEST_STEPS, CHART_CEILING, bestReachableLoss, buildChain, chainSizes, explodingLabSchema, labData, labRuns, runLabel, runToEnd, seriesPoints, summaryRows, type ExplodingLabState,
 } from "../../../src/widgets/exploding-lab-model";
 
 const base = (over: Partial<ExplodingLabState> = {}): ExplodingLabState => ({ ...defaults(explodingLabSchema), ...over });
@@ -97,11 +97,6 @@ describe("exploding lab model", () => {
     expect(seriesPoints(Float64Array.from([2, 3, Infinity, NaN]))).toEqual([{ step: 1, value: 2 }, { step: 2, value: 3 }]);
   });
 
-  it("logDomain pads the finite range and caps it at CHART_CEILING", () => {
-    expect(logDomain(Float64Array.from([1, 10]), Float64Array.from([NaN, 1e80]))).toEqual([1 / 1.5, CHART_CEILING * 1.5]);
-    expect(logDomain(Float64Array.from([0.3, 3]))).toEqual([0.2, 4.5].map((v) => expect.closeTo(v, 12)));
-    expect(logDomain(Float64Array.from([NaN]))).toEqual([0.1, 10]);
-  });
 });
 
 describe("bestReachableLoss", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MINUS, formatNumber, formatPrice, formatTick, formatValue } from "../../../src/widgets/format";
+import { MINUS, formatNumber, formatPrice, formatTick, formatValue } from "../../../src/charts/format";
 
 describe("format", () => {
   it("formatPrice puts the minus sign U+2212 before the dollar sign", () => {

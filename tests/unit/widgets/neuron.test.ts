@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaults } from "../../../src/widgets/state";
-import { formatPrice } from "../../../src/widgets/format";
+import { formatPrice } from "../../../src/charts/format";
 import { ACTIVATIONS, FEATURES, chartPoints, neuronSchema, predict, sweep, type NeuronState } from "../../../src/widgets/neuron-model";
 
 const base = (over: Partial<NeuronState> = {}): NeuronState => ({ ...defaults(neuronSchema), ...over });

@@ -1,6 +1,6 @@
-// What the three "optimizer internals" widgets (Inside Adam, Batch size, AdamW vs L2) share on the
-// page: a palette that stays readable on both themes, a legend of line swatches, chart widths and
-// thinned data tables. Presentation only; no numbers are computed here.
+// The parts every chart of the course shares: a palette that stays readable on both themes, a legend
+// of line swatches, chart widths, log-scale domains and ticks, and thinned data tables. Presentation
+// only; no numbers the course teaches are computed here.
 import { formatNumber } from "./format";
 
 const LIGHT = ["#1f5fbf", "#c2410c", "#1b7f35", "#7b3fc4", "#5f6368"];
@@ -43,6 +43,27 @@ export function legend(items: LegendItem[]): HTMLElement {
 export function chartWidth(host: HTMLElement, max = 640): number {
   const w = host.clientWidth || max;
   return Math.max(260, Math.min(max, Math.floor(w)));
+}
+
+/** Width of one of two charts side by side in a wide figure; on a phone, one chart fills the width. */
+export function pairWidth(figureWidth: number, max = 440): number {
+  const w = figureWidth || 640;
+  return Math.floor(w >= 620 ? Math.min(max, (w - 16) / 2) : Math.max(240, Math.min(max, w - 4)));
+}
+
+/** A log-scale domain covering the finite positive values (those above `ceiling` are held at it),
+ * widened by the factor `pad` either side; [0.1, 10] when there is no such value. */
+export function logDomain(values: Iterable<number>, { pad = 3, ceiling = Infinity } = {}): [number, number] {
+  let lo = Infinity, hi = 0;
+  for (const v of values) {
+    if (!(Number.isFinite(v) && v > 0)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (hi === 0) return [0.1, 10];
+  hi = Math.min(hi, ceiling);
+  lo = Math.min(lo, hi);
+  return [lo / pad, hi * pad];
 }
 
 /** At most about `count` evenly spaced items of a series, plus its last, for the data tables. */
