@@ -1,7 +1,7 @@
 // Batch size: one linear model ŷ = w·x + b (two numbers, so a gradient is a point in the plane) fitted
 // to the house prices with full-batch, mini-batch and single-example SGD. Gradients come from the
-// engine's Dense layer and halfMse, batches from miniBatches/takeColumns, steps from SGD.
-import { Dense, SGD, createRng, halfMseInto, houseData, miniBatches, norm2, takeColumns, Tensor, type Rng } from "../../lib";
+// engine's Dense layer and halfMse, runs from its Trainer (SGD), batch clouds from miniBatches/takeColumns.
+import { Dense, SGD, Trainer, createRng, halfMseInto, houseData, losses, miniBatches, norm2, takeColumns, Tensor } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
 
@@ -10,7 +10,7 @@ export const BATCHES = [1, 8, 32, 0] as const;
 export type BatchChoice = (typeof BATCHES)[number];
 
 export const batchSizeSchema = {
-  lr: { kind: "number", label: t("batchSize.lr"), min: 0.001, max: 1, step: 0.001, default: 0.05 },
+  lr: { kind: "number", label: t("batchSize.lr"), min: 0.001, max: 2, step: 0.001, default: 0.05 },
   epochs: { kind: "number", label: t("batchSize.epochs"), min: 1, max: 20, step: 1, default: 5 },
   m: { kind: "number", label: t("batchSize.m"), min: 16, max: 200, step: 1, default: 100 },
   seed: { kind: "number", label: t("batchSize.seed"), min: 1, max: 999, step: 1, default: 1 },
@@ -72,27 +72,36 @@ export interface BatchRun {
   final: [number, number];
 }
 
-/** Trains from START with SGD(lr) for `epochs` epochs of shuffled batches, J on all data after each step. */
+/** A cost above this ends a run as diverged (the chart's log axis cannot show more). */
+const DIVERGE_ABOVE = 1e12;
+
+/**
+ * Trains from START with SGD(lr) for `epochs` epochs of shuffled batches (the engine's Trainer and its
+ * divergence rule), logging J on all the data after each step: the cost the chart compares across batch sizes.
+ */
 export function trainRun(s: BatchSizeState, batch: BatchChoice, data = problem(s.m, s.seed)): BatchRun {
   const { X, Y } = data;
   const model = linearModel(X, Y);
-  const opt = new SGD({ lr: s.lr });
-  // NOTE: one batch generator per batch size, from the same seed, so changing one run leaves the others.
-  const rng: Rng = createRng(s.seed * 7919 + sizeOf(batch, s.m));
-  const size = sizeOf(batch, s.m);
-  const points: LossPoint[] = [{ step: 0, examples: 0, epoch: 0, J: model.gradient().J }];
-  let examples = 0, diverged: number | null = null;
-  for (let epoch = 1; epoch <= s.epochs && diverged === null; epoch++) {
-    for (const idx of miniBatches(s.m, size, rng)) {
-      model.gradient(idx);
-      opt.step(model.params, model.grads);
-      examples += idx.length;
-      const J = model.gradient().J;
-      points.push({ step: opt.t, examples, epoch: examples / s.m, J });
-      if (!Number.isFinite(J) || J > 1e12) {
-        diverged = opt.t;
-        break;
-      }
+  const size = sizeOf(batch, s.m), perEpoch = stepsPerEpoch(batch, s.m);
+  const trainer = new Trainer({
+    model: model.layer, loss: losses.halfMse, optimizer: new SGD({ lr: s.lr }), X, Y, batchSize: size, divergeAbove: DIVERGE_ABOVE,
+    // NOTE: one batch generator per batch size, from the same seed, so changing one run leaves the others.
+    rng: createRng(s.seed * 7919 + size),
+  });
+  const points: LossPoint[] = [{ step: 0, examples: 0, epoch: 0, J: trainer.evaluate(X, Y) }];
+  let diverged: number | null = null;
+  while (trainer.step < s.epochs * perEpoch) {
+    if (trainer.run(1).status === "diverged") {
+      diverged = trainer.step;
+      break;
+    }
+    const step = trainer.step, examples = Math.floor(step / perEpoch) * s.m + Math.min((step % perEpoch) * size, s.m);
+    const J = trainer.evaluate(X, Y);
+    points.push({ step, examples, epoch: examples / s.m, J });
+    // The same rule on the full-data cost, which can outgrow the chart before a single batch's does.
+    if (!Number.isFinite(J) || J > DIVERGE_ABOVE) {
+      diverged = step;
+      break;
     }
   }
   return { batch, size, points, diverged, final: [model.params[0][0], model.params[1][0]] };

@@ -69,7 +69,7 @@ test.describe("batch size", () => {
 
   test("a learning rate too large for single examples shows 'diverged' and no console error", async ({ page, baseURL }) => {
     const problems = watch(page, new URL(baseURL!).origin);
-    const widget = await open(page, "dl-batch-size", "?batch-size.lr=1&batch-size.epochs=20&batch-size.m=200");
+    const widget = await open(page, "dl-batch-size", "?batch-size.lr=1.5&batch-size.epochs=20&batch-size.m=200");
     await expect(widget.locator('tr[data-batch="1"]')).toContainText("diverged");
     await expect(widget.locator('tr[data-batch="0"]')).not.toContainText("diverged");
     await expect(widget.locator("[data-figure] .dl-note")).toContainText("diverged at step");

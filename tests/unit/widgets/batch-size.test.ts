@@ -56,10 +56,10 @@ describe("batch size model", () => {
   });
 
   it("trainRun with a too-large rate for single examples reports the step where it diverged", () => {
-    const run = trainRun(base({ lr: 1, epochs: 20, m: 200 }), 1);
+    const run = trainRun(base({ lr: 1.5, epochs: 20, m: 200 }), 1);
     expect(run.diverged).not.toBeNull();
     expect(run.points.length - 1).toBe(run.diverged);
-    expect(trainRun(base({ lr: 1, epochs: 20, m: 200 }), 0).diverged).toBeNull();
+    expect(trainRun(base({ lr: 1.5, epochs: 20, m: 200 }), 0).diverged).toBeNull();
   });
 
   it("gradientCloud: the full batch has cosine 1; smaller batches scatter more", () => {
