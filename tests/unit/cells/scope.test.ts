@@ -21,6 +21,19 @@ describe("declaredNames", () => {
     expect(declaredNames(js)).toEqual(["X", "W", "m"]);
   });
 
+  it("declaredNames reads what a hand-written scanner confuses: division against regex, labels, nested templates", () => {
+    const js = "const a = (b) / 2 / c;\nouter: for (const k of [1]) { let inner = k; }\nconst t = `${`${'}'}`}`, u = 1;\nlet { x: { y }, ...r } = o;";
+    expect(declaredNames(js)).toEqual(["a", "t", "u", "y", "r"]);
+  });
+
+  it("declaredNames gives no names for code that does not parse (the run reports the syntax error)", () => {
+    expect(declaredNames("const = 1;")).toEqual([]);
+  });
+
+  it("declaredNames allows top-level await and return, as the runner does", () => {
+    expect(declaredNames("const v = await Promise.resolve(1);\nreturn v;")).toEqual(["v"]);
+  });
+
   it("declaredNames skips function and class expressions", () => {
     expect(declaredNames("const f = function inner() {};\nconst C = class Named {};\ncall(function cb() {});")).toEqual(["f", "C"]);
   });
