@@ -2,7 +2,7 @@
 // The model (optimizer-race-model.ts) runs the race; this element draws it and drives Play/Step.
 import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "../charts/chart";
-import { powerOfTen } from "../charts/parts";
+import { powerOfTen, thin } from "../charts/parts";
 import { formatNumber } from "../charts/format";
 import { assignFields, controlButton, PlayLoop } from "./controls";
 import { tableHead } from "../charts/data-table";
@@ -289,12 +289,6 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
       });
     }
   }
-}
-
-/** At most ~20 evenly spaced points of a series, plus its last, for the data tables. */
-function thin<T extends { t: number }>(points: T[]): T[] {
-  const every = Math.max(1, Math.ceil(points.length / 20));
-  return points.filter((p, i) => i % every === 0 || i === points.length - 1);
 }
 
 if (!customElements.get("dl-optimizer-race")) customElements.define("dl-optimizer-race", OptimizerRaceWidget);
