@@ -8,7 +8,14 @@ import { findChromium, HOW_TO_GET_CHROMIUM } from "./find-chromium.mjs";
 
 const out = "test-results";
 mkdirSync(out, { recursive: true });
-const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+const started = Date.now();
+/** Runs a command with the terminal's output, and says how long it took (CI has a time budget). */
+const run = (cmd, args, env = {}) => {
+  const t0 = Date.now();
+  const status = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+  console.log(`[test-all] ${[cmd, ...args].join(" ").slice(0, 60)}: ${Math.round((Date.now() - t0) / 1000)} s (${Math.round((Date.now() - started) / 1000)} s in all)`);
+  return status;
+};
 const counts = { passed: 0, failed: 0, skipped: 0 };
 /** Titles of tests that may skip, each with its reason. Empty: no test skips today. */
 const ALLOWED_SKIPS = new Map([]);
