@@ -16,9 +16,7 @@ class ChainRuleWidget extends WidgetBase<typeof chainSchema> {
   private chart!: HTMLElement;
 
   protected buildControls(panel: HTMLElement): void {
-    const fs = document.createElement("fieldset");
-    fs.append(Object.assign(document.createElement("legend"), { textContent: t("chainRule.functions") }), this.control("f1"), this.control("f2"), this.control("f3"));
-    panel.append(fs, this.control("x"));
+    panel.append(this.fieldGroup(t("chainRule.functions"), ["f1", "f2", "f3"]), this.control("x"));
   }
 
   protected optionLabel(_name: string, option: string): string {

@@ -4,7 +4,7 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
-import { assignFields } from "./controls";
+import { assignFields, controlButton } from "./controls";
 import { FLOW_PRESETS, FlowRun, LR, STEPS, gradientFlowSchema, type FlowPreset, type GradientFlowState } from "./gradient-flow-model";
 import { logDomain, pairWidth, powerOfTen, seriesColor } from "../charts/parts";
 import { t } from "../i18n";
@@ -30,10 +30,9 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
   protected buildControls(panel: HTMLElement): void {
     const presets = Object.assign(document.createElement("div"), { className: "dl-vg-presets" });
     for (const key of Object.keys(FLOW_PRESETS) as FlowPreset[]) {
-      const b = Object.assign(document.createElement("button"), { type: "button", className: "dl-vg-button", textContent: t(`gradientFlow.preset.${key}`) });
-      b.setAttribute("data-control", `preset-${key}`);
+      const b = controlButton(t(`gradientFlow.preset.${key}`), `preset-${key}`, () => this.assign(FLOW_PRESETS[key]));
+      b.classList.add("dl-vg-button");
       b.setAttribute("data-preset", key);
-      b.addEventListener("click", () => this.assign(FLOW_PRESETS[key]));
       this.presetButtons.set(key, b);
       presets.append(b);
     }

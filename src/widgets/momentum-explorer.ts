@@ -5,7 +5,7 @@ import { drawChart, Plot, themeColors } from "../charts/chart";
 import { pairWidth } from "../charts/parts";
 import { trackWidth } from "./optimizer-charts";
 import { formatNumber } from "../charts/format";
-import { assignFields } from "./controls";
+import { assignFields, controlButton } from "./controls";
 import { optimizerColor, dashOf, drawSurfaceChart } from "./optimizer-charts";
 import {
   momentumSchema, velocityWeights, effectiveStep, valley, valleyPaths, sharedLr, matchedLrPytorch, isMatched, acrossTravel,
@@ -15,7 +15,6 @@ import type { Path } from "./optimizer-path";
 import type { MomentumForm } from "../../lib";
 import { t } from "../i18n";
 
-type Name = keyof MomentumState & string;
 type PathKey = "gd" | "pytorch" | "ema";
 const KEYS: PathKey[] = ["gd", "ema", "pytorch"];
 
@@ -30,25 +29,17 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
   private width!: () => number;
 
   protected buildControls(panel: HTMLElement): void {
-    const match = Object.assign(document.createElement("button"), { type: "button", className: "dl-copy-link", textContent: t("momentumExplorer.match") });
-    match.setAttribute("data-control", "match");
+    const match = controlButton(t("momentumExplorer.match"), "match", () => this.assign({ lrPytorch: matchedLrPytorch(this.state) }));
     match.setAttribute("aria-describedby", `${this.inputId("match")}-hint`);
-    match.addEventListener("click", () => this.assign({ lrPytorch: matchedLrPytorch(this.state) }));
     const hint = Object.assign(document.createElement("p"), { className: "dl-note", id: `${this.inputId("match")}-hint`, textContent: t("momentumExplorer.matchHint") });
     panel.append(
-      this.fieldset(t("momentumExplorer.groupMomentum"), ["beta", "form", "steps"]),
-      this.fieldset(t("momentumExplorer.groupRates"), ["lrEma", "lrPytorch"], match, hint),
+      this.fieldGroup(t("momentumExplorer.groupMomentum"), ["beta", "form", "steps"]),
+      this.fieldGroup(t("momentumExplorer.groupRates"), ["lrEma", "lrPytorch", match, hint]),
     );
   }
 
   protected optionLabel(_name: string, option: string): string {
     return t(`momentumExplorer.form.${option}`);
-  }
-
-  private fieldset(title: string, names: Name[], ...extra: HTMLElement[]): HTMLFieldSetElement {
-    const fs = document.createElement("fieldset");
-    fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...names.map((n) => this.control(n)), ...extra);
-    return fs;
   }
 
   private inputId = (name: string) => `${this.id || this.localName}-${name}`;

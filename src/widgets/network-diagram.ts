@@ -1,6 +1,7 @@
 // <dl-network-diagram>: the chapter 2 house network drawn unit by unit. Edges are the engine's
 // weights (colour = sign, thickness = size); focusing a unit shows its Z and A for the chosen house.
 import { WidgetBase } from "./base";
+import { controlButton } from "./controls";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { countTerms, layerName, network, networkSchema, position, zTerms, type Network, type Unit } from "./network-diagram-model";
@@ -19,9 +20,7 @@ class NetworkDiagramWidget extends WidgetBase<typeof networkSchema> {
   private selected = { l: 1, j: 0 };
 
   protected buildControls(panel: HTMLElement): void {
-    const reseed = Object.assign(document.createElement("button"), { type: "button", textContent: t("networkDiagram.newWeights"), className: "dl-copy-link" });
-    reseed.setAttribute("data-control", "new-weights");
-    reseed.addEventListener("click", () => this.set("seed", (this.state.seed % networkSchema.seed.max) + 1));
+    const reseed = controlButton(t("networkDiagram.newWeights"), "new-weights", () => this.set("seed", (this.state.seed % networkSchema.seed.max) + 1));
     panel.append(
       this.fieldGroup(t("networkDiagram.sizes"), ["hidden1", "hidden2", "outputs"]),
       this.fieldGroup(t("networkDiagram.activations"), ["hidden", "output"]),

@@ -12,17 +12,10 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
   private note!: HTMLElement;
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, names: (keyof typeof neuronSchema)[]) => {
-      const fs = document.createElement("fieldset");
-      const legend = document.createElement("legend");
-      legend.textContent = title;
-      fs.append(legend, ...names.map((n) => this.control(n)));
-      return fs;
-    };
     panel.append(
-      group(t("neuron.inputs"), [...FEATURES]),
-      group(t("neuron.weights"), ["wBedrooms", "wAge", "wDistance", "wPool", "bias"]),
-      group(t("neuron.chartGroup"), ["activation", "vary"]),
+      this.fieldGroup(t("neuron.inputs"), [...FEATURES]),
+      this.fieldGroup(t("neuron.weights"), ["wBedrooms", "wAge", "wDistance", "wPool", "bias"]),
+      this.fieldGroup(t("neuron.chartGroup"), ["activation", "vary"]),
     );
   }
 

@@ -2,6 +2,7 @@
 // keyboard (← → Home End) move through the steps; each step shows x_t, W_ih·x_t, W_hh·h_{t−1}, the biases, their
 // sum and tanh as a table (one column per hidden unit), and a chart of the input with the hidden units so far.
 import { WidgetBase } from "./base";
+import { controlButton, PlayLoop } from "./controls";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { esc } from "./stepper-html";
@@ -13,27 +14,35 @@ const PLAY_MS = 900;
 
 class RnnStepperWidget extends WidgetBase<typeof rnnStepperSchema> {
   readonly schema = rnnStepperSchema;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private playButton!: HTMLButtonElement;
+  // Play steps forward every PLAY_MS until the last step; at the last step it starts over from step 1.
+  private readonly loop = new PlayLoop(
+    { play: t("rnnStepper.play"), pause: t("rnnStepper.pause") },
+    PLAY_MS,
+    () => {
+      if (this.state.step >= STEPS) return false;
+      this.go(this.state.step + 1);
+      return this.state.step < STEPS;
+    },
+    () => {
+      if (this.state.step >= STEPS) this.go(1);
+    },
+  );
   private parts: { head: HTMLElement; body: HTMLElement; chart: HTMLElement } | null = null;
   private cached?: { seed: number; run: RnnRun };
 
   disconnectedCallback(): void {
-    this.stop();
+    this.loop.stop();
   }
 
   protected buildControls(panel: HTMLElement): void {
     const buttons = Object.assign(document.createElement("div"), { className: "dl-rnn-buttons" });
-    this.playButton = this.button(t("rnnStepper.play"), "play", () => (this.timer ? this.stop() : this.play()));
     buttons.append(
-      this.button(t("rnnStepper.previous"), "previous", () => this.go(this.state.step - 1)),
-      this.button(t("rnnStepper.next"), "next", () => this.go(this.state.step + 1)),
-      this.playButton,
+      controlButton(t("rnnStepper.previous"), "previous", () => this.go(this.state.step - 1)),
+      controlButton(t("rnnStepper.next"), "next", () => this.go(this.state.step + 1)),
+      this.loop.button,
     );
     const keys = Object.assign(document.createElement("p"), { className: "dl-note", textContent: t("rnnStepper.keys") });
-    const fs = document.createElement("fieldset");
-    fs.append(Object.assign(document.createElement("legend"), { textContent: t("rnnStepper.step") }), this.control("seed"), this.control("step"), buttons, keys);
-    panel.append(fs);
+    panel.append(this.fieldGroup(t("rnnStepper.step"), ["seed", "step", buttons, keys]));
     this.addEventListener("keydown", (e) => {
       if ((e.target as HTMLElement).closest("input, select, textarea")) return;
       const to = { ArrowLeft: this.state.step - 1, ArrowRight: this.state.step + 1, Home: 1, End: STEPS }[e.key];
@@ -43,30 +52,8 @@ class RnnStepperWidget extends WidgetBase<typeof rnnStepperSchema> {
     });
   }
 
-  private button(label: string, name: string, onPress: () => void): HTMLButtonElement {
-    const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "dl-copy-link" });
-    b.setAttribute("data-control", name);
-    b.addEventListener("click", onPress);
-    return b;
-  }
-
   private go(k: number): void {
     this.set("step", clampStep(k));
-  }
-
-  private play(): void {
-    if (this.state.step >= STEPS) this.go(1);
-    this.playButton.textContent = t("rnnStepper.pause");
-    this.timer = setInterval(() => {
-      if (this.state.step >= STEPS) return this.stop();
-      this.go(this.state.step + 1);
-    }, PLAY_MS);
-  }
-
-  private stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.playButton) this.playButton.textContent = t("rnnStepper.play");
   }
 
   private run(): RnnRun {

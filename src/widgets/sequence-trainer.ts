@@ -3,6 +3,7 @@
 // and stops with a visible "diverged" when the loss runs away. Charts: held-out predictions (or a text sample) and the
 // training and held-out loss curves. The learning-rate slider moves log₁₀ of the rate; everything shown is the rate.
 import { WidgetBase } from "./base";
+import { controlButton } from "./controls";
 import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
@@ -46,21 +47,15 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   protected buildControls(panel: HTMLElement): void {
-    const button = (label: string, name: string, onClick: () => void) => {
-      const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "dl-copy-link" });
-      b.setAttribute("data-control", name);
-      b.addEventListener("click", onClick);
-      return b;
-    };
-    this.playButton = button(t("sequenceTrainer.play"), "play", () => (this.playing ? this.pause() : this.play()));
+    this.playButton = controlButton(t("sequenceTrainer.play"), "play", () => (this.playing ? this.pause() : this.play()));
     const buttons = Object.assign(document.createElement("div"), { className: "dl-st-buttons" });
     buttons.append(
       this.playButton,
-      button(t("sequenceTrainer.step"), "train", () => {
+      controlButton(t("sequenceTrainer.step"), "train", () => {
         this.trainer?.run(STEP_UPDATES);
         this.afterTraining();
       }),
-      button(t("sequenceTrainer.reset"), "reset", () => {
+      controlButton(t("sequenceTrainer.reset"), "reset", () => {
         this.trainer?.reset();
         this.drawAll();
       }),

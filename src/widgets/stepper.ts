@@ -26,11 +26,6 @@ export abstract class StepperBase<S extends StepperSchema> extends WidgetBase<S>
   }
 
   protected buildControls(panel: HTMLElement): void {
-    const group = (title: string, nodes: HTMLElement[]) => {
-      const fs = document.createElement("fieldset");
-      fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...nodes);
-      return fs;
-    };
     const buttons = document.createElement("div");
     buttons.className = "dl-stepper-buttons";
     buttons.append(
@@ -40,8 +35,8 @@ export abstract class StepperBase<S extends StepperSchema> extends WidgetBase<S>
     );
     const keys = Object.assign(document.createElement("p"), { className: "dl-note", textContent: t("stepper.keys") });
     panel.append(
-      group(t("houseNet.preset"), ["preset", "hidden", "seed"].map((n) => this.control(n))),
-      group(t("stepper.formulas"), [this.control("step"), buttons, keys]),
+      this.fieldGroup(t("houseNet.preset"), ["preset", "hidden", "seed"]),
+      this.fieldGroup(t("stepper.formulas"), ["step", buttons, keys]),
     );
     // Arrow keys step while focus is anywhere in the widget except a control that uses them itself.
     this.addEventListener("keydown", (e) => {
