@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["tests/unit/**/*.test.ts"], environment: "node" },
+  // 30 s per test: the timeout catches a hang, not slowness; training tests run several seconds on a loaded 2-core machine.
+  test: { include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
 });

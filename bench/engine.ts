@@ -3,7 +3,8 @@ import { Adam, Tensor, bceInto, mlp, paramArrays, softmaxCeInto } from "../lib";
 import { ADAM, type Problem, type Step, type Workload } from "./workloads";
 
 export function engineStep(w: Workload, p: Problem): Step {
-  const L = w.sizes.length - 1, m = w.batch;
+  const L = w.sizes.length - 1,
+    m = w.batch;
   const model = mlp(w.sizes, { hidden: w.acts[0] === "tanh" ? "tanh" : "relu", output: w.loss === "bce" ? "sigmoid" : "linear" });
   // Same starting weights as every other engine.
   model.params().forEach((param, k) => param.value.set(k % 2 === 0 ? p.W[k / 2] : p.b[(k - 1) / 2]));

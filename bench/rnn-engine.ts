@@ -5,7 +5,8 @@ import type { RnnProblem, RnnWorkload } from "./rnn-workload";
 
 export function rnnEngineStep(w: RnnWorkload, p: RnnProblem): Step {
   const { T, batch: m, input: I, hidden: H, output: O } = w;
-  const rnn = new RNN(I, H), readout = new Dense(H, O);
+  const rnn = new RNN(I, H),
+    readout = new Dense(H, O);
   // Same starting weights as every other engine.
   rnn.W_ih.data.set(p.W_ih);
   rnn.W_hh.data.set(p.W_hh);
@@ -13,9 +14,13 @@ export function rnnEngineStep(w: RnnWorkload, p: RnnProblem): Step {
   rnn.b_hh.data.set(p.b_hh);
   readout.W.data.set(p.W_hy);
   readout.b.data.set(p.b_y);
-  const X = new Tensor([T, I, m], p.X), Y = new Tensor([O, m], p.Y), dY = new Tensor([O, m]);
-  const a = paramArrays(rnn), b = paramArrays(readout);
-  const values = [...a.values, ...b.values], grads = [...a.grads, ...b.grads];
+  const X = new Tensor([T, I, m], p.X),
+    Y = new Tensor([O, m], p.Y),
+    dY = new Tensor([O, m]);
+  const a = paramArrays(rnn),
+    b = paramArrays(readout);
+  const values = [...a.values, ...b.values],
+    grads = [...a.grads, ...b.grads];
   const opt = new Adam({ lr: ADAM.lr, beta1: ADAM.beta1, beta2: ADAM.beta2, eps: ADAM.eps });
   return () => {
     rnn.forward(X);

@@ -26,7 +26,8 @@ export function rnnTfjsStep(w: RnnWorkload, p: RnnProblem): Step {
   const lossFn = () =>
     tf.tidy(() => {
       let h: tf.Tensor2D = tf.zeros([m, H]);
-      for (let s = 0; s < T; s++) h = tf.tanh(tf.add(tf.add(tf.matMul(xs[s], W_ih), b_ih), tf.add(tf.matMul(h, W_hh), b_hh))) as tf.Tensor2D;
+      for (let s = 0; s < T; s++)
+        h = tf.tanh(tf.add(tf.add(tf.matMul(xs[s], W_ih), b_ih), tf.add(tf.matMul(h, W_hh), b_hh))) as tf.Tensor2D;
       const r = tf.sub(tf.add(tf.matMul(h, W_hy), b_y), Y);
       return tf.div(tf.sum(tf.square(r)), 2 * m) as tf.Scalar; // J = (1/2m)·Σ (ŷ − y)²
     });

@@ -22,10 +22,18 @@ export interface RnnProblem {
 
 /** PyTorch's RNN initialization U(−1/√H, 1/√H), a Xavier-uniform read-out with zero bias, standard-normal data. */
 export function makeRnnProblem(w: RnnWorkload, seed = 3): RnnProblem {
-  const rng = createRng(seed), { T, batch: m, input: I, hidden: H, output: O } = w, k = 1 / Math.sqrt(H), a = Math.sqrt(6 / (H + O));
+  const rng = createRng(seed),
+    { T, batch: m, input: I, hidden: H, output: O } = w,
+    k = 1 / Math.sqrt(H),
+    a = Math.sqrt(6 / (H + O));
   const draw = (n: number, lim: number) => Float64Array.from({ length: n }, () => rng.uniform(-lim, lim));
   return {
-    W_ih: draw(H * I, k), W_hh: draw(H * H, k), b_ih: draw(H, k), b_hh: draw(H, k), W_hy: draw(O * H, a), b_y: new Float64Array(O),
+    W_ih: draw(H * I, k),
+    W_hh: draw(H * H, k),
+    b_ih: draw(H, k),
+    b_hh: draw(H, k),
+    W_hy: draw(O * H, a),
+    b_y: new Float64Array(O),
     X: Float64Array.from({ length: T * I * m }, () => rng.normal()),
     Y: Float64Array.from({ length: O * m }, () => rng.normal()),
   };

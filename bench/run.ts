@@ -11,15 +11,26 @@ import { rnnEngineStep } from "./rnn-engine";
 import { rnnHandwritten } from "./rnn-handwritten";
 import { rnnTfjsStep } from "./rnn-tfjs";
 
-interface Row { workload: string; engine: number; hand: number; cpu: number; wasm: number; lossGap: number }
+interface Row {
+  workload: string;
+  engine: number;
+  hand: number;
+  cpu: number;
+  wasm: number;
+  lossGap: number;
+}
 type Timer = (step: Step, options?: { warmup?: number; runs?: number; minMillis?: number }) => number;
-const wall: Row[] = [], cpuTime: Row[] = [];
+const wall: Row[] = [],
+  cpuTime: Row[] = [];
 
 /** One workload's four engines, timed by wall clock and by this process's CPU time. */
 async function measure(name: string, engine: () => Step, hand: () => Step, tf: () => Step) {
   // The same arithmetic: the first losses agree (float64 engines exactly, tfjs to float32 precision).
   const lossGap = Math.abs(engine()() - hand()());
-  for (const [timer, rows] of [[medianMicros, wall], [medianCpuMicros, cpuTime]] as [Timer, Row[]][]) {
+  for (const [timer, rows] of [
+    [medianMicros, wall],
+    [medianCpuMicros, cpuTime],
+  ] as [Timer, Row[]][]) {
     const row: Row = { workload: name, engine: timer(engine()), hand: timer(hand()), cpu: NaN, wasm: NaN, lossGap };
     for (const backend of ["cpu", "wasm"] as const) {
       await useBackend(backend);
@@ -32,12 +43,23 @@ async function measure(name: string, engine: () => Step, hand: () => Step, tf: (
 
 for (const w of workloads) {
   const p = makeProblem(w);
-  await measure(w.name, () => engineStep(w, p), () => handwritten(w, p), () => tfjsStep(w, p));
+  await measure(
+    w.name,
+    () => engineStep(w, p),
+    () => handwritten(w, p),
+    () => tfjsStep(w, p),
+  );
 }
 // Workload (c): a tanh RNN, forward and backpropagation through time, loss on a read-out of h_T, Adam.
 {
-  const w = rnnWorkload, p = makeRnnProblem(w);
-  await measure(w.name, () => rnnEngineStep(w, p), () => rnnHandwritten(w, p), () => rnnTfjsStep(w, p));
+  const w = rnnWorkload,
+    p = makeRnnProblem(w);
+  await measure(
+    w.name,
+    () => rnnEngineStep(w, p),
+    () => rnnHandwritten(w, p),
+    () => rnnTfjsStep(w, p),
+  );
 }
 
 const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
@@ -47,11 +69,16 @@ function table(title: string, rows: Row[]) {
   console.log("| workload | engine | hand-written | tfjs CPU | tfjs WASM | vs CPU | vs WASM | engine / hand-written |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const x of rows) {
-    console.log(`| ${x.workload} | ${f(x.engine)} | ${f(x.hand)} | ${f(x.cpu)} | ${f(x.wasm)} | ${r(x.cpu / x.engine)} | ${r(x.wasm / x.engine)} | ${(x.engine / x.hand).toFixed(2)} |`);
+    console.log(
+      `| ${x.workload} | ${f(x.engine)} | ${f(x.hand)} | ${f(x.cpu)} | ${f(x.wasm)} | ${r(x.cpu / x.engine)} | ${r(x.wasm / x.engine)} | ${(x.engine / x.hand).toFixed(2)} |`,
+    );
   }
 }
 table("Median wall time per training step (µs; forward, backward, Adam update). Ratios: how many times faster the engine is.", wall);
-table("Median CPU time per training step (µs, user + system of this process: steadier than wall time when other processes share the cores).", cpuTime);
+table(
+  "Median CPU time per training step (µs, user + system of this process: steadier than wall time when other processes share the cores).",
+  cpuTime,
+);
 const rows = wall;
 console.log(`\nFirst-step loss, engine vs hand-written: largest difference ${Math.max(...rows.map((x) => x.lossGap)).toExponential(1)}.`);
 

@@ -15,7 +15,8 @@ export async function useBackend(name: "cpu" | "wasm"): Promise<void> {
 }
 
 export function tfjsStep(w: Workload, p: Problem): Step {
-  const L = w.sizes.length - 1, m = w.batch;
+  const L = w.sizes.length - 1,
+    m = w.batch;
   // tfjs keeps examples as rows, so X is [m, n_x] and W is [n_in, n_out].
   const X = tf.tensor2d(transpose(p.X, w.sizes[0], m), [m, w.sizes[0]]);
   const nL = w.sizes[L];

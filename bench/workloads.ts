@@ -30,13 +30,18 @@ export interface Problem {
 /** Xavier-uniform weights, zero biases, standard-normal inputs and random labels, from one seed. */
 export function makeProblem(w: Workload, seed = 1): Problem {
   const rng = createRng(seed);
-  const W: Float64Array[] = [], b: Float64Array[] = [];
+  const W: Float64Array[] = [],
+    b: Float64Array[] = [];
   for (let l = 0; l + 1 < w.sizes.length; l++) {
-    const nIn = w.sizes[l], nOut = w.sizes[l + 1], a = Math.sqrt(6 / (nIn + nOut));
+    const nIn = w.sizes[l],
+      nOut = w.sizes[l + 1],
+      a = Math.sqrt(6 / (nIn + nOut));
     W.push(Float64Array.from({ length: nOut * nIn }, () => rng.uniform(-a, a)));
     b.push(new Float64Array(nOut));
   }
-  const m = w.batch, nx = w.sizes[0], nL = w.sizes[w.sizes.length - 1];
+  const m = w.batch,
+    nx = w.sizes[0],
+    nL = w.sizes[w.sizes.length - 1];
   const X = Float64Array.from({ length: nx * m }, () => rng.normal());
   const Y = new Float64Array(nL * m);
   for (let i = 0; i < m; i++) {

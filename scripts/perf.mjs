@@ -29,9 +29,20 @@ const pages = filesUnder(DIST, ".html")
   .map((p) => (p === "index.html" ? "" : p.replace(/index\.html$/, "")))
   .filter((p) => !arg("--only") || p.includes(arg("--only")));
 
-const server = spawn("npx", ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--ignore-lock"], { stdio: "ignore", detached: true });
+const server = spawn("npx", ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--ignore-lock"], {
+  stdio: "ignore",
+  detached: true,
+});
 const base = `http://127.0.0.1:${PORT}${(process.env.BASE_PATH ?? "/").replace(/\/?$/, "/")}`;
-for (let k = 0; k < 100 && !(await fetch(base).then((r) => r.ok).catch(() => false)); k++) await new Promise((r) => setTimeout(r, 200));
+for (
+  let k = 0;
+  k < 100 &&
+  !(await fetch(base)
+    .then((r) => r.ok)
+    .catch(() => false));
+  k++
+)
+  await new Promise((r) => setTimeout(r, 200));
 
 const browser = await chromeLauncher.launch({ chromePath: chrome, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
 const rows = [];
@@ -52,7 +63,9 @@ try {
       domElements: a["dom-size"]?.numericValue ?? null,
     });
     const r = rows.at(-1);
-    console.log(`${r.page.padEnd(52)} perf ${r.performance}  a11y ${r.accessibility}  bp ${r.bestPractices}  seo ${r.seo}  TBT ${r.tbtMs} ms  CLS ${r.cls}  LCP ${r.lcpMs} ms  DOM ${r.domElements}`);
+    console.log(
+      `${r.page.padEnd(52)} perf ${r.performance}  a11y ${r.accessibility}  bp ${r.bestPractices}  seo ${r.seo}  TBT ${r.tbtMs} ms  CLS ${r.cls}  LCP ${r.lcpMs} ms  DOM ${r.domElements}`,
+    );
   }
 } finally {
   await browser.kill();
@@ -65,7 +78,12 @@ try {
 
 mkdirSync("test-results", { recursive: true });
 writeFileSync("test-results/perf.json", JSON.stringify(rows, null, 2));
-console.log("\n| page | performance | accessibility | best practices | SEO | TBT (ms) | CLS | LCP (ms) | DOM elements |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-for (const r of rows) console.log(`| ${r.page} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.tbtMs} | ${r.cls} | ${r.lcpMs} | ${r.domElements} |`);
+console.log(
+  "\n| page | performance | accessibility | best practices | SEO | TBT (ms) | CLS | LCP (ms) | DOM elements |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+);
+for (const r of rows)
+  console.log(
+    `| ${r.page} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.tbtMs} | ${r.cls} | ${r.lcpMs} | ${r.domElements} |`,
+  );
 const below = rows.filter((r) => r.performance < 95 || r.accessibility < 100 || r.bestPractices < 100 || r.seo < 100);
 console.log(`\n${rows.length} pages; ${below.length} below the goal (performance ≥ 95, the others 100).`);

@@ -15,7 +15,11 @@ const pages = (await import("../tests/e2e/pages.ts").catch(() => null))?.builtPa
 const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ["--no-sandbox", "--disable-gpu"] });
 try {
   for (const path of pages.filter((p) => !only || p.includes(only))) {
-    for (const [name, theme, width] of [["light", "light", 1280], ["dark", "dark", 1280], ["phone", "light", 360]]) {
+    for (const [name, theme, width] of [
+      ["light", "light", 1280],
+      ["dark", "dark", 1280],
+      ["phone", "light", 360],
+    ]) {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       await page.addInitScript((t) => localStorage.setItem("starlight-theme", t), theme);
       await page.goto(`http://127.0.0.1:${port}/${path === "./" ? "" : path}`);

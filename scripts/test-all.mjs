@@ -13,7 +13,9 @@ const started = Date.now();
 const run = (cmd, args, env = {}) => {
   const t0 = Date.now();
   const status = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
-  console.log(`[test-all] ${[cmd, ...args].join(" ").slice(0, 60)}: ${Math.round((Date.now() - t0) / 1000)} s (${Math.round((Date.now() - started) / 1000)} s in all)`);
+  console.log(
+    `[test-all] ${[cmd, ...args].join(" ").slice(0, 60)}: ${Math.round((Date.now() - t0) / 1000)} s (${Math.round((Date.now() - started) / 1000)} s in all)`,
+  );
   return status;
 };
 const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -28,6 +30,9 @@ const noteSkips = (titles) => {
 // 0. Types (astro sync, then tsc over lib/, src/, tests/)
 counts[run("npm", ["run", "--silent", "typecheck"]) === 0 ? "passed" : "failed"] += 1;
 
+// 0b. Style: Biome's formatter check and linter (biome.jsonc)
+counts[run("npm", ["run", "--silent", "lint"]) === 0 ? "passed" : "failed"] += 1;
+
 // 1. Unit tests
 rmSync(`${out}/vitest.json`, { force: true });
 const unitStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`]);
@@ -35,7 +40,11 @@ try {
   const r = JSON.parse(readFileSync(`${out}/vitest.json`, "utf8"));
   counts.passed += r.numPassedTests;
   counts.failed += r.numFailedTests;
-  noteSkips(r.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === "pending" || a.status === "skipped" || a.status === "todo").map((a) => a.fullName)));
+  noteSkips(
+    r.testResults.flatMap((f) =>
+      f.assertionResults.filter((a) => a.status === "pending" || a.status === "skipped" || a.status === "todo").map((a) => a.fullName),
+    ),
+  );
 } catch {
   counts.failed += 1; // the runner itself failed before reporting
 }
@@ -49,7 +58,10 @@ if (!chromium) {
 } else {
   // The whole suite at the root, then the pages and search again under a sub-path.
   e2e("root", {}, []);
-  e2e("subpath", { BASE_PATH: "/course/sub/", COURSE_OUT_DIR: "dist-subpath", PORT: "4400" }, ["--grep", "loads with no error|search finds|offline"]);
+  e2e("subpath", { BASE_PATH: "/course/sub/", COURSE_OUT_DIR: "dist-subpath", PORT: "4400" }, [
+    "--grep",
+    "loads with no error|search finds|offline",
+  ]);
 }
 
 /** The titles of the skipped tests in Playwright's JSON report, whose suites nest. */

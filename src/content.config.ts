@@ -22,7 +22,11 @@ export const collections = {
     loader: glob({ pattern: "questions/**/*.yaml", base }),
     schema: questionSchema.superRefine((q, ctx) => {
       if (q.type === "generated" && !generators.has(q.generator)) {
-        ctx.addIssue({ code: "custom", path: ["generator"], message: `no template "${q.generator}" in src/quiz/generators (known: ${[...generators.keys()].join(", ")})` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["generator"],
+          message: `no template "${q.generator}" in src/quiz/generators (known: ${[...generators.keys()].join(", ")})`,
+        });
       }
     }),
   }),

@@ -1,4 +1,4 @@
-import { Tensor, shapeError } from "../tensor/tensor";
+import { type Tensor, shapeError } from "../tensor/tensor";
 import type { Activation } from "./activation";
 
 // The training path's activation loops: an activation that brings its own whole-array loops
@@ -17,7 +17,9 @@ import type { Activation } from "./activation";
  */
 export function activateInto(act: Activation, Z: Tensor, A: Tensor): Tensor {
   if (A.size !== Z.size) throw shapeError(`activate(${act.name})`, Z.shape, A.shape, "(Z and A) do not match");
-  const z = Z.data, a = A.data, n = z.length;
+  const z = Z.data,
+    a = A.data,
+    n = z.length;
   if (act.forwardInto) act.forwardInto(z, a);
   else {
     const f = act.f;
@@ -37,8 +39,13 @@ export function activateInto(act: Activation, Z: Tensor, A: Tensor): Tensor {
  *   activationBackwardInto(relu, Z, A, dA, dA);   // in place
  */
 export function activationBackwardInto(act: Activation, Z: Tensor, A: Tensor, dA: Tensor, dZ: Tensor): Tensor {
-  if (dA.size !== Z.size || dZ.size !== Z.size) throw shapeError(`activationBackward(${act.name})`, Z.shape, dA.shape, "(Z and dA) do not match");
-  const z = Z.data, a = A.data, g = dA.data, d = dZ.data, n = z.length;
+  if (dA.size !== Z.size || dZ.size !== Z.size)
+    throw shapeError(`activationBackward(${act.name})`, Z.shape, dA.shape, "(Z and dA) do not match");
+  const z = Z.data,
+    a = A.data,
+    g = dA.data,
+    d = dZ.data,
+    n = z.length;
   if (act.backwardInto) act.backwardInto(z, a, g, d);
   else {
     const df = act.df;

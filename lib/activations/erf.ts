@@ -7,7 +7,8 @@ const SWITCH = 2.5;
 /** Series erf(x) = (2/√π)·e^(−x²)·Σ_n 2ⁿx^(2n+1)/(1·3·…·(2n+1)); every term is positive for x ≥ 0. */
 function erfSeries(x: number): number {
   const x2 = x * x;
-  let term = x, total = x;
+  let term = x,
+    total = x;
   for (let n = 0; n < 200; n++) {
     term *= (2 * x2) / (2 * n + 3);
     total += term;
@@ -19,7 +20,9 @@ function erfSeries(x: number): number {
 /** Tail erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))) for x ≥ SWITCH, by Lentz's method. */
 function erfcFraction(x: number): number {
   const tiny = 1e-300;
-  let f = x, C = x, D = 0;
+  let f = x,
+    C = x,
+    D = 0;
   for (let k = 1; k < 500; k++) {
     const a = k / 2;
     D = x + a * D;

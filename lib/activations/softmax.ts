@@ -81,7 +81,10 @@ export function softmaxColumns(Z: Tensor): Tensor {
  *   softmaxColumnsInto(Z, Z);   // in place
  */
 export function softmaxColumnsInto(out: Tensor, Z: Tensor): Tensor {
-  const K = Z.rows, m = Z.cols, z = Z.data, o = out.data;
+  const K = Z.rows,
+    m = Z.cols,
+    z = Z.data,
+    o = out.data;
   if (out.size !== Z.size || out.rows !== K) throw shapeError("softmaxColumns", Z.shape, out.shape, "(input and out) do not match");
   for (let j = 0; j < m; j++) {
     let max = -Infinity;

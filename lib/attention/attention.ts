@@ -11,10 +11,15 @@ import { softmax } from "../activations/softmax";
  *   scaledDotProductAttention([[1, 0]], [[1, 0], [0, 1]], [[1], [3]]).weights;   // [[0.670, 0.330]]
  *   scaledDotProductAttention(Q, K, V).output;                                   // one row per query
  */
-export function scaledDotProductAttention(Q: readonly (readonly number[])[], K: readonly (readonly number[])[], V: readonly (readonly number[])[]): { scores: number[][]; weights: number[][]; output: number[][] } {
+export function scaledDotProductAttention(
+  Q: readonly (readonly number[])[],
+  K: readonly (readonly number[])[],
+  V: readonly (readonly number[])[],
+): { scores: number[][]; weights: number[][]; output: number[][] } {
   const dk = K[0]?.length ?? 0;
   if (K.length !== V.length) throw new RangeError(`scaledDotProductAttention: ${K.length} keys but ${V.length} values`);
-  for (const row of [...Q, ...K]) if (row.length !== dk) throw new RangeError(`scaledDotProductAttention: every query and key needs ${dk} entries`);
+  for (const row of [...Q, ...K])
+    if (row.length !== dk) throw new RangeError(`scaledDotProductAttention: every query and key needs ${dk} entries`);
   const scale = 1 / Math.sqrt(dk);
   const scores = Q.map((q) => K.map((k) => q.reduce((s, qi, j) => s + qi * k[j], 0) * scale));
   const weights = scores.map((row) => softmax(row));

@@ -12,8 +12,10 @@
  *   sinusoidalPositionalEncoding(2, 4)[1];   // [sin 1, cos 1, sin 0.01, cos 0.01]
  */
 export function sinusoidalPositionalEncoding(positions: number, d: number): number[][] {
-  if (!Number.isInteger(d) || d < 2 || d % 2 !== 0) throw new RangeError(`sinusoidalPositionalEncoding: d = ${d} must be an even integer ≥ 2`);
-  if (!Number.isInteger(positions) || positions < 0) throw new RangeError(`sinusoidalPositionalEncoding: positions = ${positions} is not a count`);
+  if (!Number.isInteger(d) || d < 2 || d % 2 !== 0)
+    throw new RangeError(`sinusoidalPositionalEncoding: d = ${d} must be an even integer ≥ 2`);
+  if (!Number.isInteger(positions) || positions < 0)
+    throw new RangeError(`sinusoidalPositionalEncoding: positions = ${positions} is not a count`);
   return Array.from({ length: positions }, (_, pos) => {
     const row = new Array<number>(d);
     for (let i = 0; i < d / 2; i++) {

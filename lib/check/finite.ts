@@ -33,7 +33,9 @@ export function finiteDifference(f: (x: Float64Array) => number, x: Float64Array
  */
 export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) throw new RangeError(`relativeError: shapes [${a.length}] and [${b.length}] do not match`);
-  let diff = 0, na = 0, nb = 0;
+  let diff = 0,
+    na = 0,
+    nb = 0;
   for (let i = 0; i < a.length; i++) {
     diff += (a[i] - b[i]) ** 2;
     na += a[i] ** 2;

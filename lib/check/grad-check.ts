@@ -38,7 +38,10 @@ export interface GradCheckOptions {
  *   report.ok; report.entries.map((e) => [e.name, e.relativeError]);
  */
 export function gradCheck(model: Layer, X: Tensor, Y: Tensor, loss: Loss, options: GradCheckOptions = {}) {
-  const h = options.h ?? 1e-5, threshold = options.threshold ?? 1e-6, atol = options.atol ?? 1e-9, wasFrozen = model.frozen;
+  const h = options.h ?? 1e-5,
+    threshold = options.threshold ?? 1e-6,
+    atol = options.atol ?? 1e-9,
+    wasFrozen = model.frozen;
   model.freeze(true);
   try {
     const out = model.forward(X);
@@ -47,7 +50,8 @@ export function gradCheck(model: Layer, X: Tensor, Y: Tensor, loss: Loss, option
     const dX = model.backward(dA);
     const targets = model.params().map((p) => ({ name: p.name, value: p.value, analytic: p.grad.slice() }));
     if (options.input) {
-      const m = X.cols, analytic = new Float64Array(dX.size);
+      const m = X.cols,
+        analytic = new Float64Array(dX.size);
       for (let i = 0; i < analytic.length; i++) analytic[i] = dX.data[i] / m;
       targets.push({ name: "X", value: X.data, analytic });
     }

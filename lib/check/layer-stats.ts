@@ -71,9 +71,11 @@ export const DEFAULT_QUANTILES: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95
  *   tensorStats(A, [0.5]).quantiles[0];               // the median
  */
 export function tensorStats(T: Tensor, probs: readonly number[] = DEFAULT_QUANTILES): TensorStats {
-  const x = T.data, n = x.length;
+  const x = T.data,
+    n = x.length;
   if (n === 0) throw new RangeError("tensorStats: the tensor is empty");
-  let s = 0, zeros = 0;
+  let s = 0,
+    zeros = 0;
   for (let i = 0; i < n; i++) {
     s += x[i];
     if (x[i] === 0) zeros++;
@@ -83,10 +85,21 @@ export function tensorStats(T: Tensor, probs: readonly number[] = DEFAULT_QUANTI
   for (let i = 0; i < n; i++) ss += (x[i] - mean) * (x[i] - mean);
   const sorted = Float64Array.from(x).sort();
   const quantiles = probs.map((p) => {
-    const pos = (n - 1) * Math.min(1, Math.max(0, p)), k = Math.floor(pos), frac = pos - k;
+    const pos = (n - 1) * Math.min(1, Math.max(0, p)),
+      k = Math.floor(pos),
+      frac = pos - k;
     return k + 1 < n ? sorted[k] + (sorted[k + 1] - sorted[k]) * frac : sorted[k];
   });
-  return { mean, variance: ss / n, meanSquare: ss / n + mean * mean, std: Math.sqrt(ss / n), min: sorted[0], max: sorted[n - 1], quantiles, zeroFraction: zeros / n };
+  return {
+    mean,
+    variance: ss / n,
+    meanSquare: ss / n + mean * mean,
+    std: Math.sqrt(ss / n),
+    min: sorted[0],
+    max: sorted[n - 1],
+    quantiles,
+    zeroFraction: zeros / n,
+  };
 }
 
 /**

@@ -13,11 +13,25 @@ import { pointSet, type Dataset, type PointOptions } from "./dataset";
  *   const { X, Y } = blobs({ m: 150, centers: [[-1, 0], [1, 0]], std: 0.3 });
  *   Y.get(0, 1);   // 1
  */
-export function blobs({ m = 150, std = 0.5, seed = 1, classes = 3, centers }: Omit<PointOptions, "noise"> & {
-  std?: number; classes?: number; centers?: readonly (readonly [number, number])[];
+export function blobs({
+  m = 150,
+  std = 0.5,
+  seed = 1,
+  classes = 3,
+  centers,
+}: Omit<PointOptions, "noise"> & {
+  std?: number;
+  classes?: number;
+  centers?: readonly (readonly [number, number])[];
 } = {}): Dataset {
-  const c = centers ?? Array.from({ length: classes }, (_, k) => [2 * Math.cos((2 * Math.PI * k) / classes), 2 * Math.sin((2 * Math.PI * k) / classes)] as const);
-  const rng = createRng(seed), d = pointSet(m);
+  const c =
+    centers ??
+    Array.from(
+      { length: classes },
+      (_, k) => [2 * Math.cos((2 * Math.PI * k) / classes), 2 * Math.sin((2 * Math.PI * k) / classes)] as const,
+    );
+  const rng = createRng(seed),
+    d = pointSet(m);
   for (let i = 0; i < m; i++) {
     const label = i % c.length;
     d.put(i, c[label][0] + rng.normal(0, std), c[label][1] + rng.normal(0, std), label);

@@ -88,11 +88,21 @@ export interface CharSequenceOptions {
  *   const { X, Y, vocab } = charSequences({ m: 8, T: 25, seed: 4 });   // X [25, K, 8], Y [25, 1, 8]
  *   sequenceLossInto(losses.softmaxCe, dZ, readout.forward(rnn.forward(X)), Y);
  */
-export function charSequences({ m = 16, T = 20, text = charCorpus, seed = 1 }: CharSequenceOptions = {}): { X: Tensor; Y: Tensor; vocab: string[]; starts: Int32Array } {
-  if (!(Number.isInteger(m) && m >= 1 && Number.isInteger(T) && T >= 1)) throw new RangeError(`charSequences: m and T must be positive integers, got ${m}, ${T}`);
+export function charSequences({ m = 16, T = 20, text = charCorpus, seed = 1 }: CharSequenceOptions = {}): {
+  X: Tensor;
+  Y: Tensor;
+  vocab: string[];
+  starts: Int32Array;
+} {
+  if (!(Number.isInteger(m) && m >= 1 && Number.isInteger(T) && T >= 1))
+    throw new RangeError(`charSequences: m and T must be positive integers, got ${m}, ${T}`);
   if (text.length < T + 1) throw new RangeError(`charSequences: a text of ${text.length} characters is shorter than T + 1 = ${T + 1}`);
-  const vocab = charVocabulary(text), tokens = encodeChars(text, vocab), rng = createRng(seed);
-  const starts = new Int32Array(m), xs = new Int32Array(T * m), Y = new Tensor([T, 1, m]);
+  const vocab = charVocabulary(text),
+    tokens = encodeChars(text, vocab),
+    rng = createRng(seed);
+  const starts = new Int32Array(m),
+    xs = new Int32Array(T * m),
+    Y = new Tensor([T, 1, m]);
   for (let j = 0; j < m; j++) {
     const a = rng.int(text.length - T);
     starts[j] = a;

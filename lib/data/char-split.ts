@@ -43,8 +43,11 @@ export function charSplit({ T = 20, heldOut = 0.2, trainStride = 1, heldOutStrid
 } {
   if (!(Number.isInteger(T) && T >= 1)) throw new RangeError(`charSplit: T must be a positive integer, got ${T}`);
   if (!(heldOut > 0 && heldOut < 1)) throw new RangeError(`charSplit: heldOut must lie between 0 and 1, got ${heldOut}`);
-  const vocab = charVocabulary(text), tokens = encodeChars(text, vocab), K = vocab.length;
-  const from = Math.ceil((1 - heldOut) * text.length), dot = text.indexOf(". ", from - 2);
+  const vocab = charVocabulary(text),
+    tokens = encodeChars(text, vocab),
+    K = vocab.length;
+  const from = Math.ceil((1 - heldOut) * text.length),
+    dot = text.indexOf(". ", from - 2);
   const cut = dot < 0 ? from : dot + 2;
   // Starts a with a + T ≤ end − 1: the window and its last target fit in [begin, end).
   const starts = (begin: number, end: number, stride: number) => {
@@ -53,12 +56,19 @@ export function charSplit({ T = 20, heldOut = 0.2, trainStride = 1, heldOutStrid
     if (out.length === 0) throw new RangeError(`charSplit: ${end - begin} characters cannot hold a window of T + 1 = ${T + 1}`);
     return Int32Array.from(out);
   };
-  return { train: windows(tokens, starts(0, cut, trainStride), T, K), heldOut: windows(tokens, starts(cut, text.length, heldOutStride), T, K), vocab, cut };
+  return {
+    train: windows(tokens, starts(0, cut, trainStride), T, K),
+    heldOut: windows(tokens, starts(cut, text.length, heldOutStride), T, K),
+    vocab,
+    cut,
+  };
 }
 
 /** The windows of a token list at the given starts: x_t = onehot(tokens[a + t]), y_t = tokens[a + t + 1]. */
 function windows(tokens: Int32Array, starts: Int32Array, T: number, K: number): CharWindows {
-  const m = starts.length, xs = new Int32Array(T * m), Y = new Tensor([T, 1, m]);
+  const m = starts.length,
+    xs = new Int32Array(T * m),
+    Y = new Tensor([T, 1, m]);
   for (let j = 0; j < m; j++) {
     for (let t = 0; t < T; t++) {
       xs[t * m + j] = tokens[starts[j] + t];

@@ -38,8 +38,13 @@ export function copyTask({ m = 64, delay = 5, symbols = 4, seed = 1 }: CopyTaskO
   if (!(Number.isInteger(m) && m >= 1)) throw new RangeError(`copyTask: m must be a positive integer, got ${m}`);
   if (!(Number.isInteger(delay) && delay >= 0)) throw new RangeError(`copyTask: delay must be a non-negative integer, got ${delay}`);
   if (!(Number.isInteger(symbols) && symbols >= 2)) throw new RangeError(`copyTask: symbols must be an integer ≥ 2, got ${symbols}`);
-  const rng = createRng(seed), K = symbols, n = K + 2, T = delay + 2;
-  const X = new Tensor([T, n, m]), Y = new Tensor([1, m]), Yonehot = new Tensor([K, m]);
+  const rng = createRng(seed),
+    K = symbols,
+    n = K + 2,
+    T = delay + 2;
+  const X = new Tensor([T, n, m]),
+    Y = new Tensor([1, m]),
+    Yonehot = new Tensor([K, m]);
   for (let j = 0; j < m; j++) {
     const s = rng.int(K);
     Y.data[j] = s;

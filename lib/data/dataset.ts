@@ -22,9 +22,11 @@ export interface Dataset {
  *   d.put(0, 0.5, -1, 1); d.put(1, 0, 0, 0);   // example, x, y, class
  */
 export function pointSet(m: number): Dataset & { put(i: number, x: number, y: number, label: number): void } {
-  const X = new Tensor([2, m]), Y = new Tensor([1, m]);
+  const X = new Tensor([2, m]),
+    Y = new Tensor([1, m]);
   return {
-    X, Y,
+    X,
+    Y,
     put(i, x, y, label) {
       X.data[i] = x;
       X.data[m + i] = y;

@@ -41,11 +41,20 @@ export interface HouseData {
  *   const { Xs, Y, labels } = houseData({ m: 200, seed: 7 });   // Xs: [4, 200], Y: [1, 200]
  *   houseData({ features: ["bedrooms", "age", "distance"] }).X.shape;   // [3, 100]
  */
-export function houseData({ m = 100, seed = 1, noise = 15, features = [...houseFeatures] }: {
-  m?: number; seed?: number; noise?: number; features?: HouseFeature[];
+export function houseData({
+  m = 100,
+  seed = 1,
+  noise = 15,
+  features = [...houseFeatures],
+}: {
+  m?: number;
+  seed?: number;
+  noise?: number;
+  features?: HouseFeature[];
 } = {}): HouseData {
   const rng = createRng(seed);
-  const X = new Tensor([features.length, m]), Y = new Tensor([1, m]);
+  const X = new Tensor([features.length, m]),
+    Y = new Tensor([1, m]);
   for (let i = 0; i < m; i++) {
     const u = rng.next();
     const house: Record<HouseFeature, number> = {
@@ -60,7 +69,10 @@ export function houseData({ m = 100, seed = 1, noise = 15, features = [...houseF
   }
   const sorted = Float64Array.from(Y.data).sort();
   const median = m % 2 ? sorted[(m - 1) / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
-  const labels = new Tensor([1, m], Y.data.map((y) => (y > median ? 1 : 0)));
+  const labels = new Tensor(
+    [1, m],
+    Y.data.map((y) => (y > median ? 1 : 0)),
+  );
   const { Z: Xs, mean, std } = standardize(X);
   return { features: [...features], X, Xs, mean, std, Y, labels, median };
 }

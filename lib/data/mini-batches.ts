@@ -15,7 +15,8 @@ import { Tensor } from "../tensor/tensor";
  *   for (const idx of miniBatches(100, 32, rng)) step(takeColumns(X, idx), takeColumns(Y, idx));
  */
 export function miniBatches(m: number, batchSize: number, rng: Rng): number[][] {
-  if (!(batchSize >= 1) || !Number.isInteger(batchSize)) throw new RangeError(`miniBatches: batch size ${batchSize} is not a positive integer`);
+  if (!(batchSize >= 1) || !Number.isInteger(batchSize))
+    throw new RangeError(`miniBatches: batch size ${batchSize} is not a positive integer`);
   const order = rng.shuffle(Array.from({ length: m }, (_, i) => i));
   const batches: number[][] = [];
   for (let start = 0; start < m; start += batchSize) batches.push(order.slice(start, start + batchSize));
@@ -31,7 +32,9 @@ export function miniBatches(m: number, batchSize: number, rng: Rng): number[][] 
  *   takeColumns(Tensor.from([[1, 2, 3], [4, 5, 6]]), [2, 0]);   // [[3, 1], [6, 4]]
  */
 export function takeColumns(X: Tensor, idx: readonly number[]): Tensor {
-  const rows = X.rows, cols = X.cols, out = new Tensor([rows, idx.length]);
+  const rows = X.rows,
+    cols = X.cols,
+    out = new Tensor([rows, idx.length]);
   for (let r = 0; r < rows; r++) {
     for (let k = 0; k < idx.length; k++) out.data[r * idx.length + k] = X.data[r * cols + idx[k]];
   }

@@ -14,9 +14,11 @@ import { pointSet, type Dataset, type PointOptions } from "./dataset";
  *   X.shape;   // [2, 200]
  */
 export function moons({ m = 200, noise = 0.1, seed = 1 }: PointOptions = {}): Dataset {
-  const rng = createRng(seed), d = pointSet(m);
+  const rng = createRng(seed),
+    d = pointSet(m);
   for (let i = 0; i < m; i++) {
-    const label = i % 2, s = rng.uniform(0, Math.PI);
+    const label = i % 2,
+      s = rng.uniform(0, Math.PI);
     const x = label ? 1 - Math.cos(s) : Math.cos(s);
     const y = label ? 0.5 - Math.sin(s) : Math.sin(s);
     d.put(i, x + rng.normal(0, noise), y + rng.normal(0, noise), label);

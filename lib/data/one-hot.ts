@@ -15,7 +15,8 @@ function checkIndex(op: string, c: number, K: number, at: number): void {
  *   oneHot(encodeChars("hi", vocab), vocab.length);
  */
 export function oneHot(indices: ArrayLike<number>, K: number): Tensor {
-  const n = indices.length, out = new Tensor([K, n]);
+  const n = indices.length,
+    out = new Tensor([K, n]);
   for (let j = 0; j < n; j++) {
     checkIndex("oneHot", indices[j], K, j);
     out.data[indices[j] * n + j] = 1;

@@ -14,7 +14,9 @@ export interface CurveOptions {
 }
 
 function curve(f: (x: number) => number, { m = 50, noise = 0.1, seed = 1, xMin = -1, xMax = 1 }: CurveOptions): Dataset {
-  const rng = createRng(seed), X = new Tensor([1, m]), Y = new Tensor([1, m]);
+  const rng = createRng(seed),
+    X = new Tensor([1, m]),
+    Y = new Tensor([1, m]);
   for (let i = 0; i < m; i++) {
     X.data[i] = rng.uniform(xMin, xMax);
     Y.data[i] = f(X.data[i]) + rng.normal(0, noise);

@@ -32,14 +32,26 @@ export interface SineSequenceData {
  *   const { X, Y } = sineSequence({ m: 16, T: 30, seed: 2 });   // X, Y [30, 1, 16]
  *   sequenceLossInto(losses.halfMse, dY, readout.forward(rnn.forward(X)), Y);
  */
-export function sineSequence({ m = 32, T = 20, noise = 0.05, step = 0.3, amplitude = 1, seed = 1 }: SineSequenceOptions = {}): SineSequenceData {
-  if (!(Number.isInteger(m) && m >= 1 && Number.isInteger(T) && T >= 1)) throw new RangeError(`sineSequence: m and T must be positive integers, got ${m}, ${T}`);
-  const rng = createRng(seed), X = new Tensor([T, 1, m]), Y = new Tensor([T, 1, m]), clean = new Tensor([T, 1, m]);
+export function sineSequence({
+  m = 32,
+  T = 20,
+  noise = 0.05,
+  step = 0.3,
+  amplitude = 1,
+  seed = 1,
+}: SineSequenceOptions = {}): SineSequenceData {
+  if (!(Number.isInteger(m) && m >= 1 && Number.isInteger(T) && T >= 1))
+    throw new RangeError(`sineSequence: m and T must be positive integers, got ${m}, ${T}`);
+  const rng = createRng(seed),
+    X = new Tensor([T, 1, m]),
+    Y = new Tensor([T, 1, m]),
+    clean = new Tensor([T, 1, m]);
   for (let j = 0; j < m; j++) {
     const phase = rng.uniform(0, 2 * Math.PI);
     let prev = amplitude * Math.sin(phase) + rng.normal(0, noise);
     for (let t = 0; t < T; t++) {
-      const c = amplitude * Math.sin(step * (t + 1) + phase), next = c + rng.normal(0, noise);
+      const c = amplitude * Math.sin(step * (t + 1) + phase),
+        next = c + rng.normal(0, noise);
       X.data[t * m + j] = prev;
       Y.data[t * m + j] = next;
       clean.data[t * m + j] = c;

@@ -12,10 +12,18 @@ import { pointSet, type Dataset, type PointOptions } from "./dataset";
  *   const { X, Y } = spiral({ m: 300, classes: 3 });
  *   Y.get(0, 2);   // 2
  */
-export function spiral({ m = 300, noise = 0.2, seed = 1, classes = 3, turns = 0.75 }: PointOptions & { classes?: number; turns?: number } = {}): Dataset {
-  const rng = createRng(seed), d = pointSet(m);
+export function spiral({
+  m = 300,
+  noise = 0.2,
+  seed = 1,
+  classes = 3,
+  turns = 0.75,
+}: PointOptions & { classes?: number; turns?: number } = {}): Dataset {
+  const rng = createRng(seed),
+    d = pointSet(m);
   for (let i = 0; i < m; i++) {
-    const label = i % classes, r = rng.next();
+    const label = i % classes,
+      r = rng.next();
     const angle = (2 * Math.PI * label) / classes + turns * 2 * Math.PI * r + rng.normal(0, noise);
     d.put(i, r * Math.cos(angle), r * Math.sin(angle), label);
   }

@@ -21,8 +21,11 @@ export interface Standardization {
  *   standardize(X_test, { mean, std }).Z;                             // same shift and scale
  */
 export function standardize(X: Tensor, stats?: Standardization): Standardization & { Z: Tensor } {
-  const n = X.rows, m = X.cols, x = X.data;
-  const mean = stats?.mean ?? new Float64Array(n), std = stats?.std ?? new Float64Array(n);
+  const n = X.rows,
+    m = X.cols,
+    x = X.data;
+  const mean = stats?.mean ?? new Float64Array(n),
+    std = stats?.std ?? new Float64Array(n);
   if (!stats) {
     for (let j = 0; j < n; j++) {
       let sum = 0;

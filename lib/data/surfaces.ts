@@ -38,15 +38,26 @@ export interface Surface {
  *   s.f(1, 1); s.grad(1, 1);   // 5.5, [1, 10]
  */
 export function quadraticBowl({ kappa = 10, angle = 0 }: { kappa?: number; angle?: number } = {}): Surface {
-  const c = Math.cos(angle), s = Math.sin(angle);
+  const c = Math.cos(angle),
+    s = Math.sin(angle);
   return {
     name: angle ? `rotated quadratic bowl (κ = ${kappa})` : `quadratic bowl (κ = ${kappa})`,
-    f: (x, y) => { const u = c * x + s * y, v = -s * x + c * y; return 0.5 * (u * u + kappa * v * v); },
+    f: (x, y) => {
+      const u = c * x + s * y,
+        v = -s * x + c * y;
+      return 0.5 * (u * u + kappa * v * v);
+    },
     // ∇f = Rᵀ·(u, κv), R the rotation taking (x, y) to (u, v)
-    grad: (x, y) => { const u = c * x + s * y, v = -s * x + c * y; return [c * u - s * kappa * v, s * u + c * kappa * v]; },
+    grad: (x, y) => {
+      const u = c * x + s * y,
+        v = -s * x + c * y;
+      return [c * u - s * kappa * v, s * u + c * kappa * v];
+    },
     minimum: { x: 0, y: 0, f: 0 },
     stationary: { x: 0, y: 0, f: 0 },
-    xRange: [-3, 3], yRange: [-3, 3], start: [-2.5, 1.5],
+    xRange: [-3, 3],
+    yRange: [-3, 3],
+    start: [-2.5, 1.5],
   };
 }
 
@@ -80,7 +91,9 @@ export function rosenbrock({ a = 1, b = 100 }: { a?: number; b?: number } = {}):
     grad: (x, y) => [-2 * (a - x) - 4 * b * x * (y - x * x), 2 * b * (y - x * x)],
     minimum: { x: a, y: a * a, f: 0 },
     stationary: { x: a, y: a * a, f: 0 },
-    xRange: [-2, 2], yRange: [-1, 3], start: [-1.5, 2],
+    xRange: [-2, 2],
+    yRange: [-1, 3],
+    start: [-1.5, 2],
   };
 }
 
@@ -99,13 +112,19 @@ export function beale(): Surface {
     name: "Beale",
     f: (x, y) => c.reduce((sum, ck, k) => sum + (ck - x + x * y ** (k + 1)) ** 2, 0),
     // term k: r = c_k − x + x·y^(k+1);  ∂r/∂x = y^(k+1) − 1,  ∂r/∂y = (k+1)·x·y^k
-    grad: (x, y) => c.reduce<[number, number]>(([gx, gy], ck, k) => {
-      const r = ck - x + x * y ** (k + 1);
-      return [gx + 2 * r * (y ** (k + 1) - 1), gy + 2 * r * (k + 1) * x * y ** k];
-    }, [0, 0]),
+    grad: (x, y) =>
+      c.reduce<[number, number]>(
+        ([gx, gy], ck, k) => {
+          const r = ck - x + x * y ** (k + 1);
+          return [gx + 2 * r * (y ** (k + 1) - 1), gy + 2 * r * (k + 1) * x * y ** k];
+        },
+        [0, 0],
+      ),
     minimum: { x: 3, y: 0.5, f: 0 },
     stationary: { x: 3, y: 0.5, f: 0 },
-    xRange: [-4.5, 4.5], yRange: [-4.5, 4.5], start: [1, 1.5],
+    xRange: [-4.5, 4.5],
+    yRange: [-4.5, 4.5],
+    start: [1, 1.5],
   };
 }
 
@@ -126,7 +145,9 @@ export function saddle(): Surface {
     grad: (x, y) => [2 * x, -2 * y],
     minimum: null,
     stationary: { x: 0, y: 0, f: 0 },
-    xRange: [-2, 2], yRange: [-2, 2], start: [-1.5, 1e-3],
+    xRange: [-2, 2],
+    yRange: [-2, 2],
+    start: [-1.5, 1e-3],
   };
 }
 
@@ -144,6 +165,9 @@ export function withGradientNoise(surface: Surface, std: number, rng: Rng): Surf
   return {
     ...surface,
     name: `noisy ${surface.name}`,
-    grad: (x, y) => { const [gx, gy] = surface.grad(x, y); return [gx + rng.normal(0, std), gy + rng.normal(0, std)]; },
+    grad: (x, y) => {
+      const [gx, gy] = surface.grad(x, y);
+      return [gx + rng.normal(0, std), gy + rng.normal(0, std)];
+    },
   };
 }

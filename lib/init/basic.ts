@@ -26,7 +26,9 @@ export function zeros(_rng: Rng, fanOut: FanOut, fanIn?: number): Tensor {
  *   uniform(rng, [4, 3]);
  */
 export function uniform(rng: Rng, fanOut: FanOut, fanIn?: number, options: { low?: number; high?: number } = {}): Tensor {
-  const f = fans(fanOut, fanIn), low = options.low ?? 0, high = options.high ?? 1;
+  const f = fans(fanOut, fanIn),
+    low = options.low ?? 0,
+    high = options.high ?? 1;
   return filled(f.fanOut, f.fanIn, () => rng.uniform(low, high));
 }
 
@@ -40,6 +42,8 @@ export function uniform(rng: Rng, fanOut: FanOut, fanIn?: number, options: { low
  *   normal(rng, [4, 3]);
  */
 export function normal(rng: Rng, fanOut: FanOut, fanIn?: number, options: { mean?: number; std?: number } = {}): Tensor {
-  const f = fans(fanOut, fanIn), mean = options.mean ?? 0, std = options.std ?? 1;
+  const f = fans(fanOut, fanIn),
+    mean = options.mean ?? 0,
+    std = options.std ?? 1;
   return filled(f.fanOut, f.fanIn, () => rng.normal(mean, std));
 }

@@ -19,7 +19,8 @@ export interface HeOptions {
  *   heUniform(rng, [128, 784], undefined, { mode: "fanOut" });
  */
 export function heUniform(rng: Rng, fanOut: FanOut, fanIn?: number, options: HeOptions = {}): Tensor {
-  const f = fans(fanOut, fanIn), fan = options.mode === "fanOut" ? f.fanOut : f.fanIn;
+  const f = fans(fanOut, fanIn),
+    fan = options.mode === "fanOut" ? f.fanOut : f.fanIn;
   const a = (options.gain ?? Math.SQRT2) * Math.sqrt(3 / fan);
   return filled(f.fanOut, f.fanIn, () => rng.uniform(-a, a));
 }
@@ -34,7 +35,8 @@ export function heUniform(rng: Rng, fanOut: FanOut, fanIn?: number, options: HeO
  *   heNormal(rng, [4, 3]);
  */
 export function heNormal(rng: Rng, fanOut: FanOut, fanIn?: number, options: HeOptions = {}): Tensor {
-  const f = fans(fanOut, fanIn), fan = options.mode === "fanOut" ? f.fanOut : f.fanIn;
+  const f = fans(fanOut, fanIn),
+    fan = options.mode === "fanOut" ? f.fanOut : f.fanIn;
   const std = (options.gain ?? Math.SQRT2) / Math.sqrt(fan);
   return filled(f.fanOut, f.fanIn, () => rng.normal(0, std));
 }

@@ -13,7 +13,6 @@ import { zeros, uniform, normal } from "./basic";
 import { xavierUniform, xavierNormal } from "./xavier";
 import { heUniform, heNormal } from "./he";
 
-
 /** A weight initializer: a fresh [fanOut, fanIn] tensor from a seeded generator. */
 export type Initializer = (rng: Rng, fanOut: number, fanIn: number) => Tensor;
 

@@ -16,10 +16,14 @@ import { fans, type FanOut } from "./fans";
  *   orthogonal(rng, [4, 8]);                                         // 4 orthonormal rows
  */
 export function orthogonal(rng: Rng, fanOut: FanOut, fanIn?: number, options: { gain?: number } = {}): Tensor {
-  const f = fans(fanOut, fanIn), gain = options.gain ?? 1;
-  const rows = f.fanOut, cols = f.fanIn;
+  const f = fans(fanOut, fanIn),
+    gain = options.gain ?? 1;
+  const rows = f.fanOut,
+    cols = f.fanIn;
   // Orthonormalise the shorter side: r vectors of length n.
-  const r = Math.min(rows, cols), n = Math.max(rows, cols), q = new Float64Array(r * n);
+  const r = Math.min(rows, cols),
+    n = Math.max(rows, cols),
+    q = new Float64Array(r * n);
   for (let k = 0; k < r; k++) {
     // NOTE: redraw the (astronomically unlikely) vector that is dependent on the earlier ones.
     for (let tries = 0; ; tries++) {

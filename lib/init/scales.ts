@@ -11,11 +11,20 @@
  *   initScale("xavierUniform", 3, 4);   // √(6/7) ≈ 0.926
  *   initScale("heNormal", 784, 128);    // √(2/784) ≈ 0.0505
  */
-export function initScale(kind: "xavierUniform" | "xavierNormal" | "heUniform" | "heNormal", fanIn: number, fanOut: number, gain = kind.startsWith("he") ? Math.SQRT2 : 1): number {
+export function initScale(
+  kind: "xavierUniform" | "xavierNormal" | "heUniform" | "heNormal",
+  fanIn: number,
+  fanOut: number,
+  gain = kind.startsWith("he") ? Math.SQRT2 : 1,
+): number {
   switch (kind) {
-    case "xavierUniform": return gain * Math.sqrt(6 / (fanIn + fanOut));
-    case "xavierNormal": return gain * Math.sqrt(2 / (fanIn + fanOut));
-    case "heUniform": return gain * Math.sqrt(3 / fanIn);
-    case "heNormal": return gain / Math.sqrt(fanIn);
+    case "xavierUniform":
+      return gain * Math.sqrt(6 / (fanIn + fanOut));
+    case "xavierNormal":
+      return gain * Math.sqrt(2 / (fanIn + fanOut));
+    case "heUniform":
+      return gain * Math.sqrt(3 / fanIn);
+    case "heNormal":
+      return gain / Math.sqrt(fanIn);
   }
 }

@@ -28,7 +28,8 @@ export class ActivationLayer extends LayerBase<ActivationCache, ActivationGrads>
   }
 
   protected allocate(m: number, n: number) {
-    const Z = new Tensor([n, m]), dZ = new Tensor([n, m]);
+    const Z = new Tensor([n, m]),
+      dZ = new Tensor([n, m]);
     return { cache: { Z, A: new Tensor([n, m]) }, grads: { dA: dZ, dZ } };
   }
 

@@ -32,7 +32,10 @@ export class BatchNorm extends LayerBase<BatchNormCache, BatchNormGrads> {
   readonly momentum: number;
   readonly eps: number;
 
-  constructor(readonly n: number, options: { momentum?: number; eps?: number; name?: string } = {}) {
+  constructor(
+    readonly n: number,
+    options: { momentum?: number; eps?: number; name?: string } = {},
+  ) {
     super(options.name ?? "");
     this.momentum = options.momentum ?? 0.1;
     this.eps = options.eps ?? 1e-5;
@@ -45,7 +48,8 @@ export class BatchNorm extends LayerBase<BatchNormCache, BatchNormGrads> {
   }
 
   protected allocate(m: number) {
-    const n = this.n, A = new Tensor([n, m]);
+    const n = this.n,
+      A = new Tensor([n, m]);
     return {
       cache: { A_prev: A, mu: new Tensor([n, 1]), var: new Tensor([n, 1]), invStd: new Tensor([n, 1]), xHat: new Tensor([n, m]), A },
       grads: { dA: A, dgamma: this.dgamma, dbeta: this.dbeta, dA_prev: new Tensor([n, m]) },
@@ -53,13 +57,23 @@ export class BatchNorm extends LayerBase<BatchNormCache, BatchNormGrads> {
   }
 
   forward(A_prev: Tensor): Tensor {
-    const n = this.n, m = A_prev.cols;
+    const n = this.n,
+      m = A_prev.cols;
     if (A_prev.rows !== n) throw shapeError("BatchNorm.forward", [n, m], A_prev.shape, `do not match: expected ${n} features (rows)`);
     if (this.training && m < 2) throw new RangeError(`BatchNorm.forward: training needs more than 1 example per batch, got m = ${m}`);
     this.useBatch(m);
-    const c = this.cache, x = A_prev.data, xh = c.xHat.data, y = c.A.data;
-    const mu = c.mu.data, v = c.var.data, inv = c.invStd.data, g = this.gamma.data, b = this.beta.data;
-    const rm = this.runningMean.data, rv = this.runningVar.data, mom = this.momentum;
+    const c = this.cache,
+      x = A_prev.data,
+      xh = c.xHat.data,
+      y = c.A.data;
+    const mu = c.mu.data,
+      v = c.var.data,
+      inv = c.invStd.data,
+      g = this.gamma.data,
+      b = this.beta.data;
+    const rm = this.runningMean.data,
+      rv = this.runningVar.data,
+      mom = this.momentum;
     c.A_prev = A_prev;
     for (let i = 0; i < n; i++) {
       const row = i * m;
@@ -92,12 +106,21 @@ export class BatchNorm extends LayerBase<BatchNormCache, BatchNormGrads> {
     const c = this.cache;
     if (c === undefined) throw new Error("BatchNorm.backward: call forward first");
     if (dA.size !== c.A.size || dA.rows !== this.n) throw shapeError("BatchNorm.backward", c.A.shape, dA.shape, "(A and dA) do not match");
-    const n = this.n, m = c.A.cols, gr = this.grads, dy = dA.data, xh = c.xHat.data, dx = gr.dA_prev.data;
-    const g = this.gamma.data, inv = c.invStd.data, dg = this.dgamma.data, db = this.dbeta.data;
+    const n = this.n,
+      m = c.A.cols,
+      gr = this.grads,
+      dy = dA.data,
+      xh = c.xHat.data,
+      dx = gr.dA_prev.data;
+    const g = this.gamma.data,
+      inv = c.invStd.data,
+      dg = this.dgamma.data,
+      db = this.dbeta.data;
     gr.dA = dA;
     for (let i = 0; i < n; i++) {
       const row = i * m;
-      let sb = 0, sg = 0;
+      let sb = 0,
+        sg = 0;
       for (let j = 0; j < m; j++) {
         sb += dy[row + j];
         sg += dy[row + j] * xh[row + j];

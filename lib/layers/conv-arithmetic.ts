@@ -12,11 +12,18 @@
  */
 export function convOutputSize(n: number, kernel: number, options: { padding?: number; stride?: number; dilation?: number } = {}): number {
   const { padding = 0, stride = 1, dilation = 1 } = options;
-  for (const [name, v, min] of [["n", n, 1], ["kernel", kernel, 1], ["padding", padding, 0], ["stride", stride, 1], ["dilation", dilation, 1]] as const) {
+  for (const [name, v, min] of [
+    ["n", n, 1],
+    ["kernel", kernel, 1],
+    ["padding", padding, 0],
+    ["stride", stride, 1],
+    ["dilation", dilation, 1],
+  ] as const) {
     if (!Number.isInteger(v) || v < min) throw new RangeError(`convOutputSize: ${name} = ${v} is not an integer ≥ ${min}`);
   }
   const span = dilation * (kernel - 1) + 1;
-  if (n + 2 * padding < span) throw new RangeError(`convOutputSize: the kernel spans ${span} inputs but the padded input has only ${n + 2 * padding}`);
+  if (n + 2 * padding < span)
+    throw new RangeError(`convOutputSize: the kernel spans ${span} inputs but the padded input has only ${n + 2 * padding}`);
   return Math.floor((n + 2 * padding - span) / stride) + 1;
 }
 

@@ -45,7 +45,11 @@ export class Dense extends LayerBase<DenseCache, DenseGrads> {
   readonly db: Tensor;
   readonly activation: Activation;
 
-  constructor(readonly nIn: number, readonly nOut: number, options: DenseOptions = {}) {
+  constructor(
+    readonly nIn: number,
+    readonly nOut: number,
+    options: DenseOptions = {},
+  ) {
     super(options.name ?? "");
     const act = options.activation ?? "linear";
     this.activation = typeof act === "string" ? activations[act] : act;
@@ -70,7 +74,13 @@ export class Dense extends LayerBase<DenseCache, DenseGrads> {
   }
 
   forward(A_prev: Tensor): Tensor {
-    if (A_prev.rows !== this.nIn) throw shapeError(`Dense(${this.nIn}→${this.nOut}).forward`, this.W.shape, A_prev.shape, `do not chain: A_prev needs ${this.nIn} rows`);
+    if (A_prev.rows !== this.nIn)
+      throw shapeError(
+        `Dense(${this.nIn}→${this.nOut}).forward`,
+        this.W.shape,
+        A_prev.shape,
+        `do not chain: A_prev needs ${this.nIn} rows`,
+      );
     this.useBatch(A_prev.cols);
     const c = this.cache;
     c.A_prev = A_prev;
@@ -83,18 +93,22 @@ export class Dense extends LayerBase<DenseCache, DenseGrads> {
     const c = this.cache;
     if (c === undefined) throw new Error("Dense.backward: call forward first");
     if (dA.size !== c.A.size || dA.rows !== this.nOut) throw shapeError("Dense.backward", c.A.shape, dA.shape, "(A and dA) do not match");
-    const g = this.grads, m = c.Z.cols;
+    const g = this.grads,
+      m = c.Z.cols;
     g.dA = dA;
     activationBackwardInto(this.activation, c.Z, c.A, dA, g.dZ);
     matmulInto(g.dW, g.dZ, c.A_prev, false, true); // dW = dZ·A_prevᵀ, then ·(1/m) below
     sumColumnsInto(g.db, g.dZ); // db = Σ_j dZ[:, j], then ·(1/m) below
     // NOTE: the 1/m is applied here rather than passed as an argument: a non-integer number argument is boxed
     // (a small heap allocation) on every call, and a training step should allocate nothing.
-    const inv = 1 / m, dW = g.dW.data, db = g.db.data;
+    const inv = 1 / m,
+      dW = g.dW.data,
+      db = g.db.data;
     for (let i = 0; i < dW.length; i++) dW[i] *= inv;
     for (let i = 0; i < db.length; i++) db[i] *= inv;
     // NOTE: skipping dA_prev for the first layer saves a third of a big layer's backward; NaN marks it unset.
-    if (inputGrad) matmulInto(g.dA_prev, this.W, g.dZ, true, false); // dA_prev = Wᵀ·dZ (per example: no 1/m)
+    if (inputGrad)
+      matmulInto(g.dA_prev, this.W, g.dZ, true, false); // dA_prev = Wᵀ·dZ (per example: no 1/m)
     else g.dA_prev.data.fill(NaN);
     return g.dA_prev;
   }

@@ -24,14 +24,18 @@ export class Dropout extends LayerBase<DropoutCache, DropoutGrads> {
   readonly kind = "dropout";
   readonly rng: Rng;
 
-  constructor(readonly p = 0.5, options: { rng?: Rng; name?: string } = {}) {
+  constructor(
+    readonly p = 0.5,
+    options: { rng?: Rng; name?: string } = {},
+  ) {
     super(options.name ?? "");
     if (!(p >= 0 && p <= 1)) throw new RangeError(`Dropout: p must be in [0, 1], got ${p}`);
     this.rng = options.rng ?? createRng(1);
   }
 
   protected allocate(m: number, n: number) {
-    const A = new Tensor([n, m]), dA_prev = new Tensor([n, m]);
+    const A = new Tensor([n, m]),
+      dA_prev = new Tensor([n, m]);
     return { cache: { A_prev: A, mask: new Tensor([n, m]), A }, grads: { dA: dA_prev, dA_prev } };
   }
 
@@ -44,7 +48,12 @@ export class Dropout extends LayerBase<DropoutCache, DropoutGrads> {
     if (!this.training) return A_prev;
     const fresh = !this.frozen || this.cache === undefined || this.cache.mask.size !== A_prev.size || this.cache.mask.rows !== A_prev.rows;
     this.useBatch(A_prev.cols, A_prev.rows);
-    const c = this.cache, r = c.mask.data, a = A_prev.data, out = c.A.data, s = this.keepScale, keep = 1 - this.p;
+    const c = this.cache,
+      r = c.mask.data,
+      a = A_prev.data,
+      out = c.A.data,
+      s = this.keepScale,
+      keep = 1 - this.p;
     c.A_prev = A_prev;
     if (fresh) {
       this.rng.fill(r); // uniforms, then thresholded: r_ij = 1 with probability 1 − p
@@ -59,7 +68,11 @@ export class Dropout extends LayerBase<DropoutCache, DropoutGrads> {
     const c = this.cache;
     if (c === undefined) throw new Error("Dropout.backward: call forward first");
     if (dA.size !== c.A.size) throw shapeError("Dropout.backward", c.A.shape, dA.shape, "(A and dA) do not match");
-    const g = this.grads, r = c.mask.data, d = dA.data, out = g.dA_prev.data, s = this.keepScale;
+    const g = this.grads,
+      r = c.mask.data,
+      d = dA.data,
+      out = g.dA_prev.data,
+      s = this.keepScale;
     g.dA = dA;
     for (let i = 0; i < r.length; i++) out[i] = r[i] * d[i] * s;
     return g.dA_prev;

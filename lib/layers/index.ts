@@ -15,4 +15,12 @@ export { mlpDeep, type MlpDeepOptions } from "./mlp-deep";
 export { neuronForward } from "./neuron";
 export { TwoLayerNet, type TwoLayerNetOptions } from "./two-layer-net";
 export { convOutputSize, poolOutputSize } from "./conv-arithmetic";
-export { convParamCount, embeddingParamCount, recurrentParamCount, rnnParamCount, lstmParamCount, gruParamCount, multiHeadAttentionParamCount } from "./param-counts";
+export {
+  convParamCount,
+  embeddingParamCount,
+  recurrentParamCount,
+  rnnParamCount,
+  lstmParamCount,
+  gruParamCount,
+  multiHeadAttentionParamCount,
+} from "./param-counts";

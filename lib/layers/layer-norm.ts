@@ -26,7 +26,10 @@ export class LayerNorm extends LayerBase<LayerNormCache, LayerNormGrads> {
   readonly dbeta: Tensor;
   readonly eps: number;
 
-  constructor(readonly n: number, options: { eps?: number; name?: string } = {}) {
+  constructor(
+    readonly n: number,
+    options: { eps?: number; name?: string } = {},
+  ) {
     super(options.name ?? "");
     this.eps = options.eps ?? 1e-5;
     this.gamma = Tensor.full([n, 1], 1);
@@ -36,7 +39,8 @@ export class LayerNorm extends LayerBase<LayerNormCache, LayerNormGrads> {
   }
 
   protected allocate(m: number) {
-    const n = this.n, A = new Tensor([n, m]);
+    const n = this.n,
+      A = new Tensor([n, m]);
     return {
       cache: { A_prev: A, mu: new Tensor([1, m]), var: new Tensor([1, m]), invStd: new Tensor([1, m]), xHat: new Tensor([n, m]), A },
       grads: { dA: A, dgamma: this.dgamma, dbeta: this.dbeta, dA_prev: new Tensor([n, m]) },
@@ -44,11 +48,19 @@ export class LayerNorm extends LayerBase<LayerNormCache, LayerNormGrads> {
   }
 
   forward(A_prev: Tensor): Tensor {
-    const n = this.n, m = A_prev.cols;
+    const n = this.n,
+      m = A_prev.cols;
     if (A_prev.rows !== n) throw shapeError("LayerNorm.forward", [n, m], A_prev.shape, `do not match: expected ${n} features (rows)`);
     this.useBatch(m);
-    const c = this.cache, x = A_prev.data, xh = c.xHat.data, y = c.A.data;
-    const mu = c.mu.data, v = c.var.data, inv = c.invStd.data, g = this.gamma.data, b = this.beta.data;
+    const c = this.cache,
+      x = A_prev.data,
+      xh = c.xHat.data,
+      y = c.A.data;
+    const mu = c.mu.data,
+      v = c.var.data,
+      inv = c.invStd.data,
+      g = this.gamma.data,
+      b = this.beta.data;
     c.A_prev = A_prev;
     for (let j = 0; j < m; j++) {
       let s = 0;
@@ -71,11 +83,20 @@ export class LayerNorm extends LayerBase<LayerNormCache, LayerNormGrads> {
     const c = this.cache;
     if (c === undefined) throw new Error("LayerNorm.backward: call forward first");
     if (dA.size !== c.A.size || dA.rows !== this.n) throw shapeError("LayerNorm.backward", c.A.shape, dA.shape, "(A and dA) do not match");
-    const n = this.n, m = c.A.cols, gr = this.grads, dy = dA.data, xh = c.xHat.data, dx = gr.dA_prev.data;
-    const g = this.gamma.data, inv = c.invStd.data, dg = this.dgamma.data, db = this.dbeta.data;
+    const n = this.n,
+      m = c.A.cols,
+      gr = this.grads,
+      dy = dA.data,
+      xh = c.xHat.data,
+      dx = gr.dA_prev.data;
+    const g = this.gamma.data,
+      inv = c.invStd.data,
+      dg = this.dgamma.data,
+      db = this.dbeta.data;
     gr.dA = dA;
     for (let i = 0; i < n; i++) {
-      let sb = 0, sg = 0;
+      let sb = 0,
+        sg = 0;
       for (let j = 0; j < m; j++) {
         sb += dy[i * m + j];
         sg += dy[i * m + j] * xh[i * m + j];
@@ -84,7 +105,8 @@ export class LayerNorm extends LayerBase<LayerNormCache, LayerNormGrads> {
       dg[i] = sg / m;
     }
     for (let j = 0; j < m; j++) {
-      let s1 = 0, s2 = 0;
+      let s1 = 0,
+        s2 = 0;
       for (let i = 0; i < n; i++) {
         const d = g[i] * dy[i * m + j];
         s1 += d;

@@ -44,7 +44,8 @@ export interface MlpDeepOptions {
  */
 export function mlpDeep(options: MlpDeepOptions): Sequential {
   const { nIn, width, depth, nOut = 1, activation = "relu", init, batchNorm = false, residual = false } = options;
-  if (!(depth >= 1 && width >= 1 && nIn >= 1 && nOut >= 1)) throw new RangeError(`mlpDeep: needs depth, width, nIn and nOut ≥ 1, got ${depth}, ${width}, ${nIn}, ${nOut}`);
+  if (!(depth >= 1 && width >= 1 && nIn >= 1 && nOut >= 1))
+    throw new RangeError(`mlpDeep: needs depth, width, nIn and nOut ≥ 1, got ${depth}, ${width}, ${nIn}, ${nOut}`);
   const rng = createRng(options.seed ?? 1);
   const layers: Layer[] = [];
   for (let l = 1; l <= depth; l++) {

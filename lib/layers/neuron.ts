@@ -9,7 +9,12 @@ import type { Activation } from "../activations/activation";
  *   neuronForward([0.5, -0.2], [2, 1], 0.1, relu);   // { z: 0.9, a: 0.9 }
  *   neuronForward([1], [-3], 0, sigmoid).a;         // σ(−3) ≈ 0.047
  */
-export function neuronForward(weights: readonly number[], inputs: readonly number[], bias: number, activation: Activation): { z: number; a: number } {
+export function neuronForward(
+  weights: readonly number[],
+  inputs: readonly number[],
+  bias: number,
+  activation: Activation,
+): { z: number; a: number } {
   if (weights.length !== inputs.length) {
     throw new RangeError(`neuronForward: shapes [${weights.length}] and [${inputs.length}] (weights and inputs) do not match`);
   }

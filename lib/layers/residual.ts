@@ -28,7 +28,8 @@ export class Residual extends LayerBase<ResidualCache, ContainerGrads> {
   }
 
   protected allocate(m: number, n: number) {
-    const A = new Tensor([n, m]), dA_prev = new Tensor([n, m]);
+    const A = new Tensor([n, m]),
+      dA_prev = new Tensor([n, m]);
     return { cache: { A_prev: A, F: A, A }, grads: { dA: dA_prev, dA_prev } };
   }
 
@@ -41,7 +42,10 @@ export class Residual extends LayerBase<ResidualCache, ContainerGrads> {
     for (let l = 0; l < this.layers.length; l++) F = this.layers[l].forward(F);
     if (F.size !== X.size || F.rows !== X.rows) throw shapeError("Residual.forward (x + F(x))", X.shape, F.shape, "do not match");
     this.useBatch(X.cols, X.rows);
-    const c = this.cache, x = X.data, f = F.data, y = c.A.data;
+    const c = this.cache,
+      x = X.data,
+      f = F.data,
+      y = c.A.data;
     c.A_prev = X;
     c.F = F;
     for (let i = 0; i < y.length; i++) y[i] = x[i] + f[i];
@@ -52,7 +56,10 @@ export class Residual extends LayerBase<ResidualCache, ContainerGrads> {
     if (this.cache === undefined) throw new Error("Residual.backward: call forward first");
     let d = dA;
     for (let l = this.layers.length - 1; l >= 0; l--) d = this.layers[l].backward(d);
-    const g = this.grads, out = g.dA_prev.data, a = dA.data, b = d.data;
+    const g = this.grads,
+      out = g.dA_prev.data,
+      a = dA.data,
+      b = d.data;
     g.dA = dA;
     for (let i = 0; i < out.length; i++) out[i] = a[i] + b[i];
     return g.dA_prev;

@@ -37,13 +37,21 @@ export class TwoLayerNet {
 
   constructor(options: TwoLayerNetOptions = {}) {
     const output = options.output ?? "sigmoid";
-    this.model = mlp([options.nx ?? 3, options.nh ?? 4, options.ny ?? 1], { hidden: options.hidden ?? "relu", output, seed: options.seed ?? 1 });
+    this.model = mlp([options.nx ?? 3, options.nh ?? 4, options.ny ?? 1], {
+      hidden: options.hidden ?? "relu",
+      output,
+      seed: options.seed ?? 1,
+    });
     const outName = typeof output === "string" ? output : output.name;
     this.loss = options.loss ?? (outName === "sigmoid" ? losses.bce : losses.halfMse);
   }
 
-  private get l1(): Dense { return this.model.layers[0] as Dense; }
-  private get l2(): Dense { return this.model.layers[1] as Dense; }
+  private get l1(): Dense {
+    return this.model.layers[0] as Dense;
+  }
+  private get l2(): Dense {
+    return this.model.layers[1] as Dense;
+  }
 
   /** Runs the forward pass on X [nx, m] and returns A2. */
   forward(X: Tensor): Tensor {
@@ -59,21 +67,55 @@ export class TwoLayerNet {
     return this.J;
   }
 
-  get W1() { return this.l1.W; }
-  get b1() { return this.l1.b; }
-  get W2() { return this.l2.W; }
-  get b2() { return this.l2.b; }
-  get X() { return this.l1.cache.A_prev; }
-  get Z1() { return this.l1.cache.Z; }
-  get A1() { return this.l1.cache.A; }
-  get Z2() { return this.l2.cache.Z; }
-  get A2() { return this.l2.cache.A; }
-  get dA2() { return this.l2.grads.dA; }
-  get dZ2() { return this.l2.grads.dZ; }
-  get dW2() { return this.l2.grads.dW; }
-  get db2() { return this.l2.grads.db; }
-  get dA1() { return this.l2.grads.dA_prev; }
-  get dZ1() { return this.l1.grads.dZ; }
-  get dW1() { return this.l1.grads.dW; }
-  get db1() { return this.l1.grads.db; }
+  get W1() {
+    return this.l1.W;
+  }
+  get b1() {
+    return this.l1.b;
+  }
+  get W2() {
+    return this.l2.W;
+  }
+  get b2() {
+    return this.l2.b;
+  }
+  get X() {
+    return this.l1.cache.A_prev;
+  }
+  get Z1() {
+    return this.l1.cache.Z;
+  }
+  get A1() {
+    return this.l1.cache.A;
+  }
+  get Z2() {
+    return this.l2.cache.Z;
+  }
+  get A2() {
+    return this.l2.cache.A;
+  }
+  get dA2() {
+    return this.l2.grads.dA;
+  }
+  get dZ2() {
+    return this.l2.grads.dZ;
+  }
+  get dW2() {
+    return this.l2.grads.dW;
+  }
+  get db2() {
+    return this.l2.grads.db;
+  }
+  get dA1() {
+    return this.l2.grads.dA_prev;
+  }
+  get dZ1() {
+    return this.l1.grads.dZ;
+  }
+  get dW1() {
+    return this.l1.grads.dW;
+  }
+  get db1() {
+    return this.l1.grads.db;
+  }
 }

@@ -27,10 +27,14 @@ export function bceWithLogits(Z: Tensor, Y: Tensor, reduction: Reduction = "mean
  */
 export function bceWithLogitsInto(dA: Tensor, Z: Tensor, Y: Tensor): number {
   checkLossShapes("bceWithLogits", Z, Y, dA);
-  const z = Z.data, y = Y.data, d = dA.data, inv = 1 / Z.rows;
+  const z = Z.data,
+    y = Y.data,
+    d = dA.data,
+    inv = 1 / Z.rows;
   let s = 0;
   for (let i = 0; i < z.length; i++) {
-    const zi = z[i], e = Math.exp(-Math.abs(zi));
+    const zi = z[i],
+      e = Math.exp(-Math.abs(zi));
     s += (zi > 0 ? zi : 0) - zi * y[i] + Math.log1p(e);
     const sig = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
     d[i] = (sig - y[i]) * inv;

@@ -31,11 +31,16 @@ export function bce(P: Tensor, Y: Tensor, reduction: Reduction = "mean"): LossRe
  */
 export function bceInto(dA: Tensor, P: Tensor, Y: Tensor): number {
   checkLossShapes("bce", P, Y, dA);
-  const p = P.data, y = Y.data, d = dA.data, n = P.rows;
+  const p = P.data,
+    y = Y.data,
+    d = dA.data,
+    n = P.rows;
   let s = 0;
   for (let i = 0; i < p.length; i++) {
-    const pi = p[i], yi = y[i];
-    const logP = Math.max(Math.log(pi), LOG_FLOOR), log1mP = Math.max(Math.log(1 - pi), LOG_FLOOR);
+    const pi = p[i],
+      yi = y[i];
+    const logP = Math.max(Math.log(pi), LOG_FLOOR),
+      log1mP = Math.max(Math.log(1 - pi), LOG_FLOOR);
     s -= yi * logP + (1 - yi) * log1mP;
     d[i] = (pi - yi) / (n * Math.max(pi * (1 - pi), EPS));
   }

@@ -27,10 +27,14 @@ export function huber(Yhat: Tensor, Y: Tensor, reduction: Reduction = "mean", de
 export function huberInto(dA: Tensor, Yhat: Tensor, Y: Tensor, delta = 1): number {
   if (!(delta > 0)) throw new RangeError(`huber: delta must be positive, got ${delta}`);
   checkLossShapes("huber", Yhat, Y, dA);
-  const p = Yhat.data, y = Y.data, d = dA.data, inv = 1 / Yhat.rows;
+  const p = Yhat.data,
+    y = Y.data,
+    d = dA.data,
+    inv = 1 / Yhat.rows;
   let s = 0;
   for (let i = 0; i < p.length; i++) {
-    const r = p[i] - y[i], a = Math.abs(r);
+    const r = p[i] - y[i],
+      a = Math.abs(r);
     s += a < delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
     d[i] = (r > delta ? delta : r < -delta ? -delta : r) * inv;
   }

@@ -19,7 +19,6 @@ import { softmaxCe, softmaxCeInto, classAccuracy } from "./softmax-ce";
 import { l1, l1Into } from "./l1";
 import { createHuber } from "./huber";
 
-
 /**
  * Every loss by name, as objects the training loop takes (`compute`, `computeInto`, `accuracy` for classifiers).
  *

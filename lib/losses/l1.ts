@@ -25,7 +25,10 @@ export function l1(Yhat: Tensor, Y: Tensor, reduction: Reduction = "mean"): Loss
  */
 export function l1Into(dA: Tensor, Yhat: Tensor, Y: Tensor): number {
   checkLossShapes("l1", Yhat, Y, dA);
-  const p = Yhat.data, y = Y.data, d = dA.data, inv = 1 / Yhat.rows;
+  const p = Yhat.data,
+    y = Y.data,
+    d = dA.data,
+    inv = 1 / Yhat.rows;
   let s = 0;
   for (let i = 0; i < p.length; i++) {
     const r = p[i] - y[i];

@@ -43,7 +43,8 @@ export interface Loss {
  */
 export function checkLossShapes(op: string, input: Tensor, Y: Tensor, dA?: Tensor): void {
   if (input.size !== Y.size || input.rows !== Y.rows) throw shapeError(op, input.shape, Y.shape, "(prediction and target) do not match");
-  if (dA && (dA.size !== input.size || dA.rows !== input.rows)) throw shapeError(op, input.shape, dA.shape, "(prediction and dA) do not match");
+  if (dA && (dA.size !== input.size || dA.rows !== input.rows))
+    throw shapeError(op, input.shape, dA.shape, "(prediction and dA) do not match");
 }
 
 /**
@@ -59,7 +60,8 @@ export function lossResult(into: (dA: Tensor) => number, input: Tensor, count: n
   if (reduction !== "mean" && reduction !== "sum") throw new RangeError(`loss: unknown reduction '${reduction}' (use 'mean' or 'sum')`);
   const dA = new Tensor(input.shape);
   const J = into(dA);
-  const m = input.cols, factor = reduction === "sum" ? count / m : 1 / m;
+  const m = input.cols,
+    factor = reduction === "sum" ? count / m : 1 / m;
   const grad = new Tensor(input.shape);
   for (let i = 0; i < grad.size; i++) grad.data[i] = factor * dA.data[i];
   return { loss: reduction === "sum" ? J * count : J, grad, dA };

@@ -26,7 +26,10 @@ export function mse(Yhat: Tensor, Y: Tensor, reduction: Reduction = "mean"): Los
  */
 export function mseInto(dA: Tensor, Yhat: Tensor, Y: Tensor): number {
   checkLossShapes("mse", Yhat, Y, dA);
-  const p = Yhat.data, y = Y.data, d = dA.data, c = 2 / Yhat.rows;
+  const p = Yhat.data,
+    y = Y.data,
+    d = dA.data,
+    c = 2 / Yhat.rows;
   let s = 0;
   for (let i = 0; i < p.length; i++) {
     const r = p[i] - y[i];
@@ -61,7 +64,9 @@ export function halfMse(Yhat: Tensor, Y: Tensor, reduction: Reduction = "mean"):
  */
 export function halfMseInto(dA: Tensor, Yhat: Tensor, Y: Tensor): number {
   checkLossShapes("halfMse", Yhat, Y, dA);
-  const p = Yhat.data, y = Y.data, d = dA.data;
+  const p = Yhat.data,
+    y = Y.data,
+    d = dA.data;
   let s = 0;
   for (let i = 0; i < p.length; i++) {
     const r = p[i] - y[i];

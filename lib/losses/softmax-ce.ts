@@ -1,4 +1,4 @@
-import { Tensor, shapeError } from "../tensor/tensor";
+import { type Tensor, shapeError } from "../tensor/tensor";
 import { argmaxColumn } from "../tensor/argmax";
 import { lossResult, type LossResult, type Reduction } from "./loss";
 
@@ -34,7 +34,11 @@ export function softmaxCe(Z: Tensor, Y: Tensor, reduction: Reduction = "mean"): 
  *   model.backward(dZ);
  */
 export function softmaxCeInto(dA: Tensor, Z: Tensor, Y: Tensor): number {
-  const K = Z.rows, m = Z.cols, z = Z.data, y = Y.data, d = dA.data;
+  const K = Z.rows,
+    m = Z.cols,
+    z = Z.data,
+    y = Y.data,
+    d = dA.data;
   if (dA.size !== Z.size || dA.rows !== K) throw shapeError("softmaxCe", Z.shape, dA.shape, "(logits and dA) do not match");
   const indices = isIndexTarget(Z, Y);
   let total = 0;
@@ -47,7 +51,8 @@ export function softmaxCeInto(dA: Tensor, Z: Tensor, Y: Tensor): number {
       d[k * m + j] = e; // stash e^(z − max); normalised below
       sumExp += e;
     }
-    const lse = max + Math.log(sumExp), inv = 1 / sumExp;
+    const lse = max + Math.log(sumExp),
+      inv = 1 / sumExp;
     if (indices) {
       const c = y[j];
       if (!Number.isInteger(c) || c < 0 || c >= K) throw new RangeError(`softmaxCe: class index ${c} of example ${j} is not in 0…${K - 1}`);
@@ -73,7 +78,8 @@ export function softmaxCeInto(dA: Tensor, Z: Tensor, Y: Tensor): number {
  *   classAccuracy(logits, Yonehot);
  */
 export function classAccuracy(Z: Tensor, Y: Tensor): number {
-  const indices = isIndexTarget(Z, Y), m = Z.cols;
+  const indices = isIndexTarget(Z, Y),
+    m = Z.cols;
   let right = 0;
   for (let j = 0; j < m; j++) {
     const label = indices ? Y.data[j] : argmaxColumn(Y, j);

@@ -13,7 +13,8 @@ import { klStandardNormal } from "./kl-gaussian";
  *   reparameterize(mu, sigma, eps.map(() => rng.normal()));
  */
 export function reparameterize(mu: readonly number[], sigma: readonly number[], eps: readonly number[]): number[] {
-  if (mu.length !== sigma.length || mu.length !== eps.length) throw new RangeError(`reparameterize: lengths ${mu.length}, ${sigma.length}, ${eps.length} differ`);
+  if (mu.length !== sigma.length || mu.length !== eps.length)
+    throw new RangeError(`reparameterize: lengths ${mu.length}, ${sigma.length}, ${eps.length} differ`);
   return mu.map((m, j) => m + sigma[j] * eps[j]);
 }
 
@@ -31,7 +32,12 @@ export function reparameterize(mu: readonly number[], sigma: readonly number[], 
  *   vaeNegativeElbo([1, 0], [0.9, 0.2], [0], [1]);   // −ln 0.9 − ln 0.8 + 0 ≈ 0.3285
  *   vaeNegativeElbo(x, xHat, mu, sigma).kl;
  */
-export function vaeNegativeElbo(x: readonly number[], xHat: readonly number[], mu: readonly number[], sigma: readonly number[]): { loss: number; reconstruction: number; kl: number } {
+export function vaeNegativeElbo(
+  x: readonly number[],
+  xHat: readonly number[],
+  mu: readonly number[],
+  sigma: readonly number[],
+): { loss: number; reconstruction: number; kl: number } {
   if (x.length !== xHat.length) throw new RangeError(`vaeNegativeElbo: ${x.length} inputs but ${xHat.length} reconstructions`);
   let reconstruction = 0;
   for (let i = 0; i < x.length; i++) {

@@ -48,7 +48,8 @@ export class Adagrad implements Optimizer {
     const { eps, weightDecay: wd } = this;
     const lrT = this.lr / (1 + (this.t - 1) * this.lrDecay);
     for (let k = 0; k < params.length; k++) {
-      const p = params[k], g = grads[k];
+      const p = params[k],
+        g = grads[k];
       const G = (this.sum[k] ??= new Float64Array(p.length).fill(this.initialAccumulatorValue));
       for (let i = 0; i < p.length; i++) {
         const gi = g[i] + wd * p[i];

@@ -71,9 +71,13 @@ export class Adam implements Optimizer {
     const bc1 = this.biasCorrection ? 1 - beta1 ** t : 1;
     const bc2 = this.biasCorrection ? 1 - beta2 ** t : 1;
     for (let k = 0; k < params.length; k++) {
-      const p = params[k], g = grads[k], n = p.length;
-      const m = (this.m[k] ??= new Float64Array(n)), v = (this.v[k] ??= new Float64Array(n));
-      const mHat = (this.mHat[k] ??= new Float64Array(n)), vHat = (this.vHat[k] ??= new Float64Array(n));
+      const p = params[k],
+        g = grads[k],
+        n = p.length;
+      const m = (this.m[k] ??= new Float64Array(n)),
+        v = (this.v[k] ??= new Float64Array(n));
+      const mHat = (this.mHat[k] ??= new Float64Array(n)),
+        vHat = (this.vHat[k] ??= new Float64Array(n));
       const lambda = this.decay === undefined || this.decay[k] !== false ? this.weightDecay : 0;
       const shrink = decoupled ? 1 - lr * lambda : 1;
       const coupled = decoupled ? 0 : lambda;

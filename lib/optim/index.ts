@@ -10,4 +10,19 @@ export { Adam, type AdamOptions } from "./adam";
 export { AdamW } from "./adamw";
 export { decayMask } from "./decay-mask";
 export { constantLr, stepDecay, exponentialDecay, cosineAnnealing, linearWarmup, type Schedule } from "./schedules";
-export { eigenSym2, bowlHessian, iterationMatrix, eigenvalues2, spectralRadius, convergenceRate, directionErrors, stabilityLimit, criticalBeta, optimalSettings, stepsToShrink, measureIterationMatrix, type QuadMethod, type Mat2 } from "./quadratic-analysis";
+export {
+  eigenSym2,
+  bowlHessian,
+  iterationMatrix,
+  eigenvalues2,
+  spectralRadius,
+  convergenceRate,
+  directionErrors,
+  stabilityLimit,
+  criticalBeta,
+  optimalSettings,
+  stepsToShrink,
+  measureIterationMatrix,
+  type QuadMethod,
+  type Mat2,
+} from "./quadratic-analysis";

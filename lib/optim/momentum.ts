@@ -63,7 +63,8 @@ export class Momentum implements Optimizer {
     // gScale multiplies g in the velocity update; the Nesterov look-ahead reuses it.
     const gScale = ema ? 1 - beta : 1;
     for (let k = 0; k < params.length; k++) {
-      const p = params[k], g = grads[k];
+      const p = params[k],
+        g = grads[k];
       const first = this.velocity[k] === undefined;
       const v = (this.velocity[k] ??= new Float64Array(p.length));
       // NOTE: PyTorch starts the buffer at g, so dampening only acts from the second step on.

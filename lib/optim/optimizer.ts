@@ -41,4 +41,3 @@ export function checkPairs(name: string, params: Float64Array[], grads: Float64A
     }
   }
 }
-

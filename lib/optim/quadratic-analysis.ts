@@ -18,23 +18,36 @@ export type Mat2 = [[number, number], [number, number]];
  *   eigenSym2([[1, 0], [0, 10]]);   // { values: [1, 10], vectors: [[1, 0], [0, 1]] }
  */
 export function eigenSym2([[a, b], [, c]]: Mat2): { values: [number, number]; vectors: [[number, number], [number, number]] } {
-  const mean = (a + c) / 2, r = Math.hypot((a - c) / 2, b);
-  const lo = mean - r, hi = mean + r;
+  const mean = (a + c) / 2,
+    r = Math.hypot((a - c) / 2, b);
+  const lo = mean - r,
+    hi = mean + r;
   // NOTE: the vector for λ_lo is (b, λ_lo − a), or (λ_lo − c, b); take the longer of the two so a
   // diagonal H (b = 0) never yields the zero vector.
-  const p: [number, number] = [b, lo - a], q: [number, number] = [lo - c, b];
+  const p: [number, number] = [b, lo - a],
+    q: [number, number] = [lo - c, b];
   let [vx, vy] = Math.hypot(...p) >= Math.hypot(...q) ? p : q;
   // Both tiny: a ≈ c and b ≈ 0, so H is a multiple of I and any basis is an eigenbasis.
   if (Math.hypot(vx, vy) < 1e-150) [vx, vy] = [1, 0];
   const n = Math.hypot(vx, vy);
   [vx, vy] = vx < 0 || (vx === 0 && vy < 0) ? [-vx / n, -vy / n] : [vx / n, vy / n];
-  return { values: [lo, hi], vectors: [[vx, vy], [-vy, vx]] };
+  return {
+    values: [lo, hi],
+    vectors: [
+      [vx, vy],
+      [-vy, vx],
+    ],
+  };
 }
 
 /** The Hessian of the engine's quadratic bowl ½(u² + κv²) turned by `angle`: Rᵀ·diag(1, κ)·R. */
 export function bowlHessian(kappa: number, angle = 0): Mat2 {
-  const c = Math.cos(angle), s = Math.sin(angle);
-  return [[c * c + kappa * s * s, c * s * (1 - kappa)], [c * s * (1 - kappa), s * s + kappa * c * c]];
+  const c = Math.cos(angle),
+    s = Math.sin(angle);
+  return [
+    [c * c + kappa * s * s, c * s * (1 - kappa)],
+    [c * s * (1 - kappa), s * s + kappa * c * c],
+  ];
 }
 
 /**
@@ -51,20 +64,39 @@ export function bowlHessian(kappa: number, angle = 0): Mat2 {
  */
 export function iterationMatrix(method: QuadMethod, lambda: number, lr: number, beta = 0): Mat2 {
   const h = lr * lambda;
-  if (method === "gd") return [[1 - h, 0], [0, 0]];
-  if (method === "momentum") return [[1 - h, -beta], [h, beta]];
-  return [[1 - h - beta * h, -beta * beta], [h, beta]];
+  if (method === "gd")
+    return [
+      [1 - h, 0],
+      [0, 0],
+    ];
+  if (method === "momentum")
+    return [
+      [1 - h, -beta],
+      [h, beta],
+    ];
+  return [
+    [1 - h - beta * h, -beta * beta],
+    [h, beta],
+  ];
 }
 
 /** The two eigenvalues of a 2 × 2 matrix, as complex numbers {re, im}. */
 export function eigenvalues2([[a, b], [c, d]]: Mat2): { re: number; im: number }[] {
-  const tr = a + d, det = a * d - b * c, disc = (tr * tr) / 4 - det;
+  const tr = a + d,
+    det = a * d - b * c,
+    disc = (tr * tr) / 4 - det;
   if (disc >= 0) {
     const r = Math.sqrt(disc);
-    return [{ re: tr / 2 + r, im: 0 }, { re: tr / 2 - r, im: 0 }];
+    return [
+      { re: tr / 2 + r, im: 0 },
+      { re: tr / 2 - r, im: 0 },
+    ];
   }
   const i = Math.sqrt(-disc);
-  return [{ re: tr / 2, im: i }, { re: tr / 2, im: -i }];
+  return [
+    { re: tr / 2, im: i },
+    { re: tr / 2, im: -i },
+  ];
 }
 
 /**
@@ -90,10 +122,18 @@ export function convergenceRate(method: QuadMethod, lambdas: readonly number[], 
  * @example
  *   directionErrors("gd", [1, 10], [1, 1], 0.1, 0, 2)[1];   // [1, 0, 0]
  */
-export function directionErrors(method: QuadMethod, lambdas: readonly number[], x0: readonly number[], lr: number, beta: number, steps: number): number[][] {
+export function directionErrors(
+  method: QuadMethod,
+  lambdas: readonly number[],
+  x0: readonly number[],
+  lr: number,
+  beta: number,
+  steps: number,
+): number[][] {
   return lambdas.map((l, i) => {
     const [[a, b], [c, d]] = iterationMatrix(method, l, lr, beta);
-    let x = x0[i], u = 0;
+    let x = x0[i],
+      u = 0;
     const out = [x];
     for (let t = 1; t <= steps; t++) {
       [x, u] = [a * x + b * u, c * x + d * u];
@@ -136,7 +176,11 @@ export function criticalBeta(h: number): number {
  * @example
  *   optimalSettings("momentum", 1, 100);   // { lr: 0.0331, beta: 0.669, rate: 0.818 }
  */
-export function optimalSettings(method: "gd" | "momentum", lambdaMin: number, lambdaMax: number): { lr: number; beta: number; rate: number } {
+export function optimalSettings(
+  method: "gd" | "momentum",
+  lambdaMin: number,
+  lambdaMax: number,
+): { lr: number; beta: number; rate: number } {
   const kappa = lambdaMax / lambdaMin;
   if (method === "gd") return { lr: 2 / (lambdaMin + lambdaMax), beta: 0, rate: (kappa - 1) / (kappa + 1) };
   const sk = Math.sqrt(kappa);
@@ -173,6 +217,10 @@ export function measureIterationMatrix(make: () => Optimizer & { velocity?: Floa
     opt.step([theta], [Float64Array.of(lambda * theta[0])]);
     return [theta[0], opt.velocity ? opt.lr * opt.velocity[0][0] : 0];
   };
-  const [a, c] = column(1, 0), [b, d] = column(0, 1);
-  return [[a, b], [c, d]];
+  const [a, c] = column(1, 0),
+    [b, d] = column(0, 1);
+  return [
+    [a, b],
+    [c, d],
+  ];
 }

@@ -48,7 +48,8 @@ export class RMSProp implements Optimizer {
     checkPairs("RMSProp", params, grads, this.s);
     const { lr, alpha, eps, epsInside, weightDecay: wd } = this;
     for (let k = 0; k < params.length; k++) {
-      const p = params[k], g = grads[k];
+      const p = params[k],
+        g = grads[k];
       const s = (this.s[k] ??= new Float64Array(p.length));
       for (let i = 0; i < p.length; i++) {
         const gi = g[i] + wd * p[i];

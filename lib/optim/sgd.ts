@@ -28,7 +28,8 @@ export class SGD implements Optimizer {
     checkPairs("SGD", params, grads);
     const { lr, weightDecay: wd } = this;
     for (let k = 0; k < params.length; k++) {
-      const p = params[k], g = grads[k];
+      const p = params[k],
+        g = grads[k];
       for (let i = 0; i < p.length; i++) p[i] -= lr * (g[i] + wd * p[i]);
     }
     this.t++;

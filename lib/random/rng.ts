@@ -21,7 +21,7 @@ export interface Rng {
   /** 1 with probability p, else 0. */
   bernoulli(p: number): number;
   /** Shuffles an array in place (Fisher–Yates) and returns it. */
-  shuffle<T extends { length: number; [i: number]: any }>(items: T): T;
+  shuffle<T extends { length: number; [i: number]: unknown }>(items: T): T;
   /**
    * Fills an array with the next numbers of [0, 1), the same ones successive `next()` calls would give.
    * Allocates nothing (a loop of `next()` calls boxes each number), so layers use it in training.

@@ -23,7 +23,11 @@ export class ClippedOptimizer implements Optimizer {
   /** Steps on which clipping changed the gradient. */
   clippedSteps = 0;
 
-  constructor(readonly inner: Optimizer, public threshold: number, readonly mode: ClipMode = "globalNorm") {
+  constructor(
+    readonly inner: Optimizer,
+    public threshold: number,
+    readonly mode: ClipMode = "globalNorm",
+  ) {
     if (!(threshold > 0)) throw new RangeError(`ClippedOptimizer: the threshold must be positive, got ${threshold}`);
   }
 

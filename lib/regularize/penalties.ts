@@ -95,7 +95,12 @@ export function elasticNetPenalty(w: Weights, lambda1: number, lambda2: number):
 }
 
 /** The (sub)gradient of `elasticNetPenalty` (written into `out` when given). */
-export function elasticNetGrad(w: Weights, lambda1: number, lambda2: number, out: Float64Array = new Float64Array(entries(w).length)): Float64Array {
+export function elasticNetGrad(
+  w: Weights,
+  lambda1: number,
+  lambda2: number,
+  out: Float64Array = new Float64Array(entries(w).length),
+): Float64Array {
   const d = entries(w);
   for (let i = 0; i < d.length; i++) out[i] = lambda1 * Math.sign(d[i]) + 2 * lambda2 * d[i];
   return out;

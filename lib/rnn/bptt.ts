@@ -62,7 +62,10 @@ export type RecurrentGrads = {
  *   const rnn = new RNN(8, 32, { rng: createRng(1) });
  *   rnn.forward(X); rnn.backward(dhT); paramArrays(rnn);
  */
-export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G extends RecurrentGrads = RecurrentGrads> extends LayerBase<C, G> {
+export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G extends RecurrentGrads = RecurrentGrads> extends LayerBase<
+  C,
+  G
+> {
   /** Gate names in storage order (["h"], ["i", "f", "g", "o"], ["r", "z", "n"]). */
   abstract readonly gateNames: readonly string[];
   readonly W_ih: Tensor;
@@ -80,12 +83,19 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
   protected dahBuf: Float64Array = new Float64Array(0);
   protected dahOff = 0;
 
-  constructor(readonly inputSize: number, readonly hiddenSize: number, readonly gateCount: number, options: RecurrentOptions = {}) {
+  constructor(
+    readonly inputSize: number,
+    readonly hiddenSize: number,
+    readonly gateCount: number,
+    options: RecurrentOptions = {},
+  ) {
     super(options.name ?? "");
     if (!(Number.isInteger(inputSize) && inputSize >= 1 && Number.isInteger(hiddenSize) && hiddenSize >= 1)) {
       throw new RangeError(`recurrent layer: sizes must be positive integers, got input ${inputSize}, hidden ${hiddenSize}`);
     }
-    const GH = gateCount * hiddenSize, rng = options.rng ?? createRng(1), k = 1 / Math.sqrt(hiddenSize);
+    const GH = gateCount * hiddenSize,
+      rng = options.rng ?? createRng(1),
+      k = 1 / Math.sqrt(hiddenSize);
     const draw = (shape: number[]) => {
       const t = new Tensor(shape);
       for (let i = 0; i < t.size; i++) t.data[i] = rng.uniform(-k, k);
@@ -119,18 +129,32 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
   }
 
   protected allocate(m: number, T: number): { cache: C; grads: G } {
-    const I = this.inputSize, H = this.hiddenSize, GH = this.gateCount * H;
+    const I = this.inputSize,
+      H = this.hiddenSize,
+      GH = this.gateCount * H;
     const h = new Tensor([T + 1, H, m]);
     const out = new Tensor([T, H, m], h.data.subarray(H * m));
     const dh = new Tensor([T + 1, H, m]);
     const extra = this.allocateExtra(m, T);
     const cache = {
-      X: new Tensor([T, I, m]), h, out, hT: new Tensor([H, m], h.data.subarray(T * H * m)),
-      gates: this.gateCount === 1 ? out : new Tensor([T, GH, m]), ...extra.cache,
+      X: new Tensor([T, I, m]),
+      h,
+      out,
+      hT: new Tensor([H, m], h.data.subarray(T * H * m)),
+      gates: this.gateCount === 1 ? out : new Tensor([T, GH, m]),
+      ...extra.cache,
     } as C;
     const grads = {
-      dOut: out, dh, dh0: new Tensor([H, m], dh.data.subarray(0, H * m)), dZ: new Tensor([T, GH, m]), dX: new Tensor([T, I, m]),
-      dW_ih: this.dW_ih, dW_hh: this.dW_hh, db_ih: this.db_ih, db_hh: this.db_hh, ...extra.grads,
+      dOut: out,
+      dh,
+      dh0: new Tensor([H, m], dh.data.subarray(0, H * m)),
+      dZ: new Tensor([T, GH, m]),
+      dX: new Tensor([T, I, m]),
+      dW_ih: this.dW_ih,
+      dW_hh: this.dW_hh,
+      db_ih: this.db_ih,
+      db_hh: this.db_hh,
+      ...extra.grads,
     } as G;
     return { cache, grads };
   }
@@ -140,17 +164,22 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
    * Returns h_1 … h_T as [T, H, m] (the layer's buffer, overwritten by the next forward).
    */
   forward(X: Tensor | readonly Tensor[], h0?: Tensor, c0?: Tensor): Tensor {
-    const I = this.inputSize, H = this.hiddenSize, flat = !Array.isArray(X);
+    const I = this.inputSize,
+      H = this.hiddenSize,
+      flat = !Array.isArray(X);
     const T = flat ? (X as Tensor).shape[0] : X.length;
     const m = flat ? (X as Tensor).shape[2] : (X as readonly Tensor[])[0]?.cols;
     if (flat) {
       const s = (X as Tensor).shape;
-      if (s.length !== 3 || s[1] !== I || T < 1) throw shapeError(`${this.kind}.forward (X)`, s, [T, I, m], `do not fit: a sequence is [T, ${I}, m]`);
+      if (s.length !== 3 || s[1] !== I || T < 1)
+        throw shapeError(`${this.kind}.forward (X)`, s, [T, I, m], `do not fit: a sequence is [T, ${I}, m]`);
     } else if (T < 1) throw new RangeError(`${this.kind}.forward: the sequence is empty`);
     this.useBatch(m, T);
     this.T = T;
     this.m = m;
-    const c = this.cache, x = c.X.data, Im = I * m;
+    const c = this.cache,
+      x = c.X.data,
+      Im = I * m;
     if (flat) x.set((X as Tensor).data);
     else {
       for (let s = 0; s < T; s++) {
@@ -179,24 +208,47 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
   backward(dOut: Tensor, inputGrad = true, dcT?: Tensor): Tensor {
     const c = this.cache;
     if (c === undefined) throw new Error(`${this.kind}.backward: call forward first`);
-    const I = this.inputSize, H = this.hiddenSize, GH = this.gateCount * H, T = this.T, m = this.m, Hm = H * m, Im = I * m;
-    const g = this.grads, dh = g.dh.data;
+    const I = this.inputSize,
+      H = this.hiddenSize,
+      GH = this.gateCount * H,
+      T = this.T,
+      m = this.m,
+      Hm = H * m,
+      Im = I * m;
+    const g = this.grads,
+      dh = g.dh.data;
     dh.fill(0);
     if (dOut.shape.length === 3 && dOut.shape[0] === T && dOut.shape[1] === H && dOut.shape[2] === m) dh.set(dOut.data, Hm);
     else if (dOut.shape.length === 2 && dOut.rows === H && dOut.cols === m) dh.set(dOut.data, T * Hm);
-    else throw shapeError(`${this.kind}.backward (dOut)`, dOut.shape, [T, H, m], `do not fit: give [${T}, ${H}, ${m}] or [${H}, ${m}] (last step)`);
+    else
+      throw shapeError(
+        `${this.kind}.backward (dOut)`,
+        dOut.shape,
+        [T, H, m],
+        `do not fit: give [${T}, ${H}, ${m}] or [${H}, ${m}] (last step)`,
+      );
     g.dOut = dOut;
     this.startGrad(dcT, m);
-    const dW_ih = this.dW_ih.data, dW_hh = this.dW_hh.data, db_ih = this.db_ih.data, db_hh = this.db_hh.data;
+    const dW_ih = this.dW_ih.data,
+      dW_hh = this.dW_hh.data,
+      db_ih = this.db_ih.data,
+      db_hh = this.db_hh.data;
     dW_ih.fill(0);
     dW_hh.fill(0);
     db_ih.fill(0);
     db_hh.fill(0);
-    const W_ih = this.W_ih.data, W_hh = this.W_hh.data, x = c.X.data, h = c.h.data, dZ = g.dZ.data, dX = g.dX.data;
+    const W_ih = this.W_ih.data,
+      W_hh = this.W_hh.data,
+      x = c.X.data,
+      h = c.h.data,
+      dZ = g.dZ.data,
+      dX = g.dX.data;
     dX.fill(inputGrad ? 0 : NaN);
     for (let s = T - 1; s >= 0; s--) {
       this.stepBackward(s, m);
-      const zo = s * GH * m, dah = this.dahBuf, ao = this.dahOff;
+      const zo = s * GH * m,
+        dah = this.dahBuf,
+        ao = this.dahOff;
       // dW_ih += dZ_s·x_sᵀ and (when asked) dx_s = W_ihᵀ·dZ_s
       if (inputGrad) addOuterMatmulT(dW_ih, dX, s * Im, W_ih, dZ, zo, x, s * Im, GH, I, m);
       else addOuter(dW_ih, dZ, zo, x, s * Im, GH, I, m);
@@ -217,8 +269,10 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
   /** W_ih, W_hh (decayed) and b_ih, b_hh (not decayed), named `<layer>.W_ih` …, in PyTorch's order. */
   params(): Param[] {
     return [
-      this.param("W_ih", this.W_ih, this.dW_ih, true), this.param("W_hh", this.W_hh, this.dW_hh, true),
-      this.param("b_ih", this.b_ih, this.db_ih, false), this.param("b_hh", this.b_hh, this.db_hh, false),
+      this.param("W_ih", this.W_ih, this.dW_ih, true),
+      this.param("W_hh", this.W_hh, this.dW_hh, true),
+      this.param("b_ih", this.b_ih, this.db_ih, false),
+      this.param("b_hh", this.b_hh, this.db_hh, false),
     ];
   }
 
@@ -227,7 +281,9 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
     const k = this.gateNames.indexOf(name);
     if (k < 0) throw new RangeError(`${this.kind}.gate: no gate '${name}' (gates: ${this.gateNames.join(", ")})`);
     if (!(Number.isInteger(t) && t >= 1 && t <= this.T)) throw new RangeError(`${this.kind}.gate: step ${t} is outside 1…${this.T}`);
-    const H = this.hiddenSize, m = this.m, off = ((t - 1) * this.gateCount + k) * H * m;
+    const H = this.hiddenSize,
+      m = this.m,
+      off = ((t - 1) * this.gateCount + k) * H * m;
     return new Tensor([H, m], this.cache.gates.data.subarray(off, off + H * m));
   }
 }

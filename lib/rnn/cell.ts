@@ -1,5 +1,5 @@
 import type { Param } from "../layers/layer";
-import { Tensor } from "../tensor/tensor";
+import type { Tensor } from "../tensor/tensor";
 import type { Recurrent } from "./bptt";
 import { stepOf } from "./sequence";
 

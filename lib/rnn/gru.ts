@@ -47,15 +47,26 @@ export class GRU extends Recurrent<GRUCache, GRUGrads> {
   }
 
   protected stepForward(s: number, m: number): void {
-    const I = this.inputSize, H = this.hiddenSize, Hm = H * m, c = this.cache;
-    const ax = c.ax.data, ah = c.ah.data, a = c.gates.data, ao = s * 3 * Hm, h = c.h.data, hn = c.hn.data;
+    const I = this.inputSize,
+      H = this.hiddenSize,
+      Hm = H * m,
+      c = this.cache;
+    const ax = c.ax.data,
+      ah = c.ah.data,
+      a = c.gates.data,
+      ao = s * 3 * Hm,
+      h = c.h.data,
+      hn = c.hn.data;
     fillBias(ax, 0, this.b_ih.data, null, 3 * H, m);
     addMatmul(ax, 0, this.W_ih.data, c.X.data, s * I * m, 3 * H, I, m);
     fillBias(ah, 0, this.b_hh.data, null, 3 * H, m);
     addMatmul(ah, 0, this.W_hh.data, h, s * Hm, 3 * H, H, m);
-    const prev = s * Hm, next = prev + Hm;
+    const prev = s * Hm,
+      next = prev + Hm;
     for (let k = 0; k < Hm; k++) {
-      const r = sigma(ax[k] + ah[k]), z = sigma(ax[Hm + k] + ah[Hm + k]), hnk = ah[2 * Hm + k];
+      const r = sigma(ax[k] + ah[k]),
+        z = sigma(ax[Hm + k] + ah[Hm + k]),
+        hnk = ah[2 * Hm + k];
       const n = Math.tanh(ax[2 * Hm + k] + r * hnk);
       a[ao + k] = r;
       a[ao + Hm + k] = z;
@@ -66,11 +77,23 @@ export class GRU extends Recurrent<GRUCache, GRUGrads> {
   }
 
   protected stepBackward(s: number, m: number): void {
-    const Hm = this.hiddenSize * m, c = this.cache, g = this.grads;
-    const a = c.gates.data, ao = s * 3 * Hm, h = c.h.data, hn = c.hn.data, dh = g.dh.data, dZ = g.dZ.data, dah = g.dah.data;
-    const prev = s * Hm, next = prev + Hm;
+    const Hm = this.hiddenSize * m,
+      c = this.cache,
+      g = this.grads;
+    const a = c.gates.data,
+      ao = s * 3 * Hm,
+      h = c.h.data,
+      hn = c.hn.data,
+      dh = g.dh.data,
+      dZ = g.dZ.data,
+      dah = g.dah.data;
+    const prev = s * Hm,
+      next = prev + Hm;
     for (let k = 0; k < Hm; k++) {
-      const r = a[ao + k], z = a[ao + Hm + k], n = a[ao + 2 * Hm + k], d = dh[next + k];
+      const r = a[ao + k],
+        z = a[ao + Hm + k],
+        n = a[ao + 2 * Hm + k],
+        d = dh[next + k];
       const dan = d * (1 - z) * (1 - n * n); // ∂L/∂(pre-activation of n)
       const dar = dan * hn[prev + k] * r * (1 - r);
       const daz = d * (h[prev + k] - n) * z * (1 - z);

@@ -14,7 +14,8 @@
  */
 export function fillBias(out: Float64Array, oo: number, b: Float64Array, b2: Float64Array | null, n: number, m: number): void {
   for (let i = 0; i < n; i++) {
-    const v = b2 === null ? b[i] : b[i] + b2[i], r = oo + i * m;
+    const v = b2 === null ? b[i] : b[i] + b2[i],
+      r = oo + i * m;
     for (let j = 0; j < m; j++) out[r + j] = v;
   }
 }
@@ -29,11 +30,22 @@ export function fillBias(out: Float64Array, oo: number, b: Float64Array, b2: Flo
  *   addMatmul(z, 0, W_ih, X.data, t * I * m, 4 * H, I, m);   // z += W_ih·x_t
  *   addMatmul(z, 0, W_hh, h, (t - 1) * H * m, 4 * H, H, m);   // z += W_hh·h_{t−1}
  */
-export function addMatmul(out: Float64Array, oo: number, W: Float64Array, x: Float64Array, xo: number, n: number, k: number, m: number): void {
+export function addMatmul(
+  out: Float64Array,
+  oo: number,
+  W: Float64Array,
+  x: Float64Array,
+  xo: number,
+  n: number,
+  k: number,
+  m: number,
+): void {
   for (let i = 0; i < n; i++) {
-    const r = oo + i * m, wi = i * k;
+    const r = oo + i * m,
+      wi = i * k;
     for (let q = 0; q < k; q++) {
-      const w = W[wi + q], xq = xo + q * m;
+      const w = W[wi + q],
+        xq = xo + q * m;
       for (let j = 0; j < m; j++) out[r + j] += w * x[xq + j];
     }
   }
@@ -49,11 +61,22 @@ export function addMatmul(out: Float64Array, oo: number, W: Float64Array, x: Flo
  *   addMatmulT(dX, t * I * m, W_ih, dz, 0, 4 * H, I, m);
  *   addMatmulT(dhPrev, 0, W_hh, dz, 0, 4 * H, H, m);
  */
-export function addMatmulT(out: Float64Array, oo: number, W: Float64Array, d: Float64Array, dOff: number, n: number, k: number, m: number): void {
+export function addMatmulT(
+  out: Float64Array,
+  oo: number,
+  W: Float64Array,
+  d: Float64Array,
+  dOff: number,
+  n: number,
+  k: number,
+  m: number,
+): void {
   for (let i = 0; i < n; i++) {
-    const wi = i * k, di = dOff + i * m;
+    const wi = i * k,
+      di = dOff + i * m;
     for (let q = 0; q < k; q++) {
-      const w = W[wi + q], r = oo + q * m;
+      const w = W[wi + q],
+        r = oo + q * m;
       for (let j = 0; j < m; j++) out[r + j] += w * d[di + j];
     }
   }
@@ -70,9 +93,19 @@ export function addMatmulT(out: Float64Array, oo: number, W: Float64Array, d: Fl
  *   addOuter(dW_ih, dz, 0, X.data, t * I * m, 4 * H, I, m);   // dW_ih += dz_t·x_tᵀ
  *   addOuter(dW_hh, dz, 0, h, (t - 1) * H * m, 4 * H, H, m);
  */
-export function addOuter(dW: Float64Array, d: Float64Array, dOff: number, x: Float64Array, xo: number, n: number, k: number, m: number): void {
+export function addOuter(
+  dW: Float64Array,
+  d: Float64Array,
+  dOff: number,
+  x: Float64Array,
+  xo: number,
+  n: number,
+  k: number,
+  m: number,
+): void {
   for (let i = 0; i < n; i++) {
-    const di = dOff + i * m, wi = i * k;
+    const di = dOff + i * m,
+      wi = i * k;
     for (let q = 0; q < k; q++) {
       const xq = xo + q * m;
       let s = 0;
@@ -127,12 +160,25 @@ export function sigma(z: number): number {
  *   addOuterMatmulT(dW_ih, dX, t * I * m, W_ih, dz, 0, X, t * I * m, 4 * H, I, m);
  */
 export function addOuterMatmulT(
-  dW: Float64Array, out: Float64Array, oo: number, W: Float64Array, d: Float64Array, dOff: number, x: Float64Array, xo: number, n: number, k: number, m: number,
+  dW: Float64Array,
+  out: Float64Array,
+  oo: number,
+  W: Float64Array,
+  d: Float64Array,
+  dOff: number,
+  x: Float64Array,
+  xo: number,
+  n: number,
+  k: number,
+  m: number,
 ): void {
   for (let i = 0; i < n; i++) {
-    const di = dOff + i * m, wi = i * k;
+    const di = dOff + i * m,
+      wi = i * k;
     for (let q = 0; q < k; q++) {
-      const w = W[wi + q], xq = xo + q * m, r = oo + q * m;
+      const w = W[wi + q],
+        xq = xo + q * m,
+        r = oo + q * m;
       let s = 0;
       for (let j = 0; j < m; j++) {
         const dj = d[di + j];

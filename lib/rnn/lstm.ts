@@ -42,7 +42,9 @@ export class LSTM extends Recurrent<LSTMCache, LSTMGrads> {
   }
 
   protected allocateExtra(m: number, T: number) {
-    const H = this.hiddenSize, c = new Tensor([T + 1, H, m]), dc = new Tensor([T + 1, H, m]);
+    const H = this.hiddenSize,
+      c = new Tensor([T + 1, H, m]),
+      dc = new Tensor([T + 1, H, m]);
     return {
       cache: { c, cT: new Tensor([H, m], c.data.subarray(T * H * m)), tanhC: new Tensor([T, H, m]) },
       grads: { dc, dc0: new Tensor([H, m], dc.data.subarray(0, H * m)) },
@@ -50,7 +52,8 @@ export class LSTM extends Recurrent<LSTMCache, LSTMGrads> {
   }
 
   protected startState(c0: Tensor | undefined, m: number): void {
-    const Hm = this.hiddenSize * m, c = this.cache.c.data;
+    const Hm = this.hiddenSize * m,
+      c = this.cache.c.data;
     if (c0 === undefined) c.fill(0, 0, Hm);
     else {
       if (c0.rows !== this.hiddenSize || c0.size !== Hm) throw shapeError("lstm.forward (c0)", c0.shape, [this.hiddenSize, m]);
@@ -59,7 +62,8 @@ export class LSTM extends Recurrent<LSTMCache, LSTMGrads> {
   }
 
   protected startGrad(dcT: Tensor | undefined, m: number): void {
-    const Hm = this.hiddenSize * m, dc = this.grads.dc.data;
+    const Hm = this.hiddenSize * m,
+      dc = this.grads.dc.data;
     dc.fill(0);
     if (dcT !== undefined) {
       if (dcT.rows !== this.hiddenSize || dcT.size !== Hm) throw shapeError("lstm.backward (dcT)", dcT.shape, [this.hiddenSize, m]);
@@ -68,20 +72,32 @@ export class LSTM extends Recurrent<LSTMCache, LSTMGrads> {
   }
 
   protected stepForward(s: number, m: number): void {
-    const I = this.inputSize, H = this.hiddenSize, Hm = H * m, c = this.cache;
-    const a = c.gates.data, ao = s * 4 * Hm, h = c.h.data, cs = c.c.data, tc = c.tanhC.data;
+    const I = this.inputSize,
+      H = this.hiddenSize,
+      Hm = H * m,
+      c = this.cache;
+    const a = c.gates.data,
+      ao = s * 4 * Hm,
+      h = c.h.data,
+      cs = c.c.data,
+      tc = c.tanhC.data;
     // Pre-activations of the four gates, squashed in place into the gate cache.
     fillBias(a, ao, this.b_ih.data, this.b_hh.data, 4 * H, m);
     addMatmul(a, ao, this.W_ih.data, c.X.data, s * I * m, 4 * H, I, m);
     addMatmul(a, ao, this.W_hh.data, h, s * Hm, 4 * H, H, m);
-    const prev = s * Hm, next = prev + Hm;
+    const prev = s * Hm,
+      next = prev + Hm;
     for (let k = 0; k < Hm; k++) {
-      const i = sigma(a[ao + k]), f = sigma(a[ao + Hm + k]), g = Math.tanh(a[ao + 2 * Hm + k]), o = sigma(a[ao + 3 * Hm + k]);
+      const i = sigma(a[ao + k]),
+        f = sigma(a[ao + Hm + k]),
+        g = Math.tanh(a[ao + 2 * Hm + k]),
+        o = sigma(a[ao + 3 * Hm + k]);
       a[ao + k] = i;
       a[ao + Hm + k] = f;
       a[ao + 2 * Hm + k] = g;
       a[ao + 3 * Hm + k] = o;
-      const cNew = f * cs[prev + k] + i * g, t = Math.tanh(cNew);
+      const cNew = f * cs[prev + k] + i * g,
+        t = Math.tanh(cNew);
       cs[next + k] = cNew;
       tc[prev + k] = t;
       h[next + k] = o * t;
@@ -89,11 +105,24 @@ export class LSTM extends Recurrent<LSTMCache, LSTMGrads> {
   }
 
   protected stepBackward(s: number, m: number): void {
-    const Hm = this.hiddenSize * m, c = this.cache, g_ = this.grads;
-    const a = c.gates.data, ao = s * 4 * Hm, cs = c.c.data, tc = c.tanhC.data, dh = g_.dh.data, dc = g_.dc.data, dZ = g_.dZ.data;
-    const prev = s * Hm, next = prev + Hm;
+    const Hm = this.hiddenSize * m,
+      c = this.cache,
+      g_ = this.grads;
+    const a = c.gates.data,
+      ao = s * 4 * Hm,
+      cs = c.c.data,
+      tc = c.tanhC.data,
+      dh = g_.dh.data,
+      dc = g_.dc.data,
+      dZ = g_.dZ.data;
+    const prev = s * Hm,
+      next = prev + Hm;
     for (let k = 0; k < Hm; k++) {
-      const i = a[ao + k], f = a[ao + Hm + k], g = a[ao + 2 * Hm + k], o = a[ao + 3 * Hm + k], t = tc[prev + k];
+      const i = a[ao + k],
+        f = a[ao + Hm + k],
+        g = a[ao + 2 * Hm + k],
+        o = a[ao + 3 * Hm + k],
+        t = tc[prev + k];
       const dhk = dh[next + k];
       // ∂L/∂c_{s+1}: through h_{s+1} = o·tanh(c_{s+1}) plus what step s+2 sent back (f_{s+2}·∂L/∂c_{s+2}).
       const dck = dc[next + k] + dhk * o * (1 - t * t);

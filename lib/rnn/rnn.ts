@@ -27,7 +27,10 @@ export class RNN extends Recurrent<RecurrentCache, RecurrentGrads> {
   }
 
   protected stepForward(s: number, m: number): void {
-    const I = this.inputSize, H = this.hiddenSize, h = this.cache.h.data, o = (s + 1) * H * m;
+    const I = this.inputSize,
+      H = this.hiddenSize,
+      h = this.cache.h.data,
+      o = (s + 1) * H * m;
     // The pre-activation is built in h_{s+1}'s own slot, then squashed in place: no scratch buffer.
     fillBias(h, o, this.b_ih.data, this.b_hh.data, H, m);
     addMatmul(h, o, this.W_ih.data, this.cache.X.data, s * I * m, H, I, m);
@@ -36,8 +39,12 @@ export class RNN extends Recurrent<RecurrentCache, RecurrentGrads> {
   }
 
   protected stepBackward(s: number, m: number): void {
-    const Hm = this.hiddenSize * m, h = this.cache.h.data, dh = this.grads.dh.data, dZ = this.grads.dZ.data;
-    const zo = s * Hm, ho = (s + 1) * Hm;
+    const Hm = this.hiddenSize * m,
+      h = this.cache.h.data,
+      dh = this.grads.dh.data,
+      dZ = this.grads.dZ.data;
+    const zo = s * Hm,
+      ho = (s + 1) * Hm;
     for (let i = 0; i < Hm; i++) {
       const a = h[ho + i];
       dZ[zo + i] = dh[ho + i] * (1 - a * a); // tanh′ = 1 − tanh²

@@ -2,7 +2,11 @@ import { sigmoid } from "../activations/sigmoid";
 import { tanh } from "../activations/tanh";
 
 /** Scalar weights of a one-unit tanh RNN cell. */
-export interface RnnScalarWeights { wx: number; wh: number; b: number }
+export interface RnnScalarWeights {
+  wx: number;
+  wh: number;
+  b: number;
+}
 
 /**
  * One step of a one-unit (scalar) RNN cell, as chapter 8 works it by hand.
@@ -34,9 +38,17 @@ export type LstmScalarWeights = Record<"f" | "i" | "g" | "o", RnnScalarWeights>;
  *   const w = { wx: 1, wh: 0, b: 0 };
  *   lstmScalarStep(0, 0, 1, { f: w, i: w, g: w, o: w }).c;   // 0.5·1 + 0.5·0 = 0.5
  */
-export function lstmScalarStep(x: number, hPrev: number, cPrev: number, w: LstmScalarWeights): { f: number; i: number; g: number; o: number; c: number; h: number } {
+export function lstmScalarStep(
+  x: number,
+  hPrev: number,
+  cPrev: number,
+  w: LstmScalarWeights,
+): { f: number; i: number; g: number; o: number; c: number; h: number } {
   const pre = (k: keyof LstmScalarWeights) => w[k].wx * x + w[k].wh * hPrev + w[k].b;
-  const f = sigmoid.f(pre("f")), i = sigmoid.f(pre("i")), g = tanh.f(pre("g")), o = sigmoid.f(pre("o"));
+  const f = sigmoid.f(pre("f")),
+    i = sigmoid.f(pre("i")),
+    g = tanh.f(pre("g")),
+    o = sigmoid.f(pre("o"));
   const c = f * cPrev + i * g;
   return { f, i, g, o, c, h: o * tanh.f(c) };
 }

@@ -29,7 +29,11 @@ export class SequenceDense extends LayerBase<SequenceDenseCache, SequenceDenseGr
   readonly dW: Tensor;
   readonly db: Tensor;
 
-  constructor(readonly nIn: number, readonly nOut: number, options: { rng?: Rng; name?: string } = {}) {
+  constructor(
+    readonly nIn: number,
+    readonly nOut: number,
+    options: { rng?: Rng; name?: string } = {},
+  ) {
     super(options.name ?? "");
     this.W = xavierUniform(options.rng ?? createRng(1), nOut, nIn);
     this.b = new Tensor([nOut, 1]);
@@ -44,10 +48,20 @@ export class SequenceDense extends LayerBase<SequenceDenseCache, SequenceDenseGr
 
   forward(H: Tensor): Tensor {
     const s = H.shape;
-    if (s.length !== 3 || s[1] !== this.nIn) throw shapeError(`SequenceDense(${this.nIn}→${this.nOut}).forward`, s, [s[0], this.nIn, s[2]], `do not fit: a sequence is [T, ${this.nIn}, m]`);
-    const T = s[0], m = s[2], n = this.nOut, k = this.nIn;
+    if (s.length !== 3 || s[1] !== this.nIn)
+      throw shapeError(
+        `SequenceDense(${this.nIn}→${this.nOut}).forward`,
+        s,
+        [s[0], this.nIn, s[2]],
+        `do not fit: a sequence is [T, ${this.nIn}, m]`,
+      );
+    const T = s[0],
+      m = s[2],
+      n = this.nOut,
+      k = this.nIn;
     this.useBatch(m, T);
-    const c = this.cache, y = c.Y.data;
+    const c = this.cache,
+      y = c.Y.data;
     c.H = H;
     for (let t = 0; t < T; t++) {
       fillBias(y, t * n * m, this.b.data, null, n, m);
@@ -59,9 +73,16 @@ export class SequenceDense extends LayerBase<SequenceDenseCache, SequenceDenseGr
   backward(dY: Tensor): Tensor {
     const c = this.cache;
     if (c === undefined) throw new Error("SequenceDense.backward: call forward first");
-    if (dY.size !== c.Y.size || dY.shape.length !== 3) throw shapeError("SequenceDense.backward", c.Y.shape, dY.shape, "(Y and dY) do not match");
-    const g = this.grads, T = c.Y.shape[0], m = c.Y.shape[2], n = this.nOut, k = this.nIn;
-    const dW = this.dW.data, db = this.db.data, dH = g.dH.data;
+    if (dY.size !== c.Y.size || dY.shape.length !== 3)
+      throw shapeError("SequenceDense.backward", c.Y.shape, dY.shape, "(Y and dY) do not match");
+    const g = this.grads,
+      T = c.Y.shape[0],
+      m = c.Y.shape[2],
+      n = this.nOut,
+      k = this.nIn;
+    const dW = this.dW.data,
+      db = this.db.data,
+      dH = g.dH.data;
     g.dY = dY;
     dW.fill(0);
     db.fill(0);

@@ -18,7 +18,9 @@ export function sequenceLossInto(loss: Loss, dA: Tensor, Yhat: Tensor, Y: Tensor
   if (Yhat.shape.length !== 3 || dA.shape.length !== 3 || dA.size !== Yhat.size || Y.shape.length !== 3 || Y.shape[0] !== Yhat.shape[0]) {
     throw shapeError(`sequenceLoss (${loss.name})`, Yhat.shape, Y.shape, "do not fit: prediction, target and dA are sequences [T, K, m]");
   }
-  const p = stepViews(Yhat), y = stepViews(Y), d = stepViews(dA);
+  const p = stepViews(Yhat),
+    y = stepViews(Y),
+    d = stepViews(dA);
   let J = 0;
   for (let t = 0; t < p.length; t++) J += loss.computeInto(d[t], p[t], y[t]);
   return J;
@@ -39,10 +41,14 @@ export function sequenceLoss(loss: Loss): Loss {
     name: `sequence ${loss.name}`,
     computeInto: (dA, input, Y) => sequenceLossInto(loss, dA, input, Y),
     compute(input, Y, reduction = "mean") {
-      if (reduction !== "mean" && reduction !== "sum") throw new RangeError(`sequenceLoss: unknown reduction '${reduction}' (use 'mean' or 'sum')`);
-      const dA = new Tensor(input.shape), J = sequenceLossInto(loss, dA, input, Y), m = input.shape[2];
+      if (reduction !== "mean" && reduction !== "sum")
+        throw new RangeError(`sequenceLoss: unknown reduction '${reduction}' (use 'mean' or 'sum')`);
+      const dA = new Tensor(input.shape),
+        J = sequenceLossInto(loss, dA, input, Y),
+        m = input.shape[2];
       // ∂J/∂ŷ is dA/m; a sum over examples multiplies J and the gradient by m.
-      const factor = reduction === "sum" ? 1 : 1 / m, grad = new Tensor(input.shape);
+      const factor = reduction === "sum" ? 1 : 1 / m,
+        grad = new Tensor(input.shape);
       for (let i = 0; i < grad.size; i++) grad.data[i] = factor * dA.data[i];
       return { loss: reduction === "sum" ? J * m : J, grad, dA };
     },

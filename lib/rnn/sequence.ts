@@ -18,7 +18,9 @@ const viewCache = new WeakMap<Tensor, readonly Tensor[]>();
  */
 export function stackSteps(xs: readonly Tensor[]): Tensor {
   if (xs.length === 0) throw new RangeError("stackSteps: needs at least one step");
-  const n = xs[0].rows, m = xs[0].cols, out = new Tensor([xs.length, n, m]);
+  const n = xs[0].rows,
+    m = xs[0].cols,
+    out = new Tensor([xs.length, n, m]);
   xs.forEach((x, t) => {
     if (x.rows !== n || x.cols !== m || x.size !== n * m) throw shapeError(`stackSteps (step ${t})`, xs[0].shape, x.shape);
     out.data.set(x.data, t * n * m);
@@ -40,7 +42,8 @@ export function stepViews(seq: Tensor): readonly Tensor[] {
   let views = viewCache.get(seq);
   if (views === undefined) {
     if (seq.shape.length !== 3) throw new RangeError(`stepViews: a sequence has shape [T, n, m], got [${seq.shape.join(", ")}]`);
-    const [T, n, m] = seq.shape, views_: Tensor[] = [];
+    const [T, n, m] = seq.shape,
+      views_: Tensor[] = [];
     for (let t = 0; t < T; t++) views_.push(new Tensor([n, m], seq.data.subarray(t * n * m, (t + 1) * n * m)));
     views = Object.freeze(views_);
     viewCache.set(seq, views);
@@ -75,7 +78,9 @@ export function stepOf(seq: Tensor, t: number): Tensor {
  */
 export function stepNorms(seq: Tensor, out?: Float64Array): Float64Array {
   if (seq.shape.length !== 3) throw new RangeError(`stepNorms: a sequence has shape [T, n, m], got [${seq.shape.join(", ")}]`);
-  const T = seq.shape[0], size = seq.shape[1] * seq.shape[2], d = seq.data;
+  const T = seq.shape[0],
+    size = seq.shape[1] * seq.shape[2],
+    d = seq.data;
   const norms = out ?? new Float64Array(T);
   if (norms.length !== T) throw new RangeError(`stepNorms: out has ${norms.length} entries for ${T} steps`);
   for (let t = 0; t < T; t++) {

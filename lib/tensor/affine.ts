@@ -24,17 +24,26 @@ export function affine(W: Tensor, A_prev: Tensor, b: Tensor): Tensor {
  *   affineInto(Z, W, X, b);
  */
 export function affineInto(Z: Tensor, W: Tensor, A_prev: Tensor, b: Tensor): Tensor {
-  const n = W.rows, inner = W.cols, m = A_prev.cols;
-  if (A_prev.rows !== inner) throw shapeError("affine (W·A_prev)", W.shape, A_prev.shape, `do not chain: inner dimensions ${inner} and ${A_prev.rows} differ`);
+  const n = W.rows,
+    inner = W.cols,
+    m = A_prev.cols;
+  if (A_prev.rows !== inner)
+    throw shapeError("affine (W·A_prev)", W.shape, A_prev.shape, `do not chain: inner dimensions ${inner} and ${A_prev.rows} differ`);
   if (b.size !== n) throw shapeError("affine (+ b)", W.shape, b.shape, "do not fit (b must be [rows of W, 1])");
   if (Z.rows !== n || Z.size !== n * m) throw shapeError("affine (out)", Z.shape, [n, m], "do not match");
   if (Z.data === A_prev.data) throw new RangeError("affine: Z must not share a buffer with A_prev");
-  const w = W.data, a = A_prev.data, bd = b.data, z = Z.data;
+  const w = W.data,
+    a = A_prev.data,
+    bd = b.data,
+    z = Z.data;
   for (let i = 0; i < n; i++) {
-    const zi = i * m, wi = i * inner, bi = bd[i];
+    const zi = i * m,
+      wi = i * inner,
+      bi = bd[i];
     for (let j = 0; j < m; j++) z[zi + j] = bi;
     for (let k = 0; k < inner; k++) {
-      const wik = w[wi + k], ak = k * m;
+      const wik = w[wi + k],
+        ak = k * m;
       for (let j = 0; j < m; j++) z[zi + j] += wik * a[ak + j];
     }
   }

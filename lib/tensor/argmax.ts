@@ -1,4 +1,4 @@
-import { Tensor } from "./tensor";
+import type { Tensor } from "./tensor";
 
 /**
  * The row index of the largest entry in each column: the predicted class of each example.
@@ -26,8 +26,11 @@ export function argmaxColumns(A: Tensor): number[] {
  *   argmaxColumn(P, 3) === label;                     // example 3 classified correctly?
  */
 export function argmaxColumn(A: Tensor, j: number): number {
-  const n = A.rows, m = A.cols, a = A.data;
-  let best = 0, bestValue = a[j];
+  const n = A.rows,
+    m = A.cols,
+    a = A.data;
+  let best = 0,
+    bestValue = a[j];
   for (let i = 1; i < n; i++) {
     const v = a[i * m + j];
     if (v > bestValue) {

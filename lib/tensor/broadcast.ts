@@ -24,12 +24,16 @@ export function addColumn(A: Tensor, b: Tensor): Tensor {
  *   addColumnInto(Z, Z, b);   // Z = W·A_prev + b, in place
  */
 export function addColumnInto(out: Tensor, A: Tensor, b: Tensor): Tensor {
-  const n = A.rows, m = A.cols;
+  const n = A.rows,
+    m = A.cols;
   if (b.size !== n || b.cols !== 1) throw shapeError("addColumn", A.shape, b.shape, "do not fit (b must be a column [rows of A, 1])");
   if (out.size !== A.size || out.rows !== n) throw shapeError("addColumn", A.shape, out.shape, "(A and out) do not match");
-  const a = A.data, bd = b.data, o = out.data;
+  const a = A.data,
+    bd = b.data,
+    o = out.data;
   for (let i = 0; i < n; i++) {
-    const bi = bd[i], row = i * m;
+    const bi = bd[i],
+      row = i * m;
     for (let j = 0; j < m; j++) o[row + j] = a[row + j] + bi;
   }
   return out;

@@ -13,7 +13,9 @@
  */
 export function cosineSimilarity(u: readonly number[], v: readonly number[]): number {
   if (u.length !== v.length) throw new RangeError(`cosineSimilarity: vectors of length ${u.length} and ${v.length}`);
-  let dot = 0, uu = 0, vv = 0;
+  let dot = 0,
+    uu = 0,
+    vv = 0;
   for (let i = 0; i < u.length; i++) {
     dot += u[i] * v[i];
     uu += u[i] * u[i];

@@ -27,7 +27,9 @@ export function add(A: Tensor, B: Tensor): Tensor {
 export function addInto(out: Tensor, A: Tensor, B: Tensor): Tensor {
   assertSameShape("add", A, B);
   checkOut("add", out, A);
-  const a = A.data, b = B.data, o = out.data;
+  const a = A.data,
+    b = B.data,
+    o = out.data;
   for (let i = 0; i < o.length; i++) o[i] = a[i] + b[i];
   return out;
 }
@@ -54,7 +56,9 @@ export function sub(A: Tensor, B: Tensor): Tensor {
 export function subInto(out: Tensor, A: Tensor, B: Tensor): Tensor {
   assertSameShape("sub", A, B);
   checkOut("sub", out, A);
-  const a = A.data, b = B.data, o = out.data;
+  const a = A.data,
+    b = B.data,
+    o = out.data;
   for (let i = 0; i < o.length; i++) o[i] = a[i] - b[i];
   return out;
 }
@@ -81,7 +85,9 @@ export function mul(A: Tensor, B: Tensor): Tensor {
 export function mulInto(out: Tensor, A: Tensor, B: Tensor): Tensor {
   assertSameShape("mul", A, B);
   checkOut("mul", out, A);
-  const a = A.data, b = B.data, o = out.data;
+  const a = A.data,
+    b = B.data,
+    o = out.data;
   for (let i = 0; i < o.length; i++) o[i] = a[i] * b[i];
   return out;
 }
@@ -107,7 +113,8 @@ export function scale(A: Tensor, c: number): Tensor {
  */
 export function scaleInto(out: Tensor, A: Tensor, c: number): Tensor {
   checkOut("scale", out, A);
-  const a = A.data, o = out.data;
+  const a = A.data,
+    o = out.data;
   for (let i = 0; i < o.length; i++) o[i] = c * a[i];
   return out;
 }
@@ -134,7 +141,8 @@ export function map(A: Tensor, f: (x: number) => number): Tensor {
  */
 export function mapInto(out: Tensor, A: Tensor, f: (x: number) => number): Tensor {
   checkOut("map", out, A);
-  const a = A.data, o = out.data;
+  const a = A.data,
+    o = out.data;
   for (let i = 0; i < o.length; i++) o[i] = f(a[i]);
   return out;
 }

@@ -17,7 +17,8 @@ export interface MatmulOptions {
  *   matmul(dZ, A_prev, { transB: true });                     // dZ·A_prevᵀ
  */
 export function matmul(A: Tensor, B: Tensor, options: MatmulOptions = {}): Tensor {
-  const transA = options.transA ?? false, transB = options.transB ?? false;
+  const transA = options.transA ?? false,
+    transB = options.transB ?? false;
   const out = new Tensor([transA ? A.cols : A.rows, transB ? B.rows : B.cols]);
   return matmulInto(out, A, B, transA, transB);
 }
@@ -40,21 +41,31 @@ function opName(transA: boolean, transB: boolean): string {
  *   matmulInto(dW, dZ, A_prev, false, true, 1 / m);  // dW = (1/m)·dZ·A_prevᵀ
  */
 export function matmulInto(out: Tensor, A: Tensor, B: Tensor, transA = false, transB = false, alpha = 1): Tensor {
-  const n = transA ? A.cols : A.rows, inner = transA ? A.rows : A.cols;
-  const innerB = transB ? B.cols : B.rows, p = transB ? B.rows : B.cols;
-  if (inner !== innerB) throw shapeError(opName(transA, transB), A.shape, B.shape, `do not chain: inner dimensions ${inner} and ${innerB} differ`);
+  const n = transA ? A.cols : A.rows,
+    inner = transA ? A.rows : A.cols;
+  const innerB = transB ? B.cols : B.rows,
+    p = transB ? B.rows : B.cols;
+  if (inner !== innerB)
+    throw shapeError(opName(transA, transB), A.shape, B.shape, `do not chain: inner dimensions ${inner} and ${innerB} differ`);
   if (out.rows !== n || out.cols !== p || out.size !== n * p) {
     throw shapeError(opName(transA, transB), out.shape, [n, p], "(out and the product) do not match");
   }
-  if (out.data === A.data || out.data === B.data) throw new RangeError(`${opName(transA, transB)}: out must not share a buffer with an operand`);
-  const a = A.data, b = B.data, c = out.data, ac = A.cols, bc = B.cols;
+  if (out.data === A.data || out.data === B.data)
+    throw new RangeError(`${opName(transA, transB)}: out must not share a buffer with an operand`);
+  const a = A.data,
+    b = B.data,
+    c = out.data,
+    ac = A.cols,
+    bc = B.cols;
   if (!transA && !transB) {
     // NOTE: i-k-j order walks B and C row by row (contiguous), the fast order for row-major storage.
     for (let i = 0; i < n; i++) {
-      const ci = i * p, ai = i * ac;
+      const ci = i * p,
+        ai = i * ac;
       for (let j = 0; j < p; j++) c[ci + j] = 0;
       for (let k = 0; k < inner; k++) {
-        const aik = alpha * a[ai + k], bk = k * bc;
+        const aik = alpha * a[ai + k],
+          bk = k * bc;
         if (aik === 0) continue;
         for (let j = 0; j < p; j++) c[ci + j] += aik * b[bk + j];
       }
@@ -62,7 +73,8 @@ export function matmulInto(out: Tensor, A: Tensor, B: Tensor, transA = false, tr
   } else if (!transA && transB) {
     // C[i, j] = row i of A · row j of B: two contiguous rows.
     for (let i = 0; i < n; i++) {
-      const ai = i * ac, ci = i * p;
+      const ai = i * ac,
+        ci = i * p;
       for (let j = 0; j < p; j++) {
         const bj = j * bc;
         let s = 0;
@@ -74,7 +86,8 @@ export function matmulInto(out: Tensor, A: Tensor, B: Tensor, transA = false, tr
     // C[i, :] += A[k, i] · B[k, :], again row by row.
     c.fill(0);
     for (let k = 0; k < inner; k++) {
-      const ak = k * ac, bk = k * bc;
+      const ak = k * ac,
+        bk = k * bc;
       for (let i = 0; i < n; i++) {
         const aki = alpha * a[ak + i];
         if (aki === 0) continue;

@@ -15,7 +15,7 @@ export function norm2(A: Tensor | Float64Array | readonly number[]): number {
   let big = 0;
   for (let i = 0; i < a.length; i++) {
     const v = Math.abs(a[i]);
-    if (v > big || v !== v) big = v;
+    if (v > big || Number.isNaN(v)) big = v;
   }
   if (big === 0 || !Number.isFinite(big)) return big;
   let s = 0;

@@ -23,9 +23,11 @@ export function sumColumns(A: Tensor): Tensor {
  *   sumColumnsInto(s, A);            // plain sum
  */
 export function sumColumnsInto(out: Tensor, A: Tensor, c = 1): Tensor {
-  const n = A.rows, m = A.cols;
+  const n = A.rows,
+    m = A.cols;
   if (out.size !== n) throw shapeError("sumColumns", A.shape, out.shape, "(input and out) do not fit: out must be [rows, 1]");
-  const a = A.data, o = out.data;
+  const a = A.data,
+    o = out.data;
   for (let i = 0; i < n; i++) {
     const row = i * m;
     let s = 0;
@@ -58,9 +60,11 @@ export function sumRows(A: Tensor): Tensor {
  *   sumRowsInto(s, A, 1 / n);   // the per-example mean over features
  */
 export function sumRowsInto(out: Tensor, A: Tensor, c = 1): Tensor {
-  const n = A.rows, m = A.cols;
+  const n = A.rows,
+    m = A.cols;
   if (out.size !== m) throw shapeError("sumRows", A.shape, out.shape, "(input and out) do not fit: out must be [1, cols]");
-  const a = A.data, o = out.data;
+  const a = A.data,
+    o = out.data;
   o.fill(0);
   for (let i = 0; i < n; i++) {
     const row = i * m;

@@ -24,10 +24,13 @@ export function transpose(A: Tensor): Tensor {
  *   transposeInto(At, A);   // A [2, 3]
  */
 export function transposeInto(out: Tensor, A: Tensor): Tensor {
-  const r = A.rows, c = A.cols;
-  if (out.rows !== c || out.cols !== r || out.size !== r * c) throw shapeError("transpose", A.shape, out.shape, "(input and out) do not fit");
+  const r = A.rows,
+    c = A.cols;
+  if (out.rows !== c || out.cols !== r || out.size !== r * c)
+    throw shapeError("transpose", A.shape, out.shape, "(input and out) do not fit");
   if (out.data === A.data && r > 1 && c > 1) throw new RangeError("transpose: out must not share a buffer with A");
-  const a = A.data, o = out.data;
+  const a = A.data,
+    o = out.data;
   if (out.data === a) return out; // a row or a column: same numbers in the same order
   for (let i = 0; i < r; i++) {
     const ai = i * c;

@@ -7,7 +7,8 @@ function examples(X: Tensor): number {
 }
 
 /**
- * Endless shuffled mini-batches over the columns of (X, Y) (the last axis, so sequences [T, n, m] batch too), gathered into reused buffers (no allocation per batch
+ * Endless shuffled mini-batches over the columns of (X, Y) (the last axis, so sequences [T, n, m] batch too), gathered into reused buffers
+ * (no allocation per batch
  * once each batch size has been seen). Each epoch visits every example once in a fresh order; the last batch of an
  * epoch is smaller when the batch size does not divide m (PyTorch's DataLoader with shuffle=True, drop_last=False).
  * A batch size ≥ m gives X and Y themselves (full-batch gradient descent, no copying).
@@ -24,7 +25,12 @@ export class BatchCursor {
   private position = 0;
   private readonly buffers = new Map<number, { X: Tensor; Y: Tensor }>();
 
-  constructor(readonly X: Tensor, readonly Y: Tensor, batchSize: number, private readonly rng: Rng) {
+  constructor(
+    readonly X: Tensor,
+    readonly Y: Tensor,
+    batchSize: number,
+    private readonly rng: Rng,
+  ) {
     const m = examples(X);
     if (m !== examples(Y)) throw new RangeError(`BatchCursor: X has ${m} examples (columns) but Y has ${examples(Y)}`);
     this.batchSize = Math.min(Math.max(1, Math.floor(batchSize)), m);
@@ -74,9 +80,14 @@ function batchShape(X: Tensor, size: number): number[] {
  *   gatherColumns(out, X, Int32Array.of(2, 0), 0);
  */
 export function gatherColumns(out: Tensor, src: Tensor, order: Int32Array, start: number): Tensor {
-  const cols = examples(src), rows = src.size / cols, B = examples(out), o = out.data, s = src.data;
+  const cols = examples(src),
+    rows = src.size / cols,
+    B = examples(out),
+    o = out.data,
+    s = src.data;
   for (let r = 0; r < rows; r++) {
-    const ro = r * B, rs = r * cols;
+    const ro = r * B,
+      rs = r * cols;
     for (let k = 0; k < B; k++) o[ro + k] = s[rs + order[start + k]];
   }
   return out;

@@ -79,7 +79,8 @@ export class Trainer {
     const { model, loss, optimizer } = this.options;
     for (let s = 0; s < k && this.status === "ok"; s++) {
       const { X, Y } = this.batches.next();
-      const out = model.forward(X), dA = this.scratch(out);
+      const out = model.forward(X),
+        dA = this.scratch(out);
       const J = loss.computeInto(dA, out, Y);
       const accuracy = loss.accuracy ? loss.accuracy(out, Y) : NaN;
       let gradNorm = NaN;
@@ -112,7 +113,8 @@ export class Trainer {
    *   trainer.evaluate(Xval, Yval);   // no backward, no update
    */
   evaluate(X: Tensor, Y: Tensor): number {
-    const { model, loss } = this.options, training = model.training;
+    const { model, loss } = this.options,
+      training = model.training;
     model.eval();
     try {
       const out = model.forward(X);
@@ -163,11 +165,12 @@ export class Trainer {
 
   private reserve(n: number): void {
     if (n <= this.log.loss.length) return;
-    const size = Math.max(n, 2 * this.log.loss.length), grow = (a: Float64Array) => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
+    const size = Math.max(n, 2 * this.log.loss.length),
+      grow = (a: Float64Array) => {
+        const b = new Float64Array(size);
+        b.set(a);
+        return b;
+      };
     this.log = { loss: grow(this.log.loss), accuracy: grow(this.log.accuracy), gradNorm: grow(this.log.gradNorm) };
   }
 }

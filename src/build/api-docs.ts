@@ -2,7 +2,7 @@
 // signature, so the API reference page cannot drift from the code.
 import ts from "typescript";
 import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { filesUnder } from "./walk.mjs";
 
 export interface ApiEntry {
@@ -36,7 +36,12 @@ function docOf(node: ts.Node, text: string): string {
 /** The first line of a declaration, without its body: enough to show how it is called. */
 function signatureOf(node: ts.Node, source: ts.SourceFile): string {
   const full = node.getText(source);
-  const cut = ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) ? full.indexOf("{") : ts.isFunctionDeclaration(node) && node.body ? node.body.getStart(source) - node.getStart(source) : -1;
+  const cut =
+    ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node)
+      ? full.indexOf("{")
+      : ts.isFunctionDeclaration(node) && node.body
+        ? node.body.getStart(source) - node.getStart(source)
+        : -1;
   const head = cut > 0 ? full.slice(0, cut) : full;
   return head.replace(/\s+/g, " ").trim().slice(0, 400);
 }
@@ -58,13 +63,20 @@ export function readApi(root = "lib"): ApiFile[] {
           if (!st.body) prev.signature += `\n${signatureOf(st, source)}`;
           prev.doc ||= doc;
         }
-      }
-      else if (ts.isClassDeclaration(st) && st.name) entries.push({ name: st.name.text, kind: "class", signature: signatureOf(st, source), doc });
-      else if (ts.isInterfaceDeclaration(st)) entries.push({ name: st.name.text, kind: "interface", signature: signatureOf(st, source), doc });
+      } else if (ts.isClassDeclaration(st) && st.name)
+        entries.push({ name: st.name.text, kind: "class", signature: signatureOf(st, source), doc });
+      else if (ts.isInterfaceDeclaration(st))
+        entries.push({ name: st.name.text, kind: "interface", signature: signatureOf(st, source), doc });
       else if (ts.isTypeAliasDeclaration(st)) entries.push({ name: st.name.text, kind: "type", signature: signatureOf(st, source), doc });
       else if (ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) {
-          if (ts.isIdentifier(d.name)) entries.push({ name: d.name.text, kind: "const", signature: `const ${d.name.text}${d.type ? `: ${d.type.getText(source)}` : ""}`, doc });
+          if (ts.isIdentifier(d.name))
+            entries.push({
+              name: d.name.text,
+              kind: "const",
+              signature: `const ${d.name.text}${d.type ? `: ${d.type.getText(source)}` : ""}`,
+              doc,
+            });
         }
       }
     }

@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import { withPolicy } from "./csp.mjs";
 import { filesUnder } from "./walk.mjs";
 
-
 export default function cspIntegration() {
   return {
     name: "course-csp",

@@ -11,25 +11,34 @@ export function bootCells(): void {
   let loading: Promise<Notebook> | null = null;
   // Offline before the notebook was ever loaded, the import fails: forget it so a later press retries.
   const notebook = () =>
-    (loading ??= import("./notebook").then((m) => m.notebook(cells)).catch((error: unknown) => {
-      loading = null;
-      throw error;
-    }));
+    (loading ??= import("./notebook")
+      .then((m) => m.notebook(cells))
+      .catch((error: unknown) => {
+        loading = null;
+        throw error;
+      }));
   // The reason is written into the page at build time, so showing it needs nothing from the network.
   const failed = (cell: HTMLElement) => {
     cell.querySelector<HTMLElement>("[data-output]")?.removeAttribute("hidden");
     cell.querySelector<HTMLElement>("[data-load-failed]")?.removeAttribute("hidden");
   };
   const withNotebook = (cell: HTMLElement, use: (nb: Notebook) => void) =>
-    notebook().then((nb) => {
-      cell.querySelector<HTMLElement>("[data-load-failed]")?.setAttribute("hidden", "");
-      use(nb);
-    }, () => failed(cell));
+    notebook().then(
+      (nb) => {
+        cell.querySelector<HTMLElement>("[data-load-failed]")?.setAttribute("hidden", "");
+        use(nb);
+      },
+      () => failed(cell),
+    );
 
   cells.forEach((cell, k) => {
     cell.querySelector("[data-toolbar]")?.removeAttribute("hidden");
     if (k === 0) cell.querySelector("[data-action=above]")?.setAttribute("hidden", "");
-    const warm = () => notebook().then((nb) => nb.warm(), () => {});
+    const warm = () =>
+      notebook().then(
+        (nb) => nb.warm(),
+        () => {},
+      );
     cell.addEventListener("pointerover", warm, { once: true });
     cell.addEventListener("focusin", warm, { once: true });
     cell.addEventListener("click", (event) => {

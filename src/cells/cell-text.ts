@@ -13,4 +13,9 @@ export function dedent(text: string): string {
 }
 
 /** Printed output as compared with a cell's expected text: trailing spaces and outer blank lines ignored. */
-export const normalizeOutput = (s: string) => s.split("\n").map((l) => l.trimEnd()).join("\n").trim();
+export const normalizeOutput = (s: string) =>
+  s
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .join("\n")
+    .trim();

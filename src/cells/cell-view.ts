@@ -27,7 +27,11 @@ export class CellView {
   /** The code came from a link and the reader has not pressed this cell's Run yet. */
   fromLink = false;
 
-  constructor(readonly el: HTMLElement, private readonly onEdit: (view: CellView) => void, private readonly onRun: (view: CellView) => void) {
+  constructor(
+    readonly el: HTMLElement,
+    private readonly onEdit: (view: CellView) => void,
+    private readonly onRun: (view: CellView) => void,
+  ) {
     this.id = el.id;
     this.original = el.dataset.code ?? "";
     this.code = this.original;
@@ -38,8 +42,7 @@ export class CellView {
     if (shared !== null && shared !== this.original) {
       this.fromLink = true;
       this.show(shared, t("cell.fromLink"));
-    }
-    else if (saved !== null && saved !== this.original) this.show(saved, t("cell.restored"));
+    } else if (saved !== null && saved !== this.original) this.show(saved, t("cell.restored"));
   }
 
   private show(code: string, notice: string) {
@@ -69,7 +72,13 @@ export class CellView {
       host.hidden = false;
       $(this.el, "[data-view]").hidden = true;
       $(this.el, "[data-action=edit]").hidden = true;
-      this.editor = createEditor(host, this.code, t("cell.editorLabel", { id: this.id }), (code) => this.changed(code), () => this.onRun(this));
+      this.editor = createEditor(
+        host,
+        this.code,
+        t("cell.editorLabel", { id: this.id }),
+        (code) => this.changed(code),
+        () => this.onRun(this),
+      );
       return this.editor;
     });
     return this.opening.then(
@@ -201,7 +210,13 @@ export class CellView {
           this.block("dl-cell-error", t("cell.chartFailed", { message: e instanceof Error ? e.message : String(e) }));
         });
     } else if (m.kind === "truncated") {
-      this.block("dl-cell-warn", t(m.reason === "messages" ? "cell.truncatedMessages" : "cell.truncatedChars", { messages: LIMITS.messages, chars: LIMITS.chars.toLocaleString("en") }));
+      this.block(
+        "dl-cell-warn",
+        t(m.reason === "messages" ? "cell.truncatedMessages" : "cell.truncatedChars", {
+          messages: LIMITS.messages,
+          chars: LIMITS.chars.toLocaleString("en"),
+        }),
+      );
     } else if (m.kind === "error") {
       const vars = { line: m.line ?? "", name: m.name, message: m.message };
       this.block("dl-cell-error", m.line ? t("cell.errorAt", vars) : t("cell.error", vars)).setAttribute("data-line", String(m.line ?? ""));
@@ -228,7 +243,7 @@ export class CellView {
     const expected = this.el.querySelector(".dl-cell-expected pre")?.textContent;
     let text = t(ok ? "cell.ranIn" : "cell.failedIn", { ms: rounded });
     if (ok && expected !== undefined && expected !== null) {
-      text += " " + t(normalizeOutput(this.logText.join("\n")) === normalizeOutput(expected) ? "cell.matches" : "cell.differs");
+      text += ` ${t(normalizeOutput(this.logText.join("\n")) === normalizeOutput(expected) ? "cell.matches" : "cell.differs")}`;
     }
     this.status(text);
     this.hasRun = true;
@@ -253,7 +268,12 @@ function tableElement({ columns, rows, more, moreColumns }: CellTable): HTMLElem
   wrap.append(table);
   if (more > 0 || moreColumns > 0) {
     const p = document.createElement("p");
-    p.textContent = [more > 0 && t("cell.tableMore", { count: more.toLocaleString("en") }), moreColumns > 0 && t("cell.tableMoreColumns", { count: moreColumns.toLocaleString("en") })].filter(Boolean).join(" ");
+    p.textContent = [
+      more > 0 && t("cell.tableMore", { count: more.toLocaleString("en") }),
+      moreColumns > 0 && t("cell.tableMoreColumns", { count: moreColumns.toLocaleString("en") }),
+    ]
+      .filter(Boolean)
+      .join(" ");
     wrap.append(p);
   }
   return wrap;

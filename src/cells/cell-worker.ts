@@ -26,8 +26,18 @@ const send = (m: OutputMessage) => {
   else if (!wasCut && budget.cut) post?.({ run: current, kind: "truncated", reason: budget.cut });
 };
 
-const log = (level: "log" | "warn" | "error") => (...args: unknown[]) => send({ run: current, kind: "log", level, text: clipText(formatArgs(args)) });
-const cellConsole = { log: log("log"), info: log("log"), debug: log("log"), warn: log("warn"), error: log("error"), table: (x: unknown) => table(x) };
+const log =
+  (level: "log" | "warn" | "error") =>
+  (...args: unknown[]) =>
+    send({ run: current, kind: "log", level, text: clipText(formatArgs(args)) });
+const cellConsole = {
+  log: log("log"),
+  info: log("log"),
+  debug: log("log"),
+  warn: log("warn"),
+  error: log("error"),
+  table: (x: unknown) => table(x),
+};
 function table(x: unknown): void {
   send({ run: current, kind: "table", table: toTable(x) });
 }
@@ -44,39 +54,93 @@ async function runCell(event: MessageEvent<ToWorker>): Promise<void> {
   const result = await runner.run(String(code));
   if (result.ok && result.value !== undefined) {
     if (isPlotSpec(result.value)) {
-      try { plot(result.value); } catch (e) { post?.({ run, kind: "error", name: "TypeError", message: clipText((e as Error).message, LIMITS.errorChars), line: null }); }
+      try {
+        plot(result.value);
+      } catch (e) {
+        post?.({ run, kind: "error", name: "TypeError", message: clipText((e as Error).message, LIMITS.errorChars), line: null });
+      }
     } else send({ run, kind: "value", text: clipText(formatValue(result.value)) });
   }
-  if (!result.ok) post?.({ run, kind: "error", name: clipText(result.name, 100), message: clipText(result.message, LIMITS.errorChars), line: result.line });
+  if (!result.ok)
+    post?.({
+      run,
+      kind: "error",
+      name: clipText(result.name, 100),
+      message: clipText(result.message, LIMITS.errorChars),
+      line: result.line,
+    });
   post?.({ run, kind: "done", ok: result.ok, ms: result.ms });
 }
 
 // An error thrown later by a cell's callback (a timer, a promise) belongs to the run still going.
-const uncaught = (error: unknown) => send({ run: current, kind: "log", level: "error", text: clipText(`Uncaught ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`) });
-scope.addEventListener("error", (e) => { e.preventDefault(); uncaught(e.error ?? e.message); });
-scope.addEventListener("unhandledrejection", (e) => { e.preventDefault(); uncaught(e.reason); });
+const uncaught = (error: unknown) =>
+  send({
+    run: current,
+    kind: "log",
+    level: "error",
+    text: clipText(`Uncaught ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`),
+  });
+scope.addEventListener("error", (e) => {
+  e.preventDefault();
+  uncaught(e.error ?? e.message);
+});
+scope.addEventListener("unhandledrejection", (e) => {
+  e.preventDefault();
+  uncaught(e.reason);
+});
 
 // The first message carries the port; later messages on the worker itself are never read.
-scope.addEventListener("message", (event: MessageEvent) => {
-  const port = event.ports[0];
-  if (post || !port) return;
-  post = MessagePort.prototype.postMessage.bind(port) as (m: FromWorker) => void;
-  port.onmessage = (e: MessageEvent<ToWorker>) => void runCell(e);
-  post({ run: 0, kind: "ready" });
-}, { once: true });
+scope.addEventListener(
+  "message",
+  (event: MessageEvent) => {
+    const port = event.ports[0];
+    if (post || !port) return;
+    post = MessagePort.prototype.postMessage.bind(port) as (m: FromWorker) => void;
+    port.onmessage = (e: MessageEvent<ToWorker>) => void runCell(e);
+    post({ run: 0, kind: "ready" });
+  },
+  { once: true },
+);
 
 // Cell code gets no network, storage, devices, further workers, nor the worker's own channel.
-const CLOSED = ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "importScripts", "indexedDB", "caches", "Worker", "SharedWorker", "BroadcastChannel", "WebTransport",
-  "postMessage", "onmessage", "onmessageerror", "close", "addEventListener", "removeEventListener", "dispatchEvent"];
+const CLOSED = [
+  "fetch",
+  "XMLHttpRequest",
+  "WebSocket",
+  "WebSocketStream",
+  "EventSource",
+  "importScripts",
+  "indexedDB",
+  "caches",
+  "Worker",
+  "SharedWorker",
+  "BroadcastChannel",
+  "WebTransport",
+  "postMessage",
+  "onmessage",
+  "onmessageerror",
+  "close",
+  "addEventListener",
+  "removeEventListener",
+  "dispatchEvent",
+];
 for (const name of CLOSED) closeDoor(self, name);
 for (const name of ["storage", "storageBuckets", "locks", "usb", "serial", "hid", "gpu"]) closeDoor(navigator, name);
 
 /** Removes `name` from `target` and its prototypes (except the shared EventTarget), then pins it to undefined. */
 function closeDoor(target: object, name: string): void {
   for (let o: object | null = target; o && o !== EventTarget.prototype; o = Object.getPrototypeOf(o)) {
-    try { delete (o as Record<string, unknown>)[name]; } catch { /* not configurable */ }
+    try {
+      delete (o as Record<string, unknown>)[name];
+    } catch {
+      /* not configurable */
+    }
   }
-  try { Object.defineProperty(target, name, { value: undefined, configurable: false, writable: false }); } catch { /* already pinned */ }
+  try {
+    Object.defineProperty(target, name, { value: undefined, configurable: false, writable: false });
+  } catch {
+    /* already pinned */
+  }
 }
 
 Object.assign(self, dl, { console: cellConsole, table, plot });

@@ -29,5 +29,13 @@ function tableOf(data: unknown[]): TableData {
     return { columns: Array.from({ length: width }, (_, j) => String(j)), rows: rows.map((r) => (r as (string | number)[]).map((v) => v)) };
   }
   const keys = [...new Set(rows.flatMap((r) => (typeof r === "object" && r ? Object.keys(r) : [])))];
-  return { columns: keys, rows: rows.map((r) => keys.map((k) => { const v = (r as Record<string, unknown>)[k]; return typeof v === "number" ? v : String(v ?? ""); })) };
+  return {
+    columns: keys,
+    rows: rows.map((r) =>
+      keys.map((k) => {
+        const v = (r as Record<string, unknown>)[k];
+        return typeof v === "number" ? v : String(v ?? "");
+      }),
+    ),
+  };
 }

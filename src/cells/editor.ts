@@ -10,10 +10,16 @@ import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 
 const palette = HighlightStyle.define([
-  { tag: [tags.keyword, tags.operatorKeyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword], color: "var(--dl-code-keyword)" },
+  {
+    tag: [tags.keyword, tags.operatorKeyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword],
+    color: "var(--dl-code-keyword)",
+  },
   { tag: [tags.string, tags.special(tags.string), tags.regexp], color: "var(--dl-code-string)" },
   { tag: [tags.number, tags.bool, tags.null, tags.atom], color: "var(--dl-code-number)" },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName), tags.className, tags.typeName], color: "var(--dl-code-function)" },
+  {
+    tag: [tags.function(tags.variableName), tags.function(tags.propertyName), tags.className, tags.typeName],
+    color: "var(--dl-code-function)",
+  },
   { tag: [tags.comment, tags.lineComment, tags.blockComment], color: "var(--dl-code-comment)", fontStyle: "italic" },
   { tag: [tags.propertyName, tags.variableName, tags.definition(tags.variableName)], color: "var(--dl-code-text)" },
 ]);
@@ -22,7 +28,11 @@ const theme = EditorView.theme({
   "&": { color: "var(--dl-code-text)", backgroundColor: "var(--dl-code-bg)", fontSize: "var(--sl-text-code-sm, 0.875rem)" },
   ".cm-content": { caretColor: "var(--dl-code-text)", fontFamily: "var(--__sl-font-mono, monospace)" },
   ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--dl-code-text)" },
-  ".cm-gutters": { backgroundColor: "var(--dl-code-bg)", color: "var(--dl-code-comment)", borderRight: "1px solid var(--sl-color-hairline)" },
+  ".cm-gutters": {
+    backgroundColor: "var(--dl-code-bg)",
+    color: "var(--dl-code-comment)",
+    borderRight: "1px solid var(--sl-color-hairline)",
+  },
   ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "var(--dl-code-active)" },
   "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: "var(--dl-code-selection) !important" },
 });
@@ -36,7 +46,13 @@ export interface EditorHandle {
 }
 
 /** Mounts an editor in `parent`; `onChange` gets every edit, `onRun` Ctrl/Cmd+Enter. */
-export function createEditor(parent: HTMLElement, code: string, label: string, onChange: (code: string) => void, onRun: () => void): EditorHandle {
+export function createEditor(
+  parent: HTMLElement,
+  code: string,
+  label: string,
+  onChange: (code: string) => void,
+  onRun: () => void,
+): EditorHandle {
   const view = new EditorView({
     doc: code,
     parent,

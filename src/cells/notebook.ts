@@ -9,7 +9,14 @@ import { RunBudget } from "./budget";
 import { checkMessage, type ToWorker } from "./protocol";
 import workerUrl from "./cell-worker.ts?worker&url";
 
-interface Job { view: CellView; run: number; started: number; budget: RunBudget; cutShown: boolean; timer?: ReturnType<typeof setTimeout> }
+interface Job {
+  view: CellView;
+  run: number;
+  started: number;
+  budget: RunBudget;
+  cutShown: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+}
 
 export class Notebook {
   private readonly views: CellView[];
@@ -21,7 +28,14 @@ export class Notebook {
   private job: Job | null = null;
 
   constructor(cells: HTMLElement[]) {
-    this.views = cells.map((el) => new CellView(el, (v) => this.edited(v), (v) => this.run(v, true)));
+    this.views = cells.map(
+      (el) =>
+        new CellView(
+          el,
+          (v) => this.edited(v),
+          (v) => this.run(v, true),
+        ),
+    );
   }
 
   private view(el: HTMLElement): CellView {

@@ -20,10 +20,18 @@ export const LIMITS = {
 } as const;
 
 /** A table of plain strings: what the page draws for `table(x)`; `more`/`moreColumns` were cut. */
-export interface CellTable { columns: string[]; rows: string[][]; more: number; moreColumns: number }
+export interface CellTable {
+  columns: string[];
+  rows: string[][];
+  more: number;
+  moreColumns: number;
+}
 
 /** Page → worker: run this code as run number `run`. */
-export interface ToWorker { run: number; code: string }
+export interface ToWorker {
+  run: number;
+  code: string;
+}
 
 /** Why output was cut: too many messages, or too many characters. */
 export type CutReason = "messages" | "chars";

@@ -59,14 +59,19 @@ export const functionLoader: CellLoader = async (body, n) => {
 };
 
 /** What a run ended with: its return value, or the error and its line in the reader's code. */
-export type RunResult = { ok: true; value: unknown; ms: number } | { ok: false; error: unknown; name: string; message: string; line: number | null; ms: number };
+export type RunResult =
+  | { ok: true; value: unknown; ms: number }
+  | { ok: false; error: unknown; name: string; message: string; line: number | null; ms: number };
 
 /** Runs the names a notebook's cells share, one context per notebook. */
 export class CellRunner {
   readonly context: Record<string, unknown> = Object.create(null);
   private runs = 0;
 
-  constructor(private readonly engine: object, private readonly load: CellLoader = functionLoader) {}
+  constructor(
+    private readonly engine: object,
+    private readonly load: CellLoader = functionLoader,
+  ) {}
 
   /** `require` inside cells: only the engine can be imported. */
   private require = (name: string) => {
@@ -78,10 +83,12 @@ export class CellRunner {
   async run(code: string): Promise<RunResult> {
     const start = performance.now();
     const compiled = compileCell(code);
-    if (!compiled.ok) return { ok: false, error: null, name: "SyntaxError", message: compiled.message, line: compiled.line, ms: performance.now() - start };
+    if (!compiled.ok)
+      return { ok: false, error: null, name: "SyntaxError", message: compiled.message, line: compiled.line, ms: performance.now() - start };
     const body = cellBody(compiled.js, Object.keys(this.context));
     let save: (() => void) | null = null;
-    let file = "", firstLine = 1;
+    let file = "",
+      firstLine = 1;
     try {
       const loaded = await this.load(body, ++this.runs);
       ({ file, firstLine } = loaded);

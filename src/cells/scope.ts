@@ -9,14 +9,23 @@ const isName = (text: string) => /^[A-Za-z_$][\w$]*$/.test(text);
 function patternNames(p: Pattern | null, names: string[]): void {
   if (!p) return;
   switch (p.type) {
-    case "Identifier": names.push(p.name); break;
+    case "Identifier":
+      names.push(p.name);
+      break;
     case "ObjectPattern":
       for (const prop of p.properties) patternNames(prop.type === "RestElement" ? prop.argument : prop.value, names);
       break;
-    case "ArrayPattern": for (const element of p.elements) patternNames(element, names); break;
-    case "AssignmentPattern": patternNames(p.left, names); break;
-    case "RestElement": patternNames(p.argument, names); break;
-    default: break; // member expressions bind nothing
+    case "ArrayPattern":
+      for (const element of p.elements) patternNames(element, names);
+      break;
+    case "AssignmentPattern":
+      patternNames(p.left, names);
+      break;
+    case "RestElement":
+      patternNames(p.argument, names);
+      break;
+    default:
+      break; // member expressions bind nothing
   }
 }
 
@@ -38,7 +47,8 @@ export function declaredNames(js: string): string[] {
   const names: string[] = [];
   for (const statement of program(js)?.body ?? []) {
     if (statement.type === "VariableDeclaration") for (const d of statement.declarations) patternNames(d.id, names);
-    else if ((statement.type === "FunctionDeclaration" || statement.type === "ClassDeclaration") && statement.id) names.push(statement.id.name);
+    else if ((statement.type === "FunctionDeclaration" || statement.type === "ClassDeclaration") && statement.id)
+      names.push(statement.id.name);
   }
   return [...new Set(names)];
 }

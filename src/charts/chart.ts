@@ -61,5 +61,8 @@ export function drawChart(host: HTMLElement, options: Plot.PlotOptions, descript
 }
 
 function tableElement({ columns, rows }: TableData): HTMLTableElement {
-  return dataTable(columns, rows.map((row) => row.map((cell) => (typeof cell === "number" ? formatNumber(cell) : cell))));
+  return dataTable(
+    columns,
+    rows.map((row) => row.map((cell) => (typeof cell === "number" ? formatNumber(cell) : cell))),
+  );
 }

@@ -41,6 +41,9 @@ export function formatTick(x: number): string {
   if (!Number.isFinite(x)) return formatValue(x);
   const a = Math.abs(x);
   // NOTE: toPrecision(3) first, so a tick of 2.9999999999999998e+175 reads 3e+175.
-  const body = a >= 1e5 || (a !== 0 && a < 1e-4) ? Number(a.toPrecision(3)).toExponential() : Number(a.toPrecision(6)).toLocaleString("en-US", { maximumFractionDigits: 6 });
+  const body =
+    a >= 1e5 || (a !== 0 && a < 1e-4)
+      ? Number(a.toPrecision(3)).toExponential()
+      : Number(a.toPrecision(6)).toLocaleString("en-US", { maximumFractionDigits: 6 });
   return x < 0 && body !== "0" ? MINUS + body : body;
 }

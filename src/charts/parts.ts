@@ -54,7 +54,8 @@ export function pairWidth(figureWidth: number, max = 440): number {
 /** A log-scale domain covering the finite positive values (those above `ceiling` are held at it),
  * widened by the factor `pad` either side; [0.1, 10] when there is no such value. */
 export function logDomain(values: Iterable<number>, { pad = 3, ceiling = Infinity } = {}): [number, number] {
-  let lo = Infinity, hi = 0;
+  let lo = Infinity,
+    hi = 0;
   for (const v of values) {
     if (!(Number.isFinite(v) && v > 0)) continue;
     lo = Math.min(lo, v);

@@ -7,7 +7,8 @@ const HYDRATED_WAIT_MS = 10_000;
 
 /** Resolves once every widget on the page has hydrated, or after `timeoutMs`. */
 export function widgetsReady(timeoutMs = HYDRATED_WAIT_MS): Promise<void> {
-  const pending = () => [...document.querySelectorAll("[data-widget]")].some((w) => !w.hasAttribute("data-hydrated") && !w.hasAttribute("data-load-error"));
+  const pending = () =>
+    [...document.querySelectorAll("[data-widget]")].some((w) => !w.hasAttribute("data-hydrated") && !w.hasAttribute("data-load-error"));
   return new Promise((resolve) => {
     const t0 = performance.now();
     const check = () => (!pending() || performance.now() - t0 > timeoutMs ? resolve() : setTimeout(check, 50));

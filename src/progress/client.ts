@@ -88,9 +88,13 @@ export function trackChapter(slug: string): void {
     markSidebar(progress);
   };
   save();
-  window.addEventListener("scroll", () => {
-    if (!pending) pending = window.setTimeout(save, 400);
-  }, { passive: true });
+  window.addEventListener(
+    "scroll",
+    () => {
+      if (!pending) pending = window.setTimeout(save, 400);
+    },
+    { passive: true },
+  );
   window.addEventListener("pagehide", save);
 }
 

@@ -28,7 +28,8 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 /** Empty progress; `chapters` has no prototype, so a slug such as "__proto__" or "toString" is only ever data. */
 export const emptyProgress = (): Progress => ({ version: 1, chapters: Object.create(null) as Record<string, ChapterProgress>, last: null });
 
-/** The reading progress in `raw` (JSON text or an already parsed value), keeping every valid entry; `dropped` says whether anything was not. */
+/** The reading progress in `raw` (JSON text or an already parsed value), keeping every valid entry;
+ * `dropped` says whether anything was not. */
 export function readProgress(raw: unknown): { progress: Progress; dropped: boolean } {
   let parsed = raw;
   if (typeof raw === "string") {
@@ -104,7 +105,7 @@ export function mergeProgress(current: Progress, incoming: Progress): { progress
     out.chapters[slug] = next;
   }
   const at = (p: Progress) => (p.last && Object.hasOwn(p.chapters, p.last) ? p.chapters[p.last].visitedAt : -Infinity);
-  out.last = at(incoming) > at(current) ? incoming.last : current.last ?? incoming.last;
+  out.last = at(incoming) > at(current) ? incoming.last : (current.last ?? incoming.last);
   return { progress: out, changed };
 }
 

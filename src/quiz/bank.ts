@@ -1,7 +1,7 @@
 // Build time only (it loads the Markdown pipeline): turns the `questions` collection into the serialisable bank
 // the interface receives, with every Markdown field rendered to HTML by the same remark-math + rehype-katex
 // pipeline as the chapters (astro.config.mjs). Do not import this from browser code.
-import { createMarkdownProcessor, type MarkdownProcessor } from "@astrojs/markdown-remark";
+import { createMarkdownProcessor } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { pathToFileURL } from "node:url";
@@ -18,7 +18,10 @@ function markdownRenderer(): Promise<Renderer> {
   renderer ??= createMarkdownProcessor({
     syntaxHighlight: false,
     remarkPlugins: [remarkMath],
-    rehypePlugins: [[rehypeKatex, { strict: (code: string) => (code === "unicodeTextInMathMode" ? "ignore" : "warn") }], rehypeFailOnKatexErrors],
+    rehypePlugins: [
+      [rehypeKatex, { strict: (code: string) => (code === "unicodeTextInMathMode" ? "ignore" : "warn") }],
+      rehypeFailOnKatexErrors,
+    ],
   } as Parameters<typeof createMarkdownProcessor>[0]);
   return renderer;
 }
@@ -55,11 +58,20 @@ async function render(markdown: string, options: { inline?: boolean; file?: stri
 
 /** Markdown reduced to searchable plain text (math kept as its TeX source, markup dropped). */
 function plainText(markdown: string): string {
-  return markdown.replace(/\$+/g, "").replace(/[*_`#>]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\s+/g, " ").trim();
+  return markdown
+    .replace(/\$+/g, "")
+    .replace(/[*_`#>]/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** One entry of the collection as `getCollection("questions")` returns it. */
-export interface QuestionEntry { id: string; data: Question; filePath?: string }
+export interface QuestionEntry {
+  id: string;
+  data: Question;
+  filePath?: string;
+}
 
 /**
  * The question bank for the interface: every entry with its Markdown rendered, sorted by id. Throws (failing the
@@ -74,22 +86,44 @@ export async function buildBank(entries: readonly QuestionEntry[]): Promise<Bank
   for (const { id, data: q, filePath } of [...entries].sort((a, b) => a.id.localeCompare(b.id))) {
     const file = filePath ?? `questions/${id}.yaml`;
     const folder = id.split("/")[0];
-    if (!(q.topics as string[]).includes(folder)) throw new Error(`${file}: topics must include the folder's topic "${folder}" (the folder is the main topic)`);
+    if (!(q.topics as string[]).includes(folder))
+      throw new Error(`${file}: topics must include the folder's topic "${folder}" (the folder is the main topic)`);
     const md = (s: string, inline = false) => renderMarkdown(s, { inline, file });
     const base = {
-      id, topics: q.topics, difficulty: q.difficulty, link: q.link, chapter: q.link.split("#")[0],
+      id,
+      topics: q.topics,
+      difficulty: q.difficulty,
+      link: q.link,
+      chapter: q.link.split("#")[0],
       promptHtml: q.prompt ? await md(q.prompt) : "",
     };
     switch (q.type) {
       case "choice":
         out.push({
-          ...base, type: "choice", answerHtml: await md(q.answer), multiple: q.options.filter((o) => o.correct).length > 1,
-          options: await Promise.all(q.options.map(async (o) => ({ html: await md(o.text, true), correct: o.correct, ...(o.why ? { whyHtml: await md(o.why, true) } : {}) }))),
+          ...base,
+          type: "choice",
+          answerHtml: await md(q.answer),
+          multiple: q.options.filter((o) => o.correct).length > 1,
+          options: await Promise.all(
+            q.options.map(async (o) => ({
+              html: await md(o.text, true),
+              correct: o.correct,
+              ...(o.why ? { whyHtml: await md(o.why, true) } : {}),
+            })),
+          ),
           text: plainText([q.prompt, ...q.options.map((o) => o.text), q.answer].join(" ")),
         });
         break;
       case "numeric":
-        out.push({ ...base, type: "numeric", value: q.value, tolerance: q.tolerance, ...(q.unit ? { unit: q.unit } : {}), answerHtml: await md(q.answer), text: plainText(`${q.prompt} ${q.answer}`) });
+        out.push({
+          ...base,
+          type: "numeric",
+          value: q.value,
+          tolerance: q.tolerance,
+          ...(q.unit ? { unit: q.unit } : {}),
+          answerHtml: await md(q.answer),
+          text: plainText(`${q.prompt} ${q.answer}`),
+        });
         break;
       case "flashcard":
         out.push({ ...base, type: "flashcard", answerHtml: await md(q.answer), text: plainText(`${q.prompt} ${q.answer}`) });

@@ -19,10 +19,17 @@ export interface GradeResult {
 }
 
 /** Choice grading adds which options were missed or wrongly selected (original option indices). */
-export interface ChoiceResult extends GradeResult { missed: number[]; wrong: number[] }
+export interface ChoiceResult extends GradeResult {
+  missed: number[];
+  wrong: number[];
+}
 
 /** Numeric grading adds the number read and, for generated questions, the mistake it matches. */
-export interface NumericResult extends GradeResult { value?: number; expected: number; mistake?: Mistake }
+export interface NumericResult extends GradeResult {
+  value?: number;
+  expected: number;
+  mistake?: Mistake;
+}
 
 /**
  * The display order of a question's options for a seed: `order[k]` is the original index of the option shown k-th.
@@ -45,8 +52,10 @@ export function shuffleOptions(count: number, seed: number): number[] {
  */
 export function gradeChoice(question: { options: readonly { correct: boolean }[] }, selected: readonly number[]): ChoiceResult {
   const picked = new Set(selected.filter((i) => Number.isInteger(i) && i >= 0 && i < question.options.length));
-  if (picked.size === 0) return { correct: false, invalid: true, message: t("quizCore.choiceNone"), rating: "again", missed: [], wrong: [] };
-  const missed: number[] = [], wrong: number[] = [];
+  if (picked.size === 0)
+    return { correct: false, invalid: true, message: t("quizCore.choiceNone"), rating: "again", missed: [], wrong: [] };
+  const missed: number[] = [],
+    wrong: number[] = [];
   question.options.forEach((o, i) => {
     if (o.correct && !picked.has(i)) missed.push(i);
     if (!o.correct && picked.has(i)) wrong.push(i);
@@ -62,12 +71,24 @@ function gradeNumber(reply: string, expected: number, tolerance: Tolerance, mist
   const value = parsed.value;
   if (withinTolerance(value, expected, tolerance)) {
     const exact = value === expected;
-    return { correct: true, message: exact ? t("quizCore.correct") : t("quizCore.correctClose", { value: fmt(expected, 6) }), rating: "good", value, expected };
+    return {
+      correct: true,
+      message: exact ? t("quizCore.correct") : t("quizCore.correctClose", { value: fmt(expected, 6) }),
+      rating: "good",
+      value,
+      expected,
+    };
   }
   const mistake = mistakes.find((m) => withinTolerance(value, m.value, tolerance));
   return {
-    correct: false, value, expected, mistake, rating: "again",
-    message: mistake ? t("quizCore.wrongMistake", { value: fmt(expected, 6), mistake: mistake.label }) : t("quizCore.wrong", { value: fmt(expected, 6) }),
+    correct: false,
+    value,
+    expected,
+    mistake,
+    rating: "again",
+    message: mistake
+      ? t("quizCore.wrongMistake", { value: fmt(expected, 6), mistake: mistake.label })
+      : t("quizCore.wrong", { value: fmt(expected, 6) }),
   };
 }
 

@@ -29,8 +29,16 @@ export { precisionFor, type Precision } from "./precision";
 
 /** Grading of each type, the seeded option order, and the FSRS rating a result implies. */
 export {
-  gradeChoice, gradeNumeric, gradeGenerated, gradeFlashcard, shuffleOptions, RATINGS,
-  type Rating, type GradeResult, type ChoiceResult, type NumericResult,
+  gradeChoice,
+  gradeNumeric,
+  gradeGenerated,
+  gradeFlashcard,
+  shuffleOptions,
+  RATINGS,
+  type Rating,
+  type GradeResult,
+  type ChoiceResult,
+  type NumericResult,
 } from "./grade";
 
 /** FSRS scheduling (ts-fsrs): one card per question id. */
@@ -38,14 +46,44 @@ export { review, newCard, retrievability, isDue, reviewQueue, dueCounts, type St
 
 /** The progress kept in the browser: load (migrating/recovering), save (reporting a full storage), export/import (merged). */
 export {
-  loadQuizProgress, saveQuizProgress, recordAnswer, emptyQuizProgress, exportQuizProgress, importQuizProgress, mergeQuizProgress, migrateV0,
-  QUIZ_KEY, EXPORT_FORMAT,
-  type QuizProgress, type Answer, type QuizSettings, type LoadResult, type SaveResult, type ImportResult, type KeyValueStore,
+  loadQuizProgress,
+  saveQuizProgress,
+  recordAnswer,
+  emptyQuizProgress,
+  exportQuizProgress,
+  importQuizProgress,
+  mergeQuizProgress,
+  migrateV0,
+  QUIZ_KEY,
+  EXPORT_FORMAT,
+  type QuizProgress,
+  type Answer,
+  type QuizSettings,
+  type LoadResult,
+  type SaveResult,
+  type ImportResult,
+  type KeyValueStore,
 } from "./store";
 
 /** Sessions: practice by chapter/topic, chapter checks, the daily queue, mock interviews, mastery, streak, the dashboard's series. */
 export {
-  practiceSet, chapterCheck, dailyQueue, startMock, mockRemaining, summarizeMock, masteryByTopic, streak, answersPerDay,
-  sectionHref, chapterOf, dayIndex, questionSeed,
-  type QuestionMeta, type PracticeFilter, type MockSession, type MockSummary, type TopicScore, type TopicMastery,
+  practiceSet,
+  chapterCheck,
+  dailyQueue,
+  startMock,
+  mockRemaining,
+  summarizeMock,
+  masteryByTopic,
+  streak,
+  answersPerDay,
+  sectionHref,
+  chapterOf,
+  dayIndex,
+  questionSeed,
+  type QuestionMeta,
+  type PracticeFilter,
+  type MockSession,
+  type MockSummary,
+  type TopicScore,
+  type TopicMastery,
 } from "./sessions";

@@ -39,11 +39,13 @@ export function parseNumber(text: string): ParsedNumber {
   let value: number | null;
   const frac = /^([^/]+)\/([^/]+)$/.exec(s);
   if (frac) {
-    const a = plain(frac[1].trim()), b = plain(frac[2].trim());
+    const a = plain(frac[1].trim()),
+      b = plain(frac[2].trim());
     if (a === null || b === null) value = null;
     else if (b === 0) return { ok: false, reason: "division-by-zero", message: t("quizCore.divisionByZero", { text: raw }) };
     else value = a / b;
   } else value = plain(s);
-  if (value === null || !Number.isFinite(value)) return { ok: false, reason: "not-a-number", message: t("quizCore.notANumber", { text: raw }) };
+  if (value === null || !Number.isFinite(value))
+    return { ok: false, reason: "not-a-number", message: t("quizCore.notANumber", { text: raw }) };
   return { ok: true, value: value * scale };
 }

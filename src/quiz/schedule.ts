@@ -25,14 +25,26 @@ const GRADE: Record<Rating, Grade> = { again: FsrsRating.Again, hard: FsrsRating
 
 function toStored(c: Card): StoredCard {
   return {
-    due: c.due.getTime(), stability: c.stability, difficulty: c.difficulty, elapsed_days: c.elapsed_days,
-    scheduled_days: c.scheduled_days, learning_steps: c.learning_steps, reps: c.reps, lapses: c.lapses,
-    state: c.state as StoredCard["state"], ...(c.last_review ? { last_review: c.last_review.getTime() } : {}),
+    due: c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: c.elapsed_days,
+    scheduled_days: c.scheduled_days,
+    learning_steps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state as StoredCard["state"],
+    ...(c.last_review ? { last_review: c.last_review.getTime() } : {}),
   };
 }
 
 function toCard(s: StoredCard): Card {
-  return { ...s, due: new Date(s.due), last_review: s.last_review === undefined ? undefined : new Date(s.last_review), state: s.state as State };
+  return {
+    ...s,
+    due: new Date(s.due),
+    last_review: s.last_review === undefined ? undefined : new Date(s.last_review),
+    state: s.state as State,
+  };
 }
 
 /**
@@ -95,9 +107,17 @@ export interface QueueOptions {
  * @example
  *   reviewQueue(bank.map((q) => q.id), progress.cards, Date.now(), { newPerDay: 10 });
  */
-export function reviewQueue(ids: readonly string[], cards: Readonly<Record<string, StoredCard>>, now: number, options: QueueOptions = {}): string[] {
+export function reviewQueue(
+  ids: readonly string[],
+  cards: Readonly<Record<string, StoredCard>>,
+  now: number,
+  options: QueueOptions = {},
+): string[] {
   const { newPerDay = 10, newSeenToday = 0, maxReviews = Infinity } = options;
-  const due = ids.filter((id) => cards[id] && isDue(cards[id], now)).sort((a, b) => cards[a].due - cards[b].due).slice(0, maxReviews);
+  const due = ids
+    .filter((id) => cards[id] && isDue(cards[id], now))
+    .sort((a, b) => cards[a].due - cards[b].due)
+    .slice(0, maxReviews);
   const fresh = ids.filter((id) => !cards[id]).slice(0, Math.max(0, newPerDay - newSeenToday));
   return [...due, ...fresh];
 }

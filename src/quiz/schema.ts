@@ -8,19 +8,55 @@ import { z } from "astro/zod";
 
 /** Topic tags. Every question has at least one; practice-by-topic and mastery group by them. */
 export const TOPICS = [
-  "deep-learning", "neurons", "activations", "architecture", "forward-pass", "losses", "backpropagation",
-  "gradient-check", "gradient-descent", "sgd", "momentum", "rmsprop", "adam", "adamw", "schedules",
-  "overfitting", "dropout", "l1-l2", "batch-norm", "layer-norm", "vanishing-gradients", "initialization",
-  "residual", "exploding-gradients", "clipping", "rnn", "lstm", "gru", "cnn", "gan", "autoencoder", "vae",
-  "embeddings", "attention", "transformer",
+  "deep-learning",
+  "neurons",
+  "activations",
+  "architecture",
+  "forward-pass",
+  "losses",
+  "backpropagation",
+  "gradient-check",
+  "gradient-descent",
+  "sgd",
+  "momentum",
+  "rmsprop",
+  "adam",
+  "adamw",
+  "schedules",
+  "overfitting",
+  "dropout",
+  "l1-l2",
+  "batch-norm",
+  "layer-norm",
+  "vanishing-gradients",
+  "initialization",
+  "residual",
+  "exploding-gradients",
+  "clipping",
+  "rnn",
+  "lstm",
+  "gru",
+  "cnn",
+  "gan",
+  "autoencoder",
+  "vae",
+  "embeddings",
+  "attention",
+  "transformer",
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** Chapter slugs a question can link to (the `link` field is `<slug>#<heading-anchor>` or just `<slug>`). */
 export const CHAPTER_SLUGS = [
-  "01-what-is-deep-learning", "02-neural-network-foundations", "03-training-neural-networks",
-  "04-optimization-algorithms", "05-regularization", "06-vanishing-gradients", "07-exploding-gradients",
-  "08-rnns-and-lstms", "09-interview-preparation",
+  "01-what-is-deep-learning",
+  "02-neural-network-foundations",
+  "03-training-neural-networks",
+  "04-optimization-algorithms",
+  "05-regularization",
+  "06-vanishing-gradients",
+  "07-exploding-gradients",
+  "08-rnns-and-lstms",
+  "09-interview-preparation",
 ] as const;
 
 const markdown = z.string().trim().min(1);
@@ -33,7 +69,9 @@ const common = {
   /** 1 = recall a fact, 2 = apply it, 3 = reason across ideas (interview follow-up level). */
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   /** The chapter section it relates to: "04-optimization-algorithms#adam". */
-  link: z.string().regex(/^\d\d-[a-z0-9-]+(#[a-z0-9-]+)?$/, "must look like 04-optimization-algorithms#adam")
+  link: z
+    .string()
+    .regex(/^\d\d-[a-z0-9-]+(#[a-z0-9-]+)?$/, "must look like 04-optimization-algorithms#adam")
     .refine((l) => (CHAPTER_SLUGS as readonly string[]).includes(l.split("#")[0]), "names no chapter of the course"),
   /** The worked answer shown after answering. */
   answer: markdown,
@@ -46,7 +84,10 @@ export const choiceQuestion = z.object({
   type: z.literal("choice"),
   ...common,
   /** Two to eight options, at least one correct (several correct means "select all that apply"). */
-  options: z.array(option).min(2).max(8)
+  options: z
+    .array(option)
+    .min(2)
+    .max(8)
     .refine((o) => o.some((x) => x.correct), "needs at least one option with correct: true"),
 });
 
@@ -56,7 +97,8 @@ export const numericQuestion = z.object({
   /** The exact answer. */
   value: z.number().finite(),
   /** Accepted if |given − value| ≤ max(abs, rel·|value|). */
-  tolerance: z.object({ abs: z.number().nonnegative().default(0), rel: z.number().nonnegative().default(0) })
+  tolerance: z
+    .object({ abs: z.number().nonnegative().default(0), rel: z.number().nonnegative().default(0) })
     .default({ abs: 0, rel: 1e-3 }),
   unit: z.string().optional(),
 });

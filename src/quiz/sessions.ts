@@ -29,7 +29,11 @@ export function sectionHref(link: string, base = "/"): string {
 }
 
 /** Which questions a practice session draws from. */
-export interface PracticeFilter { chapter?: string; topic?: Topic; types?: readonly BankQuestion["type"][] }
+export interface PracticeFilter {
+  chapter?: string;
+  topic?: Topic;
+  types?: readonly BankQuestion["type"][];
+}
 
 /**
  * The questions for a practice session, in a seeded random order; with `progress`, questions last answered wrong
@@ -38,9 +42,17 @@ export interface PracticeFilter { chapter?: string; topic?: Topic; types?: reado
  * @example
  *   practiceSet(bank, { topic: "adam" }, { seed: 3, limit: 10, progress });
  */
-export function practiceSet(bank: readonly QuestionMeta[], filter: PracticeFilter, options: { seed: number; limit?: number; progress?: QuizProgress }): string[] {
-  const pool = bank.filter((q) =>
-    (!filter.chapter || chapterOf(q.link) === filter.chapter) && (!filter.topic || q.topics.includes(filter.topic)) && (!filter.types || filter.types.includes(q.type)));
+export function practiceSet(
+  bank: readonly QuestionMeta[],
+  filter: PracticeFilter,
+  options: { seed: number; limit?: number; progress?: QuizProgress },
+): string[] {
+  const pool = bank.filter(
+    (q) =>
+      (!filter.chapter || chapterOf(q.link) === filter.chapter) &&
+      (!filter.topic || q.topics.includes(filter.topic)) &&
+      (!filter.types || filter.types.includes(q.type)),
+  );
   const ids = createRng(options.seed).shuffle(pool.map((q) => q.id));
   if (options.progress) {
     const last = new Map<string, boolean>();
@@ -68,7 +80,12 @@ export function chapterCheck(bank: readonly QuestionMeta[], chapter: string, see
 }
 
 /** A timed mock interview: the questions, the seed, and when it started and ends. */
-export interface MockSession { ids: string[]; seed: number; startedAt: number; endsAt: number }
+export interface MockSession {
+  ids: string[];
+  seed: number;
+  startedAt: number;
+  endsAt: number;
+}
 
 /**
  * Starts a mock interview: `n` distinct random questions (seeded) and a deadline `minutes` from now.
@@ -76,9 +93,14 @@ export interface MockSession { ids: string[]; seed: number; startedAt: number; e
  * @example
  *   const mock = startMock(bank, { n: 10, seed: 42, minutes: 30, now: Date.now() });
  */
-export function startMock(bank: readonly QuestionMeta[], options: { n: number; seed: number; minutes: number; now: number; chapters?: readonly string[] }): MockSession {
+export function startMock(
+  bank: readonly QuestionMeta[],
+  options: { n: number; seed: number; minutes: number; now: number; chapters?: readonly string[] },
+): MockSession {
   const pool = options.chapters ? bank.filter((q) => options.chapters!.includes(chapterOf(q.link))) : bank;
-  const ids = createRng(options.seed).shuffle(pool.map((q) => q.id)).slice(0, options.n);
+  const ids = createRng(options.seed)
+    .shuffle(pool.map((q) => q.id))
+    .slice(0, options.n);
   return { ids, seed: options.seed, startedAt: options.now, endsAt: options.now + options.minutes * 60_000 };
 }
 
@@ -88,7 +110,12 @@ export function mockRemaining(session: MockSession, now: number): number {
 }
 
 /** A topic's result in a mock interview, with the chapter sections of the questions missed. */
-export interface TopicScore { topic: Topic; correct: number; total: number; links: string[] }
+export interface TopicScore {
+  topic: Topic;
+  correct: number;
+  total: number;
+  links: string[];
+}
 
 /** The end-of-mock summary. */
 export interface MockSummary {
@@ -110,7 +137,12 @@ export interface MockSummary {
  * @example
  *   summarizeMock(bank, mock, [{ id: "adam/bias", correct: false }], Date.now()).weakTopics[0].links;
  */
-export function summarizeMock(bank: readonly QuestionMeta[], session: MockSession, answers: readonly { id: string; correct: boolean }[], now: number): MockSummary {
+export function summarizeMock(
+  bank: readonly QuestionMeta[],
+  session: MockSession,
+  answers: readonly { id: string; correct: boolean }[],
+  now: number,
+): MockSummary {
   const byId = new Map(bank.map((q) => [q.id, q]));
   const result = new Map<string, boolean>();
   for (const a of answers) if (session.ids.includes(a.id) && !result.has(a.id)) result.set(a.id, a.correct);
@@ -130,10 +162,15 @@ export function summarizeMock(bank: readonly QuestionMeta[], session: MockSessio
   const byTopic = [...topics.values()];
   const correct = [...result.values()].filter(Boolean).length;
   return {
-    total: session.ids.length, answered: result.size, correct, score: session.ids.length ? correct / session.ids.length : 0,
+    total: session.ids.length,
+    answered: result.size,
+    correct,
+    score: session.ids.length ? correct / session.ids.length : 0,
     timedOut: now >= session.endsAt && result.size < session.ids.length,
     byTopic,
-    weakTopics: byTopic.filter((s) => s.correct / s.total < 0.6).sort((a, b) => a.correct / a.total - b.correct / b.total || b.total - a.total),
+    weakTopics: byTopic
+      .filter((s) => s.correct / s.total < 0.6)
+      .sort((a, b) => a.correct / a.total - b.correct / b.total || b.total - a.total),
   };
 }
 
@@ -159,11 +196,12 @@ export interface TopicMastery {
  */
 export function masteryByTopic(bank: readonly QuestionMeta[], progress: QuizProgress, now: number): TopicMastery[] {
   const out = new Map<Topic, { ids: string[]; recent: boolean[] }>();
-  for (const q of bank) for (const topic of q.topics) {
-    const e = out.get(topic) ?? { ids: [], recent: [] };
-    e.ids.push(q.id);
-    out.set(topic, e);
-  }
+  for (const q of bank)
+    for (const topic of q.topics) {
+      const e = out.get(topic) ?? { ids: [], recent: [] };
+      e.ids.push(q.id);
+      out.set(topic, e);
+    }
   for (const a of [...progress.history].sort((x, y) => x.at - y.at)) {
     for (const topic of a.topics) out.get(topic as Topic)?.recent.push(a.correct);
   }
@@ -171,9 +209,12 @@ export function masteryByTopic(bank: readonly QuestionMeta[], progress: QuizProg
     const recent = e.recent.slice(-10);
     const mastery = e.ids.reduce((s, id) => s + retrievability(progress.cards[id], now), 0) / e.ids.length;
     return {
-      topic, questions: e.ids.length, seen: e.ids.filter((id) => progress.cards[id]).length,
+      topic,
+      questions: e.ids.length,
+      seen: e.ids.filter((id) => progress.cards[id]).length,
       accuracy: recent.length ? recent.filter(Boolean).length / recent.length : null,
-      mastery, level: mastery >= 0.85 ? "mastered" : mastery >= 0.6 ? "solid" : mastery > 0 ? "learning" : "new",
+      mastery,
+      level: mastery >= 0.85 ? "mastered" : mastery >= 0.6 ? "solid" : mastery > 0 ? "learning" : "new",
     };
   });
 }
@@ -190,10 +231,15 @@ export function dayIndex(at: number, tzOffsetMinutes = new Date(at).getTimezoneO
  * @example
  *   streak(progress.history, Date.now());   // { current: 3, longest: 7, today: true }
  */
-export function streak(history: readonly Answer[], now: number, tzOffsetMinutes?: number): { current: number; longest: number; today: boolean } {
+export function streak(
+  history: readonly Answer[],
+  now: number,
+  tzOffsetMinutes?: number,
+): { current: number; longest: number; today: boolean } {
   const days = [...new Set(history.map((a) => dayIndex(a.at, tzOffsetMinutes)))].sort((a, b) => a - b);
   const today = dayIndex(now, tzOffsetMinutes);
-  let longest = 0, run = 0;
+  let longest = 0,
+    run = 0;
   for (let k = 0; k < days.length; k++) {
     run = k > 0 && days[k] === days[k - 1] + 1 ? run + 1 : 1;
     longest = Math.max(longest, run);
@@ -210,12 +256,24 @@ export function streak(history: readonly Answer[], now: number, tzOffsetMinutes?
  * @example
  *   answersPerDay(progress.history, 30, Date.now());   // [{ day: "2026-11-01", answers: 4, correct: 3 }, …]
  */
-export function answersPerDay(history: readonly Answer[], days: number, now: number, tzOffsetMinutes?: number): { day: string; answers: number; correct: number }[] {
+export function answersPerDay(
+  history: readonly Answer[],
+  days: number,
+  now: number,
+  tzOffsetMinutes?: number,
+): { day: string; answers: number; correct: number }[] {
   const today = dayIndex(now, tzOffsetMinutes);
-  const rows = Array.from({ length: days }, (_, k) => ({ day: new Date((today - days + 1 + k) * DAY).toISOString().slice(0, 10), answers: 0, correct: 0 }));
+  const rows = Array.from({ length: days }, (_, k) => ({
+    day: new Date((today - days + 1 + k) * DAY).toISOString().slice(0, 10),
+    answers: 0,
+    correct: 0,
+  }));
   for (const a of history) {
     const k = dayIndex(a.at, tzOffsetMinutes) - (today - days + 1);
-    if (k >= 0 && k < days) { rows[k].answers++; if (a.correct) rows[k].correct++; }
+    if (k >= 0 && k < days) {
+      rows[k].answers++;
+      if (a.correct) rows[k].correct++;
+    }
   }
   return rows;
 }
@@ -232,7 +290,12 @@ export function dailyQueue(bank: readonly QuestionMeta[], progress: QuizProgress
   for (const a of progress.history) if (!first.has(a.id) || a.at < first.get(a.id)!) first.set(a.id, a.at);
   const today = dayIndex(now, tzOffsetMinutes);
   const newSeenToday = [...first.values()].filter((at) => dayIndex(at, tzOffsetMinutes) === today).length;
-  return reviewQueue(bank.map((q) => q.id), progress.cards, now, { newPerDay: progress.settings.newPerDay, newSeenToday });
+  return reviewQueue(
+    bank.map((q) => q.id),
+    progress.cards,
+    now,
+    { newPerDay: progress.settings.newPerDay, newSeenToday },
+  );
 }
 
 /**

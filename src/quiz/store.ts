@@ -107,7 +107,8 @@ function migrateV0Counted(old: unknown): { progress: QuizProgress; dropped: numb
   const v0 = v0Schema.parse(old);
   const progress = emptyQuizProgress();
   const attempts = v0.attempts.filter((a) => QUESTION_ID.test(a.q)).sort((a, b) => a.t - b.t);
-  for (const a of attempts) recordAnswer(progress, { id: a.q, at: a.t, correct: a.ok, topics: [a.q.split("/")[0]], rating: a.ok ? "good" : "again" });
+  for (const a of attempts)
+    recordAnswer(progress, { id: a.q, at: a.t, correct: a.ok, topics: [a.q.split("/")[0]], rating: a.ok ? "good" : "again" });
   return { progress, dropped: v0.attempts.length - attempts.length };
 }
 
@@ -124,23 +125,31 @@ export function recordAnswer(progress: QuizProgress, answer: Answer): QuizProgre
 /** Keeps every part of a damaged version-1 record that still validates; counts what was dropped. */
 function salvage(obj: Record<string, unknown>): { progress: QuizProgress; kept: number; dropped: number } {
   const progress = emptyQuizProgress();
-  let kept = 0, dropped = 0;
+  let kept = 0,
+    dropped = 0;
   const cards = obj.cards && typeof obj.cards === "object" ? (obj.cards as Record<string, unknown>) : {};
   if (obj.cards !== undefined && cards !== obj.cards) dropped++;
   for (const [id, c] of Object.entries(cards)) {
     const r = storedCardSchema.safeParse(c);
-    if (r.success && QUESTION_ID.test(id)) { progress.cards[id] = r.data; kept++; } else dropped++;
+    if (r.success && QUESTION_ID.test(id)) {
+      progress.cards[id] = r.data;
+      kept++;
+    } else dropped++;
   }
   const history = Array.isArray(obj.history) ? obj.history : [];
   if (obj.history !== undefined && !Array.isArray(obj.history)) dropped++;
   for (const a of history) {
     const r = answerSchema.safeParse(a);
-    if (r.success) { progress.history.push(r.data); kept++; } else dropped++;
+    if (r.success) {
+      progress.history.push(r.data);
+      kept++;
+    } else dropped++;
   }
   const s = obj.settings && typeof obj.settings === "object" ? (obj.settings as Record<string, unknown>) : {};
   for (const k of Object.keys(settingsSchema.shape) as (keyof QuizSettings)[]) {
     const r = settingsSchema.shape[k].safeParse(s[k]);
-    if (r.success) progress.settings[k] = r.data; else dropped++;
+    if (r.success) progress.settings[k] = r.data;
+    else dropped++;
   }
   return { progress, kept, dropped };
 }
@@ -156,7 +165,8 @@ function salvage(obj: Record<string, unknown>): { progress: QuizProgress; kept: 
  *   if (message) showNotice(message);
  */
 export function loadQuizProgress(store: KeyValueStore): LoadResult {
-  let raw: string | null = null, key = QUIZ_KEY;
+  let raw: string | null = null,
+    key = QUIZ_KEY;
   try {
     raw = store.getItem(QUIZ_KEY);
     if (raw === null) {
@@ -172,7 +182,14 @@ export function loadQuizProgress(store: KeyValueStore): LoadResult {
 }
 
 /** Backs `raw` up and says where; with no room for a copy, the stored text is the only one: keep it, offer it as a file. */
-function damaged(store: KeyValueStore, key: string, raw: string, status: LoadResult["status"], say: (backup: string) => string, progress: QuizProgress): LoadResult {
+function damaged(
+  store: KeyValueStore,
+  key: string,
+  raw: string,
+  status: LoadResult["status"],
+  say: (backup: string) => string,
+  progress: QuizProgress,
+): LoadResult {
   const backup = raw ? backupRaw(store, key, raw) : null;
   if (backup) return { progress, status, backupKey: backup.key, message: say(backup.key) };
   return { progress, status, backupKey: null, memoryOnly: true, raw, message: t("quizCore.storeNoRoom") };
@@ -191,13 +208,22 @@ function readRecord(store: KeyValueStore, key: string, raw: string): LoadResult 
     const message = t("quizCore.storeMigrated", { answers: progress.history.length });
     if (dropped === 0) return { progress, status: "migrated", message };
     // The dropped attempts live on in the original record; it is backed up too if it sits under the current key.
-    const r = key === QUIZ_KEY ? damaged(store, key, raw, "migrated", () => "", progress) : { progress, status: "migrated" as const, backupKey: undefined };
-    return { ...r, message: `${message} ${t("quizCore.storeDroppedIds", { dropped, key: r.backupKey ?? key })}`, memoryOnly: r.memoryOnly, raw: r.raw };
+    const r =
+      key === QUIZ_KEY
+        ? damaged(store, key, raw, "migrated", () => "", progress)
+        : { progress, status: "migrated" as const, backupKey: undefined };
+    return {
+      ...r,
+      message: `${message} ${t("quizCore.storeDroppedIds", { dropped, key: r.backupKey ?? key })}`,
+      memoryOnly: r.memoryOnly,
+      raw: r.raw,
+    };
   }
   const ok = quizProgressSchema.safeParse(parsed);
   if (ok.success) return { progress: { ...ok.data, cards: cardTable(Object.entries(ok.data.cards)) }, status: "ok" };
   const { progress, kept, dropped } = salvage(obj);
-  if (typeof obj.version === "number" && obj.version > 1) return damaged(store, key, raw, "newer", (backup) => t("quizCore.storeNewer", { backup }), progress);
+  if (typeof obj.version === "number" && obj.version > 1)
+    return damaged(store, key, raw, "newer", (backup) => t("quizCore.storeNewer", { backup }), progress);
   if (kept === 0) return damaged(store, key, raw, "unreadable", (backup) => t("quizCore.storeUnreadable", { backup }), progress);
   return damaged(store, key, raw, "recovered", (backup) => t("quizCore.storeRecovered", { kept, dropped, backup }), progress);
 }
@@ -242,7 +268,11 @@ export function exportQuizProgress(progress: QuizProgress, now = Date.now(), rea
 /** What importing did: the merged progress and counts, or the validation errors (path: problem). */
 export type ImportResult =
   | {
-      ok: true; progress: QuizProgress; addedAnswers: number; updatedCards: number; message: string;
+      ok: true;
+      progress: QuizProgress;
+      addedAnswers: number;
+      updatedCards: number;
+      message: string;
       /** Every distinct question id the file mentions (to compare with the bank). */
       ids: string[];
       /** The file's reading progress, when it has one (merge it with `mergeProgress`). */
@@ -270,7 +300,10 @@ const cardTime = (c: StoredCard) => c.last_review ?? -Infinity;
  * @example
  *   mergeQuizProgress(onThisDevice, fromFile).history.length;
  */
-export function mergeQuizProgress(current: QuizProgress, incoming: QuizProgress): { progress: QuizProgress; addedAnswers: number; updatedCards: number } {
+export function mergeQuizProgress(
+  current: QuizProgress,
+  incoming: QuizProgress,
+): { progress: QuizProgress; addedAnswers: number; updatedCards: number } {
   const seen = new Set(current.history.map(answerKey));
   const added = incoming.history.filter((a) => !seen.has(answerKey(a)) && (seen.add(answerKey(a)), true));
   const history = [...current.history, ...added].sort((a, b) => a.at - b.at);
@@ -278,7 +311,10 @@ export function mergeQuizProgress(current: QuizProgress, incoming: QuizProgress)
   let updatedCards = 0;
   for (const [id, c] of Object.entries(incoming.cards)) {
     if (!QUESTION_ID.test(id)) continue;
-    if (!cards[id] || cardTime(c) > cardTime(cards[id])) { cards[id] = c; updatedCards++; }
+    if (!cards[id] || cardTime(c) > cardTime(cards[id])) {
+      cards[id] = c;
+      updatedCards++;
+    }
   }
   return { progress: { version: 1, cards, history, settings: { ...current.settings } }, addedAnswers: added.length, updatedCards };
 }
@@ -318,7 +354,8 @@ export function readImport(text: string): ReadImport {
   let incoming: QuizProgress;
   if (obj.version === undefined && v0Schema.safeParse(parsed).success) incoming = migrateV0(parsed);
   else {
-    if (obj.format !== EXPORT_FORMAT && obj.version === undefined) return { ok: false, errors: [t("quizCore.importWrongFormat")], message: t("quizCore.importWrongFormat") };
+    if (obj.format !== EXPORT_FORMAT && obj.version === undefined)
+      return { ok: false, errors: [t("quizCore.importWrongFormat")], message: t("quizCore.importWrongFormat") };
     const { format: _f, exportedAt: _e, reading: _r, ...rest } = obj;
     const r = quizProgressSchema.safeParse(rest);
     if (!r.success) {
@@ -336,7 +373,13 @@ export function readImport(text: string): ReadImport {
 export function mergeImport(current: QuizProgress, read: ReadImport): ImportResult {
   if (!read.ok) return read;
   const merged = mergeQuizProgress(current, read.incoming);
-  return { ok: true, ...merged, ids: read.ids, reading: read.reading, message: t("quizCore.importDone", { answers: merged.addedAnswers, cards: merged.updatedCards }) };
+  return {
+    ok: true,
+    ...merged,
+    ids: read.ids,
+    reading: read.reading,
+    message: t("quizCore.importDone", { answers: merged.addedAnswers, cards: merged.updatedCards }),
+  };
 }
 
 /** The refusal for a file over `IMPORT_MAX_BYTES` (checked on `File.size` before reading, and here again). */

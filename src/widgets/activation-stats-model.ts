@@ -1,7 +1,17 @@
 // The activation-statistics widget's settings and numbers: unit-variance inputs pushed through a deep,
 // square MLP (the engine's mlpDeep) under four initializations; the engine's activationStats gives each
 // layer's variance and quantiles, and sampled weights are checked against each scheme's formula.
-import { Tensor, activationStats, createRng, forward, initializers, mlpDeep, tensorStats, type ActivationName, type TensorStats } from "../../lib";
+import {
+  Tensor,
+  activationStats,
+  createRng,
+  forward,
+  initializers,
+  mlpDeep,
+  tensorStats,
+  type ActivationName,
+  type TensorStats,
+} from "../../lib";
 import { t } from "../i18n";
 import { FLOW_ACTIVATIONS, FLOW_INITS, flowInitializer, type FlowInit } from "./gradient-flow-model";
 import type { Schema, StateOf } from "./state";
@@ -20,7 +30,8 @@ export type ActivationStatsState = StateOf<typeof activationStatsSchema>;
 
 /** The inputs: 50 examples of 100 features drawn from N(0, 1), the same every time. */
 export function statsInput(): Tensor {
-  const rng = createRng(7), X = new Tensor([STATS_WIDTH, STATS_EXAMPLES]);
+  const rng = createRng(7),
+    X = new Tensor([STATS_WIDTH, STATS_EXAMPLES]);
   for (let i = 0; i < X.size; i++) X.data[i] = rng.normal();
   return X;
 }
@@ -45,6 +56,7 @@ export function intendedVariance(init: FlowInit, n = STATS_WIDTH): number {
 
 /** The empirical variance of one sampled 100 × 100 weight matrix, drawn by the engine's initializer. */
 export function sampledVariance(init: FlowInit, n = STATS_WIDTH): number {
-  const f = flowInitializer(init), draw = typeof f === "string" ? initializers[f] : f;
+  const f = flowInitializer(init),
+    draw = typeof f === "string" ? initializers[f] : f;
   return tensorStats(draw(createRng(1), n, n)).variance;
 }

@@ -26,7 +26,8 @@ export type AdamwState = StateOf<typeof adamwSchema>;
 
 /** Rows x¹ … x^DEGREE of a [1, m] input: the features a linear model needs to fit a polynomial. */
 export function polynomialFeatures(X: Tensor, degree = DEGREE): Tensor {
-  const m = X.cols, out = new Tensor([degree, m]);
+  const m = X.cols,
+    out = new Tensor([degree, m]);
   for (let i = 0; i < m; i++) {
     let p = 1;
     for (let k = 0; k < degree; k++) out.data[k * m + i] = p *= X.data[i];
@@ -80,8 +81,13 @@ function cost(model: Sequential, set: { X: Tensor; Y: Tensor }): number {
 export function trainRun(run: RunId, s: AdamwState, data = splits(s)): Run {
   const model = polynomialModel();
   const params = model.params();
-  const opt = optimizerFor(run, s, params.map((p) => p.name));
-  const values = params.map((p) => p.value), grads = params.map((p) => p.grad);
+  const opt = optimizerFor(
+    run,
+    s,
+    params.map((p) => p.name),
+  );
+  const values = params.map((p) => p.value),
+    grads = params.map((p) => p.grad);
   const dA = new Tensor(data.train.Y.shape);
   const dense = model.layers[0] as Dense;
   const points: RunPoint[] = [];
@@ -115,7 +121,10 @@ export function fitCurve(run: Run, count = 81): { x: number; y: number }[] {
   const dense = model.layers[0] as Dense;
   dense.W.data.set(run.W);
   dense.b.data[0] = run.b;
-  const x = new Tensor([1, count], Array.from({ length: count }, (_, i) => -1 + (2 * i) / (count - 1)));
+  const x = new Tensor(
+    [1, count],
+    Array.from({ length: count }, (_, i) => -1 + (2 * i) / (count - 1)),
+  );
   const y = model.forward(polynomialFeatures(x));
   return Array.from(x.data, (xi, i) => ({ x: xi, y: y.data[i] }));
 }

@@ -9,7 +9,6 @@ import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis 
 import { adamwSchema, compare, splits, fitCurve, bestVal, RUNS, type Run, type RunId } from "./adamw-vs-l2-model";
 import { t } from "../i18n";
 
-type Name = keyof typeof adamwSchema;
 const COLOR: Record<RunId, number> = { l2: 1, adamw: 0, none: 4 };
 
 class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
@@ -22,7 +21,10 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
   private fitHost!: ReturnType<typeof chartBlock>;
 
   protected buildControls(panel: HTMLElement): void {
-    panel.append(this.fieldGroup(t("adamwVsL2.groupDecay"), ["lambda", "decayBiases", "lr", "steps"]), this.fieldGroup(t("adamwVsL2.groupData"), ["noise", "seed"]));
+    panel.append(
+      this.fieldGroup(t("adamwVsL2.groupDecay"), ["lambda", "decayBiases", "lr", "steps"]),
+      this.fieldGroup(t("adamwVsL2.groupData"), ["noise", "seed"]),
+    );
   }
 
   private name = (id: RunId) => t(`adamwVsL2.short.${id}`);
@@ -43,13 +45,20 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
     }
     const s = this.state;
     const runs = compare(s);
-    this.legendHost.replaceChildren(legend(RUNS.map((id) => ({ label: t(`adamwVsL2.run.${id}`), color: this.color(id), dash: !!this.dash(id) }))));
+    this.legendHost.replaceChildren(
+      legend(RUNS.map((id) => ({ label: t(`adamwVsL2.run.${id}`), color: this.color(id), dash: !!this.dash(id) }))),
+    );
     this.fillTable(runs);
     const [l2, adamw] = runs;
     const lastNorm = (r: Run) => r.points[r.points.length - 1].norm;
-    this.note.textContent = s.lambda === 0
-      ? t("adamwVsL2.noteZero")
-      : t("adamwVsL2.note", { l2: formatNumber(lastNorm(l2), 3), adamw: formatNumber(lastNorm(adamw), 3), bias: s.decayBiases ? t("adamwVsL2.biasOn") : t("adamwVsL2.biasOff") });
+    this.note.textContent =
+      s.lambda === 0
+        ? t("adamwVsL2.noteZero")
+        : t("adamwVsL2.note", {
+            l2: formatNumber(lastNorm(l2), 3),
+            adamw: formatNumber(lastNorm(adamw), 3),
+            bias: s.decayBiases ? t("adamwVsL2.biasOn") : t("adamwVsL2.biasOff"),
+          });
     const width = chartWidth(this.figure, 420);
     this.drawSeries(this.normHost.host, runs, "norm", width, t("adamwVsL2.axisNorm"), false);
     this.drawSeries(this.valHost.host, runs, "val", width, t("adamwVsL2.axisVal"), true);
@@ -63,8 +72,15 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
       const row = body.insertRow();
       row.dataset.run = run.id;
       row.append(Object.assign(document.createElement("th"), { scope: "row", textContent: this.name(run.id) }));
-      const last = run.points[run.points.length - 1], best = bestVal(run);
-      const cells = [formatNumber(last.norm, 3), formatNumber(last.train, 3), formatNumber(last.val, 3), t("adamwVsL2.atStep", { val: formatNumber(best.val, 3), step: best.step }), formatNumber(run.b, 3)];
+      const last = run.points[run.points.length - 1],
+        best = bestVal(run);
+      const cells = [
+        formatNumber(last.norm, 3),
+        formatNumber(last.train, 3),
+        formatNumber(last.val, 3),
+        t("adamwVsL2.atStep", { val: formatNumber(best.val, 3), step: best.step }),
+        formatNumber(run.b, 3),
+      ];
       cells.forEach((text, i) => {
         const cell = row.insertCell();
         cell.textContent = text;
@@ -78,10 +94,18 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
     drawChart(
       host,
       {
-        width, height: 230, marginLeft: 52, marginBottom: 44,
+        width,
+        height: 230,
+        marginLeft: 52,
+        marginBottom: 44,
         x: stepAxis(t("adamwVsL2.axisStep")),
         y: log ? { type: "log", label, grid: true, tickFormat: plainTick } : { label, grid: true, zero: true },
-        marks: runs.map((r) => Plot.line(r.points.filter((p) => Number.isFinite(p[key]) && (!log || p[key] > 0)), { x: "step", y: key, stroke: this.color(r.id), strokeWidth: 2, strokeDasharray: this.dash(r.id) })),
+        marks: runs.map((r) =>
+          Plot.line(
+            r.points.filter((p) => Number.isFinite(p[key]) && (!log || p[key] > 0)),
+            { x: "step", y: key, stroke: this.color(r.id), strokeWidth: 2, strokeDasharray: this.dash(r.id) },
+          ),
+        ),
       },
       t(key === "norm" ? "adamwVsL2.normDesc" : "adamwVsL2.valDesc", {
         steps: this.state.steps,
@@ -96,23 +120,31 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
 
   private drawFits(runs: Run[], width: number): void {
     const { train, val } = splits(this.state);
-    const points = (set: { x: { data: Float64Array }; Y: { data: Float64Array } }) => Array.from(set.x.data, (x, i) => ({ x, y: set.Y.data[i] }));
-    const trainPts = points(train), valPts = points(val);
+    const points = (set: { x: { data: Float64Array }; Y: { data: Float64Array } }) =>
+      Array.from(set.x.data, (x, i) => ({ x, y: set.Y.data[i] }));
+    const trainPts = points(train),
+      valPts = points(val);
     const curves = runs.map((r) => ({ run: r, curve: fitCurve(r) }));
     // NOTE: a wild fit shoots far past the data; the window stays on the data so the points remain readable.
     const ys = [...trainPts, ...valPts].map((p) => p.y);
-    const lo = Math.min(...ys) - 0.5, hi = Math.max(...ys) + 0.5;
+    const lo = Math.min(...ys) - 0.5,
+      hi = Math.max(...ys) + 0.5;
     drawChart(
       this.fitHost.host,
       {
-        width, height: 250, marginLeft: 44, marginBottom: 44,
+        width,
+        height: 250,
+        marginLeft: 44,
+        marginBottom: 44,
         x: { ...stepAxis("x"), domain: [-1, 1] },
         y: { label: "y", domain: [lo, hi], grid: true },
         clip: true,
         marks: [
           Plot.dot(valPts, { x: "x", y: "y", r: 2, fill: seriesColor(4), fillOpacity: 0.7 }),
           Plot.dot(trainPts, { x: "x", y: "y", r: 4, stroke: seriesColor(3), strokeWidth: 2 }),
-          ...curves.map(({ run, curve }) => Plot.line(curve, { x: "x", y: "y", stroke: this.color(run.id), strokeWidth: 2, strokeDasharray: this.dash(run.id) })),
+          ...curves.map(({ run, curve }) =>
+            Plot.line(curve, { x: "x", y: "y", stroke: this.color(run.id), strokeWidth: 2, strokeDasharray: this.dash(run.id) }),
+          ),
         ],
       },
       t("adamwVsL2.fitDesc", { train: trainPts.length, val: valPts.length }),

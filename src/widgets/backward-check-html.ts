@@ -24,7 +24,10 @@ const NAMES: Record<string, string> = { dW2: `d${sup("W", 2)}`, db2: `d${sup("b"
 /** All four relative errors in one small table. */
 export function checkSummaryHtml(results: CheckResult[]): string {
   const rows = results
-    .map((r) => `<tr data-check-row="${r.step}" data-relative-error="${r.relativeError}"><th scope="row">${NAMES[r.step]}</th><td>${relError(r)}</td><td>${verdict(r)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr data-check-row="${r.step}" data-relative-error="${r.relativeError}"><th scope="row">${NAMES[r.step]}</th><td>${relError(r)}</td><td>${verdict(r)}</td></tr>`,
+    )
     .join("");
   return (
     `<table class="dl-fallback dl-check-summary"><caption>${esc(t("backwardStepper.summary"))}</caption>` +

@@ -42,20 +42,42 @@ function hiddenDerivative(hidden: string): string {
 /** Formula and chain-rule line of each gradient under the state's preset and hidden activation. */
 export function backwardFormulas(s: BackwardState): { formula: string; chain: string }[] {
   const cls = (s.preset as Preset) === "classification";
-  const dZ2i = `d${sup("Z", 2)}<sup>(i)</sup>`, dZ1i = `d${sup("Z", 1)}<sup>(i)</sup>`;
+  const dZ2i = `d${sup("Z", 2)}<sup>(i)</sup>`,
+    dZ1i = `d${sup("Z", 1)}<sup>(i)</sup>`;
   return [
     cls
       ? { formula: `${d("A", 2)} = −Y / ${sup("A", 2)} + (1 − Y) / (1 − ${sup("A", 2)})`, chain: "∂ℒ/∂a = −y/a + (1 − y)/(1 − a)" }
       : { formula: `${d("A", 2)} = Ŷ − Y`, chain: "∂ℒ/∂ŷ = ∂/∂ŷ [½(ŷ − y)<sup>2</sup>] = ŷ − y" },
     cls
-      ? { formula: `${d("Z", 2)} = ${d("A", 2)} ⊙ σ′(${sup("Z", 2)}) = ${sup("A", 2)} − Y`, chain: "∂ℒ/∂z = ∂ℒ/∂a · ∂a/∂z = (−y/a + (1 − y)/(1 − a)) · a(1 − a) = a − y" }
+      ? {
+          formula: `${d("Z", 2)} = ${d("A", 2)} ⊙ σ′(${sup("Z", 2)}) = ${sup("A", 2)} − Y`,
+          chain: "∂ℒ/∂z = ∂ℒ/∂a · ∂a/∂z = (−y/a + (1 − y)/(1 − a)) · a(1 − a) = a − y",
+        }
       : { formula: `${d("Z", 2)} = ${d("A", 2)} ⊙ 1 = Ŷ − Y`, chain: "∂ℒ/∂z = ∂ℒ/∂ŷ · ∂ŷ/∂z = (ŷ − y) · 1" },
-    { formula: `${d("W", 2)} = (1/m) ${d("Z", 2)} ${sup("A", 1)}${TR}`, chain: `∂J/∂${sup("W", 2)}<sub>k</sub> = (1/m) Σ<sub>i</sub> ∂ℒ<sup>(i)</sup>/∂z<sup>(i)</sup> · ∂z<sup>(i)</sup>/∂${sup("W", 2)}<sub>k</sub> = (1/m) Σ<sub>i</sub> ${dZ2i} ${sup("A", 1)}<sub>ki</sub>` },
-    { formula: `${d("b", 2)} = (1/m) Σ<sub>i</sub> ${dZ2i}`, chain: `∂J/∂${sup("b", 2)} = (1/m) Σ<sub>i</sub> ∂ℒ<sup>(i)</sup>/∂z<sup>(i)</sup> · ∂z<sup>(i)</sup>/∂${sup("b", 2)} = (1/m) Σ<sub>i</sub> ${dZ2i} · 1` },
-    { formula: `${d("A", 1)} = ${sup("W", 2)}${TR} ${d("Z", 2)}`, chain: `∂ℒ/∂a<sup>[1]</sup><sub>k</sub> = ∂ℒ/∂z<sup>[2]</sup> · ∂z<sup>[2]</sup>/∂a<sup>[1]</sup><sub>k</sub> = ${d("Z", 2)} · ${sup("W", 2)}<sub>k</sub>` },
-    { formula: `${d("Z", 1)} = ${d("A", 1)} ⊙ ${sup("g", 1)}′(${sup("Z", 1)})`, chain: `∂ℒ/∂z<sup>[1]</sup> = ∂ℒ/∂a<sup>[1]</sup> · ∂a<sup>[1]</sup>/∂z<sup>[1]</sup>, ${sup("g", 1)}′ = ${hiddenDerivative(s.hidden)}` },
-    { formula: `${d("W", 1)} = (1/m) ${d("Z", 1)} X${TR}`, chain: `∂J/∂${sup("W", 1)}<sub>kj</sub> = (1/m) Σ<sub>i</sub> ${dZ1i}<sub>k</sub> · X<sub>ji</sub>` },
-    { formula: `${d("b", 1)} = (1/m) Σ<sub>i</sub> ${dZ1i}`, chain: `∂J/∂${sup("b", 1)}<sub>k</sub> = (1/m) Σ<sub>i</sub> ${dZ1i}<sub>k</sub> · 1` },
+    {
+      formula: `${d("W", 2)} = (1/m) ${d("Z", 2)} ${sup("A", 1)}${TR}`,
+      chain: `∂J/∂${sup("W", 2)}<sub>k</sub> = (1/m) Σ<sub>i</sub> ∂ℒ<sup>(i)</sup>/∂z<sup>(i)</sup> · ∂z<sup>(i)</sup>/∂${sup("W", 2)}<sub>k</sub> = (1/m) Σ<sub>i</sub> ${dZ2i} ${sup("A", 1)}<sub>ki</sub>`,
+    },
+    {
+      formula: `${d("b", 2)} = (1/m) Σ<sub>i</sub> ${dZ2i}`,
+      chain: `∂J/∂${sup("b", 2)} = (1/m) Σ<sub>i</sub> ∂ℒ<sup>(i)</sup>/∂z<sup>(i)</sup> · ∂z<sup>(i)</sup>/∂${sup("b", 2)} = (1/m) Σ<sub>i</sub> ${dZ2i} · 1`,
+    },
+    {
+      formula: `${d("A", 1)} = ${sup("W", 2)}${TR} ${d("Z", 2)}`,
+      chain: `∂ℒ/∂a<sup>[1]</sup><sub>k</sub> = ∂ℒ/∂z<sup>[2]</sup> · ∂z<sup>[2]</sup>/∂a<sup>[1]</sup><sub>k</sub> = ${d("Z", 2)} · ${sup("W", 2)}<sub>k</sub>`,
+    },
+    {
+      formula: `${d("Z", 1)} = ${d("A", 1)} ⊙ ${sup("g", 1)}′(${sup("Z", 1)})`,
+      chain: `∂ℒ/∂z<sup>[1]</sup> = ∂ℒ/∂a<sup>[1]</sup> · ∂a<sup>[1]</sup>/∂z<sup>[1]</sup>, ${sup("g", 1)}′ = ${hiddenDerivative(s.hidden)}`,
+    },
+    {
+      formula: `${d("W", 1)} = (1/m) ${d("Z", 1)} X${TR}`,
+      chain: `∂J/∂${sup("W", 1)}<sub>kj</sub> = (1/m) Σ<sub>i</sub> ${dZ1i}<sub>k</sub> · X<sub>ji</sub>`,
+    },
+    {
+      formula: `${d("b", 1)} = (1/m) Σ<sub>i</sub> ${dZ1i}`,
+      chain: `∂J/∂${sup("b", 1)}<sub>k</sub> = (1/m) Σ<sub>i</sub> ${dZ1i}<sub>k</sub> · 1`,
+    },
   ];
 }
 
@@ -65,8 +87,10 @@ export function backwardSteps(s: BackwardState): BackwardStep[] {
   const f = backwardFormulas(s);
   const g1 = activations[s.hidden as ActivationName];
   const m = (name: string, T: Tensor): MatrixView => ({ name, rows: rowsOf(T) });
-  const A2 = m(sup("A", 2), net.A2), Y = m("Y", batch.Y);
-  const dZ2 = m(d("Z", 2), net.dZ2), dZ1 = m(d("Z", 1), net.dZ1);
+  const A2 = m(sup("A", 2), net.A2),
+    Y = m("Y", batch.Y);
+  const dZ2 = m(d("Z", 2), net.dZ2),
+    dZ1 = m(d("Z", 1), net.dZ1);
   const steps: Omit<BackwardStep, "formula" | "chain">[] = [
     { id: "dA2", layer: "J", operands: [A2, Y], result: m(d("A", 2), net.dA2) },
     { id: "dZ2", layer: 2, operands: [m(d("A", 2), net.dA2), A2, Y], result: dZ2 },

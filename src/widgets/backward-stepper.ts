@@ -13,10 +13,12 @@ class BackwardStepperWidget extends StepperBase<typeof backwardSchema> {
   private check: { key: string; results: CheckResult[] } | null = null;
 
   protected extraButtons(): HTMLButtonElement[] {
-    return [this.button(t("backwardStepper.check"), "check", () => {
-      this.check = { key: this.netKey(), results: checkGradients(this.state) };
-      this.update();
-    })];
+    return [
+      this.button(t("backwardStepper.check"), "check", () => {
+        this.check = { key: this.netKey(), results: checkGradients(this.state) };
+        this.update();
+      }),
+    ];
   }
 
   private netKey = () => `${this.state.preset}|${this.state.hidden}|${this.state.seed}`;

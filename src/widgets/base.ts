@@ -54,7 +54,8 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
 
   protected set(name: keyof S & string, value: unknown): void {
     (this.state as Record<string, unknown>)[name] = value;
-    const input = this.inputs.get(name), box = this.boxes.get(name);
+    const input = this.inputs.get(name),
+      box = this.boxes.get(name);
     if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = Boolean(value);
     else if (input && input.value !== String(value)) input.value = String(value);
     if (box && box.value !== String(value)) box.value = String(value);
@@ -64,7 +65,10 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
   /** A titled group of controls: each field name becomes its labelled control; elements go in as they are. */
   protected fieldGroup(title: string, items: readonly ((keyof S & string) | HTMLElement)[]): HTMLFieldSetElement {
     const fs = document.createElement("fieldset");
-    fs.append(Object.assign(document.createElement("legend"), { textContent: title }), ...items.map((x) => (typeof x === "string" ? this.control(x) : x)));
+    fs.append(
+      Object.assign(document.createElement("legend"), { textContent: title }),
+      ...items.map((x) => (typeof x === "string" ? this.control(x) : x)),
+    );
     return fs;
   }
 
@@ -79,7 +83,8 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
   /** Enables or disables a field's control (and its number box). A disabled control says why in its
    * title and in a visually small note read by screen readers, so a reader never wonders why it is dead. */
   protected enable(name: keyof S & string, enabled: boolean, reason = ""): void {
-    const input = this.inputs.get(name), box = this.boxes.get(name);
+    const input = this.inputs.get(name),
+      box = this.boxes.get(name);
     if (!input) return;
     input.disabled = !enabled;
     if (box) box.disabled = !enabled;
@@ -109,7 +114,14 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
     const current = (this.state as Record<string, unknown>)[name];
 
     if (field.kind === "number") {
-      const slider = Object.assign(document.createElement("input"), { type: "range", id, min: String(field.min), max: String(field.max), step: String(field.step), value: String(current) });
+      const slider = Object.assign(document.createElement("input"), {
+        type: "range",
+        id,
+        min: String(field.min),
+        max: String(field.max),
+        step: String(field.step),
+        value: String(current),
+      });
       const box = Object.assign(document.createElement("input"), { type: "text", inputMode: "decimal", value: String(current), size: 6 });
       box.setAttribute("aria-label", text);
       slider.setAttribute("data-control", name);

@@ -4,7 +4,17 @@
 // batch but a single evaluation-mode output; and two small networks on the raw features are
 // trained with plain SGD, one with a BatchNorm layer after its first linear layer.
 import {
-  ActivationLayer, BatchNorm, Dense, SGD, Sequential, Tensor, Trainer, createRng, houseData, losses, takeColumns,
+  ActivationLayer,
+  BatchNorm,
+  Dense,
+  SGD,
+  Sequential,
+  type Tensor,
+  Trainer,
+  createRng,
+  houseData,
+  losses,
+  takeColumns,
 } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
@@ -44,7 +54,8 @@ export function moments(v: ArrayLike<number>): { mean: number; std: number; skew
   const n = v.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += v[i] / n;
-  let m2 = 0, m3 = 0;
+  let m2 = 0,
+    m3 = 0;
   for (let i = 0; i < n; i++) {
     const d = v[i] - mean;
     m2 += (d * d) / n;
@@ -86,18 +97,28 @@ export function normalizeSteps(s: BatchNormState): StepsResult {
   bn.beta.data[row] = s.beta;
   const B = batch(X, s.batchSize, 0);
   bn.forward(B);
-  const m = B.cols, pick = (T: Tensor) => Array.from(T.data.subarray(row * m, (row + 1) * m));
+  const m = B.cols,
+    pick = (T: Tensor) => Array.from(T.data.subarray(row * m, (row + 1) * m));
   return {
-    feature: s.feature as Feature, row,
-    mu: bn.cache.mu.data[row], variance: bn.cache.var.data[row], eps: bn.eps,
-    raw: stage(pick(B)), xHat: stage(pick(bn.cache.xHat)), y: stage(pick(bn.cache.A)),
+    feature: s.feature as Feature,
+    row,
+    mu: bn.cache.mu.data[row],
+    variance: bn.cache.var.data[row],
+    eps: bn.eps,
+    raw: stage(pick(B)),
+    xHat: stage(pick(bn.cache.xHat)),
+    y: stage(pick(bn.cache.A)),
   };
 }
 
 /** Width of the histograms' shared bins, in batch standard deviations. */
 export const BIN_WIDTH = 0.5;
 export type StageKind = "raw" | "xhat" | "y";
-export interface Bin { x1: number; x2: number; count: number }
+export interface Bin {
+  x1: number;
+  x2: number;
+  count: number;
+}
 export interface Histogram {
   bins: Bin[];
   /** The x range drawn: the outer bin edges, in the stage's own units (low to high). */
@@ -112,9 +133,11 @@ export interface Histogram {
  */
 export function sharedHistograms(s: StepsResult, gamma: number, beta: number): Record<StageKind, Histogram> {
   const xh = s.xHat.values;
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const v of xh) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-  const k0 = Math.floor(lo / BIN_WIDTH), n = Math.max(1, Math.floor(hi / BIN_WIDTH) - k0 + 1);
+  const k0 = Math.floor(lo / BIN_WIDTH),
+    n = Math.max(1, Math.floor(hi / BIN_WIDTH) - k0 + 1);
   const counts = new Array<number>(n).fill(0);
   for (const v of xh) counts[Math.min(n - 1, Math.floor(v / BIN_WIDTH) - k0)]++;
   const sd = Math.sqrt(s.variance + s.eps);
@@ -152,7 +175,8 @@ export interface RunningResult {
 /** Running averages over s.batches successive batches (momentum 0.1, ρ = 0.9), and train-vs-eval output of house 1. */
 export function runningStats(s: BatchNormState): RunningResult {
   const { X } = rawHouses();
-  const row = FEATURES.indexOf(s.feature as Feature), bn = new BatchNorm(FEATURES.length);
+  const row = FEATURES.indexOf(s.feature as Feature),
+    bn = new BatchNorm(FEATURES.length);
   bn.gamma.data[row] = s.gamma;
   bn.beta.data[row] = s.beta;
   const points: RunningPoint[] = [];
@@ -164,20 +188,30 @@ export function runningStats(s: BatchNormState): RunningResult {
     for (let i = 0; i < FEATURES.length; i++) B.data[i * B.cols] = X.data[i * X.cols];
     const out = bn.forward(B);
     if (k < 5) trainOutputs.push(out.data[row * B.cols]);
-    points.push({ batch: k + 1, batchMean: bn.cache.mu.data[row], runningMean: bn.runningMean.data[row], runningVar: bn.runningVar.data[row] });
+    points.push({
+      batch: k + 1,
+      batchMean: bn.cache.mu.data[row],
+      runningMean: bn.runningMean.data[row],
+      runningVar: bn.runningVar.data[row],
+    });
   }
   bn.eval();
   const evalOutput = bn.forward(house1).data[row];
-  const all = Array.from(X.data.subarray(row * X.cols, (row + 1) * X.cols)), mo = moments(all);
+  const all = Array.from(X.data.subarray(row * X.cols, (row + 1) * X.cols)),
+    mo = moments(all);
   return { points, dataMean: mo.mean, dataVar: (mo.std * mo.std * all.length) / (all.length - 1), trainOutputs, evalOutput };
 }
 
 /** The two compared networks on 3 raw features: Dense(3→16, ReLU) → Dense(16→1), or with BatchNorm(16) before the ReLU. */
 export function networks(): { plain: Sequential; withBn: Sequential } {
-  const a = createRng(3), b = createRng(3);
+  const a = createRng(3),
+    b = createRng(3);
   const plain = new Sequential([new Dense(3, HIDDEN, { activation: "relu", rng: a }), new Dense(HIDDEN, 1, { rng: a })]);
   const withBn = new Sequential([
-    new Dense(3, HIDDEN, { init: "heNormal", rng: b }), new BatchNorm(HIDDEN), new ActivationLayer("relu"), new Dense(HIDDEN, 1, { rng: b }),
+    new Dense(3, HIDDEN, { init: "heNormal", rng: b }),
+    new BatchNorm(HIDDEN),
+    new ActivationLayer("relu"),
+    new Dense(HIDDEN, 1, { rng: b }),
   ]);
   return { plain, withBn };
 }
@@ -191,12 +225,22 @@ export interface TrainCurves {
 
 /** Both networks trained for TRAIN_STEPS SGD steps (batch 32, same shuffles) on the classification preset. */
 export function trainBoth(s: BatchNormState, steps = TRAIN_STEPS): TrainCurves {
-  const { X, labels } = rawHouses(), { plain, withBn } = networks();
+  const { X, labels } = rawHouses(),
+    { plain, withBn } = networks();
   const run = (model: Sequential) => {
-    const trainer = new Trainer({ model, loss: losses.bceWithLogits, optimizer: new SGD({ lr: s.lr }), X, Y: labels, batchSize: 32, seed: 9 });
+    const trainer = new Trainer({
+      model,
+      loss: losses.bceWithLogits,
+      optimizer: new SGD({ lr: s.lr }),
+      X,
+      Y: labels,
+      batchSize: 32,
+      seed: 9,
+    });
     trainer.run(steps);
     return { loss: Array.from(trainer.history().loss), status: trainer.status };
   };
-  const p = run(plain), b = run(withBn);
+  const p = run(plain),
+    b = run(withBn);
   return { plain: p.loss, withBn: b.loss, plainStatus: p.status, withBnStatus: b.status };
 }

@@ -7,10 +7,20 @@ import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "../charts/parts";
-import { BIN_WIDTH, batchNormSchema, normalizeSteps, runningStats, sharedHistograms, trainBoth, type Histogram, type Stage, type StageKind, type StepsResult } from "./batch-norm-lab-model";
+import {
+  BIN_WIDTH,
+  batchNormSchema,
+  normalizeSteps,
+  runningStats,
+  sharedHistograms,
+  trainBoth,
+  type Histogram,
+  type Stage,
+  type StageKind,
+  type StepsResult,
+} from "./batch-norm-lab-model";
 import { t } from "../i18n";
 
-type Name = keyof typeof batchNormSchema;
 // NOTE: a standardized mean comes out as ~1e-16, rounding noise; it reads as 0.
 const fmt = (x: number) => formatNumber(Math.abs(x) < 1e-9 ? 0 : x, 3);
 
@@ -51,10 +61,13 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
       this.lossHost = chartBlock(t("batchNormLab.lossTitle"));
       this.modeTable = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
       this.lossNote = Object.assign(document.createElement("p"), { className: "dl-note" });
-      this.lossHost.block.append(legend([
-        { label: t("batchNormLab.plain"), color: seriesColor(1), dash: true },
-        { label: t("batchNormLab.withBn"), color: seriesColor(0) },
-      ]), this.lossNote);
+      this.lossHost.block.append(
+        legend([
+          { label: t("batchNormLab.plain"), color: seriesColor(1), dash: true },
+          { label: t("batchNormLab.withBn"), color: seriesColor(0) },
+        ]),
+        this.lossNote,
+      );
       lower.append(this.runHost.block, this.lossHost.block);
       this.figure.append(this.stepReadouts, hists, this.binNote, lower, this.modeTable);
     }
@@ -73,13 +86,20 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
   }
 
   private fillSteps(s: StepsResult): void {
-    const x1 = s.raw.values[0], xh = s.xHat.values[0], y = s.y.values[0];
+    const x1 = s.raw.values[0],
+      xh = s.xHat.values[0],
+      y = s.y.values[0];
     const rows: [string, string][] = [
       [t("batchNormLab.step1"), t("batchNormLab.step1Value", { m: this.state.batchSize, mu: fmt(s.mu), v: fmt(s.variance) })],
       [t("batchNormLab.step2"), t("batchNormLab.step2Value", { x: fmt(x1), mu: fmt(s.mu), v: fmt(s.variance), xh: fmt(xh) })],
       [t("batchNormLab.step3"), t("batchNormLab.step3Value", { g: this.state.gamma, xh: fmt(xh), b: this.state.beta, y: fmt(y) })],
     ];
-    this.stepReadouts.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]));
+    this.stepReadouts.replaceChildren(
+      ...rows.flatMap(([k, v]) => [
+        Object.assign(document.createElement("dt"), { textContent: k }),
+        Object.assign(document.createElement("dd"), { textContent: v }),
+      ]),
+    );
   }
 
   private drawHist(host: HTMLElement, stage: Stage, hist: Histogram, width: number, kind: StageKind): void {
@@ -91,8 +111,18 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
     drawChart(
       host,
       {
-        width, height: 170, marginLeft: 36, marginRight: 12, marginBottom: 40,
-        x: { label: t(`batchNormLab.axis.${kind}`), labelAnchor: "center", labelOffset: 32, domain: collapsed ? [at - 1, at + 1] : hist.domain, ticks: 4 },
+        width,
+        height: 170,
+        marginLeft: 36,
+        marginRight: 12,
+        marginBottom: 40,
+        x: {
+          label: t(`batchNormLab.axis.${kind}`),
+          labelAnchor: "center",
+          labelOffset: 32,
+          domain: collapsed ? [at - 1, at + 1] : hist.domain,
+          ticks: 4,
+        },
         y: { label: t("batchNormLab.count"), grid: true },
         marks: [
           collapsed
@@ -103,10 +133,15 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
         ],
       },
       `${t("batchNormLab.histDesc", { kind: t(`batchNormLab.histName.${kind}`), m: stage.values.length, ...stats })} ${t(collapsed ? "batchNormLab.histCollapsed" : "batchNormLab.histBins", { n: hist.bins.length, w: BIN_WIDTH })}`,
-      { columns: [t("batchNormLab.binFrom"), t("batchNormLab.binTo"), t("batchNormLab.count")], rows: hist.bins.map((b) => [b.x1, b.x2, b.count]) },
+      {
+        columns: [t("batchNormLab.binFrom"), t("batchNormLab.binTo"), t("batchNormLab.count")],
+        rows: hist.bins.map((b) => [b.x1, b.x2, b.count]),
+      },
     );
     host.querySelector(".dl-bn-stats")?.remove();
-    host.prepend(Object.assign(document.createElement("p"), { className: "dl-note dl-bn-stats", textContent: t("batchNormLab.stats", stats) }));
+    host.prepend(
+      Object.assign(document.createElement("p"), { className: "dl-note dl-bn-stats", textContent: t("batchNormLab.stats", stats) }),
+    );
   }
 
   private drawRunning(width: number): void {
@@ -115,7 +150,10 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
     drawChart(
       this.runHost.host,
       {
-        width, height: 220, marginLeft: 48, marginBottom: 44,
+        width,
+        height: 220,
+        marginLeft: 48,
+        marginBottom: 44,
         x: stepAxis(t("batchNormLab.axisBatch")),
         y: { label: t("batchNormLab.axisMean", { feature: t(`batchNormLab.featureName.${this.state.feature}`) }), grid: true },
         marks: [
@@ -125,10 +163,15 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
         ],
       },
       t("batchNormLab.runDesc", { n: r.points.length, run: fmt(r.points[r.points.length - 1].runningMean), data: fmt(r.dataMean) }),
-      { columns: [t("batchNormLab.axisBatch"), t("batchNormLab.batchMean"), t("batchNormLab.runningMean"), t("batchNormLab.runningVar")], rows: thin(r.points).map((p) => [p.batch, p.batchMean, p.runningMean, p.runningVar]) },
+      {
+        columns: [t("batchNormLab.axisBatch"), t("batchNormLab.batchMean"), t("batchNormLab.runningMean"), t("batchNormLab.runningVar")],
+        rows: thin(r.points).map((p) => [p.batch, p.batchMean, p.runningMean, p.runningVar]),
+      },
     );
-    const head = document.createElement("thead"), hr = head.insertRow();
-    for (const col of [t("batchNormLab.mode.col"), t("batchNormLab.mode.out")]) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: col }));
+    const head = document.createElement("thead"),
+      hr = head.insertRow();
+    for (const col of [t("batchNormLab.mode.col"), t("batchNormLab.mode.out")])
+      hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: col }));
     const body = document.createElement("tbody");
     const line = (label: string, v: number, mode: string) => {
       const row = body.insertRow();
@@ -138,7 +181,9 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
     };
     r.trainOutputs.forEach((v, k) => line(t("batchNormLab.mode.train", { k: k + 1 }), v, "train"));
     line(t("batchNormLab.mode.eval", { n: r.points.length }), r.evalOutput, "eval");
-    const caption = Object.assign(document.createElement("caption"), { textContent: t("batchNormLab.modeCaption", { feature: t(`batchNormLab.featureName.${this.state.feature}`) }) });
+    const caption = Object.assign(document.createElement("caption"), {
+      textContent: t("batchNormLab.modeCaption", { feature: t(`batchNormLab.featureName.${this.state.feature}`) }),
+    });
     this.modeTable.replaceChildren(caption, head, body);
   }
 
@@ -147,12 +192,19 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
     if (this.trained?.lr !== this.state.lr) this.trained = { lr: this.state.lr, curves: trainBoth(this.state) };
     const curves = this.trained.curves;
     const pts = (loss: number[]) => loss.map((J, i) => ({ step: i + 1, J })).filter((p) => Number.isFinite(p.J));
-    const plain = pts(curves.plain), withBn = pts(curves.withBn);
-    const tail = (xs: number[]) => { const s = xs.slice(-20); return s.reduce((a, b) => a + b, 0) / s.length; };
+    const plain = pts(curves.plain),
+      withBn = pts(curves.withBn);
+    const tail = (xs: number[]) => {
+      const s = xs.slice(-20);
+      return s.reduce((a, b) => a + b, 0) / s.length;
+    };
     drawChart(
       this.lossHost.host,
       {
-        width, height: 220, marginLeft: 48, marginBottom: 44,
+        width,
+        height: 220,
+        marginLeft: 48,
+        marginBottom: 44,
         x: stepAxis(t("batchNormLab.axisStep")),
         // NOTE: the network without batch norm starts far above 1 on raw features; the window stays on the interesting range.
         y: { label: t("batchNormLab.axisLoss"), grid: true, domain: [0, 1.5] },
@@ -163,7 +215,10 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
         ],
       },
       t("batchNormLab.lossDesc", { lr: this.state.lr, plain: fmt(tail(curves.plain)), bn: fmt(tail(curves.withBn)) }),
-      { columns: [t("batchNormLab.axisStep"), t("batchNormLab.plain"), t("batchNormLab.withBn")], rows: thin(withBn).map((p) => [p.step, curves.plain[p.step - 1], p.J]) },
+      {
+        columns: [t("batchNormLab.axisStep"), t("batchNormLab.plain"), t("batchNormLab.withBn")],
+        rows: thin(withBn).map((p) => [p.step, curves.plain[p.step - 1], p.J]),
+      },
     );
     this.lossNote.textContent = t("batchNormLab.lossNote", {
       plain: curves.plainStatus === "ok" ? fmt(tail(curves.plain)) : formatNumber(NaN),

@@ -28,7 +28,13 @@ export const START: readonly [number, number] = [0, 0];
  */
 export function problem(m: number, seed: number): { X: Tensor; Y: Tensor } {
   const { Xs, Y } = houseData({ m, seed, features: ["bedrooms"] });
-  return { X: Xs, Y: new Tensor(Y.shape, Y.data.map((y) => y / 100)) };
+  return {
+    X: Xs,
+    Y: new Tensor(
+      Y.shape,
+      Y.data.map((y) => y / 100),
+    ),
+  };
 }
 
 /** The actual size |B| of a batch choice for m examples. */
@@ -45,7 +51,8 @@ export function linearModel(X: Tensor, Y: Tensor, at: readonly [number, number] 
   const buffers = new Map<number, Tensor>();
   /** J and its gradient on the examples `idx` (all of them when omitted). */
   const gradient = (idx?: readonly number[]) => {
-    const Xb = idx ? takeColumns(X, idx) : X, Yb = idx ? takeColumns(Y, idx) : Y;
+    const Xb = idx ? takeColumns(X, idx) : X,
+      Yb = idx ? takeColumns(Y, idx) : Y;
     let dA = buffers.get(Yb.cols);
     if (!dA) buffers.set(Yb.cols, (dA = new Tensor(Yb.shape)));
     const J = halfMseInto(dA, layer.forward(Xb), Yb);
@@ -82,9 +89,16 @@ const DIVERGE_ABOVE = 1e12;
 export function trainRun(s: BatchSizeState, batch: BatchChoice, data = problem(s.m, s.seed)): BatchRun {
   const { X, Y } = data;
   const model = linearModel(X, Y);
-  const size = sizeOf(batch, s.m), perEpoch = stepsPerEpoch(batch, s.m);
+  const size = sizeOf(batch, s.m),
+    perEpoch = stepsPerEpoch(batch, s.m);
   const trainer = new Trainer({
-    model: model.layer, loss: losses.halfMse, optimizer: new SGD({ lr: s.lr }), X, Y, batchSize: size, divergeAbove: DIVERGE_ABOVE,
+    model: model.layer,
+    loss: losses.halfMse,
+    optimizer: new SGD({ lr: s.lr }),
+    X,
+    Y,
+    batchSize: size,
+    divergeAbove: DIVERGE_ABOVE,
     // NOTE: one batch generator per batch size, from the same seed, so changing one run leaves the others.
     rng: createRng(s.seed * 7919 + size),
   });
@@ -95,7 +109,8 @@ export function trainRun(s: BatchSizeState, batch: BatchChoice, data = problem(s
       diverged = trainer.step;
       break;
     }
-    const step = trainer.step, examples = Math.floor(step / perEpoch) * s.m + Math.min((step % perEpoch) * size, s.m);
+    const step = trainer.step,
+      examples = Math.floor(step / perEpoch) * s.m + Math.min((step % perEpoch) * size, s.m);
     const J = trainer.evaluate(X, Y);
     points.push({ step, examples, epoch: examples / s.m, J });
     // The same rule on the full-data cost, which can outgrow the chart before a single batch's does.

@@ -6,10 +6,17 @@ import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { tableHead } from "../charts/data-table";
 import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
-import { batchSizeSchema, trainAll, gradientCloud, cloudSummary, stepsPerEpoch, BATCHES, type BatchChoice, type BatchRun } from "./batch-size-model";
+import {
+  batchSizeSchema,
+  trainAll,
+  gradientCloud,
+  cloudSummary,
+  stepsPerEpoch,
+  BATCHES,
+  type BatchChoice,
+  type BatchRun,
+} from "./batch-size-model";
 import { t } from "../i18n";
-
-type Name = keyof typeof batchSizeSchema;
 
 class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   readonly schema = batchSizeSchema;
@@ -20,14 +27,18 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   private legendHost!: HTMLElement;
 
   protected buildControls(panel: HTMLElement): void {
-    panel.append(this.fieldGroup(t("batchSize.groupTraining"), ["lr", "epochs", "xAxis"]), this.fieldGroup(t("batchSize.groupData"), ["m", "seed", "where"]));
+    panel.append(
+      this.fieldGroup(t("batchSize.groupTraining"), ["lr", "epochs", "xAxis"]),
+      this.fieldGroup(t("batchSize.groupData"), ["m", "seed", "where"]),
+    );
   }
 
   protected optionLabel(name: string, option: string): string {
     return t(`batchSize.${name}.${option}`);
   }
 
-  private label = (b: BatchChoice) => (b === 0 ? t("batchSize.full", { m: this.state.m }) : b === 1 ? t("batchSize.single") : t("batchSize.mini", { b }));
+  private label = (b: BatchChoice) =>
+    b === 0 ? t("batchSize.full", { m: this.state.m }) : b === 1 ? t("batchSize.single") : t("batchSize.mini", { b });
   private color = (b: BatchChoice) => seriesColor(BATCHES.indexOf(b));
 
   protected render(): void {
@@ -68,7 +79,13 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
       row.append(th);
       const last = run.points[run.points.length - 1];
       const summary = cloudSummary(cloud.clouds, cloud.full, run.batch);
-      const cells = [String(stepsPerEpoch(run.batch, s.m)), String(last.step), run.diverged !== null ? formatNumber(NaN) : formatNumber(last.J), Number.isNaN(summary.meanCos) ? "–" : formatNumber(summary.meanCos, 3), formatNumber(summary.spread, 3)];
+      const cells = [
+        String(stepsPerEpoch(run.batch, s.m)),
+        String(last.step),
+        run.diverged !== null ? formatNumber(NaN) : formatNumber(last.J),
+        Number.isNaN(summary.meanCos) ? "–" : formatNumber(summary.meanCos, 3),
+        formatNumber(summary.spread, 3),
+      ];
       for (const text of cells) row.insertCell().textContent = text;
       row.cells[1].setAttribute("data-steps-per-epoch", "");
     }
@@ -83,18 +100,25 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
     drawChart(
       this.lossHost.host,
       {
-        width, height: 270, marginLeft: 52, marginBottom: 44,
+        width,
+        height: 270,
+        marginLeft: 52,
+        marginBottom: 44,
         x: stepAxis(t(`batchSize.axis.${s.xAxis}`)),
         y: { type: "log", label: t("batchSize.axisLoss"), grid: true, tickFormat: plainTick },
         marks: finite.flatMap(({ run, points }) => [
           Plot.line(points, { x, y: "J", stroke: this.color(run.batch), strokeWidth: run.batch === 1 ? 1.2 : 2 }),
-          run.diverged !== null ? Plot.dot(points.slice(-1), { x, y: "J", symbol: "times", r: 7, stroke: this.color(run.batch), strokeWidth: 2.5 }) : null,
+          run.diverged !== null
+            ? Plot.dot(points.slice(-1), { x, y: "J", symbol: "times", r: 7, stroke: this.color(run.batch), strokeWidth: 2.5 })
+            : null,
         ]),
       },
       t("batchSize.lossDesc", {
         x: t(`batchSize.xAxis.${s.xAxis}`),
         epochs: s.epochs,
-        finals: runs.map((r) => `${this.label(r.batch)} ${r.diverged !== null ? formatNumber(NaN) : formatNumber(r.points[r.points.length - 1].J)}`).join(", "),
+        finals: runs
+          .map((r) => `${this.label(r.batch)} ${r.diverged !== null ? formatNumber(NaN) : formatNumber(r.points[r.points.length - 1].J)}`)
+          .join(", "),
       }),
       {
         columns: [t("batchSize.col.batch"), t("batchSize.axis.steps"), t("batchSize.axis.examples"), t("batchSize.axisLoss")],
@@ -110,24 +134,41 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
     drawChart(
       this.cloudHost.host,
       {
-        width, height: 270, marginLeft: 52, marginBottom: 44,
+        width,
+        height: 270,
+        marginLeft: 52,
+        marginBottom: 44,
         x: { ...stepAxis(t("batchSize.axisDw")), grid: true },
         y: { label: t("batchSize.axisDb"), grid: true },
         marks: [
           Plot.ruleX([0], { stroke: c.muted }),
           Plot.ruleY([0], { stroke: c.muted }),
           ...BATCHES.filter((b) => b !== 0).map((b) =>
-            Plot.dot(clouds.filter((g) => g.batch === b), { x: "dw", y: "db", r: b === 1 ? 2 : 3.5, fill: this.color(b), fillOpacity: b === 1 ? 0.6 : 0.9 }),
+            Plot.dot(
+              clouds.filter((g) => g.batch === b),
+              { x: "dw", y: "db", r: b === 1 ? 2 : 3.5, fill: this.color(b), fillOpacity: b === 1 ? 0.6 : 0.9 },
+            ),
           ),
           zero
             ? Plot.dot(tip, { x: "dw", y: "db", symbol: "plus", r: 8, stroke: this.color(0), strokeWidth: 2.5 })
             : Plot.arrow(tip, { x1: 0, y1: 0, x2: "dw", y2: "db", stroke: this.color(0), strokeWidth: 2.5 }),
         ],
       },
-      t("batchSize.cloudDesc", { w: formatNumber(at[0], 3), b: formatNumber(at[1], 3), dw: formatNumber(full[0], 3), db: formatNumber(full[1], 3), count: clouds.length }),
+      t("batchSize.cloudDesc", {
+        w: formatNumber(at[0], 3),
+        b: formatNumber(at[1], 3),
+        dw: formatNumber(full[0], 3),
+        db: formatNumber(full[1], 3),
+        count: clouds.length,
+      }),
       {
         columns: [t("batchSize.col.batch"), t("batchSize.axisDw"), t("batchSize.axisDb"), t("batchSize.col.cosine")],
-        rows: BATCHES.flatMap((b) => thin(clouds.filter((g) => g.batch === b), 10).map((g) => [this.label(b), g.dw, g.db, Number.isNaN(g.cosine) ? "–" : g.cosine])),
+        rows: BATCHES.flatMap((b) =>
+          thin(
+            clouds.filter((g) => g.batch === b),
+            10,
+          ).map((g) => [this.label(b), g.dw, g.db, Number.isNaN(g.cosine) ? "–" : g.cosine]),
+        ),
       },
     );
   }

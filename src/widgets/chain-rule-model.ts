@@ -112,7 +112,8 @@ export function yDomain(ys: number[], y0?: number): [number, number] {
   if (y0 !== undefined && !Number.isFinite(y0)) y0 = undefined;
   if (sorted.length === 0) return y0 === undefined ? [-1, 1] : [y0 - 1, y0 + 1];
   // NOTE: exp∘exp reaches 1e200 at the edge; the 5th–95th percentiles keep the interesting part in view.
-  let lo = sorted[Math.floor(0.05 * (sorted.length - 1))], hi = sorted[Math.ceil(0.95 * (sorted.length - 1))];
+  let lo = sorted[Math.floor(0.05 * (sorted.length - 1))],
+    hi = sorted[Math.ceil(0.95 * (sorted.length - 1))];
   if (y0 !== undefined) [lo, hi] = [Math.min(lo, y0), Math.max(hi, y0)];
   const pad = (hi - lo) * 0.1;
   if (!Number.isFinite(pad)) return [lo, hi];

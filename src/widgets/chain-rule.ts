@@ -30,27 +30,43 @@ class ChainRuleWidget extends WidgetBase<typeof chainSchema> {
       this.chart = document.createElement("div");
       this.figure.append(this.tape, this.readouts, this.chart);
     }
-    const s = this.state, c = chain(s), names = piecesOf(s);
+    const s = this.state,
+      c = chain(s),
+      names = piecesOf(s);
     this.tape.replaceChildren();
     this.tape.createCaption().textContent = `y = ${formula(names)}`;
     const head = this.tape.createTHead().insertRow();
-    for (const key of ["step", "fn", "in", "out", "df"]) head.append(Object.assign(document.createElement("th"), { scope: "col", textContent: t(`chainRule.col.${key}`) }));
+    for (const key of ["step", "fn", "in", "out", "df"])
+      head.append(Object.assign(document.createElement("th"), { scope: "col", textContent: t(`chainRule.col.${key}`) }));
     const body = this.tape.createTBody();
     c.steps.forEach((st, k) => {
       const row = body.insertRow();
       row.append(Object.assign(document.createElement("th"), { scope: "row", textContent: `f${"₁₂₃"[k]}` }));
-      for (const text of [t(`chainRule.fn.${st.name}`), fmt(st.u), fmt(st.out), localText(st.name, st.local, fmt)]) row.insertCell().textContent = text;
+      for (const text of [t(`chainRule.fn.${st.name}`), fmt(st.u), fmt(st.out), localText(st.name, st.local, fmt)])
+        row.insertCell().textContent = text;
     });
 
-    const pair = (k: string, v: string) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })];
+    const pair = (k: string, v: string) => [
+      Object.assign(document.createElement("dt"), { textContent: k }),
+      Object.assign(document.createElement("dd"), { textContent: v }),
+    ];
     if ("problem" in c && c.problem) {
-      this.readouts.replaceChildren(...pair(t("chainRule.product"), t("chainRule.domain", { stage: c.problem.stage, u: fmt(c.problem.u) })));
-    } else {
-      const ok = c.error! < 1e-6, finite = Number.isFinite(c.slope) && Number.isFinite(c.numeric);
       this.readouts.replaceChildren(
-        ...pair(t("chainRule.product"), `${c.steps.map((st) => (st.local < 0 ? `(${fmt(st.local)})` : fmt(st.local))).join(" × ")} = ${fmt(c.slope!)}`),
+        ...pair(t("chainRule.product"), t("chainRule.domain", { stage: c.problem.stage, u: fmt(c.problem.u) })),
+      );
+    } else {
+      const ok = c.error! < 1e-6,
+        finite = Number.isFinite(c.slope) && Number.isFinite(c.numeric);
+      this.readouts.replaceChildren(
+        ...pair(
+          t("chainRule.product"),
+          `${c.steps.map((st) => (st.local < 0 ? `(${fmt(st.local)})` : fmt(st.local))).join(" × ")} = ${fmt(c.slope!)}`,
+        ),
         ...pair(t("chainRule.numeric", { h: String(H) }), formatValue(c.numeric!, 10)),
-        ...pair(t("chainRule.relError"), finite ? t(ok ? "chainRule.agree" : "chainRule.disagree", { error: formatValue(c.error!, 2) }) : t("chainRule.overflow")),
+        ...pair(
+          t("chainRule.relError"),
+          finite ? t(ok ? "chainRule.agree" : "chainRule.disagree", { error: formatValue(c.error!, 2) }) : t("chainRule.overflow"),
+        ),
       );
       this.readouts.setAttribute("data-rel-error", String(c.error));
     }
@@ -58,11 +74,23 @@ class ChainRuleWidget extends WidgetBase<typeof chainSchema> {
   }
 
   private drawCurve(names: ReturnType<typeof piecesOf>, c: ReturnType<typeof chain>): void {
-    const s = this.state, col = themeColors(), all = curve(names);
+    const s = this.state,
+      col = themeColors(),
+      all = curve(names);
     const ok = !("problem" in c && c.problem) && Number.isFinite(c.y) && Number.isFinite(c.slope);
-    const y0 = c.y ?? NaN, slope = c.slope ?? NaN;
-    const domain = yDomain(all.map((p) => p.y), ok ? y0 : undefined), points = clampToWindow(all, domain);
-    const tangent = ok ? clampToWindow([-0.6, 0.6].map((d) => ({ x: s.x + d, y: y0 + slope * d })), domain) : [];
+    const y0 = c.y ?? NaN,
+      slope = c.slope ?? NaN;
+    const domain = yDomain(
+        all.map((p) => p.y),
+        ok ? y0 : undefined,
+      ),
+      points = clampToWindow(all, domain);
+    const tangent = ok
+      ? clampToWindow(
+          [-0.6, 0.6].map((d) => ({ x: s.x + d, y: y0 + slope * d })),
+          domain,
+        )
+      : [];
     drawChart(
       this.chart,
       {
@@ -81,7 +109,13 @@ class ChainRuleWidget extends WidgetBase<typeof chainSchema> {
           Plot.dot(ok ? [{ x: s.x, y: y0 }] : [], { x: "x", y: "y", fill: col.second, r: 5 }),
         ],
       },
-      t(ok ? "chainRule.chartDesc" : "chainRule.chartDescNoTangent", { formula: formula(names), from: chainSchema.x.min, to: chainSchema.x.max, x: s.x, slope: fmt(slope) }),
+      t(ok ? "chainRule.chartDesc" : "chainRule.chartDescNoTangent", {
+        formula: formula(names),
+        from: chainSchema.x.min,
+        to: chainSchema.x.max,
+        x: s.x,
+        slope: fmt(slope),
+      }),
       { columns: [t("chainRule.tableX"), t("chainRule.tableY")], rows: all.filter((_, k) => k % 10 === 0).map((p) => [p.x, fmt(p.y)]) },
     );
   }

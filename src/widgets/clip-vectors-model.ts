@@ -23,7 +23,7 @@ export interface Clipped {
 
 const angleOf = (x: number, y: number) => (x === 0 && y === 0 ? NaN : (Math.atan2(y, x) * 180) / Math.PI);
 
-function describe(v: Float64Array, g: Float64Array): Clipped {
+function summarize(v: Float64Array, g: Float64Array): Clipped {
   return { v: [v[0], v[1]], norm: norm2(v), angle: angleOf(v[0], v[1]), changed: v[0] !== g[0] || v[1] !== g[1] };
 }
 
@@ -36,10 +36,11 @@ export function directionText(v: Clipped, format: (x: number, digits?: number) =
 /** g, g clipped by norm (g·min(1, c/(‖g‖ + 10⁻⁶)), as the engine and PyTorch do) and by value (each entry into [−c, c]). */
 export function clipVectors(s: ClipVectorsState): { g: Clipped; byNorm: Clipped; byValue: Clipped; turn: number } {
   const g = Float64Array.from([s.gx, s.gy]);
-  const byNorm = g.slice(), byValue = g.slice();
+  const byNorm = g.slice(),
+    byValue = g.slice();
   clipByNorm(byNorm, s.threshold);
   clipByValue(byValue, s.threshold);
-  const out = { g: describe(g, g), byNorm: describe(byNorm, g), byValue: describe(byValue, g) };
+  const out = { g: summarize(g, g), byNorm: summarize(byNorm, g), byValue: summarize(byValue, g) };
   return { ...out, turn: angleBetween(out.g.v, out.byValue.v) };
 }
 
@@ -65,11 +66,21 @@ export function circle(c: number, points = 97): { x: number; y: number }[] {
 
 /** The square |x| ≤ c, |y| ≤ c, where value clipping puts every vector. */
 export function box(c: number): { x: number; y: number }[] {
-  return [{ x: -c, y: -c }, { x: c, y: -c }, { x: c, y: c }, { x: -c, y: c }, { x: -c, y: -c }];
+  return [
+    { x: -c, y: -c },
+    { x: c, y: -c },
+    { x: c, y: c },
+    { x: -c, y: c },
+    { x: -c, y: -c },
+  ];
 }
 
 /** The plot's inner frame in SVG units: left and top margins and the side of the square drawing area. */
-export interface Frame { left: number; top: number; side: number }
+export interface Frame {
+  left: number;
+  top: number;
+  side: number;
+}
 
 /**
  * The gradient a click or drag at SVG point (px, py) sets: the frame maps [−E, E] on both axes (y up), and the

@@ -16,8 +16,10 @@ export interface Grid {
 
 /** f sampled at the centres of an n × n grid over the surface's view window. */
 export function sampleGrid(surface: Surface, n = 60): Grid {
-  const [x1, x2] = surface.xRange, [y1, y2] = surface.yRange;
-  const dx = (x2 - x1) / n, dy = (y2 - y1) / n;
+  const [x1, x2] = surface.xRange,
+    [y1, y2] = surface.yRange;
+  const dx = (x2 - x1) / n,
+    dy = (y2 - y1) / n;
   const values: number[] = [];
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; col++) values.push(surface.f(x1 + (col + 0.5) * dx, y1 + (row + 0.5) * dy));
@@ -32,7 +34,8 @@ export function contourLevels(surface: Surface, grid: Grid, count = 12): number[
   const sorted = [...grid.values].sort((a, b) => a - b);
   const fMin = surface.minimum?.f;
   if (fMin === undefined) {
-    const lo = quantile(sorted, 0.05), hi = quantile(sorted, 0.95);
+    const lo = quantile(sorted, 0.05),
+      hi = quantile(sorted, 0.95);
     return Array.from({ length: count }, (_, k) => lo + ((hi - lo) * k) / (count - 1));
   }
   const hi = quantile(sorted, 0.9) - fMin;

@@ -9,7 +9,10 @@ import { t } from "../i18n";
 export function linesHtml(lines: DerivationLine[], shown: number): string {
   const items = lines
     .slice(0, shown)
-    .map((l) => `<li><span class="dl-derivation-math">${l.math}</span><span class="dl-derivation-reason"><span>${esc(t("derivation.because"))}</span> ${esc(l.reason)}</span></li>`);
+    .map(
+      (l) =>
+        `<li><span class="dl-derivation-math">${l.math}</span><span class="dl-derivation-reason"><span>${esc(t("derivation.because"))}</span> ${esc(l.reason)}</span></li>`,
+    );
   return `<ol class="dl-derivation" aria-label="${esc(t("derivation.lines"))}">${items.join("")}</ol>`;
 }
 

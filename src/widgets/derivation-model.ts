@@ -65,11 +65,14 @@ export interface NumericCheck {
  * bce-sigmoid: a − y against the central difference of the engine's bce(σ(z), y) with respect to z.
  */
 export function numericCheck(s: DerivationState): NumericCheck {
-  const z = s.z, y = Number(s.y), a = sigmoid.f(z);
+  const z = s.z,
+    y = Number(s.y),
+    a = sigmoid.f(z);
   const derived = s.which === "bce-sigmoid" ? a - y : a * (1 - a);
-  const f = s.which === "bce-sigmoid"
-    ? (x: Float64Array) => bce(new Tensor([1, 1], [sigmoid.f(x[0])]), new Tensor([1, 1], [y])).loss
-    : (x: Float64Array) => sigmoid.f(x[0]);
+  const f =
+    s.which === "bce-sigmoid"
+      ? (x: Float64Array) => bce(new Tensor([1, 1], [sigmoid.f(x[0])]), new Tensor([1, 1], [y])).loss
+      : (x: Float64Array) => sigmoid.f(x[0]);
   const { numeric, relativeError } = gradCheckFn(f, Float64Array.from([z]), [derived]);
   return { z, a, derived, numeric: numeric[0], relativeError };
 }

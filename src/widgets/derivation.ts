@@ -21,7 +21,11 @@ class DerivationWidget extends WidgetBase<typeof derivationSchema> {
     row.className = "dl-stepper-buttons";
     const next = controlButton(t("derivation.next"), "next", () => this.reveal(this.shown + 1));
     const all = controlButton(t("derivation.all"), "all", () => this.reveal(this.total));
-    row.append(next, all, controlButton(t("derivation.restart"), "restart", () => this.reveal(1)));
+    row.append(
+      next,
+      all,
+      controlButton(t("derivation.restart"), "restart", () => this.reveal(1)),
+    );
     this.buttons = { next, all };
     const check = [this.control("z")];
     if (this.state.which === "bce-sigmoid") check.push(this.control("y"));

@@ -3,9 +3,7 @@
 // seeded generator; the kept units' scaling 1/(1 − p); train against eval mode; the Monte-Carlo
 // mean of many training-mode outputs against the evaluation output under three test-time
 // conventions; and a sweep of validation cost over p for an overfitting-prone network, run in slices.
-import {
-  Adam, Dense, Dropout, Sequential, Tensor, Trainer, createRng, houseData, losses, type Dataset,
-} from "../../lib";
+import { Adam, Dense, Dropout, Sequential, Tensor, Trainer, createRng, houseData, losses, type Dataset } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
 import { splits as curveSplits, cost, type OverfittingState } from "./overfitting-lab-model";
@@ -28,7 +26,8 @@ export const dropoutSchema = {
 } satisfies Schema;
 export type DropoutState = StateOf<typeof dropoutSchema>;
 
-/** The house network with a dropout layer of rate p after the hidden layer (weights from seed 19, which leaves 7 of house 1's 8 ReLU units active; masks from `seed`). */
+/** The house network with a dropout layer of rate p after the hidden layer (weights from seed 19, which leaves
+ * 7 of house 1's 8 ReLU units active; masks from `seed`). */
 export function houseNet(p: number, seed: number): { net: Sequential; hidden: Dense; drop: Dropout; out: Dense } {
   const rng = createRng(19);
   const hidden = new Dense(3, HIDDEN, { activation: "relu", rng });
@@ -40,7 +39,10 @@ export function houseNet(p: number, seed: number): { net: Sequential; hidden: De
 /** House `n` (1-based) of the course's data, standardized, as a [3, 1] column. */
 export function houseColumn(n: number): Tensor {
   const { Xs } = houseData({ m: 20, seed: 1, features: [...FEATURES] });
-  return new Tensor([3, 1], [0, 1, 2].map((i) => Xs.get(i, n - 1)));
+  return new Tensor(
+    [3, 1],
+    [0, 1, 2].map((i) => Xs.get(i, n - 1)),
+  );
 }
 
 export interface MaskStep {
@@ -71,7 +73,17 @@ export function maskStep(s: DropoutState): MaskStep {
   const a = [...hidden.cache.A.data];
   const r = s.mode === "train" ? [...drop.cache.mask.data] : a.map(() => 1);
   const aTilde = s.mode === "train" ? [...drop.cache.A.data] : a;
-  return { p: s.p, mode: s.mode as "train" | "eval", a, r, aTilde, scale: s.mode === "train" ? drop.keepScale : 1, yhat, yEval, dropped: r.filter((v) => v === 0).length };
+  return {
+    p: s.p,
+    mode: s.mode as "train" | "eval",
+    a,
+    r,
+    aTilde,
+    scale: s.mode === "train" ? drop.keepScale : 1,
+    yhat,
+    yEval,
+    dropped: r.filter((v) => v === 0).length,
+  };
 }
 
 export type Convention = "inverted" | "classic" | "wrong";
@@ -99,7 +111,9 @@ export function expectationCheck(s: DropoutState, samples = MC_SAMPLES): Expecta
   for (let k = 0; k < samples; k++) sum += net.forward(x).data[0];
   const inverted = sum / samples;
   // NOTE: the bias is not dropped, so only the weighted-sum part W·ã scales with the convention.
-  const classicTrain = b + (1 - s.p) * (inverted - b), classicTest = b + (1 - s.p) * (yEval - b), wrongTest = b + s.p * (yEval - b);
+  const classicTrain = b + (1 - s.p) * (inverted - b),
+    classicTest = b + (1 - s.p) * (yEval - b),
+    wrongTest = b + s.p * (yEval - b);
   return [
     { convention: "inverted", trainMean: inverted, test: yEval },
     { convention: "classic", trainMean: classicTrain, test: classicTest },
@@ -116,8 +130,10 @@ export function sweepData(): { train: Dataset; val: Dataset } {
 export function wideNet(p: number): Sequential {
   const rng = createRng(5);
   return new Sequential([
-    new Dense(1, 32, { activation: "tanh", rng }), new Dropout(p, { rng: createRng(11) }),
-    new Dense(32, 32, { activation: "tanh", rng }), new Dropout(p, { rng: createRng(12) }),
+    new Dense(1, 32, { activation: "tanh", rng }),
+    new Dropout(p, { rng: createRng(11) }),
+    new Dense(32, 32, { activation: "tanh", rng }),
+    new Dropout(p, { rng: createRng(12) }),
     new Dense(32, 1, { rng }),
   ]);
 }
@@ -139,7 +155,13 @@ export class DropoutSweep {
   constructor(readonly steps = SWEEP_STEPS) {
     this.runs = SWEEP_P.map((p) => {
       const net = wideNet(p);
-      const trainer = new Trainer({ model: net, loss: losses.halfMse, optimizer: new Adam({ lr: 0.01 }), X: this.data.train.X, Y: this.data.train.Y });
+      const trainer = new Trainer({
+        model: net,
+        loss: losses.halfMse,
+        optimizer: new Adam({ lr: 0.01 }),
+        X: this.data.train.X,
+        Y: this.data.train.Y,
+      });
       const run = { p, net, trainer, val: [] };
       this.log(run);
       return run;
@@ -177,4 +199,3 @@ export class DropoutSweep {
     return this.runs.filter((r) => r.trainer.step >= this.steps).map((r) => ({ p: r.p, ...r.val[r.val.length - 1] }));
   }
 }
-

@@ -8,11 +8,20 @@ import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { runInFrames } from "./frame-slices";
 import { chartBlock, chartWidth, legend, seriesColor } from "../charts/parts";
-import { DropoutSweep, FEATURES, HIDDEN, MC_SAMPLES, SWEEP_STEPS, dropoutSchema, expectationCheck, maskStep, type MaskStep } from "./dropout-lab-model";
+import {
+  DropoutSweep,
+  FEATURES,
+  HIDDEN,
+  MC_SAMPLES,
+  SWEEP_STEPS,
+  dropoutSchema,
+  expectationCheck,
+  maskStep,
+  type MaskStep,
+} from "./dropout-lab-model";
 import { controlButton } from "./controls";
 import { t } from "../i18n";
 
-type Name = keyof typeof dropoutSchema;
 const fmt = (x: number) => formatNumber(x, 3);
 const PLAY_MS = 700;
 
@@ -34,7 +43,10 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
     this.playButton = controlButton(t("dropoutLab.play"), "play", () => this.togglePlay());
     const buttons = Object.assign(document.createElement("div"), { className: "dl-internals-buttons" });
     buttons.append(next, this.playButton);
-    panel.append(this.fieldGroup(t("dropoutLab.groupDropout"), ["p", "mode"]), this.fieldGroup(t("dropoutLab.groupMask"), ["step", "house", "seed", buttons]));
+    panel.append(
+      this.fieldGroup(t("dropoutLab.groupDropout"), ["p", "mode"]),
+      this.fieldGroup(t("dropoutLab.groupMask"), ["step", "house", "seed", buttons]),
+    );
   }
 
   protected optionLabel(_name: string, option: string): string {
@@ -74,9 +86,18 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
     if (!this.diagram) {
       this.diagram = document.createElement("div");
       this.readouts = Object.assign(document.createElement("dl"), { className: "dl-readouts" });
-      this.maskTable = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table dl-mask-table", tabIndex: 0 });
-      const expTitle = Object.assign(document.createElement("p"), { className: "dl-internals-chart-title", textContent: t("dropoutLab.expTitle", { n: MC_SAMPLES.toLocaleString("en-US") }) });
-      this.expTable = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table dl-exp-table", tabIndex: 0 });
+      this.maskTable = Object.assign(document.createElement("table"), {
+        className: "dl-fallback dl-internals-table dl-mask-table",
+        tabIndex: 0,
+      });
+      const expTitle = Object.assign(document.createElement("p"), {
+        className: "dl-internals-chart-title",
+        textContent: t("dropoutLab.expTitle", { n: MC_SAMPLES.toLocaleString("en-US") }),
+      });
+      this.expTable = Object.assign(document.createElement("table"), {
+        className: "dl-fallback dl-internals-table dl-exp-table",
+        tabIndex: 0,
+      });
       this.progress = Object.assign(document.createElement("p"), { className: "dl-note dl-progress" });
       this.progress.setAttribute("aria-live", "polite");
       this.sweepHost = chartBlock(t("dropoutLab.sweepTitle", { steps: SWEEP_STEPS.toLocaleString("en-US") }));
@@ -97,10 +118,16 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
   }
 
   private drawDiagram(step: MaskStep): void {
-    const c = themeColors(), width = chartWidth(this.figure, 520);
+    const c = themeColors(),
+      width = chartWidth(this.figure, 520);
     const y = (j: number, n: number) => j - (n - 1) / 2;
     const inputs = FEATURES.map((f, i) => ({ x: 0, y: y(i, 3) * 2, label: t(`dropoutLab.feature.${f}`) }));
-    const hidden = step.a.map((a, j) => ({ x: 1, y: y(j, HIDDEN), kept: step.r[j] === 1, label: step.r[j] === 1 ? fmt(step.aTilde[j]) : t("dropoutLab.droppedMark") }));
+    const hidden = step.a.map((_a, j) => ({
+      x: 1,
+      y: y(j, HIDDEN),
+      kept: step.r[j] === 1,
+      label: step.r[j] === 1 ? fmt(step.aTilde[j]) : t("dropoutLab.droppedMark"),
+    }));
     const out = { x: 2, y: 0 };
     const inEdges = inputs.flatMap((i) => hidden.map((h) => ({ x1: i.x, y1: i.y, x2: h.x, y2: h.y, on: h.kept })));
     const outEdges = hidden.map((h) => ({ x1: h.x, y1: h.y, x2: out.x, y2: out.y, on: h.kept }));
@@ -108,23 +135,48 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
     drawChart(
       this.diagram,
       {
-        width, height: 300, marginLeft: 80, marginRight: 70, marginTop: 16, marginBottom: 10,
+        width,
+        height: 300,
+        marginLeft: 80,
+        marginRight: 70,
+        marginTop: 16,
+        marginBottom: 10,
         x: { axis: null, domain: [-0.1, 2.1] },
         y: { axis: null, reverse: true, domain: [-4.2, 4.2] },
         marks: [
-          Plot.link(edges.filter((e) => e.on), { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: c.accent, strokeOpacity: 0.55 }),
-          Plot.link(edges.filter((e) => !e.on), { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: c.muted, strokeOpacity: 0.25, strokeDasharray: "3 4" }),
+          Plot.link(
+            edges.filter((e) => e.on),
+            { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: c.accent, strokeOpacity: 0.55 },
+          ),
+          Plot.link(
+            edges.filter((e) => !e.on),
+            { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: c.muted, strokeOpacity: 0.25, strokeDasharray: "3 4" },
+          ),
           Plot.dot(inputs, { x: "x", y: "y", r: 10, fill: c.text }),
           Plot.text(inputs, { x: "x", y: "y", text: "label", dx: -14, textAnchor: "end", fill: c.text }),
-          Plot.dot(hidden.filter((h) => h.kept), { x: "x", y: "y", r: 10, fill: c.accent, stroke: c.text }),
-          Plot.dot(hidden.filter((h) => !h.kept), { x: "x", y: "y", r: 10, fill: "none", stroke: c.muted, strokeDasharray: "2 2" }),
+          Plot.dot(
+            hidden.filter((h) => h.kept),
+            { x: "x", y: "y", r: 10, fill: c.accent, stroke: c.text },
+          ),
+          Plot.dot(
+            hidden.filter((h) => !h.kept),
+            { x: "x", y: "y", r: 10, fill: "none", stroke: c.muted, strokeDasharray: "2 2" },
+          ),
           Plot.text(hidden, { x: "x", y: "y", text: "label", dx: 16, textAnchor: "start", fill: c.text }),
           Plot.dot([out], { x: "x", y: "y", r: 10, fill: c.text }),
           Plot.text([out], { x: "x", y: "y", text: () => `ŷ = ${fmt(step.yhat)}`, dx: 14, textAnchor: "start", fill: c.text }),
         ],
       },
       t(step.mode === "train" ? "dropoutLab.diagramTrain" : "dropoutLab.diagramEval", {
-        k: this.state.step, dropped: step.dropped, n: HIDDEN, units: step.r.map((r, j) => (r ? "" : String(j + 1))).filter(Boolean).join(", ") || t("dropoutLab.noUnits"), yhat: fmt(step.yhat),
+        k: this.state.step,
+        dropped: step.dropped,
+        n: HIDDEN,
+        units:
+          step.r
+            .map((r, j) => (r ? "" : String(j + 1)))
+            .filter(Boolean)
+            .join(", ") || t("dropoutLab.noUnits"),
+        yhat: fmt(step.yhat),
       }),
       { columns: [t("dropoutLab.col.unit"), "a", "r", "ã"], rows: step.a.map((a, j) => [j + 1, a, step.r[j], step.aTilde[j]]) },
     );
@@ -132,18 +184,30 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
 
   private fillReadouts(step: MaskStep): void {
     const s = this.state;
-    const rows: [string, string][] = step.mode === "train"
-      ? [
-          [t("dropoutLab.maskLabel", { k: s.step }), t("dropoutLab.maskValue", { dropped: step.dropped, n: HIDDEN, expected: formatNumber(HIDDEN * s.p, 3) })],
-          [t("dropoutLab.scaleLabel"), t("dropoutLab.scaleValue", { p: s.p, keep: formatNumber(1 - s.p, 3), scale: formatNumber(step.scale, 4) })],
-          [t("dropoutLab.outputLabel"), t("dropoutLab.outputValue", { yhat: fmt(step.yhat), eval: fmt(step.yEval) })],
-        ]
-      : [
-          [t("dropoutLab.maskLabel", { k: s.step }), t("dropoutLab.evalMask")],
-          [t("dropoutLab.scaleLabel"), t("dropoutLab.evalScale")],
-          [t("dropoutLab.outputLabel"), fmt(step.yEval)],
-        ];
-    this.readouts.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]));
+    const rows: [string, string][] =
+      step.mode === "train"
+        ? [
+            [
+              t("dropoutLab.maskLabel", { k: s.step }),
+              t("dropoutLab.maskValue", { dropped: step.dropped, n: HIDDEN, expected: formatNumber(HIDDEN * s.p, 3) }),
+            ],
+            [
+              t("dropoutLab.scaleLabel"),
+              t("dropoutLab.scaleValue", { p: s.p, keep: formatNumber(1 - s.p, 3), scale: formatNumber(step.scale, 4) }),
+            ],
+            [t("dropoutLab.outputLabel"), t("dropoutLab.outputValue", { yhat: fmt(step.yhat), eval: fmt(step.yEval) })],
+          ]
+        : [
+            [t("dropoutLab.maskLabel", { k: s.step }), t("dropoutLab.evalMask")],
+            [t("dropoutLab.scaleLabel"), t("dropoutLab.evalScale")],
+            [t("dropoutLab.outputLabel"), fmt(step.yEval)],
+          ];
+    this.readouts.replaceChildren(
+      ...rows.flatMap(([k, v]) => [
+        Object.assign(document.createElement("dt"), { textContent: k }),
+        Object.assign(document.createElement("dd"), { textContent: v }),
+      ]),
+    );
   }
 
   private fillMaskTable(step: MaskStep): void {
@@ -161,19 +225,30 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
     };
     line(t("dropoutLab.row.a"), step.a, "a");
     line(t("dropoutLab.row.r"), step.r, "r");
-    line(step.mode === "train" ? t("dropoutLab.row.aTilde", { scale: formatNumber(step.scale, 4) }) : t("dropoutLab.row.aEval"), step.aTilde, "aTilde");
+    line(
+      step.mode === "train" ? t("dropoutLab.row.aTilde", { scale: formatNumber(step.scale, 4) }) : t("dropoutLab.row.aEval"),
+      step.aTilde,
+      "aTilde",
+    );
     this.maskTable.replaceChildren(head, body);
   }
 
   private fillExpectation(): void {
     const rows = expectationCheck(this.state);
-    const head = document.createElement("thead"), hr = head.insertRow();
-    for (const c of ["convention", "trainMean", "test", "gap"]) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: t(`dropoutLab.exp.${c}`) }));
+    const head = document.createElement("thead"),
+      hr = head.insertRow();
+    for (const c of ["convention", "trainMean", "test", "gap"])
+      hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: t(`dropoutLab.exp.${c}`) }));
     const body = document.createElement("tbody");
     for (const r of rows) {
       const row = body.insertRow();
       row.dataset.convention = r.convention;
-      row.append(Object.assign(document.createElement("th"), { scope: "row", textContent: t(`dropoutLab.conv.${r.convention}`, { p: this.state.p, keep: formatNumber(1 - this.state.p, 3) }) }));
+      row.append(
+        Object.assign(document.createElement("th"), {
+          scope: "row",
+          textContent: t(`dropoutLab.conv.${r.convention}`, { p: this.state.p, keep: formatNumber(1 - this.state.p, 3) }),
+        }),
+      );
       [r.trainMean, r.test, r.test - r.trainMean].forEach((v) => (row.insertCell().textContent = fmt(v)));
     }
     this.expTable.replaceChildren(head, body);
@@ -182,22 +257,35 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
   private drawSweep(): void {
     const sweep = this.sweep;
     if (!sweep) return;
-    const res = sweep.results(), p = this.state.p;
+    const res = sweep.results(),
+      p = this.state.p;
     this.progress.textContent = sweep.finished
       ? t("dropoutLab.sweepDone", { best: res.reduce((a, r) => (r.val < a.val ? r : a), res[0]).p })
       : t("dropoutLab.sweepProgress", { pct: Math.round(100 * sweep.progress) });
     this.progress.dataset.done = String(sweep.finished);
-    const long = res.flatMap((r) => [{ p: r.p, kind: "val", J: r.val }, { p: r.p, kind: "train", J: r.train }]);
+    const long = res.flatMap((r) => [
+      { p: r.p, kind: "val", J: r.val },
+      { p: r.p, kind: "train", J: r.train },
+    ]);
     drawChart(
       this.sweepHost.host,
       {
-        width: chartWidth(this.figure, 420), height: 220, marginLeft: 52, marginBottom: 44,
+        width: chartWidth(this.figure, 420),
+        height: 220,
+        marginLeft: 52,
+        marginBottom: 44,
         x: { label: t("dropoutLab.axisP"), domain: [0, dropoutSchema.p.max], labelAnchor: "center", labelOffset: 34 },
         y: { label: t("dropoutLab.axisCost"), grid: true, zero: true },
         marks: [
           Plot.ruleX([p], { stroke: seriesColor(4), strokeDasharray: "2 3" }),
-          Plot.line(long.filter((d) => d.kind === "val"), { x: "p", y: "J", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3", marker: "circle" }),
-          Plot.line(long.filter((d) => d.kind === "train"), { x: "p", y: "J", stroke: seriesColor(0), strokeWidth: 2, marker: "circle" }),
+          Plot.line(
+            long.filter((d) => d.kind === "val"),
+            { x: "p", y: "J", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3", marker: "circle" },
+          ),
+          Plot.line(
+            long.filter((d) => d.kind === "train"),
+            { x: "p", y: "J", stroke: seriesColor(0), strokeWidth: 2, marker: "circle" },
+          ),
         ],
       },
       t("dropoutLab.sweepDesc", { p, rows: res.map((r) => `p = ${r.p}: ${fmt(r.val)}`).join(", ") || t("dropoutLab.noneYet") }),

@@ -47,7 +47,9 @@ export const BEST_STEPS = 3000;
 export function bestReachableLoss(): number {
   if (best === undefined) {
     const { X, Y } = labData();
-    best = new Trainer({ model: mlp([4, 1], { seed: 7 }), loss: losses.halfMse, optimizer: new SGD({ lr: 0.1 }), X, Y }).run(BEST_STEPS).loss;
+    best = new Trainer({ model: mlp([4, 1], { seed: 7 }), loss: losses.halfMse, optimizer: new SGD({ lr: 0.1 }), X, Y }).run(
+      BEST_STEPS,
+    ).loss;
   }
   return best;
 }
@@ -72,11 +74,20 @@ export class LabRun {
   readonly trainer: Trainer;
   readonly clipper?: ClippedOptimizer;
 
-  constructor(readonly state: ExplodingLabState, readonly kind: RunKind) {
+  constructor(
+    readonly state: ExplodingLabState,
+    readonly kind: RunKind,
+  ) {
     const sgd = new SGD({ lr: state.lr });
     this.clipper = kind === "clipped" ? new ClippedOptimizer(sgd, state.threshold, state.mode as ClipMode) : undefined;
     const { X, Y } = labData();
-    this.trainer = new Trainer({ model: buildChain(state.depth, state.weightScale), loss: losses.halfMse, optimizer: this.clipper ?? sgd, X, Y });
+    this.trainer = new Trainer({
+      model: buildChain(state.depth, state.weightScale),
+      loss: losses.halfMse,
+      optimizer: this.clipper ?? sgd,
+      X,
+      Y,
+    });
   }
 
   get step(): number {
@@ -158,21 +169,33 @@ export function seriesPoints(values: Float64Array): { step: number; value: numbe
   return out;
 }
 
-
 /** The readout table, one row per quantity and one column per run (plain, clipped), as text. */
-export function summaryRows(runs: RunSummary[], formatNumber: (x: number) => string): { label: string; values: string[]; status?: boolean }[] {
+export function summaryRows(
+  runs: RunSummary[],
+  formatNumber: (x: number) => string,
+): { label: string; values: string[]; status?: boolean }[] {
   return [
     { label: t("explodingLab.table.status"), values: runs.map((m) => statusText(m, formatNumber)), status: true },
     { label: t("explodingLab.table.firstLoss"), values: runs.map((m) => formatNumber(m.firstLoss)) },
     { label: t("explodingLab.table.maxNorm"), values: runs.map((m) => formatNumber(m.maxNorm)) },
-    { label: t("explodingLab.table.clipped"), values: runs.map((m) => (m.clippedSteps === undefined ? "–" : `${m.clippedSteps} / ${m.step}`)) },
-    { label: t("explodingLab.table.vsBest", { best: formatNumber(bestReachableLoss()) }), values: runs.map((m) => (m.status === "diverged" || !Number.isFinite(m.lastLoss) ? "–" : `${formatNumber(m.lastLoss / bestReachableLoss())}×`)) },
+    {
+      label: t("explodingLab.table.clipped"),
+      values: runs.map((m) => (m.clippedSteps === undefined ? "–" : `${m.clippedSteps} / ${m.step}`)),
+    },
+    {
+      label: t("explodingLab.table.vsBest", { best: formatNumber(bestReachableLoss()) }),
+      values: runs.map((m) =>
+        m.status === "diverged" || !Number.isFinite(m.lastLoss) ? "–" : `${formatNumber(m.lastLoss / bestReachableLoss())}×`,
+      ),
+    },
   ];
 }
 
 /** The name of a run as the legend and table show it. */
 export function runLabel(state: ExplodingLabState, kind: RunKind): string {
-  return kind === "plain" ? t("explodingLab.run.plain") : t("explodingLab.run.clipped", { mode: t(`explodingLab.mode.${state.mode}`), c: state.threshold });
+  return kind === "plain"
+    ? t("explodingLab.run.plain")
+    : t("explodingLab.run.clipped", { mode: t(`explodingLab.mode.${state.mode}`), c: state.threshold });
 }
 
 /** The status line of a run: "diverged at step k", or its final loss. */

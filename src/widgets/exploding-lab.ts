@@ -7,7 +7,15 @@ import { formatNumber } from "../charts/format";
 import { tableCell, tableRow } from "../charts/data-table";
 import { chartBlock, chartWidth, legend, logDomain, powerOfTen, seriesColor, stepAxis, thin } from "../charts/parts";
 import {
-  CHART_CEILING, explodingLabSchema, labRuns, runLabel, seriesPoints, statusText, summaryRows, type LabRun, type RunKind,
+  CHART_CEILING,
+  explodingLabSchema,
+  labRuns,
+  runLabel,
+  seriesPoints,
+  statusText,
+  summaryRows,
+  type LabRun,
+  type RunKind,
 } from "./exploding-lab-model";
 import { t } from "../i18n";
 
@@ -18,7 +26,14 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
   readonly schema = explodingLabSchema;
   private runs: [LabRun, LabRun] | null = null;
   private raf = 0;
-  private parts: { status: HTMLElement; factor: HTMLElement; table: HTMLTableElement; legend: HTMLElement; loss: HTMLElement; norm: HTMLElement } | null = null;
+  private parts: {
+    status: HTMLElement;
+    factor: HTMLElement;
+    table: HTMLTableElement;
+    legend: HTMLElement;
+    loss: HTMLElement;
+    norm: HTMLElement;
+  } | null = null;
 
   disconnectedCallback(): void {
     if (this.raf) cancelAnimationFrame(this.raf);
@@ -56,12 +71,17 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
     const el = (tag: string, className: string) => Object.assign(document.createElement(tag), { className });
     const status = el("p", "dl-explode-status");
     status.setAttribute("aria-live", "polite");
-    const loss = chartBlock(t("explodingLab.lossTitle")), norm = chartBlock(t("explodingLab.normTitle"));
+    const loss = chartBlock(t("explodingLab.lossTitle")),
+      norm = chartBlock(t("explodingLab.normTitle"));
     const charts = el("div", "dl-internals-charts");
     charts.append(loss.block, norm.block);
     this.parts = {
-      status, factor: el("p", "dl-note"), table: el("table", "dl-internals-table") as HTMLTableElement,
-      legend: el("div", ""), loss: loss.host, norm: norm.host,
+      status,
+      factor: el("p", "dl-note"),
+      table: el("table", "dl-internals-table") as HTMLTableElement,
+      legend: el("div", ""),
+      loss: loss.host,
+      norm: norm.host,
     };
     this.figure.append(status, this.parts.factor, this.parts.table, this.parts.legend, charts);
   }
@@ -75,7 +95,9 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
   }
 
   private draw(): void {
-    const p = this.parts!, s = this.state, runs = this.runs!;
+    const p = this.parts!,
+      s = this.state,
+      runs = this.runs!;
     const summaries = runs.map((r) => r.summary());
     const busy = runs.some((r) => !r.done);
     const shown = Math.max(...runs.map((r) => r.step));
@@ -83,8 +105,14 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
     p.factor.textContent = t("explodingLab.factor", { s: s.weightScale, L: s.depth, sL: formatNumber(s.weightScale ** s.depth, 3) });
     this.toggleAttribute("data-diverged", summaries[0].status === "diverged");
 
-    const thead = document.createElement("thead"), tbody = document.createElement("tbody");
-    thead.append(tableRow([tableCell("th", t("explodingLab.table.quantity"), "col"), ...runs.map((r) => tableCell("th", this.runLabel(r.kind), "col"))]));
+    const thead = document.createElement("thead"),
+      tbody = document.createElement("tbody");
+    thead.append(
+      tableRow([
+        tableCell("th", t("explodingLab.table.quantity"), "col"),
+        ...runs.map((r) => tableCell("th", this.runLabel(r.kind), "col")),
+      ]),
+    );
     for (const line of summaryRows(summaries, formatNumber)) {
       const values = line.values.map((v, k) => {
         const td = tableCell("td", v);
@@ -98,43 +126,90 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
 
     const hist = runs.map((r) => r.history());
     const desc = (m: (typeof summaries)[number]) => statusText(m, formatNumber);
-    this.chart(p.loss, hist.map((h) => h.loss), t("explodingLab.axisLoss"),
-      t("explodingLab.lossDesc", { steps: s.steps, L: s.depth, s: s.weightScale, plain: desc(summaries[0]), clipped: desc(summaries[1]) }), "loss");
-    this.chart(p.norm, hist.map((h) => h.gradNorm), t("explodingLab.axisNorm"),
-      t("explodingLab.normDesc", { plainMax: formatNumber(summaries[0].maxNorm), clippedMax: formatNumber(summaries[1].maxNorm), c: s.threshold }), "norm");
+    this.chart(
+      p.loss,
+      hist.map((h) => h.loss),
+      t("explodingLab.axisLoss"),
+      t("explodingLab.lossDesc", { steps: s.steps, L: s.depth, s: s.weightScale, plain: desc(summaries[0]), clipped: desc(summaries[1]) }),
+      "loss",
+    );
+    this.chart(
+      p.norm,
+      hist.map((h) => h.gradNorm),
+      t("explodingLab.axisNorm"),
+      t("explodingLab.normDesc", {
+        plainMax: formatNumber(summaries[0].maxNorm),
+        clippedMax: formatNumber(summaries[1].maxNorm),
+        c: s.threshold,
+      }),
+      "norm",
+    );
   }
 
   private chart(host: HTMLElement, series: Float64Array[], yLabel: string, description: string, which: "loss" | "norm"): void {
-    const s = this.state, runs = this.runs!, c = themeColors();
-    const [lo, hi] = logDomain(series.flatMap((s) => [...s]), { pad: 1.5, ceiling: CHART_CEILING });
+    const s = this.state,
+      runs = this.runs!,
+      c = themeColors();
+    const [lo, hi] = logDomain(
+      series.flatMap((s) => [...s]),
+      { pad: 1.5, ceiling: CHART_CEILING },
+    );
     const top = which === "norm" && s.mode === "globalNorm" ? Math.max(hi, s.threshold * 2) : hi;
     const bottom = which === "norm" && s.mode === "globalNorm" ? Math.min(lo, s.threshold / 2) : lo;
     const marks: Plot.Markish[] = [];
     runs.forEach((r, k) => {
       const pts = seriesPoints(series[k]);
-      marks.push(Plot.line(pts, { x: "step", y: "value", stroke: this.color(r.kind), strokeWidth: r.kind === "clipped" ? 1.5 : 2, clip: true }));
+      marks.push(
+        Plot.line(pts, { x: "step", y: "value", stroke: this.color(r.kind), strokeWidth: r.kind === "clipped" ? 1.5 : 2, clip: true }),
+      );
       if (r.status === "diverged") {
         const at = r.trainer.divergedAt ?? r.step;
         marks.push(Plot.ruleX([at], { stroke: this.color(r.kind), strokeDasharray: "2 3" }));
-        marks.push(Plot.text([{ step: at, value: Math.min(top, CHART_CEILING) / 1.6 }], {
-          x: "step", y: "value", text: () => t("explodingLab.divergedMark"), fill: this.color(r.kind), fontWeight: 700, textAnchor: "start", dx: 4,
-        }));
+        marks.push(
+          Plot.text([{ step: at, value: Math.min(top, CHART_CEILING) / 1.6 }], {
+            x: "step",
+            y: "value",
+            text: () => t("explodingLab.divergedMark"),
+            fill: this.color(r.kind),
+            fontWeight: 700,
+            textAnchor: "start",
+            dx: 4,
+          }),
+        );
       }
     });
     if (which === "norm" && s.mode === "globalNorm") {
       marks.unshift(Plot.ruleY([s.threshold], { stroke: c.muted, strokeDasharray: "4 3" }));
-      marks.push(Plot.text([{ step: s.steps, value: s.threshold }], { x: "step", y: "value", text: () => `${t("explodingLab.cLabel")} = ${s.threshold}`, fill: c.text, textAnchor: "end", dy: -7 }));
+      marks.push(
+        Plot.text([{ step: s.steps, value: s.threshold }], {
+          x: "step",
+          y: "value",
+          text: () => `${t("explodingLab.cLabel")} = ${s.threshold}`,
+          fill: c.text,
+          textAnchor: "end",
+          dy: -7,
+        }),
+      );
     }
-    const rows = thin(Array.from({ length: Math.max(...runs.map((r) => r.step)) }, (_, i) => i), 25).map((i) => [
-      i + 1, ...series.map((v) => (i < v.length ? v[i] : "–")),
-    ]);
+    const rows = thin(
+      Array.from({ length: Math.max(...runs.map((r) => r.step)) }, (_, i) => i),
+      25,
+    ).map((i) => [i + 1, ...series.map((v) => (i < v.length ? v[i] : "–"))]);
     const label = which === "loss" ? "explodingLab.table.loss" : "explodingLab.table.norm";
-    drawChart(host, {
-      width: chartWidth(host, 420), height: 240, marginLeft: 52, marginBottom: 44,
-      x: { domain: [1, s.steps], ...stepAxis(t("explodingLab.axisStep")) },
-      y: { type: "log", domain: [bottom, top], label: yLabel, grid: true, tickFormat: powerOfTen },
-      marks,
-    }, description, { columns: [t("explodingLab.table.step"), ...runs.map((r) => t(label, { run: this.runLabel(r.kind) }))], rows });
+    drawChart(
+      host,
+      {
+        width: chartWidth(host, 420),
+        height: 240,
+        marginLeft: 52,
+        marginBottom: 44,
+        x: { domain: [1, s.steps], ...stepAxis(t("explodingLab.axisStep")) },
+        y: { type: "log", domain: [bottom, top], label: yLabel, grid: true, tickFormat: powerOfTen },
+        marks,
+      },
+      description,
+      { columns: [t("explodingLab.table.step"), ...runs.map((r) => t(label, { run: this.runLabel(r.kind) }))], rows },
+    );
   }
 }
 

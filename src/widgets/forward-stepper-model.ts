@@ -49,15 +49,37 @@ export function forwardSteps(s: ForwardState): ForwardStep[] {
   const A2 = { name: `Ŷ = ${sup("A", 2)}`, rows: rowsOf(net.A2) };
   const Y = { name: "Y", rows: rowsOf(batch.Y) };
   // Per-example losses: the engine's loss on one column at a time (the cost J is their mean).
-  const perExample = Array.from({ length: M }, (_, j) =>
-    net.loss.compute(new Tensor([1, 1], [net.A2.get(0, j)]), new Tensor([1, 1], [batch.Y.get(0, j)])).loss,
+  const perExample = Array.from(
+    { length: M },
+    (_, j) => net.loss.compute(new Tensor([1, 1], [net.A2.get(0, j)]), new Tensor([1, 1], [batch.Y.get(0, j)])).loss,
   );
   return [
-    { id: "z1", formula: f[0], layer: 1, operands: [{ name: sup("W", 1), rows: rowsOf(net.W1) }, X, { name: sup("b", 1), rows: rowsOf(net.b1) }], result: [{ name: sup("Z", 1), rows: rowsOf(net.Z1) }] },
+    {
+      id: "z1",
+      formula: f[0],
+      layer: 1,
+      operands: [{ name: sup("W", 1), rows: rowsOf(net.W1) }, X, { name: sup("b", 1), rows: rowsOf(net.b1) }],
+      result: [{ name: sup("Z", 1), rows: rowsOf(net.Z1) }],
+    },
     { id: "a1", formula: f[1], layer: 1, operands: [{ name: sup("Z", 1), rows: rowsOf(net.Z1) }], result: [A1] },
-    { id: "z2", formula: f[2], layer: 2, operands: [{ name: sup("W", 2), rows: rowsOf(net.W2) }, A1, { name: sup("b", 2), rows: rowsOf(net.b2) }], result: [{ name: sup("Z", 2), rows: rowsOf(net.Z2) }] },
+    {
+      id: "z2",
+      formula: f[2],
+      layer: 2,
+      operands: [{ name: sup("W", 2), rows: rowsOf(net.W2) }, A1, { name: sup("b", 2), rows: rowsOf(net.b2) }],
+      result: [{ name: sup("Z", 2), rows: rowsOf(net.Z2) }],
+    },
     { id: "a2", formula: f[3], layer: 2, operands: [{ name: sup("Z", 2), rows: rowsOf(net.Z2) }], result: [A2] },
-    { id: "loss", formula: f[4], layer: "J", operands: [A2, Y], result: [{ name: t("forwardStepper.perExample"), rows: [perExample] }, { name: "J", rows: [[J]] }] },
+    {
+      id: "loss",
+      formula: f[4],
+      layer: "J",
+      operands: [A2, Y],
+      result: [
+        { name: t("forwardStepper.perExample"), rows: [perExample] },
+        { name: "J", rows: [[J]] },
+      ],
+    },
   ];
 }
 

@@ -23,8 +23,15 @@ export interface SliceOptions {
  * Advances `job` between frames, about `budgetMs` of work per frame, calling `redraw(done)` at most
  * every `redrawMs` and once at the end. Returns a function that cancels the remaining work.
  */
-export function runInFrames(job: SliceJob, redraw: (done: boolean) => void, { budgetMs = 12, redrawMs = 250, unit = 20, pauseOutside }: SliceOptions = {}): () => void {
-  let frame = 0, last = performance.now(), stopped = false, visible = true;
+export function runInFrames(
+  job: SliceJob,
+  redraw: (done: boolean) => void,
+  { budgetMs = 12, redrawMs = 250, unit = 20, pauseOutside }: SliceOptions = {},
+): () => void {
+  let frame = 0,
+    last = performance.now(),
+    stopped = false,
+    visible = true;
   const tick = () => {
     frame = 0;
     if (stopped || !visible) return;

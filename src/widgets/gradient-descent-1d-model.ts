@@ -30,12 +30,17 @@ export const J = (lambda: number, w: number) => bowl(lambda).f(0, w);
 export const dJ = (lambda: number, w: number) => bowl(lambda).grad(0, w)[1];
 
 export type Status = "running" | "converged" | "diverged";
-export interface PathPoint { t: number; w: number; J: number }
+export interface PathPoint {
+  t: number;
+  w: number;
+  J: number;
+}
 
 /** Up to `steps` SGD steps from w0; stops early (status "diverged") once |w| runs away. */
 export function descend(s: Gd1dState): { path: PathPoint[]; status: Status; divergedAt?: number } {
   const opt = new SGD({ lr: s.lr });
-  const w = Float64Array.from([s.w0]), g = new Float64Array(1);
+  const w = Float64Array.from([s.w0]),
+    g = new Float64Array(1);
   const limit = DIVERGE_FACTOR * Math.max(Math.abs(s.w0), 0.1);
   const path: PathPoint[] = [{ t: 0, w: w[0], J: J(s.lambda, w[0]) }];
   for (let k = 1; k <= s.steps; k++) {
@@ -50,14 +55,17 @@ export function descend(s: Gd1dState): { path: PathPoint[]; status: Status; dive
 
 /** What theory says about η at curvature λ: the factor 1 − ηλ each step multiplies w by, and the limit 2/λ. */
 export function regime(s: Gd1dState) {
-  const factor = 1 - s.lr * s.lambda, limit = 2 / s.lambda;
-  const kind = Math.abs(factor) > 1 ? "diverges" : Math.abs(factor) === 1 ? "bounces" : factor < 0 ? "overshoots" : factor === 0 ? "exact" : "slides";
+  const factor = 1 - s.lr * s.lambda,
+    limit = 2 / s.lambda;
+  const kind =
+    Math.abs(factor) > 1 ? "diverges" : Math.abs(factor) === 1 ? "bounces" : factor < 0 ? "overshoots" : factor === 0 ? "exact" : "slides";
   return { factor, limit, kind };
 }
 
 /** The tangent line at w, as two points spanning ±half around it. */
 export function tangent(lambda: number, w: number, half: number) {
-  const j = J(lambda, w), slope = dJ(lambda, w);
+  const j = J(lambda, w),
+    slope = dJ(lambda, w);
   return [w - half, w + half].map((x) => ({ w: x, J: j + slope * (x - w) }));
 }
 

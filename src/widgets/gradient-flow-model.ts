@@ -2,8 +2,21 @@
 // house prices, its per-layer weight-gradient norms before training, and a short run of plain gradient
 // descent with the engine's Trainer. No DOM, so the build-time fallback and the unit tests share it.
 import {
-  SGD, Tensor, Trainer, backward, forward, gradNormsPerLayer, halfMse, houseData, losses, mlpDeep, normal,
-  type ActivationName, type Initializer, type InitializerName, type Sequential,
+  SGD,
+  Tensor,
+  Trainer,
+  backward,
+  forward,
+  gradNormsPerLayer,
+  halfMse,
+  houseData,
+  losses,
+  mlpDeep,
+  normal,
+  type ActivationName,
+  type Initializer,
+  type InitializerName,
+  type Sequential,
 } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
@@ -50,20 +63,30 @@ export function flowInitializer(init: FlowInit): InitializerName | Initializer {
 /** The house data: 64 houses, four standardized features, the price standardized to mean 0 and variance 1. */
 export function flowData(): { X: Tensor; Y: Tensor } {
   const d = houseData({ m: HOUSES, seed: 3 });
-  const y = d.Y.data, m = y.length;
+  const y = d.Y.data,
+    m = y.length;
   let mean = 0;
   for (const v of y) mean += v / m;
   let v2 = 0;
   for (const v of y) v2 += (v - mean) ** 2 / m;
-  const Y = new Tensor([1, m], y.map((v) => (v - mean) / Math.sqrt(v2)));
+  const Y = new Tensor(
+    [1, m],
+    y.map((v) => (v - mean) / Math.sqrt(v2)),
+  );
   return { X: d.Xs, Y };
 }
 
 /** The network of a state: `depth` hidden layers of 16 units, then a linear output. */
 export function flowNetwork(s: GradientFlowState): Sequential {
   return mlpDeep({
-    nIn: 4, width: WIDTH, depth: s.depth, activation: s.activation as ActivationName,
-    init: flowInitializer(s.init as FlowInit), batchNorm: s.batchNorm, residual: s.residual, seed: 1,
+    nIn: 4,
+    width: WIDTH,
+    depth: s.depth,
+    activation: s.activation as ActivationName,
+    init: flowInitializer(s.init as FlowInit),
+    batchNorm: s.batchNorm,
+    residual: s.residual,
+    seed: 1,
   });
 }
 
@@ -83,7 +106,13 @@ export class FlowRun {
     const data = flowData();
     backward(this.net, halfMse(forward(this.net, data.X), data.Y).dA);
     this.norms = gradNormsPerLayer(this.net);
-    this.trainer = new Trainer({ model: this.net, loss: losses.halfMse, optimizer: new SGD({ lr: LR }), ...data, divergeAbove: LOSS_CEILING });
+    this.trainer = new Trainer({
+      model: this.net,
+      loss: losses.halfMse,
+      optimizer: new SGD({ lr: LR }),
+      ...data,
+      divergeAbove: LOSS_CEILING,
+    });
   }
 
   /** The cost before each step so far. */

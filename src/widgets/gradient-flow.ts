@@ -94,7 +94,9 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
   };
 
   private drawNorms(): void {
-    const s = this.state, norms = this.run.norms, c = themeColors();
+    const s = this.state,
+      norms = this.run.norms,
+      c = themeColors();
     const data = norms.map((norm, i) => ({ layer: i + 1, norm }));
     const finite = data.filter((d) => Number.isFinite(d.norm) && d.norm > 0);
     const [lo, hi] = logDomain(finite.map((d) => d.norm));
@@ -106,40 +108,61 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
         height: 260,
         marginLeft: 52,
         marginBottom: 40,
-        x: { label: t("gradientFlow.axisLayer"), labelAnchor: "center", tickFormat: (l: number) => (norms.length <= 12 || l % 2 === 1 ? String(l) : "") },
+        x: {
+          label: t("gradientFlow.axisLayer"),
+          labelAnchor: "center",
+          tickFormat: (l: number) => (norms.length <= 12 || l % 2 === 1 ? String(l) : ""),
+        },
         y: { type: "log", domain: [lo, hi], label: t("gradientFlow.axisNorm"), grid: true, tickFormat: powerOfTen, ticks: 5 },
-        marks: [
-          Plot.barY(finite, { x: "layer", y1: lo, y2: "norm", fill: seriesColor(0) }),
-          Plot.ruleY([lo], { stroke: c.muted }),
-        ],
+        marks: [Plot.barY(finite, { x: "layer", y1: lo, y2: "norm", fill: seriesColor(0) }), Plot.ruleY([lo], { stroke: c.muted })],
       },
       t("gradientFlow.normsDesc", {
-        activation: t(`activation.${s.activation}`), init: t(`gradientFlow.init.${s.init}`), fixes, depth: s.depth,
-        first: formatNumber(norms[0], 3), last: formatNumber(norms[norms.length - 1], 3), layers: `(${norms.length})`,
+        activation: t(`activation.${s.activation}`),
+        init: t(`gradientFlow.init.${s.init}`),
+        fixes,
+        depth: s.depth,
+        first: formatNumber(norms[0], 3),
+        last: formatNumber(norms[norms.length - 1], 3),
+        layers: `(${norms.length})`,
       }),
       { columns: [t("gradientFlow.col.layer"), t("gradientFlow.col.norm")], rows: data.map((d) => [d.layer, d.norm]) },
     );
   }
 
   private drawLoss(): void {
-    const run = this.run, losses = run.losses, c = themeColors();
-    const status = run.status === "diverged" ? t("widget.diverged") : run.status === "done" ? t("gradientFlow.status.done") : losses.length ? t("gradientFlow.status.ok") : t("gradientFlow.status.ready");
+    const run = this.run,
+      losses = run.losses,
+      c = themeColors();
+    const status =
+      run.status === "diverged"
+        ? t("widget.diverged")
+        : run.status === "done"
+          ? t("gradientFlow.status.done")
+          : losses.length
+            ? t("gradientFlow.status.ok")
+            : t("gradientFlow.status.ready");
     const pairs: [string, string, string][] = [
       [t("gradientFlow.layer1"), formatNumber(run.norms[0], 3), "first"],
       [t("gradientFlow.ratio"), formatNumber(run.ratio, 3), "ratio"],
       [t("gradientFlow.cost", { step: losses.length }), losses.length ? formatNumber(losses[losses.length - 1], 3) : "–", "cost"],
       [t("gradientFlow.status"), status, "status"],
     ];
-    this.readouts.replaceChildren(...pairs.flatMap(([k, v, key]) => {
-      const dd = Object.assign(document.createElement("dd"), { textContent: v });
-      dd.dataset.readout = key;
-      return [Object.assign(document.createElement("dt"), { textContent: k }), dd];
-    }));
+    this.readouts.replaceChildren(
+      ...pairs.flatMap(([k, v, key]) => {
+        const dd = Object.assign(document.createElement("dd"), { textContent: v });
+        dd.dataset.readout = key;
+        return [Object.assign(document.createElement("dt"), { textContent: k }), dd];
+      }),
+    );
     this.toggleAttribute("data-diverged", run.status === "diverged");
     this.setAttribute("data-status", run.status);
     const last = losses[losses.length - 1];
-    this.note.textContent = run.status === "diverged" ? t("gradientFlow.divergedNote", { step: losses.length - 1 })
-      : run.status === "done" && Math.abs(last - 0.5) < 0.02 ? t("gradientFlow.stuckNote") : "";
+    this.note.textContent =
+      run.status === "diverged"
+        ? t("gradientFlow.divergedNote", { step: losses.length - 1 })
+        : run.status === "done" && Math.abs(last - 0.5) < 0.02
+          ? t("gradientFlow.stuckNote")
+          : "";
     const data = losses.map((cost, step) => ({ step, cost })).filter((d) => Number.isFinite(d.cost) && d.cost > 0);
     const [lo, hi] = logDomain([...data.map((d) => d.cost), 0.5]);
     drawChart(
@@ -150,15 +173,27 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
         marginLeft: 52,
         marginBottom: 40,
         x: { domain: [0, STEPS], label: t("gradientFlow.axisStep"), labelAnchor: "center" },
-        y: { type: "log", domain: [lo, hi], label: t("gradientFlow.axisCost"), grid: true, tickFormat: (v: number) => (hi / lo > 1e4 ? powerOfTen(v) : formatNumber(v, 2)), ticks: 4 },
+        y: {
+          type: "log",
+          domain: [lo, hi],
+          label: t("gradientFlow.axisCost"),
+          grid: true,
+          tickFormat: (v: number) => (hi / lo > 1e4 ? powerOfTen(v) : formatNumber(v, 2)),
+          ticks: 4,
+        },
         marks: [
           Plot.ruleY([0.5], { stroke: c.muted, strokeDasharray: "4 3" }),
           Plot.line(data, { x: "step", y: "cost", stroke: seriesColor(1), strokeWidth: 2 }),
           Plot.dot(data.slice(-1), { x: "step", y: "cost", fill: seriesColor(1), r: 3.5 }),
         ],
       },
-      losses.length ? t("gradientFlow.lossDesc", { first: formatNumber(losses[0], 3), last: formatNumber(last, 3), step: losses.length }) : t("gradientFlow.lossEmpty", { steps: STEPS }),
-      { columns: [t("gradientFlow.col.step"), t("gradientFlow.col.cost")], rows: losses.map((cost, i): [number, number] => [i, cost]).filter(([i]) => i % 5 === 0 || i === losses.length - 1) },
+      losses.length
+        ? t("gradientFlow.lossDesc", { first: formatNumber(losses[0], 3), last: formatNumber(last, 3), step: losses.length })
+        : t("gradientFlow.lossEmpty", { steps: STEPS }),
+      {
+        columns: [t("gradientFlow.col.step"), t("gradientFlow.col.cost")],
+        rows: losses.map((cost, i): [number, number] => [i, cost]).filter(([i]) => i % 5 === 0 || i === losses.length - 1),
+      },
     );
   }
 }

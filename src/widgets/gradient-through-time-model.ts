@@ -41,7 +41,8 @@ function lossGradient(): Tensor {
 
 /** The inputs x_1 … x_T as one sequence [T, 1, 1], drawn from the seed. */
 export function inputs(length: number, seed: number): Tensor {
-  const rng = createRng(1000 + seed), X = new Tensor([length, 1, 1]);
+  const rng = createRng(1000 + seed),
+    X = new Tensor([length, 1, 1]);
   for (let i = 0; i < length; i++) X.data[i] = rng.normal(0, INPUT_STD);
   return X;
 }
@@ -57,7 +58,9 @@ export function buildRnn(s: GradientThroughTimeState): RNN {
 
 /** The LSTM: each gate's recurrent block scale·Q_k, zero biases except the forget gate's (b_ih of gate f). */
 export function buildLstm(s: GradientThroughTimeState): LSTM {
-  const lstm = new LSTM(1, HIDDEN, { rng: createRng(s.seed) }), H = HIDDEN, rng = createRng(200 + s.seed);
+  const lstm = new LSTM(1, HIDDEN, { rng: createRng(s.seed) }),
+    H = HIDDEN,
+    rng = createRng(200 + s.seed);
   for (let k = 0; k < 4; k++) lstm.W_hh.data.set(orthogonal(rng, H, H, { gain: s.scale }).data, k * H * H);
   lstm.b_ih.data.fill(0);
   lstm.b_hh.data.fill(0);
@@ -67,7 +70,9 @@ export function buildLstm(s: GradientThroughTimeState): LSTM {
 
 /** Forward over the sequence and backpropagation through time from L = uᵀh_T, for both networks. */
 export function gradientProfile(s: GradientThroughTimeState): GradientProfile {
-  const T = Math.round(s.length), X = inputs(T, s.seed), u = lossGradient();
+  const T = Math.round(s.length),
+    X = inputs(T, s.seed),
+    u = lossGradient();
   const rnn = buildRnn(s);
   rnn.forward(X);
   rnn.backward(u);
@@ -94,15 +99,29 @@ export function sampleSteps(T: number): number[] {
 
 /** Powers of ten spanning [lo, hi] for a log axis, at most about `max` of them (every k-th exponent). */
 export function powerTicks(lo: number, hi: number, max = 7): number[] {
-  const a = Math.floor(Math.log10(lo)), b = Math.ceil(Math.log10(hi));
+  const a = Math.floor(Math.log10(lo)),
+    b = Math.ceil(Math.log10(hi));
   if (!Number.isFinite(a) || !Number.isFinite(b)) return [1];
-  const every = Math.max(1, Math.ceil((b - a) / max)), out: number[] = [];
+  const every = Math.max(1, Math.ceil((b - a) / max)),
+    out: number[] = [];
   // Anchor at 10⁰ so that 1 (the gradient at t = T) is always a tick.
   for (let e = Math.ceil(a / every) * every; e <= b; e += every) out.push(10 ** e);
   return out;
 }
 
-const SUPERSCRIPT: Record<string, string> = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
+const SUPERSCRIPT: Record<string, string> = {
+  "-": "⁻",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+};
 
 /** A power of ten as "10⁻³" (and 1 as "1"). */
 export function powerLabel(x: number): string {

@@ -44,7 +44,8 @@ export function allRows(standardized: boolean): HouseRow[] {
 
 /** The rows the table shows: sorted by the state's column and order (ties keep house order), the first `rows` of them. */
 export function tableRows(s: HouseState): HouseRow[] {
-  const key = s.sortBy as Column, sign = s.order === "desc" ? -1 : 1;
+  const key = s.sortBy as Column,
+    sign = s.order === "desc" ? -1 : 1;
   return allRows(s.standardize)
     .sort((a, b) => sign * (a[key] - b[key]) || a.index - b.index)
     .slice(0, s.rows);

@@ -3,7 +3,18 @@
 import { WidgetBase } from "./base";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
-import { COLUMNS, featureStats, houseSchema, nextSort, scatter, tableRows, HOUSES, DATA_SEED, type Column, type HouseRow } from "./house-explorer-model";
+import {
+  COLUMNS,
+  featureStats,
+  houseSchema,
+  nextSort,
+  scatter,
+  tableRows,
+  HOUSES,
+  DATA_SEED,
+  type Column,
+  type HouseRow,
+} from "./house-explorer-model";
 import { t } from "../i18n";
 
 class HouseExplorerWidget extends WidgetBase<typeof houseSchema> {
@@ -44,7 +55,11 @@ class HouseExplorerWidget extends WidgetBase<typeof houseSchema> {
     const s = this.state;
     const table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-house-table" });
     table.createCaption().textContent = t("houseExplorer.caption", {
-      shown: rows.length, m: HOUSES, seed: DATA_SEED, column: t(`houseExplorer.col.${s.sortBy}`), order: t(`houseExplorer.order.${s.order}`),
+      shown: rows.length,
+      m: HOUSES,
+      seed: DATA_SEED,
+      column: t(`houseExplorer.col.${s.sortBy}`),
+      order: t(`houseExplorer.order.${s.order}`),
       scale: t(s.standardize ? "houseExplorer.scaleStd" : "houseExplorer.scaleRaw"),
     });
     const head = table.createTHead().insertRow();
@@ -82,16 +97,25 @@ class HouseExplorerWidget extends WidgetBase<typeof houseSchema> {
 
   /** The statistics standardising uses; they do not depend on the state, so they are drawn once. */
   private drawStats(): void {
-    const title = Object.assign(document.createElement("p"), { className: "dl-note", textContent: t("houseExplorer.stats", { m: HOUSES }) });
+    const title = Object.assign(document.createElement("p"), {
+      className: "dl-note",
+      textContent: t("houseExplorer.stats", { m: HOUSES }),
+    });
     this.stats.before(title);
-    this.stats.replaceChildren(...featureStats().flatMap(({ feature, mean, std }) => [
-      Object.assign(document.createElement("dt"), { textContent: t(`houseExplorer.col.${feature}`) }),
-      Object.assign(document.createElement("dd"), { textContent: t("houseExplorer.statsValue", { mean: formatNumber(mean, 3), std: formatNumber(std, 3) }) }),
-    ]));
+    this.stats.replaceChildren(
+      ...featureStats().flatMap(({ feature, mean, std }) => [
+        Object.assign(document.createElement("dt"), { textContent: t(`houseExplorer.col.${feature}`) }),
+        Object.assign(document.createElement("dd"), {
+          textContent: t("houseExplorer.statsValue", { mean: formatNumber(mean, 3), std: formatNumber(std, 3) }),
+        }),
+      ]),
+    );
   }
 
   private drawScatter(): void {
-    const s = this.state, c = themeColors(), points = scatter(s);
+    const s = this.state,
+      c = themeColors(),
+      points = scatter(s);
     const name = t(`houseExplorer.col.${s.feature}`);
     const prices = points.map((p) => p.price);
     drawChart(
@@ -101,12 +125,25 @@ class HouseExplorerWidget extends WidgetBase<typeof houseSchema> {
         height: 260,
         marginLeft: 52,
         marginBottom: 40,
-        x: { label: s.standardize ? t("houseExplorer.axisStd", { feature: name }) : name, labelAnchor: "center", labelArrow: "none", grid: true },
+        x: {
+          label: s.standardize ? t("houseExplorer.axisStd", { feature: name }) : name,
+          labelAnchor: "center",
+          labelArrow: "none",
+          grid: true,
+        },
         y: { label: t("houseExplorer.axisPrice"), grid: true },
         marks: [Plot.dot(points, { x: "x", y: "price", stroke: c.accent, r: 3.5, strokeWidth: 1.5 })],
       },
-      t("houseExplorer.chartDesc", { m: HOUSES, feature: name, min: Math.round(Math.min(...prices)), max: Math.round(Math.max(...prices)) }),
-      { columns: [t("houseExplorer.col.index"), name, t("houseExplorer.col.price")], rows: points.map((p) => [p.index, p.x, Math.round(p.price)]) },
+      t("houseExplorer.chartDesc", {
+        m: HOUSES,
+        feature: name,
+        min: Math.round(Math.min(...prices)),
+        max: Math.round(Math.max(...prices)),
+      }),
+      {
+        columns: [t("houseExplorer.col.index"), name, t("houseExplorer.col.price")],
+        rows: points.map((p) => [p.index, p.x, Math.round(p.price)]),
+      },
     );
   }
 }

@@ -42,12 +42,19 @@ export interface HouseBatch {
  */
 export function houseBatch(preset: Preset): HouseBatch {
   const d = houseData({ m: DATA_SIZE, seed: DATA_SEED, features: [...FEATURES] });
-  const above: number[] = [], below: number[] = [];
+  const above: number[] = [],
+    below: number[] = [];
   d.labels.data.forEach((label, i) => (label ? above : below).push(i));
   const columns = [...above.slice(0, M / 2), ...below.slice(0, M / 2)].sort((a, b) => a - b);
   const X = takeColumns(d.Xs, columns);
   const price = takeColumns(d.Y, columns).data;
-  const Y = preset === "classification" ? takeColumns(d.labels, columns) : new Tensor([1, M], price.map((p) => p / 100));
+  const Y =
+    preset === "classification"
+      ? takeColumns(d.labels, columns)
+      : new Tensor(
+          [1, M],
+          price.map((p) => p / 100),
+        );
   return { X, Y, raw: takeColumns(d.X, columns), price, columns };
 }
 

@@ -73,7 +73,10 @@ function syntheticSource(stream: Exclude<Stream, "house">, seed: number): Gradie
  */
 function houseSource(): GradientSource {
   const { X, Y } = houseData({ m: 100, seed: 1, features: ["age"] });
-  const Yk = new Tensor(Y.shape, Y.data.map((y) => y / 100));
+  const Yk = new Tensor(
+    Y.shape,
+    Y.data.map((y) => y / 100),
+  );
   const layer = new Dense(1, 1);
   layer.W.data[0] = 0;
   const dA = new Tensor(Yk.shape);
@@ -102,7 +105,15 @@ export function traceAdam(s: InsideAdamState, biasCorrection = s.biasCorrection)
     const before = source.theta.map((x) => x[0]);
     opt.step(source.theta, grads);
     for (let k = 0; k < 2; k++) {
-      trace[k].push({ t: opt.t, g: g[k], m: opt.m[k][0], v: opt.v[k][0], mHat: opt.mHat[k][0], vHat: opt.vHat[k][0], step: before[k] - source.theta[k][0] });
+      trace[k].push({
+        t: opt.t,
+        g: g[k],
+        m: opt.m[k][0],
+        v: opt.v[k][0],
+        mHat: opt.mHat[k][0],
+        vHat: opt.vHat[k][0],
+        step: before[k] - source.theta[k][0],
+      });
     }
   }
   return trace;

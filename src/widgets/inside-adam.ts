@@ -8,8 +8,6 @@ import { chartBlock, chartWidth, legend, seriesColor, thin, powerOfTen, stepAxis
 import { insideAdamSchema, insideAdam, paramNames, paramSymbols, largestStepGap, TABLE_STEPS, type AdamRecord } from "./inside-adam-model";
 import { t } from "../i18n";
 
-type Name = keyof typeof insideAdamSchema;
-
 class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
   readonly schema = insideAdamSchema;
   private readouts!: HTMLElement;
@@ -37,7 +35,9 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     const noisy = this.state.stream === "noisy";
     // NOTE: not the hidden attribute: .dl-control's display: grid would override it.
     this.seedControl.style.display = noisy ? "" : "none";
-    this.seedControl.querySelectorAll("input[type=range]").forEach((el) => (noisy ? el.setAttribute("data-control", "seed") : el.removeAttribute("data-control")));
+    this.seedControl
+      .querySelectorAll("input[type=range]")
+      .forEach((el) => (noisy ? el.setAttribute("data-control", "seed") : el.removeAttribute("data-control")));
     const select = this.querySelector<HTMLSelectElement>(`[id="${this.id || this.localName}-param"]`);
     if (select) [...select.options].forEach((o) => (o.textContent = this.optionLabel("param", o.value)));
   }
@@ -49,10 +49,15 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
       this.firstHost = chartBlock("");
       this.secondHost = chartBlock("");
       this.stepHost = chartBlock("");
-      this.legends = [this.firstHost, this.secondHost, this.stepHost].map((b) => b.block.insertBefore(document.createElement("div"), b.host));
+      this.legends = [this.firstHost, this.secondHost, this.stepHost].map((b) =>
+        b.block.insertBefore(document.createElement("div"), b.host),
+      );
       charts.append(this.firstHost.block, this.secondHost.block, this.stepHost.block);
       this.note = Object.assign(document.createElement("p"), { className: "dl-note" });
-      const caption = Object.assign(document.createElement("p"), { className: "dl-internals-chart-title", textContent: t("insideAdam.tableTitle") });
+      const caption = Object.assign(document.createElement("p"), {
+        className: "dl-internals-chart-title",
+        textContent: t("insideAdam.tableTitle"),
+      });
       this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
       this.table.setAttribute("data-step-table", "");
       this.figure.append(this.readouts, this.note, charts, caption, this.table);
@@ -80,12 +85,22 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     const first = shown[k][0];
     const ratio = (x: number) => formatNumber(x, 3);
     const rows: [string, string][] = [
-      [t("insideAdam.readout.m1", { p: symbols[k] }), t("insideAdam.readout.pair", { a: ratio(first.m / first.g), b: ratio(first.mHat / first.g) })],
-      [t("insideAdam.readout.v1", { p: symbols[k] }), t("insideAdam.readout.pair", { a: ratio(first.v / first.g ** 2), b: ratio(first.vHat / first.g ** 2) })],
+      [
+        t("insideAdam.readout.m1", { p: symbols[k] }),
+        t("insideAdam.readout.pair", { a: ratio(first.m / first.g), b: ratio(first.mHat / first.g) }),
+      ],
+      [
+        t("insideAdam.readout.v1", { p: symbols[k] }),
+        t("insideAdam.readout.pair", { a: ratio(first.v / first.g ** 2), b: ratio(first.vHat / first.g ** 2) }),
+      ],
     ];
     symbols.forEach((p, j) => {
-      const run = shown[j], last = run[run.length - 1];
-      rows.push([t("insideAdam.readout.step", { p, last: last.t }), t("insideAdam.readout.pair", { a: ratio(run[0].step / s.lr), b: ratio(last.step / s.lr) })]);
+      const run = shown[j],
+        last = run[run.length - 1];
+      rows.push([
+        t("insideAdam.readout.step", { p, last: last.t }),
+        t("insideAdam.readout.pair", { a: ratio(run[0].step / s.lr), b: ratio(last.step / s.lr) }),
+      ]);
     });
     // Only for the made-up streams: there both runs see the same gradients, so their steps compare
     // one to one; on the house data the two runs leave the start on different paths.
@@ -94,7 +109,10 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
       rows.push([t("insideAdam.readout.gap", { p: symbols[0] }), t("insideAdam.readout.atStep", { ratio: ratio(gap.ratio), t: gap.t })]);
     }
     this.readouts.replaceChildren(
-      ...rows.flatMap(([a, b]) => [Object.assign(document.createElement("dt"), { textContent: a }), Object.assign(document.createElement("dd"), { textContent: b })]),
+      ...rows.flatMap(([a, b]) => [
+        Object.assign(document.createElement("dt"), { textContent: a }),
+        Object.assign(document.createElement("dd"), { textContent: b }),
+      ]),
     );
   }
 
@@ -111,7 +129,10 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     drawChart(
       this.firstHost.host,
       {
-        width, height: 230, marginLeft: 56, marginBottom: 44,
+        width,
+        height: 230,
+        marginLeft: 56,
+        marginBottom: 44,
         x: stepAxis(t("insideAdam.axisStep")),
         y: { label: t("insideAdam.axisFirst"), grid: true },
         marks: [
@@ -121,7 +142,14 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
           Plot.line(records, { x: "t", y: "mHat", stroke: seriesColor(0), strokeWidth: 2 }),
         ],
       },
-      t("insideAdam.firstDesc", { name, steps: records.length, m1: formatNumber(records[0].m), mHat1: formatNumber(records[0].mHat), g1: formatNumber(records[0].g), mLast: formatNumber(records[records.length - 1].mHat) }),
+      t("insideAdam.firstDesc", {
+        name,
+        steps: records.length,
+        m1: formatNumber(records[0].m),
+        mHat1: formatNumber(records[0].mHat),
+        g1: formatNumber(records[0].g),
+        mLast: formatNumber(records[records.length - 1].mHat),
+      }),
       { columns: ["t", "g", "m", "m̂"], rows: thin(records).map((r) => [r.t, r.g, r.m, r.mHat]) },
     );
   }
@@ -136,11 +164,15 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
       ]),
     );
     // NOTE: a log axis, because uncorrected v starts 1/(1 − β₂) = 1000× below g²; zeros are dropped.
-    const positive = (key: "v" | "vHat" | "g2") => records.map((r) => ({ t: r.t, y: key === "g2" ? r.g * r.g : r[key] })).filter((p) => p.y > 0);
+    const positive = (key: "v" | "vHat" | "g2") =>
+      records.map((r) => ({ t: r.t, y: key === "g2" ? r.g * r.g : r[key] })).filter((p) => p.y > 0);
     drawChart(
       this.secondHost.host,
       {
-        width, height: 230, marginLeft: 56, marginBottom: 44,
+        width,
+        height: 230,
+        marginLeft: 56,
+        marginBottom: 44,
         x: stepAxis(t("insideAdam.axisStep")),
         y: { type: "log", label: t("insideAdam.axisSecond"), grid: true, tickFormat: powerOfTen },
         marks: [
@@ -149,13 +181,24 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
           Plot.line(positive("vHat"), { x: "t", y: "y", stroke: seriesColor(0), strokeWidth: 2 }),
         ],
       },
-      t("insideAdam.secondDesc", { name, v1: formatNumber(records[0].v), vHat1: formatNumber(records[0].vHat), g21: formatNumber(records[0].g ** 2) }),
+      t("insideAdam.secondDesc", {
+        name,
+        v1: formatNumber(records[0].v),
+        vHat1: formatNumber(records[0].vHat),
+        g21: formatNumber(records[0].g ** 2),
+      }),
       { columns: ["t", "g²", "v", "v̂"], rows: thin(records).map((r) => [r.t, r.g * r.g, r.v, r.vHat]) },
     );
   }
 
-  private drawSteps(shown: ReturnType<typeof insideAdam>["shown"], other: ReturnType<typeof insideAdam>["other"], names: [string, string], width: number): void {
-    const s = this.state, c = themeColors();
+  private drawSteps(
+    shown: ReturnType<typeof insideAdam>["shown"],
+    other: ReturnType<typeof insideAdam>["other"],
+    names: [string, string],
+    width: number,
+  ): void {
+    const s = this.state,
+      c = themeColors();
     const otherLabel = s.biasCorrection ? t("insideAdam.series.without") : t("insideAdam.series.with");
     this.stepHost.heading.textContent = t("insideAdam.stepTitle");
     this.legends[2].replaceChildren(
@@ -168,22 +211,36 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     drawChart(
       this.stepHost.host,
       {
-        width, height: 250, marginLeft: 64, marginBottom: 44,
+        width,
+        height: 250,
+        marginLeft: 64,
+        marginBottom: 44,
         x: stepAxis(t("insideAdam.axisStep")),
         y: { label: t("insideAdam.axisStepSize"), grid: true },
         marks: [
           Plot.ruleY([0], { stroke: c.muted }),
           Plot.ruleY([s.lr, -s.lr], { stroke: c.muted, strokeDasharray: "2 3" }),
           ...[0, 1].flatMap((k) => [
-            Plot.line(series(other, k), { x: "t", y: "step", stroke: seriesColor(k === 0 ? 0 : 2), strokeWidth: 1.5, strokeDasharray: "5 4", strokeOpacity: 0.8 }),
+            Plot.line(series(other, k), {
+              x: "t",
+              y: "step",
+              stroke: seriesColor(k === 0 ? 0 : 2),
+              strokeWidth: 1.5,
+              strokeDasharray: "5 4",
+              strokeOpacity: 0.8,
+            }),
             Plot.line(series(shown, k), { x: "t", y: "step", stroke: seriesColor(k === 0 ? 0 : 2), strokeWidth: 2 }),
           ]),
         ],
       },
       t("insideAdam.stepDesc", {
-        a: names[0], b: names[1], lr: formatNumber(s.lr),
-        a1: formatNumber(shown[0][0].step), b1: formatNumber(shown[1][0].step),
-        aLast: formatNumber(shown[0][shown[0].length - 1].step), bLast: formatNumber(shown[1][shown[1].length - 1].step),
+        a: names[0],
+        b: names[1],
+        lr: formatNumber(s.lr),
+        a1: formatNumber(shown[0][0].step),
+        b1: formatNumber(shown[1][0].step),
+        aLast: formatNumber(shown[0][shown[0].length - 1].step),
+        bLast: formatNumber(shown[1][shown[1].length - 1].step),
       }),
       {
         columns: ["t", names[0], names[1], `${names[0]}, ${otherLabel}`, `${names[1]}, ${otherLabel}`],

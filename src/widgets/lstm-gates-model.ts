@@ -39,7 +39,9 @@ export function copyData(s: LstmGatesState): CopyTaskData {
  * i = σ(12·[a symbol] − 6), f = σ(b_f), g = tanh(LEVELS[symbol]), o = σ(12·cue − 6).
  */
 export function handSetLstm(s: LstmGatesState): LSTM {
-  const n = SYMBOLS + 2, lstm = new LSTM(n, 1), W = lstm.W_ih.data;
+  const n = SYMBOLS + 2,
+    lstm = new LSTM(n, 1),
+    W = lstm.W_ih.data;
   W.fill(0);
   for (let k = 0; k < SYMBOLS; k++) {
     W[0 * n + k] = GATE_WEIGHT; // input gate: open on any symbol
@@ -61,11 +63,21 @@ export function perfectOutputs(): number[] {
 /** The symbol whose perfectly remembered output is nearest to h. */
 export function decode(h: number, targets = perfectOutputs()): number {
   let best = 0;
-  targets.forEach((v, k) => { if (Math.abs(h - v) < Math.abs(h - targets[best])) best = k; });
+  targets.forEach((v, k) => {
+    if (Math.abs(h - v) < Math.abs(h - targets[best])) best = k;
+  });
   return best;
 }
 
-export interface GateStep { t: number; i: number; f: number; g: number; o: number; c: number; h: number }
+export interface GateStep {
+  t: number;
+  i: number;
+  f: number;
+  g: number;
+  o: number;
+  c: number;
+  h: number;
+}
 
 export interface CopyRun {
   /** The charted sequence (the first with the chosen symbol) step by step. */
@@ -88,19 +100,43 @@ export interface CopyRun {
 
 /** Runs the hand-set LSTM on the whole batch and reads the gates and states from the engine's caches. */
 export function runCopyTask(s: LstmGatesState): CopyRun {
-  const data = copyData(s), T = data.T, m = SEQUENCES, lstm = handSetLstm(s);
+  const data = copyData(s),
+    T = data.T,
+    m = SEQUENCES,
+    lstm = handSetLstm(s);
   lstm.forward(data.X);
-  const targets = perfectOutputs(), symbols = Array.from(data.Y.data), hT = lstm.cache.hT.data;
+  const targets = perfectOutputs(),
+    symbols = Array.from(data.Y.data),
+    hT = lstm.cache.hT.data;
   const accuracy = symbols.filter((y, j) => decode(hT[j], targets) === y).length / m;
-  const wanted = Math.round(s.symbol), found = symbols.indexOf(wanted), column = found < 0 ? 0 : found;
+  const wanted = Math.round(s.symbol),
+    found = symbols.indexOf(wanted),
+    column = found < 0 ? 0 : found;
   const steps: GateStep[] = [];
   for (let k = 1; k <= T; k++) {
     const gate = (name: "i" | "f" | "g" | "o") => lstm.gate(name, k).data[column];
-    steps.push({ t: k, i: gate("i"), f: gate("f"), g: gate("g"), o: gate("o"), c: lstm.cache.c.data[k * m + column], h: lstm.cache.h.data[k * m + column] });
+    steps.push({
+      t: k,
+      i: gate("i"),
+      f: gate("f"),
+      g: gate("g"),
+      o: gate("o"),
+      c: lstm.cache.c.data[k * m + column],
+      h: lstm.cache.h.data[k * m + column],
+    });
   }
-  const written = steps[0].c, last = steps[T - 1];
+  const written = steps[0].c,
+    last = steps[T - 1];
   return {
-    steps, column, symbol: symbols[column], written, recalledC: last.c, kept: last.c / written, output: last.h,
-    recalled: decode(last.h, targets), forgetProduct: steps.slice(1).reduce((p, st) => p * st.f, 1), accuracy,
+    steps,
+    column,
+    symbol: symbols[column],
+    written,
+    recalledC: last.c,
+    kept: last.c / written,
+    output: last.h,
+    recalled: decode(last.h, targets),
+    forgetProduct: steps.slice(1).reduce((p, st) => p * st.f, 1),
+    accuracy,
   };
 }

@@ -16,15 +16,25 @@ export const matrixSchema = {
 export type MatrixState = StateOf<typeof matrixSchema>;
 
 // The worked example of chapter 0, used whenever a matrix has its shape there.
-const CHAPTER_A = [[1, 0, 2], [-1, 3, 1]];
-const CHAPTER_B = [[1, 2], [0, 1], [1, 0]];
+const CHAPTER_A = [
+  [1, 0, 2],
+  [-1, 3, 1],
+];
+const CHAPTER_B = [
+  [1, 2],
+  [0, 1],
+  [1, 0],
+];
 
 /** A small integer matrix: the chapter's example for its shape, otherwise seeded values from −3 to 3. */
 export function exampleMatrix(which: "A" | "B", rows: number, cols: number): Tensor {
   const chapter = which === "A" ? CHAPTER_A : CHAPTER_B;
   if (rows === chapter.length && cols === chapter[0].length) return Tensor.from(chapter);
   const rng = createRng((which === "A" ? 100 : 200) + 10 * rows + cols);
-  return new Tensor([rows, cols], Array.from({ length: rows * cols }, () => rng.int(7) - 3));
+  return new Tensor(
+    [rows, cols],
+    Array.from({ length: rows * cols }, () => rng.int(7) - 3),
+  );
 }
 
 /** Row i and column j (0-based) of the k-th entry of a rows × cols result, in reading order; k wraps around. */
@@ -42,7 +52,8 @@ export function stepEntry(entry: number, by: 1 | -1, rows: number, cols: number)
 
 /** A, B, and either C = A·B with the highlighted entry's products, or the engine's shape error. */
 export function product(s: MatrixState) {
-  const A = exampleMatrix("A", s.aRows, s.aCols), B = exampleMatrix("B", s.bRows, s.bCols);
+  const A = exampleMatrix("A", s.aRows, s.aCols),
+    B = exampleMatrix("B", s.bRows, s.bCols);
   try {
     const C = matmul(A, B);
     const { i, j, k, count } = entryAt(s.entry, C.rows, C.cols);

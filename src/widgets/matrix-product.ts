@@ -7,23 +7,33 @@ import type { Tensor } from "../../lib";
 import { controlButton } from "./controls";
 import { t } from "../i18n";
 
-type Name = keyof typeof matrixSchema;
-
 class MatrixProductWidget extends WidgetBase<typeof matrixSchema> {
   readonly schema = matrixSchema;
   private buttons: HTMLButtonElement[] = [];
 
   protected buildControls(panel: HTMLElement): void {
     const buttons = Object.assign(document.createElement("div"), { className: "dl-mp-buttons" });
-    this.buttons = ([["matrixProduct.previous", -1], ["matrixProduct.next", 1]] as const).map(([key, by]) =>
-      controlButton(t(key), by > 0 ? "next" : "previous", () => this.set("entry", stepEntry(this.state.entry, by, this.state.aRows, this.state.bCols))),
+    this.buttons = (
+      [
+        ["matrixProduct.previous", -1],
+        ["matrixProduct.next", 1],
+      ] as const
+    ).map(([key, by]) =>
+      controlButton(t(key), by > 0 ? "next" : "previous", () =>
+        this.set("entry", stepEntry(this.state.entry, by, this.state.aRows, this.state.bCols)),
+      ),
     );
     buttons.append(...this.buttons);
-    panel.append(this.fieldGroup(t("matrixProduct.shapeA"), ["aRows", "aCols"]), this.fieldGroup(t("matrixProduct.shapeB"), ["bRows", "bCols"]), buttons);
+    panel.append(
+      this.fieldGroup(t("matrixProduct.shapeA"), ["aRows", "aCols"]),
+      this.fieldGroup(t("matrixProduct.shapeB"), ["bRows", "bCols"]),
+      buttons,
+    );
   }
 
   protected render(): void {
-    const s = this.state, p = product(s);
+    const s = this.state,
+      p = product(s);
     const row = Object.assign(document.createElement("div"), { className: "dl-mp-row" });
     // The symbol is drawn; a screen reader hears the word instead.
     const sign = (text: string, label: string) => {
@@ -39,15 +49,26 @@ class MatrixProductWidget extends WidgetBase<typeof matrixSchema> {
       sign("·", t("matrixProduct.times")),
       this.matrix("B", p.B, (_, j) => lit?.j === j),
     );
-    if (p.C) row.append(sign("=", t("matrixProduct.equals")), this.matrix("C", p.C, (i, j) => lit?.i === i && lit?.j === j));
+    if (p.C)
+      row.append(
+        sign("=", t("matrixProduct.equals")),
+        this.matrix("C", p.C, (i, j) => lit?.i === i && lit?.j === j),
+      );
     const lines: HTMLElement[] = [];
-    const line = (text: string, className = "dl-mp-line") => lines.push(Object.assign(document.createElement("p"), { className, textContent: text }));
+    const line = (text: string, className = "dl-mp-line") =>
+      lines.push(Object.assign(document.createElement("p"), { className, textContent: text }));
     if (p.C) {
       line(t("matrixProduct.shapes", { p: s.aRows, q: s.aCols, r: s.bCols }));
       line(t("matrixProduct.step", { k: p.k! + 1, count: p.count!, i: p.i! + 1, j: p.j! + 1 }));
-      line(t("matrixProduct.dot", { i: p.i! + 1, j: p.j! + 1, terms: dotTerms(p.terms!), value: formatNumber(p.value!) }), "dl-mp-line dl-mp-dot");
+      line(
+        t("matrixProduct.dot", { i: p.i! + 1, j: p.j! + 1, terms: dotTerms(p.terms!), value: formatNumber(p.value!) }),
+        "dl-mp-line dl-mp-dot",
+      );
     } else {
-      line(t("matrixProduct.mismatch", { aRows: s.aRows, aCols: s.aCols, bRows: s.bRows, bCols: s.bCols, message: p.error! }), "dl-mp-error");
+      line(
+        t("matrixProduct.mismatch", { aRows: s.aRows, aCols: s.aCols, bRows: s.bRows, bCols: s.bCols, message: p.error! }),
+        "dl-mp-error",
+      );
       line(t("matrixProduct.mismatchFix"));
     }
     // Stepping means nothing while the product is undefined.

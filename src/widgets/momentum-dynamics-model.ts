@@ -2,8 +2,20 @@
 // the error of GD, momentum and Nesterov along each over the steps, their rates against κ, the
 // critical damping of momentum and each method's stability range. All from lib/optim/quadratic-analysis.
 import {
-  eigenSym2, bowlHessian, convergenceRate, directionErrors, spectralRadius, iterationMatrix, stabilityLimit,
-  criticalBeta, optimalSettings, stepsToShrink, quadraticBowl, ravine, type QuadMethod, type Mat2,
+  eigenSym2,
+  bowlHessian,
+  convergenceRate,
+  directionErrors,
+  spectralRadius,
+  iterationMatrix,
+  stabilityLimit,
+  criticalBeta,
+  optimalSettings,
+  stepsToShrink,
+  quadraticBowl,
+  ravine,
+  type QuadMethod,
+  type Mat2,
 } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
@@ -32,7 +44,12 @@ export function decomposition(s: Pick<DynamicsState, "surface" | "kappa">) {
   return { surface, hessian, lambdas: values, vectors, x0 };
 }
 
-export interface ErrorPoint { method: QuadMethod; direction: 0 | 1; t: number; error: number }
+export interface ErrorPoint {
+  method: QuadMethod;
+  direction: 0 | 1;
+  t: number;
+  error: number;
+}
 
 /** |error| along each eigen-direction for each method, step by step (floored at 1e-16 for a log axis). */
 export function errorSeries(s: DynamicsState): ErrorPoint[] {
@@ -57,7 +74,11 @@ export function rates(s: DynamicsState): Record<QuadMethod, { rho: number; steps
 
 const logSpace = (lo: number, hi: number, n: number) => Array.from({ length: n }, (_, i) => lo * (hi / lo) ** (i / (n - 1)));
 
-export interface RatePoint { series: "gdBest" | "momentumBest" | QuadMethod; kappa: number; rate: number }
+export interface RatePoint {
+  series: "gdBest" | "momentumBest" | QuadMethod;
+  kappa: number;
+  rate: number;
+}
 
 /** Rate against κ (curvatures 1 and κ): the best GD and best momentum, and the three methods at the state's lr and β. */
 export function kappaSweep(s: DynamicsState, n = 48): RatePoint[] {
@@ -68,14 +89,22 @@ export function kappaSweep(s: DynamicsState, n = 48): RatePoint[] {
   ]);
 }
 
-export interface DampingPoint { direction: 0 | 1 | "both"; beta: number; rho: number }
+export interface DampingPoint {
+  direction: 0 | 1 | "both";
+  beta: number;
+  rho: number;
+}
 
 /** Momentum's ρ against β at the state's lr, for each direction and for the run (the larger). */
 export function dampingSweep(s: DynamicsState, n = 100): DampingPoint[] {
   const { lambdas } = decomposition(s);
   return Array.from({ length: n }, (_, i) => (0.99 * i) / (n - 1)).flatMap((beta) => {
     const rho = lambdas.map((l) => spectralRadius(iterationMatrix("momentum", l, s.lr, beta)));
-    return [{ direction: 0 as const, beta, rho: rho[0] }, { direction: 1 as const, beta, rho: rho[1] }, { direction: "both" as const, beta, rho: Math.max(...rho) }];
+    return [
+      { direction: 0 as const, beta, rho: rho[0] },
+      { direction: 1 as const, beta, rho: rho[1] },
+      { direction: "both" as const, beta, rho: Math.max(...rho) },
+    ];
   });
 }
 
@@ -84,7 +113,11 @@ export function criticalBetas(s: DynamicsState): number[] {
   return decomposition(s).lambdas.map((l) => criticalBeta(s.lr * l));
 }
 
-export interface StabilityPoint { method: QuadMethod; h: number; rho: number }
+export interface StabilityPoint {
+  method: QuadMethod;
+  h: number;
+  rho: number;
+}
 
 /** ρ of one direction against h = lr·λ at the state's β: each method's stable range is where ρ < 1. */
 export function stabilitySweep(s: DynamicsState, n = 120, hMax = 4): StabilityPoint[] {
@@ -96,7 +129,11 @@ export function stabilitySweep(s: DynamicsState, n = 120, hMax = 4): StabilityPo
 /** Largest stable lr for each method on this quadratic: stabilityLimit / λmax. */
 export function lrLimits(s: DynamicsState): Record<QuadMethod, number> {
   const lMax = decomposition(s).lambdas[1];
-  return { gd: stabilityLimit("gd") / lMax, momentum: stabilityLimit("momentum", s.beta) / lMax, nesterov: stabilityLimit("nesterov", s.beta) / lMax };
+  return {
+    gd: stabilityLimit("gd") / lMax,
+    momentum: stabilityLimit("momentum", s.beta) / lMax,
+    nesterov: stabilityLimit("nesterov", s.beta) / lMax,
+  };
 }
 
 /** Rounds to the lr slider's grid (0.0005) without dropping below it. */

@@ -9,8 +9,18 @@ import { optimizerColor, trackWidth } from "./optimizer-charts";
 import { formatNumber } from "../charts/format";
 import { assignFields, controlButton } from "./controls";
 import {
-  dynamicsSchema, decomposition, errorSeries, rates, kappaSweep, dampingSweep, criticalBetas, stabilitySweep, lrLimits, preset,
-  METHODS, type DynamicsState,
+  dynamicsSchema,
+  decomposition,
+  errorSeries,
+  rates,
+  kappaSweep,
+  dampingSweep,
+  criticalBetas,
+  stabilitySweep,
+  lrLimits,
+  preset,
+  METHODS,
+  type DynamicsState,
 } from "./momentum-dynamics-model";
 import { stabilityLimit, optimalSettings, type QuadMethod } from "../../lib";
 import { t } from "../i18n";
@@ -55,7 +65,10 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
         const box = document.createElement("div");
         box.dataset.chart = h;
         this.hosts[h] = document.createElement("div");
-        box.append(Object.assign(document.createElement("p"), { className: "dl-race-chart-title", textContent: t(`momentumDynamics.title.${h}`) }), this.hosts[h]);
+        box.append(
+          Object.assign(document.createElement("p"), { className: "dl-race-chart-title", textContent: t(`momentumDynamics.title.${h}`) }),
+          this.hosts[h],
+        );
         grid.append(box);
       }
       this.figure.append(this.readouts, grid);
@@ -72,21 +85,38 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
 
   private fillReadouts(): void {
     const s = this.state;
-    const { hessian: [[a, b], [, c]], lambdas, vectors, x0 } = decomposition(s);
-    const r = rates(s), lim = lrLimits(s);
-    const gd = optimalSettings("gd", lambdas[0], lambdas[1]), hb = optimalSettings("momentum", lambdas[0], lambdas[1]);
+    const {
+      hessian: [[a, b], [, c]],
+      lambdas,
+      vectors,
+      x0,
+    } = decomposition(s);
+    const r = rates(s),
+      lim = lrLimits(s);
+    const gd = optimalSettings("gd", lambdas[0], lambdas[1]),
+      hb = optimalSettings("momentum", lambdas[0], lambdas[1]);
     const vec = ([x, y]: number[]) => `(${f(x)}, ${f(y)})`;
     const rows: [string, string, string?][] = [
       [t("momentumDynamics.readHessian"), `[[${f(a)}, ${f(b)}], [${f(b)}, ${f(c)}]]`],
-      [t("momentumDynamics.readEigen"), t("momentumDynamics.eigenValue", { l1: f(lambdas[0]), q1: vec(vectors[0]), l2: f(lambdas[1]), q2: vec(vectors[1]) })],
+      [
+        t("momentumDynamics.readEigen"),
+        t("momentumDynamics.eigenValue", { l1: f(lambdas[0]), q1: vec(vectors[0]), l2: f(lambdas[1]), q2: vec(vectors[1]) }),
+      ],
       [t("momentumDynamics.readStart"), `${f(x0[0])}, ${f(x0[1])}`],
       ...METHODS.map((m): [string, string, string] => [
         t("momentumDynamics.readRate", { name: t(`momentumDynamics.name.${m}`) }),
-        t(r[m].rho < 1 ? "momentumDynamics.rateShrinks" : "momentumDynamics.rateGrows", { rho: f(r[m].rho, 4), steps: r[m].steps, limit: f(lim[m], 4) }),
+        t(r[m].rho < 1 ? "momentumDynamics.rateShrinks" : "momentumDynamics.rateGrows", {
+          rho: f(r[m].rho, 4),
+          steps: r[m].steps,
+          limit: f(lim[m], 4),
+        }),
         m,
       ]),
       [t("momentumDynamics.readBestGd"), t("momentumDynamics.bestGd", { lr: f(gd.lr, 4), rate: f(gd.rate, 4) })],
-      [t("momentumDynamics.readBestMomentum"), t("momentumDynamics.bestMomentum", { lr: f(hb.lr, 4), beta: f(hb.beta, 4), rate: f(hb.rate, 4) })],
+      [
+        t("momentumDynamics.readBestMomentum"),
+        t("momentumDynamics.bestMomentum", { lr: f(hb.lr, 4), beta: f(hb.beta, 4), rate: f(hb.rate, 4) }),
+      ],
     ];
     this.readouts.replaceChildren(
       ...rows.flatMap(([k, v, m]) => {
@@ -114,20 +144,45 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
         marginTop: 34,
         fx: { label: null, tickFormat: dirName, padding: 0.12, axis: "top" },
         x: { label: t("momentumDynamics.axisStep") },
-        y: { type: "log", domain: [1e-12, 1e4], clamp: true, label: null, tickFormat: powerOfTen, grid: true, ticks: [1e-12, 1e-8, 1e-4, 1, 1e4] },
+        y: {
+          type: "log",
+          domain: [1e-12, 1e4],
+          clamp: true,
+          label: null,
+          tickFormat: powerOfTen,
+          grid: true,
+          ticks: [1e-12, 1e-8, 1e-4, 1, 1e4],
+        },
         marks: [
           Plot.ruleY([1], { stroke: themeColors().muted }),
           ...METHODS.map((m) =>
-            Plot.line(data.filter((p) => p.method === m), { fx: "direction", x: "t", y: "error", stroke: optimizerColor(m), strokeWidth: 2, strokeDasharray: m === "nesterov" ? "6 3" : undefined }),
+            Plot.line(
+              data.filter((p) => p.method === m),
+              {
+                fx: "direction",
+                x: "t",
+                y: "error",
+                stroke: optimizerColor(m),
+                strokeWidth: 2,
+                strokeDasharray: m === "nesterov" ? "6 3" : undefined,
+              },
+            ),
           ),
         ],
       },
       t("momentumDynamics.errorsDesc", {
         steps: s.steps,
-        summary: METHODS.map((m) => t("momentumDynamics.errorsOne", { name: t(`momentumDynamics.name.${m}`), flat: f(last(m, 0)), steep: f(last(m, 1)) })).join("; "),
+        summary: METHODS.map((m) =>
+          t("momentumDynamics.errorsOne", { name: t(`momentumDynamics.name.${m}`), flat: f(last(m, 0)), steep: f(last(m, 1)) }),
+        ).join("; "),
       }),
       {
-        columns: [t("momentumDynamics.col.method"), t("momentumDynamics.col.direction"), t("momentumDynamics.col.step"), t("momentumDynamics.col.error")],
+        columns: [
+          t("momentumDynamics.col.method"),
+          t("momentumDynamics.col.direction"),
+          t("momentumDynamics.col.step"),
+          t("momentumDynamics.col.error"),
+        ],
         rows: data.filter((p) => p.t % 10 === 0).map((p) => [t(`momentumDynamics.name.${p.method}`), dirName(p.direction), p.t, p.error]),
       },
     );
@@ -140,7 +195,8 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
     const colors = { gdBest: themeColors().text, momentumBest: themeColors().second };
     const series = ["gdBest", "momentumBest", ...METHODS] as const;
     const name = (k: (typeof series)[number]) => t(`momentumDynamics.series.${k}`);
-    const at = optimalSettings("momentum", 1, s.kappa), atGd = optimalSettings("gd", 1, s.kappa);
+    const at = optimalSettings("momentum", 1, s.kappa),
+      atGd = optimalSettings("gd", 1, s.kappa);
     drawChart(
       this.hosts.kappa,
       {
@@ -150,20 +206,36 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
         marginBottom: 36,
         x: { type: "log", domain: [1, 100], label: t("momentumDynamics.axisKappa") },
         y: { domain: [0, 1.2], label: t("momentumDynamics.axisRate"), grid: true },
-        color: { domain: series.map(name), range: series.map((k) => (k === "gdBest" || k === "momentumBest" ? colors[k] : optimizerColor(k))), legend: true },
+        color: {
+          domain: series.map(name),
+          range: series.map((k) => (k === "gdBest" || k === "momentumBest" ? colors[k] : optimizerColor(k))),
+          legend: true,
+        },
         clip: true,
         marks: [
           Plot.ruleY([1], { stroke: themeColors().muted }),
           Plot.ruleX([s.kappa], { stroke: themeColors().muted, strokeDasharray: "2 3" }),
           ...series.map((k) =>
-            Plot.line(data.filter((p) => p.series === k), { x: "kappa", y: "rate", stroke: () => name(k), strokeWidth: k.endsWith("Best") ? 3 : 1.5, strokeDasharray: k.endsWith("Best") ? undefined : "4 3" }),
+            Plot.line(
+              data.filter((p) => p.series === k),
+              {
+                x: "kappa",
+                y: "rate",
+                stroke: () => name(k),
+                strokeWidth: k.endsWith("Best") ? 3 : 1.5,
+                strokeDasharray: k.endsWith("Best") ? undefined : "4 3",
+              },
+            ),
           ),
         ],
       },
       t("momentumDynamics.kappaDesc", { kappa: s.kappa, gd: f(atGd.rate, 4), momentum: f(at.rate, 4) }),
       {
         columns: [t("momentumDynamics.col.kappa"), ...series.map(name)],
-        rows: data.filter((p) => p.series === "gdBest").filter((_, i) => i % 4 === 0).map((p) => [p.kappa, ...series.map((k) => data.find((q) => q.series === k && q.kappa === p.kappa)!.rate)]),
+        rows: data
+          .filter((p) => p.series === "gdBest")
+          .filter((_, i) => i % 4 === 0)
+          .map((p) => [p.kappa, ...series.map((k) => data.find((q) => q.series === k && q.kappa === p.kappa)!.rate)]),
       },
     );
   }
@@ -174,8 +246,13 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
     const crit = criticalBetas(s);
     const { lambdas } = decomposition(s);
     const c = themeColors();
-    const dir = (d: 0 | 1 | "both") => (d === "both" ? t("momentumDynamics.run") : t(d === 0 ? "momentumDynamics.dirFlat" : "momentumDynamics.dirSteep", { lambda: f(lambdas[d]) }));
-    const now = data.filter((p) => p.direction === "both").reduce((a, b) => (Math.abs(b.beta - s.beta) < Math.abs(a.beta - s.beta) ? b : a));
+    const dir = (d: 0 | 1 | "both") =>
+      d === "both"
+        ? t("momentumDynamics.run")
+        : t(d === 0 ? "momentumDynamics.dirFlat" : "momentumDynamics.dirSteep", { lambda: f(lambdas[d]) });
+    const now = data
+      .filter((p) => p.direction === "both")
+      .reduce((a, b) => (Math.abs(b.beta - s.beta) < Math.abs(a.beta - s.beta) ? b : a));
     drawChart(
       this.hosts.damping,
       {
@@ -189,15 +266,26 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
         clip: true,
         marks: [
           Plot.ruleY([1], { stroke: c.muted }),
-          Plot.ruleX(crit.filter((b) => b <= 1), { stroke: c.muted, strokeDasharray: "2 3" }),
-          ...([0, 1, "both"] as const).map((d) => Plot.line(data.filter((p) => p.direction === d), { x: "beta", y: "rho", stroke: () => dir(d), strokeWidth: d === "both" ? 3 : 1.5 })),
+          Plot.ruleX(
+            crit.filter((b) => b <= 1),
+            { stroke: c.muted, strokeDasharray: "2 3" },
+          ),
+          ...([0, 1, "both"] as const).map((d) =>
+            Plot.line(
+              data.filter((p) => p.direction === d),
+              { x: "beta", y: "rho", stroke: () => dir(d), strokeWidth: d === "both" ? 3 : 1.5 },
+            ),
+          ),
           Plot.dot([now], { x: "beta", y: "rho", r: 5, fill: c.accent, stroke: c.text }),
         ],
       },
       t("momentumDynamics.dampingDesc", { lr: s.lr, flat: f(crit[0]), steep: f(crit[1]), beta: s.beta, rho: f(now.rho, 4) }),
       {
         columns: [t("momentumDynamics.col.beta"), dir(0), dir(1), dir("both")],
-        rows: data.filter((p) => p.direction === "both").filter((_, i) => i % 10 === 0).map((p) => [p.beta, ...([0, 1] as const).map((d) => data.find((q) => q.direction === d && q.beta === p.beta)!.rho), p.rho]),
+        rows: data
+          .filter((p) => p.direction === "both")
+          .filter((_, i) => i % 10 === 0)
+          .map((p) => [p.beta, ...([0, 1] as const).map((d) => data.find((q) => q.direction === d && q.beta === p.beta)!.rho), p.rho]),
       },
     );
   }
@@ -223,15 +311,33 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
         clip: true,
         marks: [
           Plot.ruleY([1], { stroke: c.muted }),
-          Plot.ruleX(hs.filter((h) => h <= 4), { stroke: c.text, strokeDasharray: "2 3" }),
-          ...METHODS.map((m) => Plot.line(data.filter((p) => p.method === m), { x: "h", y: "rho", stroke: () => name(m), strokeWidth: 2, strokeDasharray: m === "nesterov" ? "6 3" : undefined })),
+          Plot.ruleX(
+            hs.filter((h) => h <= 4),
+            { stroke: c.text, strokeDasharray: "2 3" },
+          ),
+          ...METHODS.map((m) =>
+            Plot.line(
+              data.filter((p) => p.method === m),
+              { x: "h", y: "rho", stroke: () => name(m), strokeWidth: 2, strokeDasharray: m === "nesterov" ? "6 3" : undefined },
+            ),
+          ),
           Plot.dot(limits, { x: "h", y: () => 1, r: 4, fill: (d: { method: QuadMethod }) => name(d.method) }),
         ],
       },
-      t("momentumDynamics.stabilityDesc", { beta: s.beta, gd: f(limits[0].h), momentum: f(limits[1].h), nesterov: f(limits[2].h), flat: f(hs[0]), steep: f(hs[1]) }),
+      t("momentumDynamics.stabilityDesc", {
+        beta: s.beta,
+        gd: f(limits[0].h),
+        momentum: f(limits[1].h),
+        nesterov: f(limits[2].h),
+        flat: f(hs[0]),
+        steep: f(hs[1]),
+      }),
       {
         columns: [t("momentumDynamics.col.h"), ...METHODS.map(name)],
-        rows: data.filter((p) => p.method === "gd").filter((_, i) => i % 10 === 0).map((p) => [p.h, ...METHODS.map((m) => data.find((q) => q.method === m && q.h === p.h)!.rho)]),
+        rows: data
+          .filter((p) => p.method === "gd")
+          .filter((_, i) => i % 10 === 0)
+          .map((p) => [p.h, ...METHODS.map((m) => data.find((q) => q.method === m && q.h === p.h)!.rho)]),
       },
     );
   }

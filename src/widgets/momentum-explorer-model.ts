@@ -49,7 +49,8 @@ export function velocityWeights(form: MomentumForm, beta: number, count = WEIGHT
  */
 export function effectiveStep(form: MomentumForm, beta: number): number {
   const opt = new Momentum({ lr: 0, beta, form });
-  const theta = new Float64Array(1), g = Float64Array.of(1);
+  const theta = new Float64Array(1),
+    g = Float64Array.of(1);
   const steps = beta > 0 ? Math.ceil(Math.log(1e-12) / Math.log(beta)) : 1;
   for (let k = 0; k < steps; k++) opt.step([theta], [g]);
   return opt.velocity[0][0];
@@ -90,8 +91,9 @@ export function isMatched(s: MomentumState): boolean {
 export function acrossTravel(path: Path): number {
   let sum = 0;
   for (let i = 1; i < path.points.length; i++) {
-    const a = path.points[i - 1], b = path.points[i];
-    sum += Math.abs((b.y - b.x) - (a.y - a.x)) / Math.SQRT2;
+    const a = path.points[i - 1],
+      b = path.points[i];
+    sum += Math.abs(b.y - b.x - (a.y - a.x)) / Math.SQRT2;
   }
   return sum;
 }

@@ -8,8 +8,17 @@ import { formatNumber } from "../charts/format";
 import { assignFields, controlButton } from "./controls";
 import { optimizerColor, dashOf, drawSurfaceChart } from "./optimizer-charts";
 import {
-  momentumSchema, velocityWeights, effectiveStep, valley, valleyPaths, sharedLr, matchedLrPytorch, isMatched, acrossTravel,
-  VALLEY_KAPPA, type MomentumState,
+  momentumSchema,
+  velocityWeights,
+  effectiveStep,
+  valley,
+  valleyPaths,
+  sharedLr,
+  matchedLrPytorch,
+  isMatched,
+  acrossTravel,
+  VALLEY_KAPPA,
+  type MomentumState,
 } from "./momentum-explorer-model";
 import type { Path } from "./optimizer-path";
 import type { MomentumForm } from "../../lib";
@@ -31,7 +40,11 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
   protected buildControls(panel: HTMLElement): void {
     const match = controlButton(t("momentumExplorer.match"), "match", () => this.assign({ lrPytorch: matchedLrPytorch(this.state) }));
     match.setAttribute("aria-describedby", `${this.inputId("match")}-hint`);
-    const hint = Object.assign(document.createElement("p"), { className: "dl-note", id: `${this.inputId("match")}-hint`, textContent: t("momentumExplorer.matchHint") });
+    const hint = Object.assign(document.createElement("p"), {
+      className: "dl-note",
+      id: `${this.inputId("match")}-hint`,
+      textContent: t("momentumExplorer.matchHint"),
+    });
     panel.append(
       this.fieldGroup(t("momentumExplorer.groupMomentum"), ["beta", "form", "steps"]),
       this.fieldGroup(t("momentumExplorer.groupRates"), ["lrEma", "lrPytorch", match, hint]),
@@ -61,7 +74,10 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
         box.append(Object.assign(document.createElement("p"), { className: "dl-race-chart-title", textContent: text }), host);
         return box;
       };
-      charts.append(titled(this.weightsHost, t("momentumExplorer.weightsTitle")), titled(this.valleyHost, t("momentumExplorer.valleyTitle", { kappa: VALLEY_KAPPA })));
+      charts.append(
+        titled(this.weightsHost, t("momentumExplorer.weightsTitle")),
+        titled(this.valleyHost, t("momentumExplorer.valleyTitle", { kappa: VALLEY_KAPPA })),
+      );
       this.notes = Object.assign(document.createElement("ul"), { className: "dl-race-notes" });
       this.matchNote = Object.assign(document.createElement("p"), { className: "dl-note" });
       // tabIndex: the table scrolls sideways on a phone, so the keyboard must be able to reach it.
@@ -92,7 +108,10 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
       [t("momentumExplorer.distance"), formatNumber(distance, 3)],
     ];
     this.readouts.replaceChildren(
-      ...pairs.flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]),
+      ...pairs.flatMap(([k, v]) => [
+        Object.assign(document.createElement("dt"), { textContent: k }),
+        Object.assign(document.createElement("dd"), { textContent: v }),
+      ]),
     );
     this.readouts.querySelectorAll("dd")[2].setAttribute("data-distance", String(distance));
   }
@@ -112,7 +131,14 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
         y: { label: t("momentumExplorer.axisWeight"), grid: true, domain: [0, Math.max(1e-9, weights[0])] },
         marks: [Plot.barY(data, { x: "k", y: "weight", fill: optimizerColor(form) }), Plot.ruleY([0], { stroke: c.muted })],
       },
-      t("momentumExplorer.weightsDesc", { form: t(`momentumExplorer.form.${form}`), beta: this.state.beta, first: at(0), tenth: at(10), last: at(weights.length - 1), lastK: weights.length - 1 }),
+      t("momentumExplorer.weightsDesc", {
+        form: t(`momentumExplorer.form.${form}`),
+        beta: this.state.beta,
+        first: at(0),
+        tenth: at(10),
+        last: at(weights.length - 1),
+        lastK: weights.length - 1,
+      }),
       { columns: [t("momentumExplorer.col.k"), t("momentumExplorer.col.weight")], rows: data.map((d) => [d.k, d.weight]) },
     );
   }
@@ -128,15 +154,33 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
       [t("momentumExplorer.axisX"), t("momentumExplorer.axisY")],
       KEYS.flatMap((k) => [
         Plot.line(paths[k].points, { x: "x", y: "y", stroke: optimizerColor(k), strokeWidth: 2, strokeDasharray: dashOf(k), clip: true }),
-        Plot.dot(paths[k].points.slice(-1), { x: "x", y: "y", r: paths[k].stop ? 8 : 3.5, symbol: paths[k].stop ? "times" : "circle", stroke: optimizerColor(k), fill: paths[k].stop ? "none" : optimizerColor(k), strokeWidth: paths[k].stop ? 3 : 1, clip: true }),
+        Plot.dot(paths[k].points.slice(-1), {
+          x: "x",
+          y: "y",
+          r: paths[k].stop ? 8 : 3.5,
+          symbol: paths[k].stop ? "times" : "circle",
+          stroke: optimizerColor(k),
+          fill: paths[k].stop ? "none" : optimizerColor(k),
+          strokeWidth: paths[k].stop ? 3 : 1,
+          clip: true,
+        }),
       ]),
       t("momentumExplorer.valleyDesc", {
-        steps: s.steps, x0: surface.start[0], y0: surface.start[1],
-        lrGd: lrOf.gd, lrPytorch: lrOf.pytorch, lrEma: lrOf.ema, gdTravel: travel("gd"), pytorchTravel: travel("pytorch"), emaTravel: travel("ema"),
+        steps: s.steps,
+        x0: surface.start[0],
+        y0: surface.start[1],
+        lrGd: lrOf.gd,
+        lrPytorch: lrOf.pytorch,
+        lrEma: lrOf.ema,
+        gdTravel: travel("gd"),
+        pytorchTravel: travel("pytorch"),
+        emaTravel: travel("ema"),
       }),
       {
         columns: [t("momentumExplorer.col.path"), t("momentumExplorer.col.step"), t("momentumExplorer.col.x"), t("momentumExplorer.col.y")],
-        rows: KEYS.flatMap((k) => paths[k].points.filter((_, i) => i % 5 === 0).map((p) => [t(`momentumExplorer.name.${k}`), p.t, p.x, p.y])),
+        rows: KEYS.flatMap((k) =>
+          paths[k].points.filter((_, i) => i % 5 === 0).map((p) => [t(`momentumExplorer.name.${k}`), p.t, p.x, p.y]),
+        ),
       },
     );
   }
@@ -144,7 +188,11 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
   private fillNotes(paths: Record<PathKey, Path>): void {
     const s = this.state;
     this.notes.replaceChildren(
-      ...KEYS.filter((k) => paths[k].stop).map((k) => Object.assign(document.createElement("li"), { textContent: t("momentumExplorer.stopped", { name: t(`momentumExplorer.name.${k}`), step: paths[k].stop!.step }) })),
+      ...KEYS.filter((k) => paths[k].stop).map((k) =>
+        Object.assign(document.createElement("li"), {
+          textContent: t("momentumExplorer.stopped", { name: t(`momentumExplorer.name.${k}`), step: paths[k].stop!.step }),
+        }),
+      ),
     );
     this.matchNote.textContent = isMatched(s) ? t("momentumExplorer.matched", { lr: formatNumber(s.lrPytorch) }) : "";
   }
@@ -154,7 +202,8 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
     const head = this.table.createTHead();
     head.replaceChildren();
     const hr = head.insertRow();
-    for (const col of ["path", "lr", "travel", "f"]) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: t(`momentumExplorer.col.${col}`) }));
+    for (const col of ["path", "lr", "travel", "f"])
+      hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: t(`momentumExplorer.col.${col}`) }));
     const body = document.createElement("tbody");
     for (const k of KEYS) {
       const row = body.insertRow();
@@ -166,7 +215,8 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
       row.append(th);
       const last = paths[k].points[paths[k].points.length - 1];
       const f = paths[k].stop ? NaN : surface.f(last.x, last.y);
-      for (const text of [formatNumber(lrOf[k]), formatNumber(acrossTravel(paths[k]), 3), formatNumber(f)]) row.insertCell().textContent = text;
+      for (const text of [formatNumber(lrOf[k]), formatNumber(acrossTravel(paths[k]), 3), formatNumber(f)])
+        row.insertCell().textContent = text;
     }
     this.table.tBodies[0]?.remove();
     this.table.append(body);

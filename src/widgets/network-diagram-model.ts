@@ -57,16 +57,24 @@ export function layerSizes(s: NetworkState): number[] {
 
 /** The raw features, standardised input column and price of house `n` (1-based). */
 export function houseColumn(n: number) {
-  const d = houses(), i = Math.min(HOUSES, Math.max(1, Math.round(n))) - 1;
+  const d = houses(),
+    i = Math.min(HOUSES, Math.max(1, Math.round(n))) - 1;
   const raw = d.features.map((_, f) => d.X.get(f, i));
-  const x = new Tensor([d.features.length, 1], d.features.map((_, f) => d.Xs.get(f, i)));
+  const x = new Tensor(
+    [d.features.length, 1],
+    d.features.map((_, f) => d.Xs.get(f, i)),
+  );
   return { raw, x, price: d.Y.get(0, i) };
 }
 
 /** Builds the seeded network, runs the chosen house forward and lists its units, edges and parameter counts. */
 export function network(s: NetworkState) {
   const sizes = layerSizes(s);
-  const model = mlp(sizes, { hidden: s.hidden as (typeof HIDDEN_ACTIVATIONS)[number], output: s.output as (typeof OUTPUT_ACTIVATIONS)[number], seed: s.seed });
+  const model = mlp(sizes, {
+    hidden: s.hidden as (typeof HIDDEN_ACTIVATIONS)[number],
+    output: s.output as (typeof OUTPUT_ACTIVATIONS)[number],
+    seed: s.seed,
+  });
   const house = houseColumn(s.house);
   forward(model, house.x);
   const layers = model.layers.filter((l): l is Dense => l instanceof Dense);

@@ -8,7 +8,6 @@ import { countTerms, layerName, network, networkSchema, position, zTerms, type N
 import { houseFeatures } from "../../lib";
 import { t } from "../i18n";
 
-type Name = keyof typeof networkSchema;
 const fmt = (x: number) => formatNumber(x, 3);
 const paren = (x: number) => (x < 0 ? `(${fmt(x)})` : fmt(x));
 
@@ -20,7 +19,9 @@ class NetworkDiagramWidget extends WidgetBase<typeof networkSchema> {
   private selected = { l: 1, j: 0 };
 
   protected buildControls(panel: HTMLElement): void {
-    const reseed = controlButton(t("networkDiagram.newWeights"), "new-weights", () => this.set("seed", (this.state.seed % networkSchema.seed.max) + 1));
+    const reseed = controlButton(t("networkDiagram.newWeights"), "new-weights", () =>
+      this.set("seed", (this.state.seed % networkSchema.seed.max) + 1),
+    );
     panel.append(
       this.fieldGroup(t("networkDiagram.sizes"), ["hidden1", "hidden2", "outputs"]),
       this.fieldGroup(t("networkDiagram.activations"), ["hidden", "output"]),
@@ -48,7 +49,9 @@ class NetworkDiagramWidget extends WidgetBase<typeof networkSchema> {
   }
 
   private unitName(u: Unit, L: number): string {
-    return u.l === 0 ? t("networkDiagram.selectedInput", { i: u.j + 1, feature: t(`networkDiagram.feature.${houseFeatures[u.j]}`) }) : t("networkDiagram.selectedUnit", { layer: layerName(u.l, L), j: u.j + 1 });
+    return u.l === 0
+      ? t("networkDiagram.selectedInput", { i: u.j + 1, feature: t(`networkDiagram.feature.${houseFeatures[u.j]}`) })
+      : t("networkDiagram.selectedUnit", { layer: layerName(u.l, L), j: u.j + 1 });
   }
 
   private gName(l: number, L: number): string {
@@ -56,11 +59,22 @@ class NetworkDiagramWidget extends WidgetBase<typeof networkSchema> {
   }
 
   private showReadouts(net: Network): void {
-    const L = net.sizes.length, { l, j } = this.selected;
+    const L = net.sizes.length,
+      { l, j } = this.selected;
     const u = net.units.find((v) => v.l === l && v.j === j)!;
     const [bedrooms, age, distance, pool] = net.house.raw;
     const rows: [string, string][] = [
-      [t("networkDiagram.house.readout"), t("networkDiagram.houseLine", { n: this.state.house, bedrooms, age, distance, pool: t(pool ? "networkDiagram.yes" : "networkDiagram.no"), price: Math.round(net.house.price) })],
+      [
+        t("networkDiagram.house.readout"),
+        t("networkDiagram.houseLine", {
+          n: this.state.house,
+          bedrooms,
+          age,
+          distance,
+          pool: t(pool ? "networkDiagram.yes" : "networkDiagram.no"),
+          price: Math.round(net.house.price),
+        }),
+      ],
       [t("networkDiagram.params"), t("networkDiagram.paramsValue", { terms: countTerms(net.counts), total: net.total })],
       [t("networkDiagram.selected"), this.unitName(u, L)],
     ];
@@ -70,26 +84,55 @@ class NetworkDiagramWidget extends WidgetBase<typeof networkSchema> {
       const sum = terms.map((p) => `${paren(p.w)}·${paren(p.a)}`).join(" + ");
       rows.push([t("networkDiagram.z"), `${sum} + ${paren(b)} = ${fmt(u.z!)}`], [t("networkDiagram.a", { g: this.gName(l, L) }), fmt(u.a)]);
     }
-    this.readouts.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]));
+    this.readouts.replaceChildren(
+      ...rows.flatMap(([k, v]) => [
+        Object.assign(document.createElement("dt"), { textContent: k }),
+        Object.assign(document.createElement("dd"), { textContent: v }),
+      ]),
+    );
   }
 
   private drawNetwork(net: Network): void {
-    const c = themeColors(), L = net.sizes.length, sel = this.selected;
-    const maxN = Math.max(...net.sizes), maxW = Math.max(1e-9, ...net.edges.map((e) => Math.abs(e.w)));
+    const c = themeColors(),
+      L = net.sizes.length,
+      sel = this.selected;
+    const maxN = Math.max(...net.sizes),
+      maxW = Math.max(1e-9, ...net.edges.map((e) => Math.abs(e.w)));
     const units = net.units.map((u) => ({ ...u, ...position(u.l, u.j, net.sizes[u.l]) }));
     const touches = (e: { l: number; i: number; j: number }) => (sel.l === 0 ? e.l === 1 && e.i === sel.j : e.l === sel.l && e.j === sel.j);
     const links = net.edges.map((e) => {
-      const from = position(e.l - 1, e.i, net.sizes[e.l - 1]), to = position(e.l, e.j, net.sizes[e.l]);
-      return { x1: from.x, y1: from.y, x2: to.x, y2: to.y, w: e.w, width: 0.75 + 4.5 * (Math.abs(e.w) / maxW), opacity: touches(e) ? 1 : 0.4, title: `w = ${fmt(e.w)}` };
+      const from = position(e.l - 1, e.i, net.sizes[e.l - 1]),
+        to = position(e.l, e.j, net.sizes[e.l]);
+      return {
+        x1: from.x,
+        y1: from.y,
+        x2: to.x,
+        y2: to.y,
+        w: e.w,
+        width: 0.75 + 4.5 * (Math.abs(e.w) / maxW),
+        opacity: touches(e) ? 1 : 0.4,
+        title: `w = ${fmt(e.w)}`,
+      };
     });
     const top = -(maxN - 1) / 2 - 1.1;
     const labels = net.sizes.map((n, l) => ({ x: l, y: top, text: `${layerName(l, L)}\n(${n})` }));
     const inputs = units.filter((u) => u.l === 0).map((u) => ({ ...u, text: t(`networkDiagram.feature.${houseFeatures[u.j]}`) }));
     const outputs = units.filter((u) => u.l === L - 1).map((u) => ({ ...u, text: net.sizes[L - 1] > 1 ? `ŷ${u.j + 1}` : "ŷ" }));
-    const link = (sign: 1 | -1) => Plot.link(links.filter((e) => Math.sign(e.w) === sign || (sign === 1 && e.w === 0)), {
-      x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: sign > 0 ? c.accent : c.second, strokeWidth: "width", strokeOpacity: "opacity", title: "title",
-      strokeDasharray: sign > 0 ? undefined : "5,3",
-    });
+    const link = (sign: 1 | -1) =>
+      Plot.link(
+        links.filter((e) => Math.sign(e.w) === sign || (sign === 1 && e.w === 0)),
+        {
+          x1: "x1",
+          y1: "y1",
+          x2: "x2",
+          y2: "y2",
+          stroke: sign > 0 ? c.accent : c.second,
+          strokeWidth: "width",
+          strokeOpacity: "opacity",
+          title: "title",
+          strokeDasharray: sign > 0 ? undefined : "5,3",
+        },
+      );
     const width = Math.min(640, this.figure.clientWidth || 640);
     drawChart(
       this.chart,
@@ -135,9 +178,10 @@ class NetworkDiagramWidget extends WidgetBase<typeof networkSchema> {
     svg.querySelectorAll<SVGCircleElement>(".dl-net-units circle").forEach((circle, k) => {
       const u = units[k];
       const on = u.l === this.selected.l && u.j === this.selected.j;
-      const label = u.l === 0
-        ? t("networkDiagram.unitLabel.input", { i: u.j + 1, feature: t(`networkDiagram.feature.${houseFeatures[u.j]}`), x: fmt(u.a) })
-        : t("networkDiagram.unitLabel.unit", { layer: layerName(u.l, L), j: u.j + 1, z: fmt(u.z!), a: fmt(u.a) });
+      const label =
+        u.l === 0
+          ? t("networkDiagram.unitLabel.input", { i: u.j + 1, feature: t(`networkDiagram.feature.${houseFeatures[u.j]}`), x: fmt(u.a) })
+          : t("networkDiagram.unitLabel.unit", { layer: layerName(u.l, L), j: u.j + 1, z: fmt(u.z!), a: fmt(u.a) });
       circle.setAttribute("tabindex", "0");
       circle.setAttribute("role", "button");
       circle.setAttribute("aria-label", label);

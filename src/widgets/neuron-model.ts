@@ -15,9 +15,23 @@ export const neuronSchema = {
   age: { kind: "number", label: featureLabel("age"), min: 0, max: 100, step: 1, default: 20 },
   distance: { kind: "number", label: featureLabel("distance"), min: 0, max: 50, step: 0.5, default: 5 },
   pool: { kind: "number", label: featureLabel("pool"), min: 0, max: 1, step: 1, default: 0 },
-  wBedrooms: { kind: "number", label: t("neuron.weight", { feature: featureLabel("bedrooms") }), min: -1, max: 1, step: 0.01, default: 0.5 },
+  wBedrooms: {
+    kind: "number",
+    label: t("neuron.weight", { feature: featureLabel("bedrooms") }),
+    min: -1,
+    max: 1,
+    step: 0.01,
+    default: 0.5,
+  },
   wAge: { kind: "number", label: t("neuron.weight", { feature: featureLabel("age") }), min: -0.05, max: 0.05, step: 0.001, default: -0.01 },
-  wDistance: { kind: "number", label: t("neuron.weight", { feature: featureLabel("distance") }), min: -0.1, max: 0.1, step: 0.001, default: -0.03 },
+  wDistance: {
+    kind: "number",
+    label: t("neuron.weight", { feature: featureLabel("distance") }),
+    min: -0.1,
+    max: 0.1,
+    step: 0.001,
+    default: -0.03,
+  },
   wPool: { kind: "number", label: t("neuron.weight", { feature: featureLabel("pool") }), min: -1, max: 1, step: 0.01, default: 0.4 },
   bias: { kind: "number", label: t("neuron.bias"), min: -3, max: 3, step: 0.05, default: 0.5 },
   activation: { kind: "choice", label: t("neuron.activation"), options: ACTIVATIONS, default: "relu" },
@@ -49,5 +63,7 @@ export function sweep(s: NeuronState, points = 41) {
 
 /** The chart's points: the sweep with prices in $1000s, leaving out any that are not finite (an SVG path cannot draw them). */
 export function chartPoints(s: NeuronState): { x: number; price: number }[] {
-  return sweep(s).map((p) => ({ x: p.x, price: p.price * 100 })).filter((p) => Number.isFinite(p.price));
+  return sweep(s)
+    .map((p) => ({ x: p.x, price: p.price * 100 }))
+    .filter((p) => Number.isFinite(p.price));
 }

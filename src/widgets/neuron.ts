@@ -40,7 +40,10 @@ class NeuronWidget extends WidgetBase<typeof neuronSchema> {
         [t("neuron.z"), formatValue(z)],
         [t("neuron.a", { g: t(`activation.${s.activation}` as string) }), formatValue(a)],
         [t("neuron.price"), formatPrice(price)],
-      ].flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]),
+      ].flatMap(([k, v]) => [
+        Object.assign(document.createElement("dt"), { textContent: k }),
+        Object.assign(document.createElement("dd"), { textContent: v }),
+      ]),
     );
     this.note.textContent = s.activation === "sigmoid" ? t("neuron.capNote") : "";
 

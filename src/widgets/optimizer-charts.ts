@@ -10,12 +10,24 @@ import type { OptimizerId } from "./optimizer-race-model";
 type Key = OptimizerId | "pytorch" | "ema";
 
 const LIGHT: Record<Key, string> = {
-  gd: "#5f6368", momentum: "#1f5fbf", nesterov: "#7b3fc4", rmsprop: "#1b7f35", adam: "#c2410c", adamw: "#9a6b00",
-  pytorch: "#1f5fbf", ema: "#c2410c",
+  gd: "#5f6368",
+  momentum: "#1f5fbf",
+  nesterov: "#7b3fc4",
+  rmsprop: "#1b7f35",
+  adam: "#c2410c",
+  adamw: "#9a6b00",
+  pytorch: "#1f5fbf",
+  ema: "#c2410c",
 };
 const DARK: Record<Key, string> = {
-  gd: "#c4c7cc", momentum: "#7fb0ff", nesterov: "#c9a4ff", rmsprop: "#6fd98c", adam: "#ff9a5c", adamw: "#f2c94c",
-  pytorch: "#7fb0ff", ema: "#ff9a5c",
+  gd: "#c4c7cc",
+  momentum: "#7fb0ff",
+  nesterov: "#c9a4ff",
+  rmsprop: "#6fd98c",
+  adam: "#ff9a5c",
+  adamw: "#f2c94c",
+  pytorch: "#7fb0ff",
+  ema: "#ff9a5c",
 };
 
 /** The colour of a path on the current theme. */
@@ -53,7 +65,14 @@ export function surfaceBackground(surface: Surface, size: number, xLabel: string
 
 /** Plot options for the paths alone, on exactly the frame of `surfaceBackground` (no axes, no contours). */
 export function surfaceOverlay(surface: Surface, size: number, marks: Plot.Markish[]): Plot.PlotOptions {
-  return { width: size, height: size, ...MARGINS, x: { domain: surface.xRange, axis: null }, y: { domain: surface.yRange, axis: null }, marks };
+  return {
+    width: size,
+    height: size,
+    ...MARGINS,
+    x: { domain: surface.xRange, axis: null },
+    y: { domain: surface.yRange, axis: null },
+    marks,
+  };
 }
 
 /** A square chart of paths over a loss surface: its contour lines and a star at its minimum (or,
@@ -70,7 +89,14 @@ export function surfaceChart(surface: Surface, size: number, xLabel: string, yLa
     marks: [
       // NOTE: the samples already sit on the grid; without interpolate: "none" Plot triangulates all
       // 3,600 of them (Delaunay) to re-sample the same grid, which was most of a redraw's time.
-      Plot.contour(grid.values, { ...grid, interpolate: "none", thresholds: contourLevels(surface, grid), stroke: c.muted, strokeOpacity: 0.6, fill: "none" }),
+      Plot.contour(grid.values, {
+        ...grid,
+        interpolate: "none",
+        thresholds: contourLevels(surface, grid),
+        stroke: c.muted,
+        strokeOpacity: 0.6,
+        fill: "none",
+      }),
       Plot.dot([surface.minimum ?? surface.stationary], { x: "x", y: "y", symbol: "star", r: 7, stroke: c.text, fill: c.text }),
       ...marks,
     ],
@@ -82,8 +108,17 @@ export function surfaceChart(surface: Surface, size: number, xLabel: string, yLa
  * above it, the paths with the chart's description and data table (drawChart). Only the overlay is
  * redrawn unless the surface, size or theme changed.
  */
-export function drawSurfaceChart(host: HTMLElement, surface: Surface, size: number, labels: [string, string], marks: Plot.Markish[], description: string, table: TableData): void {
-  let bg = host.querySelector<HTMLElement>(":scope > .dl-surface-bg"), fg = host.querySelector<HTMLElement>(":scope > .dl-surface-fg");
+export function drawSurfaceChart(
+  host: HTMLElement,
+  surface: Surface,
+  size: number,
+  labels: [string, string],
+  marks: Plot.Markish[],
+  description: string,
+  table: TableData,
+): void {
+  let bg = host.querySelector<HTMLElement>(":scope > .dl-surface-bg"),
+    fg = host.querySelector<HTMLElement>(":scope > .dl-surface-fg");
   if (!bg || !fg) {
     bg = Object.assign(document.createElement("div"), { className: "dl-surface-bg" });
     fg = Object.assign(document.createElement("div"), { className: "dl-surface-fg" });

@@ -1,7 +1,23 @@
 // The optimizer race's state and numbers, shared by the server-rendered fallback and the custom
 // element: which surface, where to start, which optimizers with which hyper-parameters, and how
 // many steps. Every step is taken by the engine's optimizers on the engine's surfaces.
-import { SGD, Momentum, Nesterov, RMSProp, Adam, AdamW, quadraticBowl, ravine, rosenbrock, beale, saddle, measureIterationMatrix, spectralRadius, type Optimizer, type Surface } from "../../lib";
+import {
+  SGD,
+  Momentum,
+  Nesterov,
+  RMSProp,
+  Adam,
+  AdamW,
+  quadraticBowl,
+  ravine,
+  rosenbrock,
+  beale,
+  saddle,
+  measureIterationMatrix,
+  spectralRadius,
+  type Optimizer,
+  type Surface,
+} from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
 import { tracePath, clampToView, type Path } from "./optimizer-path";
@@ -15,8 +31,10 @@ export type OptimizerId = (typeof OPTIMIZERS)[number];
 export const TOLERANCE = 1e-2;
 export const MAX_STEPS = 500;
 
-const lr = (value: number) => ({ kind: "number", label: t("optimizerRace.lr"), min: 0.0001, max: 1, step: 0.0001, default: value }) as const;
-const beta = (label: string, min: number, max: number, step: number, value: number) => ({ kind: "number", label, min, max, step, default: value }) as const;
+const lr = (value: number) =>
+  ({ kind: "number", label: t("optimizerRace.lr"), min: 0.0001, max: 1, step: 0.0001, default: value }) as const;
+const beta = (label: string, min: number, max: number, step: number, value: number) =>
+  ({ kind: "number", label, min, max, step, default: value }) as const;
 // ε spans ten orders of magnitude, so the control is its base-10 exponent.
 const eps = { kind: "number", label: t("optimizerRace.logEps"), min: -12, max: 0, step: 1, default: -8 } as const;
 const on = (id: OptimizerId) => ({ kind: "boolean", label: t(`optimizerRace.name.${id}`), default: true }) as const;
@@ -67,23 +85,34 @@ export const SETTINGS: Record<OptimizerId, Field[]> = {
 /** The engine optimizer for `id` with the state's hyper-parameters. */
 export function buildOptimizer(id: OptimizerId, s: RaceState): Optimizer {
   switch (id) {
-    case "gd": return new SGD({ lr: s.gdLr });
-    case "momentum": return new Momentum({ lr: s.momentumLr, beta: s.momentumBeta });
-    case "nesterov": return new Nesterov({ lr: s.nesterovLr, beta: s.nesterovBeta });
-    case "rmsprop": return new RMSProp({ lr: s.rmspropLr, alpha: s.rmspropBeta, eps: 10 ** s.rmspropEps });
-    case "adam": return new Adam({ lr: s.adamLr, beta1: s.adamBeta1, beta2: s.adamBeta2, eps: 10 ** s.adamEps });
-    case "adamw": return new AdamW({ lr: s.adamwLr, beta1: s.adamwBeta1, beta2: s.adamwBeta2, eps: 10 ** s.adamwEps, weightDecay: s.adamwDecay });
+    case "gd":
+      return new SGD({ lr: s.gdLr });
+    case "momentum":
+      return new Momentum({ lr: s.momentumLr, beta: s.momentumBeta });
+    case "nesterov":
+      return new Nesterov({ lr: s.nesterovLr, beta: s.nesterovBeta });
+    case "rmsprop":
+      return new RMSProp({ lr: s.rmspropLr, alpha: s.rmspropBeta, eps: 10 ** s.rmspropEps });
+    case "adam":
+      return new Adam({ lr: s.adamLr, beta1: s.adamBeta1, beta2: s.adamBeta2, eps: 10 ** s.adamEps });
+    case "adamw":
+      return new AdamW({ lr: s.adamwLr, beta1: s.adamwBeta1, beta2: s.adamwBeta2, eps: 10 ** s.adamwEps, weightDecay: s.adamwDecay });
   }
 }
 
 /** The engine surface the state names; κ shapes the two quadratics (bowl and ravine) only. */
 export function surfaceOf(s: Pick<RaceState, "surface" | "kappa">): Surface {
   switch (s.surface as SurfaceId) {
-    case "ravine": return ravine({ kappa: s.kappa });
-    case "rosenbrock": return rosenbrock();
-    case "beale": return beale();
-    case "saddle": return saddle();
-    default: return quadraticBowl({ kappa: s.kappa });
+    case "ravine":
+      return ravine({ kappa: s.kappa });
+    case "rosenbrock":
+      return rosenbrock();
+    case "beale":
+      return beale();
+    case "saddle":
+      return saddle();
+    default:
+      return quadraticBowl({ kappa: s.kappa });
   }
 }
 

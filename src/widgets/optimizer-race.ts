@@ -7,7 +7,24 @@ import { formatNumber } from "../charts/format";
 import { assignFields, controlButton, PlayLoop } from "./controls";
 import { tableHead } from "../charts/data-table";
 import { optimizerColor, dashOf, drawSurfaceChart, surfaceBackground, trackWidth } from "./optimizer-charts";
-import { raceSchema, race, surfaceOf, usesKappa, lossSeries, presetFor, settingsText, quadraticRate, SETTINGS, OPTIMIZERS, SURFACES, MAX_STEPS, type OptimizerId, type RaceState, type Run, type SurfaceId } from "./optimizer-race-model";
+import {
+  raceSchema,
+  race,
+  surfaceOf,
+  usesKappa,
+  lossSeries,
+  presetFor,
+  settingsText,
+  quadraticRate,
+  SETTINGS,
+  OPTIMIZERS,
+  SURFACES,
+  MAX_STEPS,
+  type OptimizerId,
+  type RaceState,
+  type Run,
+  type SurfaceId,
+} from "./optimizer-race-model";
 import { t } from "../i18n";
 
 type PlotSvg = SVGSVGElement & { scale(name: "x" | "y"): { invert?: (v: number) => number } };
@@ -45,18 +62,25 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
     const run = this.fieldGroup(t("optimizerRace.groupRun"), ["steps"]);
     const buttons = document.createElement("div");
     buttons.className = "dl-race-buttons";
-    this.player = new PlayLoop({ play: t("optimizerRace.play"), pause: t("optimizerRace.pause") }, 50, () => {
-      const s = this.state.steps;
-      if (s >= MAX_STEPS) return false;
-      // Faster later on: the first steps are where the paths differ most.
-      this.assign({ steps: Math.min(MAX_STEPS, s + (s < 60 ? 1 : s < 200 ? 2 : 5)) });
-      return true;
-    }, () => {
-      if (this.state.steps >= MAX_STEPS) this.assign({ steps: 0 });
-    });
+    this.player = new PlayLoop(
+      { play: t("optimizerRace.play"), pause: t("optimizerRace.pause") },
+      50,
+      () => {
+        const s = this.state.steps;
+        if (s >= MAX_STEPS) return false;
+        // Faster later on: the first steps are where the paths differ most.
+        this.assign({ steps: Math.min(MAX_STEPS, s + (s < 60 ? 1 : s < 200 ? 2 : 5)) });
+        return true;
+      },
+      () => {
+        if (this.state.steps >= MAX_STEPS) this.assign({ steps: 0 });
+      },
+    );
     buttons.append(
       // At the last step, Step starts the run over (as Play does) rather than doing nothing.
-      controlButton(t("optimizerRace.stepButton"), "step", () => this.assign({ steps: this.state.steps >= MAX_STEPS ? 1 : this.state.steps + 1 })),
+      controlButton(t("optimizerRace.stepButton"), "step", () =>
+        this.assign({ steps: this.state.steps >= MAX_STEPS ? 1 : this.state.steps + 1 }),
+      ),
       this.player.button,
       controlButton(t("optimizerRace.reset"), "reset", () => {
         this.player.stop();
@@ -95,7 +119,9 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
     this.summaries.set(id, summary);
     // Six panels share the label "Learning rate lr"; say whose it is to a screen reader.
     for (const field of SETTINGS[id]) {
-      settings.querySelectorAll(`[id="${this.inputId(field)}"], [id="${this.inputId(field)}"] + input`).forEach((input) => input.setAttribute("aria-label", `${name}: ${raceSchema[field].label}`));
+      settings
+        .querySelectorAll(`[id="${this.inputId(field)}"], [id="${this.inputId(field)}"] + input`)
+        .forEach((input) => input.setAttribute("aria-label", `${name}: ${raceSchema[field].label}`));
     }
     const toggle = this.control(id);
     // The swatch makes each on/off box the legend of the paths (coloured in render, per theme).
@@ -120,7 +146,10 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
     const off = !usesKappa(this.state.surface);
     if (kappa) [kappa, kappa.nextElementSibling as HTMLInputElement].forEach((input) => (input.disabled = off));
     const { xRange, yRange } = surfaceOf(this.state);
-    for (const [name, [lo, hi]] of [["x0", xRange], ["y0", yRange]] as const) {
+    for (const [name, [lo, hi]] of [
+      ["x0", xRange],
+      ["y0", yRange],
+    ] as const) {
       const slider = this.querySelector<HTMLInputElement>(`[id="${this.inputId(name)}"]`);
       if (slider) Object.assign(slider, { min: String(lo), max: String(hi), value: String(this.state[name]) });
     }
@@ -147,7 +176,11 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
     this.notes.replaceChildren(
       ...result.runs
         .filter((r) => r.stop)
-        .map((r) => Object.assign(document.createElement("li"), { textContent: t(`optimizerRace.note.${r.stop!.kind}`, { name: name(r.id), step: r.stop!.step }) })),
+        .map((r) =>
+          Object.assign(document.createElement("li"), {
+            textContent: t(`optimizerRace.note.${r.stop!.kind}`, { name: name(r.id), step: r.stop!.step }),
+          }),
+        ),
     );
     // NOTE: the custom element itself is inline (clientWidth 0); the hosts are blocks.
     this.drawPaths(result, Math.min(480, this.pathsWidth() || 360), name);
@@ -199,7 +232,12 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
       const id = ids.shift();
       if (!id) return;
       const kappa = (presetFor(id).kappa as number | undefined) ?? this.state.kappa;
-      surfaceBackground(surfaceOf({ surface: id, kappa }), Math.min(480, this.pathsWidth() || 360), t("optimizerRace.axisX"), t("optimizerRace.axisY"));
+      surfaceBackground(
+        surfaceOf({ surface: id, kappa }),
+        Math.min(480, this.pathsWidth() || 360),
+        t("optimizerRace.axisX"),
+        t("optimizerRace.axisY"),
+      );
       idle(next);
     };
     idle(next);
@@ -208,7 +246,8 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
   /** Clicking the contour plot moves the start point there. */
   private listenForStart(): void {
     const svg = this.pathsHost.querySelector(".dl-surface-fg > svg") as PlotSvg | null;
-    const x = svg?.scale("x"), y = svg?.scale("y");
+    const x = svg?.scale("x"),
+      y = svg?.scale("y");
     if (!svg || !x?.invert || !y?.invert) return;
     svg.style.cursor = "crosshair";
     svg.addEventListener("click", (event) => {
@@ -237,7 +276,9 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
         clip: !log,
         marks: series.flatMap(({ run, data }) => [
           Plot.line(data, { x: "t", y: "loss", stroke: optimizerColor(run.id), strokeWidth: 2, strokeDasharray: dashOf(run.id) }),
-          run.stop ? Plot.dot(data.slice(-1), { x: "t", y: "loss", symbol: "times", r: 8, stroke: optimizerColor(run.id), strokeWidth: 3 }) : null,
+          run.stop
+            ? Plot.dot(data.slice(-1), { x: "t", y: "loss", symbol: "times", r: 8, stroke: optimizerColor(run.id), strokeWidth: 3 })
+            : null,
         ]),
       },
       t("optimizerRace.lossDesc", {
@@ -275,13 +316,18 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
       const id = row.dataset.optimizer as OptimizerId;
       const r = runs.find((run) => run.id === id);
       row.dataset.status = r?.status ?? "off";
-      row.querySelector<HTMLElement>(".dl-race-swatch")!.style.borderTop = `3px ${dashOf(id) ? "dashed" : "solid"} ${r ? optimizerColor(id) : "transparent"}`;
+      row.querySelector<HTMLElement>(".dl-race-swatch")!.style.borderTop =
+        `3px ${dashOf(id) ? "dashed" : "solid"} ${r ? optimizerColor(id) : "transparent"}`;
       const last = r?.points[r.points.length - 1];
       const status = r ? t(`optimizerRace.status.${r.status}`, { step: r.stop?.step ?? "" }) : t("optimizerRace.status.off");
       const cells = [settingsText(id, this.state), last ? formatNumber(last.f) : "–", r ? formatNumber(r.distance) : "–", status];
       if (quadratic) {
         const rho = quadraticRate(id, this.state);
-        cells.push(rho === null ? t("optimizerRace.rateNotLinear") : t(rho < 1 ? "optimizerRace.rateConverges" : "optimizerRace.rateDiverges", { rho: formatNumber(rho, 4) }));
+        cells.push(
+          rho === null
+            ? t("optimizerRace.rateNotLinear")
+            : t(rho < 1 ? "optimizerRace.rateConverges" : "optimizerRace.rateDiverges", { rho: formatNumber(rho, 4) }),
+        );
       }
       cells.forEach((text, i) => {
         const cell = row.cells[i + 1];

@@ -33,7 +33,10 @@ export function splits(s: OverfittingState): { train: Dataset; val: Dataset } {
 
 /** Label-preserving augmentation: the original points plus `copies` copies of each with x + N(0, jitter²), same y. */
 export function jitteredCopies(data: Dataset, copies = COPIES, jitter = JITTER, seed = 1): Dataset {
-  const m = data.X.cols, rng = createRng(seed), X = new Tensor([1, m * (copies + 1)]), Y = new Tensor([1, m * (copies + 1)]);
+  const m = data.X.cols,
+    rng = createRng(seed),
+    X = new Tensor([1, m * (copies + 1)]),
+    Y = new Tensor([1, m * (copies + 1)]);
   for (let c = 0; c <= copies; c++) {
     for (let i = 0; i < m; i++) {
       X.data[c * m + i] = data.X.data[i] + (c === 0 ? 0 : rng.normal(0, jitter));
@@ -131,7 +134,10 @@ export class CapacitySweep {
 
   /** The fitted curve of a width on `count` points of [−π, π], through the engine's forward pass. */
   curve(width: number, count = 121): { x: number; y: number }[] {
-    const x = new Tensor([1, count], Array.from({ length: count }, (_, i) => -Math.PI + (2 * Math.PI * i) / (count - 1)));
+    const x = new Tensor(
+      [1, count],
+      Array.from({ length: count }, (_, i) => -Math.PI + (2 * Math.PI * i) / (count - 1)),
+    );
     const y = this.run(width).model.forward(x);
     return Array.from(x.data, (xi, i) => ({ x: xi, y: y.data[i] }));
   }

@@ -10,7 +10,6 @@ import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "../
 import { CapacitySweep, WIDTHS, bestWidth, finalCosts, overfittingSchema, type WidthRun } from "./overfitting-lab-model";
 import { t } from "../i18n";
 
-type Name = keyof typeof overfittingSchema;
 const fmt = (x: number) => formatNumber(x, 3);
 
 class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
@@ -23,7 +22,10 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
   private hosts!: { capacity: ReturnType<typeof chartBlock>; curves: ReturnType<typeof chartBlock>; fit: ReturnType<typeof chartBlock> };
 
   protected buildControls(panel: HTMLElement): void {
-    panel.append(this.fieldGroup(t("overfittingLab.groupModel"), ["width", "steps"]), this.fieldGroup(t("overfittingLab.groupData"), ["trainSize", "noise", "augment", "seed"]));
+    panel.append(
+      this.fieldGroup(t("overfittingLab.groupModel"), ["width", "steps"]),
+      this.fieldGroup(t("overfittingLab.groupData"), ["trainSize", "noise", "augment", "seed"]),
+    );
   }
 
   disconnectedCallback(): void {
@@ -57,14 +59,16 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
   }
 
   private draw(): void {
-    const job = this.job!, s = this.state;
+    const job = this.job!,
+      s = this.state;
     const finished = job.runs.filter((r) => r.trainer.step >= s.steps);
     const pct = Math.round((100 * job.done) / job.total);
     this.progress.textContent = job.finished
       ? t("overfittingLab.done", { steps: s.steps.toLocaleString("en-US"), widths: WIDTHS.length })
       : t("overfittingLab.training", { pct, width: job.runs.find((r) => r.trainer.step < s.steps)?.width ?? "" });
     this.progress.dataset.done = String(job.finished);
-    const width = chartWidth(this.figure, 420), selected = Number(s.width);
+    const width = chartWidth(this.figure, 420),
+      selected = Number(s.width);
     this.drawCapacity(finished, width, selected);
     const run = job.run(selected);
     this.hosts.curves.heading.textContent = t("overfittingLab.curvesTitle", { width: selected });
@@ -72,29 +76,63 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
     this.hosts.fit.heading.textContent = t("overfittingLab.fitTitle", { width: selected });
     this.drawFit(job, selected, width);
     if (job.finished) {
-      const f = finalCosts(run), best = bestWidth(job);
+      const f = finalCosts(run),
+        best = bestWidth(job);
       this.note.textContent = t("overfittingLab.note", { width: selected, train: fmt(f.train), val: fmt(f.val), gap: fmt(f.gap), best });
     } else this.note.textContent = "";
   }
 
   private drawCapacity(runs: WidthRun[], width: number, selected: number): void {
     const rows = runs.map((r) => ({ width: r.width, ...finalCosts(r) }));
-    const long = rows.flatMap((r) => [{ width: r.width, kind: "train", J: r.train }, { width: r.width, kind: "val", J: r.val }]).filter((p) => Number.isFinite(p.J) && p.J > 0);
+    const long = rows
+      .flatMap((r) => [
+        { width: r.width, kind: "train", J: r.train },
+        { width: r.width, kind: "val", J: r.val },
+      ])
+      .filter((p) => Number.isFinite(p.J) && p.J > 0);
     drawChart(
       this.hosts.capacity.host,
       {
-        width, height: 230, marginLeft: 52, marginBottom: 44,
-        x: { type: "log", base: 2, domain: [1, 32], ticks: [...WIDTHS], tickFormat: (d: number) => String(d), ...stepAxis(t("overfittingLab.axisWidth")) },
+        width,
+        height: 230,
+        marginLeft: 52,
+        marginBottom: 44,
+        x: {
+          type: "log",
+          base: 2,
+          domain: [1, 32],
+          ticks: [...WIDTHS],
+          tickFormat: (d: number) => String(d),
+          ...stepAxis(t("overfittingLab.axisWidth")),
+        },
         y: { type: "log", label: t("overfittingLab.axisCost"), grid: true, ticks: 4, tickFormat: (d: number) => formatNumber(d, 2) },
         marks: [
           Plot.ruleX([selected], { stroke: seriesColor(4), strokeDasharray: "2 3" }),
-          Plot.line(long.filter((p) => p.kind === "train"), { x: "width", y: "J", stroke: seriesColor(0), strokeWidth: 2 }),
-          Plot.line(long.filter((p) => p.kind === "val"), { x: "width", y: "J", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" }),
-          Plot.dot(long, { x: "width", y: "J", fill: (d: { kind: string }) => (d.kind === "train" ? seriesColor(0) : seriesColor(1)), r: 3 }),
+          Plot.line(
+            long.filter((p) => p.kind === "train"),
+            { x: "width", y: "J", stroke: seriesColor(0), strokeWidth: 2 },
+          ),
+          Plot.line(
+            long.filter((p) => p.kind === "val"),
+            { x: "width", y: "J", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" },
+          ),
+          Plot.dot(long, {
+            x: "width",
+            y: "J",
+            fill: (d: { kind: string }) => (d.kind === "train" ? seriesColor(0) : seriesColor(1)),
+            r: 3,
+          }),
         ],
       },
-      t("overfittingLab.capacityDesc", { rows: rows.map((r) => t("overfittingLab.capacityRow", { width: r.width, train: fmt(r.train), val: fmt(r.val) })).join("; ") || t("overfittingLab.none") }),
-      { columns: [t("overfittingLab.axisWidth"), t("overfittingLab.train"), t("overfittingLab.val"), t("overfittingLab.gap")], rows: rows.map((r) => [r.width, r.train, r.val, r.gap]) },
+      t("overfittingLab.capacityDesc", {
+        rows:
+          rows.map((r) => t("overfittingLab.capacityRow", { width: r.width, train: fmt(r.train), val: fmt(r.val) })).join("; ") ||
+          t("overfittingLab.none"),
+      }),
+      {
+        columns: [t("overfittingLab.axisWidth"), t("overfittingLab.train"), t("overfittingLab.val"), t("overfittingLab.gap")],
+        rows: rows.map((r) => [r.width, r.train, r.val, r.gap]),
+      },
     );
   }
 
@@ -104,7 +142,10 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
     drawChart(
       this.hosts.curves.host,
       {
-        width, height: 230, marginLeft: 52, marginBottom: 44,
+        width,
+        height: 230,
+        marginLeft: 52,
+        marginBottom: 44,
         x: stepAxis(t("overfittingLab.axisStep")),
         y: { type: "log", label: t("overfittingLab.axisCost"), grid: true, ticks: 4, tickFormat: (d: number) => formatNumber(d, 2) },
         marks: [
@@ -112,19 +153,33 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
           Plot.line(pts, { x: "step", y: "val", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" }),
         ],
       },
-      t("overfittingLab.curvesDesc", { width: run.width, step: last?.step ?? 0, train: fmt(last?.train ?? NaN), val: fmt(last?.val ?? NaN) }),
-      { columns: [t("overfittingLab.axisStep"), t("overfittingLab.train"), t("overfittingLab.val")], rows: thin(pts).map((p) => [p.step, p.train, p.val]) },
+      t("overfittingLab.curvesDesc", {
+        width: run.width,
+        step: last?.step ?? 0,
+        train: fmt(last?.train ?? NaN),
+        val: fmt(last?.val ?? NaN),
+      }),
+      {
+        columns: [t("overfittingLab.axisStep"), t("overfittingLab.train"), t("overfittingLab.val")],
+        rows: thin(pts).map((p) => [p.step, p.train, p.val]),
+      },
     );
   }
 
   private drawFit(job: CapacitySweep, selected: number, width: number): void {
-    const pts = (set: { X: { data: Float64Array }; Y: { data: Float64Array } }) => Array.from(set.X.data, (x, i) => ({ x, y: set.Y.data[i] }));
-    const train = pts(job.data.train), val = pts(job.data.val), copies = job.state.augment ? pts(job.data.fit).slice(train.length) : [];
+    const pts = (set: { X: { data: Float64Array }; Y: { data: Float64Array } }) =>
+      Array.from(set.X.data, (x, i) => ({ x, y: set.Y.data[i] }));
+    const train = pts(job.data.train),
+      val = pts(job.data.val),
+      copies = job.state.augment ? pts(job.data.fit).slice(train.length) : [];
     const curve = job.curve(selected);
     drawChart(
       this.hosts.fit.host,
       {
-        width, height: 240, marginLeft: 44, marginBottom: 44,
+        width,
+        height: 240,
+        marginLeft: 44,
+        marginBottom: 44,
         x: { ...stepAxis("x"), domain: [-Math.PI, Math.PI] },
         y: { label: "y", domain: [-2.2, 2.2], grid: true },
         clip: true,

@@ -48,7 +48,10 @@ export function penaltyValue(w: ArrayLike<number>, l1: number, l2: number): numb
  * J + λ₂Σw² (the engine's l2Grad), then soft-thresholding by lr·λ₁ (the engine's proximalL1Step).
  */
 export function proximalOptimum(l1: number, l2: number, iterations = ITERATIONS): Float64Array {
-  const w = Float64Array.from(W_STAR), g = new Float64Array(2), r = new Float64Array(2), lr = 1 / (KAPPA + 2 * l2);
+  const w = Float64Array.from(W_STAR),
+    g = new Float64Array(2),
+    r = new Float64Array(2),
+    lr = 1 / (KAPPA + 2 * l2);
   for (let k = 0; k < iterations; k++) {
     const [g1, g2] = lossGrad(w[0], w[1]);
     l2Grad(w, l2, r);
@@ -68,7 +71,9 @@ export const SUB_ITERATIONS = 2000;
  * keeps hopping across zero by about lr·λ₁ and never lands on it.
  */
 export function subgradientOptimum(l1: number, l2: number, iterations = SUB_ITERATIONS, lr = SUB_LR): Float64Array {
-  const w = Float64Array.from(W_STAR), s = new Float64Array(2), r = new Float64Array(2);
+  const w = Float64Array.from(W_STAR),
+    s = new Float64Array(2),
+    r = new Float64Array(2);
   for (let k = 0; k < iterations; k++) {
     const [g1, g2] = lossGrad(w[0], w[1]);
     l1Grad(w, l1, s);
@@ -104,7 +109,10 @@ export function path(s: PenaltyState, count = PATH_POINTS): PathPoint[] {
 export function constraintBoundary(l1: number, l2: number, c: number, count = 181): { x: number; y: number }[] {
   if (c <= 0 || (l1 === 0 && l2 === 0)) return [];
   return Array.from({ length: count }, (_, k) => {
-    const th = (2 * Math.PI * k) / (count - 1), ux = Math.cos(th), uy = Math.sin(th), n1 = Math.abs(ux) + Math.abs(uy);
+    const th = (2 * Math.PI * k) / (count - 1),
+      ux = Math.cos(th),
+      uy = Math.sin(th),
+      n1 = Math.abs(ux) + Math.abs(uy);
     const rho = l2 === 0 ? c / (l1 * n1) : (-l1 * n1 + Math.sqrt(l1 * l1 * n1 * n1 + 4 * l2 * c)) / (2 * l2);
     return { x: rho * ux, y: rho * uy };
   });
@@ -128,8 +136,12 @@ export function geometry(s: PenaltyState): Geometry {
   const optimum = proximalOptimum(l1, l2);
   const penalty = penaltyValue(optimum, l1, l2);
   return {
-    l1, l2, optimum, subgradient: subgradientOptimum(l1, l2),
-    loss: loss(optimum[0], optimum[1]), penalty,
+    l1,
+    l2,
+    optimum,
+    subgradient: subgradientOptimum(l1, l2),
+    loss: loss(optimum[0], optimum[1]),
+    penalty,
     boundary: constraintBoundary(l1, l2, penalty),
     path: path(s),
   };

@@ -6,7 +6,17 @@ import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { chartBlock, chartWidth, legend, seriesColor, thin } from "../charts/parts";
-import { LAMBDA_MAX, W_STAR, geometry, lossGrid, penaltySchema, proximalOptimum, strengths, subgradientOptimum, type Geometry } from "./penalty-geometry-model";
+import {
+  LAMBDA_MAX,
+  W_STAR,
+  geometry,
+  lossGrid,
+  penaltySchema,
+  proximalOptimum,
+  strengths,
+  subgradientOptimum,
+  type Geometry,
+} from "./penalty-geometry-model";
 import { t } from "../i18n";
 
 const fmt = (x: number) => (x === 0 ? "0" : formatNumber(x, 3));
@@ -47,14 +57,24 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
   }
 
   private fillReadouts(g: Geometry): void {
-    const [w1, w2] = g.optimum, zeros = (w1 === 0 ? 1 : 0) + (w2 === 0 ? 1 : 0);
+    const [w1, w2] = g.optimum,
+      zeros = (w1 === 0 ? 1 : 0) + (w2 === 0 ? 1 : 0);
     const rows: [string, string][] = [
       [t("penaltyGeometry.strengths"), t("penaltyGeometry.strengthsValue", { l1: formatNumber(g.l1, 3), l2: formatNumber(g.l2, 3) })],
       [t("penaltyGeometry.optimum"), t("penaltyGeometry.optimumValue", { w1: fmt(w1), w2: fmt(w2), zeros })],
       [t("penaltyGeometry.costs"), t("penaltyGeometry.costsValue", { J: formatNumber(g.loss, 3), R: formatNumber(g.penalty, 3) })],
     ];
-    if (g.l1 > 0) rows.push([t("penaltyGeometry.subgradient"), t("penaltyGeometry.subgradientValue", { w1: fmt(g.subgradient[0]), w2: fmt(g.subgradient[1]) })]);
-    this.readouts.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]));
+    if (g.l1 > 0)
+      rows.push([
+        t("penaltyGeometry.subgradient"),
+        t("penaltyGeometry.subgradientValue", { w1: fmt(g.subgradient[0]), w2: fmt(g.subgradient[1]) }),
+      ]);
+    this.readouts.replaceChildren(
+      ...rows.flatMap(([k, v]) => [
+        Object.assign(document.createElement("dt"), { textContent: k }),
+        Object.assign(document.createElement("dd"), { textContent: v }),
+      ]),
+    );
   }
 
   private drawPlane(g: Geometry, width: number): void {
@@ -66,7 +86,10 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
     drawChart(
       this.planeHost.host,
       {
-        width, height, marginLeft: 40, marginBottom: 36,
+        width,
+        height,
+        marginLeft: 40,
+        marginBottom: 36,
         x: { domain: [VIEW.x1, VIEW.x2], label: "w₁", labelAnchor: "center", labelOffset: 30 },
         y: { domain: [VIEW.y1, VIEW.y2], label: "w₂", grid: false },
         clip: true,
@@ -79,44 +102,81 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
           Plot.line(pathPts, { x: "x", y: "y", stroke: seriesColor(2), strokeWidth: 2, strokeDasharray: "4 3" }),
           Plot.dot([{ x: W_STAR[0], y: W_STAR[1] }], { x: "x", y: "y", symbol: "plus", r: 6, stroke: c.text, strokeWidth: 2 }),
           Plot.dot([opt], { x: "x", y: "y", r: 5, fill: seriesColor(1), stroke: c.text }),
-          ...(g.l1 > 0 ? [Plot.dot([{ x: g.subgradient[0], y: g.subgradient[1] }], { x: "x", y: "y", symbol: "times", r: 5, stroke: seriesColor(3), strokeWidth: 2 })] : []),
+          ...(g.l1 > 0
+            ? [
+                Plot.dot([{ x: g.subgradient[0], y: g.subgradient[1] }], {
+                  x: "x",
+                  y: "y",
+                  symbol: "times",
+                  r: 5,
+                  stroke: seriesColor(3),
+                  strokeWidth: 2,
+                }),
+              ]
+            : []),
         ],
       },
-      t("penaltyGeometry.planeDesc", { name: this.name(), lambda: this.state.lambda, w1: fmt(opt.x), w2: fmt(opt.y), s1: W_STAR[0], s2: W_STAR[1] }),
+      t("penaltyGeometry.planeDesc", {
+        name: this.name(),
+        lambda: this.state.lambda,
+        w1: fmt(opt.x),
+        w2: fmt(opt.y),
+        s1: W_STAR[0],
+        s2: W_STAR[1],
+      }),
       { columns: ["λ", "w₁", "w₂"], rows: thin(g.path, 12).map((p) => [p.lambda, p.w1, p.w2]) },
     );
     this.planeHost.block.querySelector(".dl-internals-legend")?.remove();
-    this.planeHost.block.append(legend([
-      { label: t("penaltyGeometry.key.region", { name: this.name() }), color: seriesColor(0) },
-      { label: t("penaltyGeometry.key.contour"), color: seriesColor(1) },
-      { label: t("penaltyGeometry.key.path"), color: seriesColor(2), dash: true },
-    ]));
+    this.planeHost.block.append(
+      legend([
+        { label: t("penaltyGeometry.key.region", { name: this.name() }), color: seriesColor(0) },
+        { label: t("penaltyGeometry.key.contour"), color: seriesColor(1) },
+        { label: t("penaltyGeometry.key.path"), color: seriesColor(2), dash: true },
+      ]),
+    );
   }
 
   private drawPaths(g: Geometry, width: number): void {
-    const long = g.path.flatMap((p) => [{ lambda: p.lambda, w: p.w1, k: "w₁" }, { lambda: p.lambda, w: p.w2, k: "w₂" }]);
+    const long = g.path.flatMap((p) => [
+      { lambda: p.lambda, w: p.w1, k: "w₁" },
+      { lambda: p.lambda, w: p.w2, k: "w₂" },
+    ]);
     const firstZero = g.path.find((p) => p.w2 === 0);
     drawChart(
       this.pathHost.host,
       {
-        width, height: 240, marginLeft: 44, marginBottom: 44,
+        width,
+        height: 240,
+        marginLeft: 44,
+        marginBottom: 44,
         x: { domain: [0, LAMBDA_MAX], label: "λ", labelAnchor: "center", labelOffset: 34 },
         y: { label: t("penaltyGeometry.axisWeight"), grid: true },
         marks: [
           Plot.ruleY([0], { stroke: themeColors().muted }),
           Plot.ruleX([this.state.lambda], { stroke: seriesColor(4), strokeDasharray: "2 3" }),
-          Plot.line(long.filter((d) => d.k === "w₁"), { x: "lambda", y: "w", stroke: seriesColor(0), strokeWidth: 2 }),
-          Plot.line(long.filter((d) => d.k === "w₂"), { x: "lambda", y: "w", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" }),
+          Plot.line(
+            long.filter((d) => d.k === "w₁"),
+            { x: "lambda", y: "w", stroke: seriesColor(0), strokeWidth: 2 },
+          ),
+          Plot.line(
+            long.filter((d) => d.k === "w₂"),
+            { x: "lambda", y: "w", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" },
+          ),
         ],
       },
-      t(firstZero ? "penaltyGeometry.pathDescZero" : "penaltyGeometry.pathDesc", { name: this.name(), at: firstZero ? formatNumber(firstZero.lambda, 3) : "" }),
+      t(firstZero ? "penaltyGeometry.pathDescZero" : "penaltyGeometry.pathDesc", {
+        name: this.name(),
+        at: firstZero ? formatNumber(firstZero.lambda, 3) : "",
+      }),
       { columns: ["λ", "w₁", "w₂", t("penaltyGeometry.zeros")], rows: thin(g.path, 12).map((p) => [p.lambda, p.w1, p.w2, p.zeros]) },
     );
     this.pathHost.block.querySelector(".dl-internals-legend")?.remove();
-    this.pathHost.block.append(legend([
-      { label: t("penaltyGeometry.key.w1"), color: seriesColor(0) },
-      { label: t("penaltyGeometry.key.w2"), color: seriesColor(1), dash: true },
-    ]));
+    this.pathHost.block.append(
+      legend([
+        { label: t("penaltyGeometry.key.w1"), color: seriesColor(0) },
+        { label: t("penaltyGeometry.key.w2"), color: seriesColor(1), dash: true },
+      ]),
+    );
   }
 
   /** The three penalties at the current λ (elastic with the current mix), and L1 by subgradient descent. */
@@ -127,16 +187,22 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
       return { label: t(`penaltyGeometry.option.${penalty}`), w: proximalOptimum(l1, l2), id: penalty };
     });
     rows.push({ label: t("penaltyGeometry.row.subgradient"), w: subgradientOptimum(s.lambda, 0), id: "subgradient" as never });
-    const head = document.createElement("thead"), hr = head.insertRow();
-    for (const c of [t("penaltyGeometry.option.label"), "w₁", "w₂", t("penaltyGeometry.zeros")]) hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: c }));
+    const head = document.createElement("thead"),
+      hr = head.insertRow();
+    for (const c of [t("penaltyGeometry.option.label"), "w₁", "w₂", t("penaltyGeometry.zeros")])
+      hr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: c }));
     const body = document.createElement("tbody");
     for (const r of rows) {
       const row = body.insertRow();
       row.dataset.penalty = r.id;
       row.append(Object.assign(document.createElement("th"), { scope: "row", textContent: r.label }));
-      [fmt(r.w[0]), fmt(r.w[1]), String((r.w[0] === 0 ? 1 : 0) + (r.w[1] === 0 ? 1 : 0))].forEach((v) => (row.insertCell().textContent = v));
+      [fmt(r.w[0]), fmt(r.w[1]), String((r.w[0] === 0 ? 1 : 0) + (r.w[1] === 0 ? 1 : 0))].forEach(
+        (v) => (row.insertCell().textContent = v),
+      );
     }
-    const caption = Object.assign(document.createElement("caption"), { textContent: t("penaltyGeometry.tableCaption", { lambda: s.lambda, mix: s.mix }) });
+    const caption = Object.assign(document.createElement("caption"), {
+      textContent: t("penaltyGeometry.tableCaption", { lambda: s.lambda, mix: s.mix }),
+    });
     this.table.replaceChildren(caption, head, body);
   }
 }

@@ -39,7 +39,8 @@ export interface Chain {
 }
 
 export function runChain(s: ResidualTracerState, skip: boolean): Chain {
-  const g = s.activation as ActivationName, w = blockWeights(s);
+  const g = s.activation as ActivationName,
+    w = blockWeights(s);
   const branches = w.map((wk) => {
     const d = new Dense(1, 1, { activation: g });
     d.W.data[0] = wk;

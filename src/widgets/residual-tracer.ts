@@ -21,10 +21,15 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
 
   protected render(): void {
     if (!this.readouts) this.buildFigure();
-    const s = this.state, withSkip = runChain(s, true), plain = runChain(s, false);
+    const s = this.state,
+      withSkip = runChain(s, true),
+      plain = runChain(s, false);
     const fmt = (x: number) => formatNumber(x, 3);
     const line = (chain: Chain, label: string) => {
-      const p = Object.assign(document.createElement("p"), { className: "dl-vg-formula", textContent: `${label}: ${productText(chain.factors, chain.skip, chain.slopes, fmt)}` });
+      const p = Object.assign(document.createElement("p"), {
+        className: "dl-vg-formula",
+        textContent: `${label}: ${productText(chain.factors, chain.skip, chain.slopes, fmt)}`,
+      });
       if (chain.skip === s.skip) p.setAttribute("data-selected", "");
       return p;
     };
@@ -35,7 +40,12 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
       [t("residualTracer.engine"), formatNumber(chosen.gradient, 4)],
       [t("residualTracer.check"), err < 1e-12 ? "< 1e-12" : formatNumber(err, 2)],
     ];
-    this.readouts.replaceChildren(...pairs.flatMap(([k, v]) => [Object.assign(document.createElement("dt"), { textContent: k }), Object.assign(document.createElement("dd"), { textContent: v })]));
+    this.readouts.replaceChildren(
+      ...pairs.flatMap(([k, v]) => [
+        Object.assign(document.createElement("dt"), { textContent: k }),
+        Object.assign(document.createElement("dd"), { textContent: v }),
+      ]),
+    );
     this.readouts.querySelector("dd")!.setAttribute("data-gradient", String(chosen.gradient));
     this.drawReach(withSkip, plain);
     this.drawPaths(withSkip);
@@ -75,11 +85,25 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
         x: { domain: [0, s.blocks], label: t("residualTracer.axisBlock"), labelAnchor: "center" },
         y: { type: "log", domain: [lo, hi], label: t("residualTracer.axisReach"), grid: true, tickFormat: powerOfTen, ticks: 5 },
         color: { domain: series.map((x) => x.name), range: [seriesColor(0), seriesColor(1)], legend: true },
-        marks: series.map(({ chain, name }) => Plot.line(shown.filter((d) => d.name === name), {
-          x: "k", y: "v", stroke: "name", strokeWidth: chain.skip === s.skip ? 3 : 1.5, strokeDasharray: chain.skip ? undefined : "5 3", marker: "circle",
-        })),
+        marks: series.map(({ chain, name }) =>
+          Plot.line(
+            shown.filter((d) => d.name === name),
+            {
+              x: "k",
+              y: "v",
+              stroke: "name",
+              strokeWidth: chain.skip === s.skip ? 3 : 1.5,
+              strokeDasharray: chain.skip ? undefined : "5 3",
+              marker: "circle",
+            },
+          ),
+        ),
       },
-      t("residualTracer.reachDesc", { blocks: s.blocks, withSkip: formatNumber(withSkip.gradient, 3), without: formatNumber(plain.gradient, 3) }),
+      t("residualTracer.reachDesc", {
+        blocks: s.blocks,
+        withSkip: formatNumber(withSkip.gradient, 3),
+        without: formatNumber(plain.gradient, 3),
+      }),
       {
         columns: [t("residualTracer.col.k"), t("residualTracer.col.skip"), t("residualTracer.col.plain")],
         rows: withSkip.reach.map((v, k) => [k, v, plain.reach[k]]),
@@ -89,7 +113,8 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
 
   private drawPaths(withSkip: Chain): void {
     const c = themeColors();
-    const e = pathSums(withSkip.slopes), total = e.reduce((a, b) => a + b, 0);
+    const e = pathSums(withSkip.slopes),
+      total = e.reduce((a, b) => a + b, 0);
     const data = e.map((sum, j) => ({ j, sum }));
     drawChart(
       this.pathsHost,
@@ -98,7 +123,11 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
         height: 260,
         marginLeft: 52,
         marginBottom: 40,
-        x: { label: t("residualTracer.axisBranches"), labelAnchor: "center", tickFormat: (j: number) => (e.length <= 16 || j % 5 === 0 ? String(j) : "") },
+        x: {
+          label: t("residualTracer.axisBranches"),
+          labelAnchor: "center",
+          tickFormat: (j: number) => (e.length <= 16 || j % 5 === 0 ? String(j) : ""),
+        },
         y: { label: t("residualTracer.axisSum"), grid: true },
         marks: [
           Plot.barY(data, { x: "j", y: "sum", fill: (d: { j: number }) => (d.j === 0 ? seriesColor(2) : seriesColor(0)) }),

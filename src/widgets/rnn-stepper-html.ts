@@ -22,4 +22,3 @@ export function stepTableHtml(step: RnnStep): string {
     `<p class="dl-note" data-agree="${agree}">${esc(agree ? t("rnnStepper.agree") : t("rnnStepper.disagree", { h: step.engineH.map((v) => formatNumber(v)).join(", ") }))}</p>`
   );
 }
-

@@ -2,7 +2,7 @@
 // from the engine's `sineSequence`. For step t the model gives every number that goes into h_t — x_t, W_ih·x_t,
 // W_hh·h_{t−1}, the two biases, their sum a_t and tanh(a_t) — computed with the engine's matmul from the layer's own
 // weights, next to the h_t the engine's RNN layer computed in its forward pass (the two must agree).
-import { RNN, Tensor, add, createRng, map, matmul, sineSequence, stepOf } from "../../lib";
+import { RNN, type Tensor, add, createRng, map, matmul, sineSequence, stepOf } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
 
@@ -45,15 +45,27 @@ export function stepperInputs(seed: number): Tensor {
 
 /** Runs the RNN over the sequence and lays out every step's arithmetic. */
 export function runStepper(s: RnnStepperState): RnnRun {
-  const X = stepperInputs(s.seed), rnn = new RNN(1, HIDDEN, { rng: createRng(Math.round(s.seed)) });
+  const X = stepperInputs(s.seed),
+    rnn = new RNN(1, HIDDEN, { rng: createRng(Math.round(s.seed)) });
   rnn.forward(X);
-  const b = add(rnn.b_ih, rnn.b_hh), steps: RnnStep[] = [];
+  const b = add(rnn.b_ih, rnn.b_hh),
+    steps: RnnStep[] = [];
   for (let k = 1; k <= STEPS; k++) {
-    const x = stepOf(X, k - 1), hPrev = stepOf(rnn.cache.h, k - 1);
-    const wx = matmul(rnn.W_ih, x), wh = matmul(rnn.W_hh, hPrev), a = add(add(wx, wh), b);
+    const x = stepOf(X, k - 1),
+      hPrev = stepOf(rnn.cache.h, k - 1);
+    const wx = matmul(rnn.W_ih, x),
+      wh = matmul(rnn.W_hh, hPrev),
+      a = add(add(wx, wh), b);
     steps.push({
-      t: k, x: x.data[0], hPrev: col(hPrev), wx: col(wx), wh: col(wh), b: col(b), a: col(a),
-      h: col(map(a, Math.tanh)), engineH: col(stepOf(rnn.cache.h, k)),
+      t: k,
+      x: x.data[0],
+      hPrev: col(hPrev),
+      wx: col(wx),
+      wh: col(wh),
+      b: col(b),
+      a: col(a),
+      h: col(map(a, Math.tanh)),
+      engineH: col(stepOf(rnn.cache.h, k)),
     });
   }
   return { xs: Array.from(X.data), steps, rnn };

@@ -70,7 +70,9 @@ class RnnStepperWidget extends WidgetBase<typeof rnnStepperSchema> {
       this.figure.setAttribute("role", "group");
       this.figure.append(this.parts.head, this.parts.body, this.parts.chart);
     }
-    const run = this.run(), k = clampStep(this.state.step), step = run.steps[k - 1];
+    const run = this.run(),
+      k = clampStep(this.state.step),
+      step = run.steps[k - 1];
     this.figure.setAttribute("aria-label", t("rnnStepper.indicator", { t: k, T: STEPS }));
     this.parts.head.innerHTML =
       `<p class="dl-rnn-indicator" aria-live="polite">${esc(t("rnnStepper.indicator", { t: k, T: STEPS }))}</p>` +
@@ -82,27 +84,36 @@ class RnnStepperWidget extends WidgetBase<typeof rnnStepperSchema> {
   }
 
   private drawSequence(host: HTMLElement, run: RnnRun, k: number): void {
-    const c = themeColors(), colors = [c.second, c.text, c.muted];
+    const c = themeColors(),
+      colors = [c.second, c.text, c.muted];
     const units = Array.from({ length: HIDDEN }, (_, i) => t("rnnStepper.series.h", { k: i + 1 }));
     const xName = t("rnnStepper.series.x");
     const xs = run.xs.map((x, i) => ({ t: i + 1, v: x, series: xName }));
     const hs = run.steps.slice(0, k).flatMap((s) => s.engineH.map((v, i) => ({ t: s.t, v, series: units[i] })));
     const step = run.steps[k - 1];
-    drawChart(host, {
-      width: Math.min(640, this.figure.clientWidth || 640), height: 220, marginLeft: 44,
-      x: { domain: [1, STEPS], label: t("rnnStepper.axisT"), ticks: STEPS },
-      y: { domain: [-1.5, 1.5], label: t("rnnStepper.axisValue"), grid: true },
-      color: { domain: [xName, ...units], range: [c.accent, ...colors], legend: true },
-      marks: [
-        Plot.ruleX([k], { stroke: c.muted, strokeDasharray: "4 3" }),
-        Plot.line(xs, { x: "t", y: "v", stroke: "series", strokeOpacity: 0.5 }),
-        Plot.dot(xs, { x: "t", y: "v", fill: "series", r: (d: { t: number }) => (d.t === k ? 5 : 2.5) }),
-        Plot.line(hs, { x: "t", y: "v", stroke: "series", strokeWidth: 2, z: "series" }),
-        Plot.dot(hs.filter((d) => d.t === k), { x: "t", y: "v", fill: "series", r: 4 }),
-      ],
-    },
-    t("rnnStepper.chartDesc", { T: STEPS, t: k, x: formatNumber(step.x, 3), h: step.engineH.map((v) => formatNumber(v, 3)).join(", ") }),
-    { columns: [t("rnnStepper.table.t"), xName, ...units], rows: run.steps.map((s) => [s.t, s.x, ...s.engineH]) });
+    drawChart(
+      host,
+      {
+        width: Math.min(640, this.figure.clientWidth || 640),
+        height: 220,
+        marginLeft: 44,
+        x: { domain: [1, STEPS], label: t("rnnStepper.axisT"), ticks: STEPS },
+        y: { domain: [-1.5, 1.5], label: t("rnnStepper.axisValue"), grid: true },
+        color: { domain: [xName, ...units], range: [c.accent, ...colors], legend: true },
+        marks: [
+          Plot.ruleX([k], { stroke: c.muted, strokeDasharray: "4 3" }),
+          Plot.line(xs, { x: "t", y: "v", stroke: "series", strokeOpacity: 0.5 }),
+          Plot.dot(xs, { x: "t", y: "v", fill: "series", r: (d: { t: number }) => (d.t === k ? 5 : 2.5) }),
+          Plot.line(hs, { x: "t", y: "v", stroke: "series", strokeWidth: 2, z: "series" }),
+          Plot.dot(
+            hs.filter((d) => d.t === k),
+            { x: "t", y: "v", fill: "series", r: 4 },
+          ),
+        ],
+      },
+      t("rnnStepper.chartDesc", { T: STEPS, t: k, x: formatNumber(step.x, 3), h: step.engineH.map((v) => formatNumber(v, 3)).join(", ") }),
+      { columns: [t("rnnStepper.table.t"), xName, ...units], rows: run.steps.map((s) => [s.t, s.x, ...s.engineH]) },
+    );
   }
 }
 

@@ -6,8 +6,26 @@
 // on windows the network never trains on, is plotted next to the training loss. No DOM: the element calls `runFor`
 // between animation frames.
 import {
-  Adam, ClippedOptimizer, SGD, GRU, LSTM, RNN, Sequential, SequenceDense, Tensor, Trainer, charSplit, createRng, encodeChars, losses, oneHotSequence,
-  sequenceLoss, sineSequence, softmax, type Rng, type SineSequenceData,
+  Adam,
+  ClippedOptimizer,
+  SGD,
+  GRU,
+  LSTM,
+  RNN,
+  Sequential,
+  SequenceDense,
+  Tensor,
+  Trainer,
+  charSplit,
+  createRng,
+  encodeChars,
+  losses,
+  oneHotSequence,
+  sequenceLoss,
+  sineSequence,
+  softmax,
+  type Rng,
+  type SineSequenceData,
 } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
@@ -99,7 +117,10 @@ export class SequenceTrainer {
   /** The text task's split: training windows before the cut, held-out windows after it, one vocabulary. */
   readonly chars = CHAR_SPLIT;
 
-  constructor(private settings: SequenceTrainerState, private seed = 1) {
+  constructor(
+    private settings: SequenceTrainerState,
+    private seed = 1,
+  ) {
     this.reset();
   }
 
@@ -133,7 +154,8 @@ export class SequenceTrainer {
 
   /** Fresh weights from the seed, a fresh optimizer and Trainer, and curves holding only the untrained losses. */
   reset(): void {
-    const s = this.settings, rng = createRng(this.seed);
+    const s = this.settings,
+      rng = createRng(this.seed);
     const K = this.task === "chars" ? this.chars.vocab.length : 1;
     this.layer = buildLayer(s.model as ModelName, s.hidden, rng, K);
     this.readout = new SequenceDense(this.layer.hiddenSize, K, { rng });
@@ -143,8 +165,14 @@ export class SequenceTrainer {
     this.optimizer.threshold = s.clip ? CLIP : Infinity;
     const { X, Y } = this.data.train;
     this.trainer = new Trainer({
-      model: new Sequential([this.layer, this.readout]), loss: sequenceLoss(this.lossOf()), optimizer: this.optimizer, X, Y,
-      batchSize: BATCH, seed: this.seed, divergeAbove: LOSS_CEILING * WINDOW,
+      model: new Sequential([this.layer, this.readout]),
+      loss: sequenceLoss(this.lossOf()),
+      optimizer: this.optimizer,
+      X,
+      Y,
+      batchSize: BATCH,
+      seed: this.seed,
+      divergeAbove: LOSS_CEILING * WINDOW,
     });
     this.lastLoss = NaN;
     this.recorded = 0;
@@ -181,7 +209,12 @@ export class SequenceTrainer {
   apply(next: SequenceTrainerState): boolean {
     const s = this.settings;
     this.settings = { ...next };
-    if (next.task !== s.task || next.model !== s.model || next.optimizer !== s.optimizer || Math.round(next.hidden) !== Math.round(s.hidden)) {
+    if (
+      next.task !== s.task ||
+      next.model !== s.model ||
+      next.optimizer !== s.optimizer ||
+      Math.round(next.hidden) !== Math.round(s.hidden)
+    ) {
       this.reset();
       return true;
     }
@@ -202,7 +235,8 @@ export class SequenceTrainer {
   }
 
   private updates(k: number): number {
-    const before = this.trainer.step, report = this.trainer.run(k);
+    const before = this.trainer.step,
+      report = this.trainer.run(k);
     // The Trainer's loss sums the steps of a window; the widget shows the mean per step.
     if (report.step > before) this.lastLoss = report.loss / WINDOW;
     return report.step - before;
@@ -260,8 +294,15 @@ export class SequenceTrainer {
    */
   predictions(): { t: number[]; actual: number[]; clean: number[]; predicted: number[]; loss: number } {
     if (this.task === "chars") return { t: [], actual: [], clean: [], predicted: [], loss: NaN };
-    const h = this.heldOut, Yhat = this.readout.forward(this.layer.forward(h.X));
-    const out = { t: [] as number[], actual: Array.from(h.Y.data), clean: Array.from(h.clean.data), predicted: Array.from(Yhat.data), loss: 0 };
+    const h = this.heldOut,
+      Yhat = this.readout.forward(this.layer.forward(h.X));
+    const out = {
+      t: [] as number[],
+      actual: Array.from(h.Y.data),
+      clean: Array.from(h.clean.data),
+      predicted: Array.from(Yhat.data),
+      loss: 0,
+    };
     for (let k = 0; k < HELD_OUT; k++) {
       out.t.push(k + 1);
       out.loss += 0.5 * (out.predicted[k] - out.actual[k]) ** 2;
@@ -276,16 +317,22 @@ export class SequenceTrainer {
    */
   sample(length = SAMPLE_LENGTH, seed = 7): string {
     if (this.task !== "chars") return "";
-    const vocab = this.chars.vocab, K = vocab.length, rng = createRng(seed), layer = this.layer;
+    const vocab = this.chars.vocab,
+      K = vocab.length,
+      rng = createRng(seed),
+      layer = this.layer;
     const prompt = encodeChars(PROMPT, vocab);
-    let x = oneHotSequence(prompt, prompt.length, 1, K), out = "";
+    let x = oneHotSequence(prompt, prompt.length, 1, K),
+      out = "";
     for (let n = 0; n < length; n++) {
       const h0 = n === 0 ? undefined : layer.cache.hT.clone();
       const c0 = n === 0 || !(layer instanceof LSTM) ? undefined : layer.cache.cT.clone();
-      const H = layer.forward(x, h0, c0), T = H.shape[0];
+      const H = layer.forward(x, h0, c0),
+        T = H.shape[0];
       const last = new Tensor([1, layer.hiddenSize, 1], H.data.slice((T - 1) * layer.hiddenSize, T * layer.hiddenSize));
       const p = softmax(this.readout.forward(last).data);
-      let u = rng.uniform(), k = 0;
+      let u = rng.uniform(),
+        k = 0;
       while (k < K - 1 && u >= p[k]) u -= p[k++];
       out += vocab[k];
       x = oneHotSequence([k], 1, 1, K);

@@ -8,7 +8,15 @@ import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import {
-  sequenceTrainerSchema, SequenceTrainer, rateOf, CHAR_SPLIT, LOSS_CEILING, PROMPT, TRAIN_SEQUENCES, WINDOW, type SequenceTrainerState,
+  sequenceTrainerSchema,
+  SequenceTrainer,
+  rateOf,
+  CHAR_SPLIT,
+  LOSS_CEILING,
+  PROMPT,
+  TRAIN_SEQUENCES,
+  WINDOW,
+  type SequenceTrainerState,
 } from "./sequence-trainer-model";
 import { charCorpus } from "../../lib";
 import { t } from "../i18n";
@@ -29,7 +37,15 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   private lastDraw = -Infinity;
   private playButton!: HTMLButtonElement;
   private lrOutput!: HTMLOutputElement;
-  private parts: { readouts: Map<string, HTMLElement>; labels: Map<string, HTMLElement>; note: HTMLElement; predTitle: HTMLElement; pred: HTMLElement; loss: HTMLElement; about: HTMLElement } | null = null;
+  private parts: {
+    readouts: Map<string, HTMLElement>;
+    labels: Map<string, HTMLElement>;
+    note: HTMLElement;
+    predTitle: HTMLElement;
+    pred: HTMLElement;
+    loss: HTMLElement;
+    about: HTMLElement;
+  } | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -68,7 +84,8 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
 
   /** The learning-rate slider (log₁₀ of the rate) with the rate itself beside it in place of a number box. */
   private rateControl(): HTMLElement {
-    const wrap = this.control("logLr"), slider = wrap.querySelector<HTMLInputElement>("input[type=range]")!;
+    const wrap = this.control("logLr"),
+      slider = wrap.querySelector<HTMLInputElement>("input[type=range]")!;
     this.lrOutput = Object.assign(document.createElement("output"), { className: "dl-st-rate" });
     this.lrOutput.htmlFor.add(slider.id);
     wrap.querySelector("input[type=text]")?.replaceWith(this.lrOutput);
@@ -95,9 +112,12 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
 
   private buildFigure(): void {
     const el = (tag: string, className: string) => Object.assign(document.createElement(tag), { className });
-    const readouts = el("dl", "dl-readouts"), map = new Map<string, HTMLElement>(), labels = new Map<string, HTMLElement>();
+    const readouts = el("dl", "dl-readouts"),
+      map = new Map<string, HTMLElement>(),
+      labels = new Map<string, HTMLElement>();
     for (const key of READOUTS) {
-      const dt = Object.assign(document.createElement("dt"), { textContent: t(`sequenceTrainer.readout.${key}`) }), dd = document.createElement("dd");
+      const dt = Object.assign(document.createElement("dt"), { textContent: t(`sequenceTrainer.readout.${key}`) }),
+        dd = document.createElement("dd");
       readouts.append(dt, dd);
       map.set(key, dd);
       labels.set(key, dt);
@@ -105,7 +125,8 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     const note = el("p", "dl-st-diverged");
     note.setAttribute("aria-live", "polite");
     const title = (key: string) => Object.assign(el("p", "dl-st-chart-title"), { textContent: t(key) });
-    const about = el("p", "dl-note"), predTitle = title("sequenceTrainer.predTitle");
+    const about = el("p", "dl-note"),
+      predTitle = title("sequenceTrainer.predTitle");
     this.parts = { readouts: map, labels, note, predTitle, pred: el("div", ""), loss: el("div", ""), about };
     this.figure.append(readouts, note, predTitle, this.parts.pred, title("sequenceTrainer.lossTitle"), this.parts.loss, about);
   }
@@ -115,14 +136,21 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   private drawAll(): void {
-    const chars = this.state.task === "chars", parts = this.parts!;
+    const chars = this.state.task === "chars",
+      parts = this.parts!;
     this.trainer!.record(); // a new curve point (and held-out loss) if there were updates since the last drawing
     parts.labels.get("loss")!.textContent = t(chars ? "sequenceTrainer.readout.charLoss" : "sequenceTrainer.readout.loss");
     parts.labels.get("heldOut")!.textContent = t(chars ? "sequenceTrainer.readout.charHeldOut" : "sequenceTrainer.readout.heldOut");
     parts.predTitle.textContent = chars ? t("sequenceTrainer.sampleTitle", { prompt: PROMPT.trim() }) : t("sequenceTrainer.predTitle");
     const split = CHAR_SPLIT;
     parts.about.textContent = chars
-      ? t("sequenceTrainer.noteChars", { window: WINDOW, train: split.train.starts.length, heldOut: split.heldOut.starts.length, cut: split.cut, length: charCorpus.length })
+      ? t("sequenceTrainer.noteChars", {
+          window: WINDOW,
+          train: split.train.starts.length,
+          heldOut: split.heldOut.starts.length,
+          cut: split.cut,
+          length: charCorpus.length,
+        })
       : t("sequenceTrainer.note", { train: TRAIN_SEQUENCES, window: WINDOW });
     this.drawReadouts();
     if (chars) this.drawSample();
@@ -132,83 +160,137 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   private drawReadouts(): void {
-    const tr = this.trainer, parts = this.parts;
+    const tr = this.trainer,
+      parts = this.parts;
     if (!tr || !parts) return;
-    const status = tr.status === "diverged" ? t("widget.diverged")
-      : !this.playing ? t("sequenceTrainer.status.paused")
-      : !this.visible ? t("sequenceTrainer.status.offscreen") : t("sequenceTrainer.status.ok");
+    const status =
+      tr.status === "diverged"
+        ? t("widget.diverged")
+        : !this.playing
+          ? t("sequenceTrainer.status.paused")
+          : !this.visible
+            ? t("sequenceTrainer.status.offscreen")
+            : t("sequenceTrainer.status.ok");
     const values: Record<(typeof READOUTS)[number], string> = {
-      updates: tr.step.toLocaleString("en-US"), params: tr.paramCount.toLocaleString("en-US"),
-      loss: tr.step === 0 ? "–" : formatNumber(tr.lastLoss), heldOut: formatNumber(tr.lastHeldOut), status,
+      updates: tr.step.toLocaleString("en-US"),
+      params: tr.paramCount.toLocaleString("en-US"),
+      loss: tr.step === 0 ? "–" : formatNumber(tr.lastLoss),
+      heldOut: formatNumber(tr.lastHeldOut),
+      status,
     };
     for (const key of READOUTS) parts.readouts.get(key)!.textContent = values[key];
-    parts.note.textContent = tr.status === "diverged" ? t("sequenceTrainer.divergedNote", { step: tr.divergedAt ?? tr.step, ceiling: LOSS_CEILING }) : "";
+    parts.note.textContent =
+      tr.status === "diverged" ? t("sequenceTrainer.divergedNote", { step: tr.divergedAt ?? tr.step, ceiling: LOSS_CEILING }) : "";
     this.toggleAttribute("data-diverged", tr.status === "diverged");
   }
 
   private drawSample(): void {
-    const tr = this.trainer!, text = tr.sample();
+    const tr = this.trainer!,
+      text = tr.sample();
     const out = Object.assign(document.createElement("p"), { className: "dl-st-sample" });
-    out.append(Object.assign(document.createElement("span"), { className: "dl-st-prompt", textContent: PROMPT }), document.createTextNode(text));
+    out.append(
+      Object.assign(document.createElement("span"), { className: "dl-st-prompt", textContent: PROMPT }),
+      document.createTextNode(text),
+    );
     const desc = Object.assign(document.createElement("p"), {
-      className: "dl-chart-description", textContent: t("sequenceTrainer.sampleDesc", { step: tr.step.toLocaleString("en-US"), model: this.modelName }),
+      className: "dl-chart-description",
+      textContent: t("sequenceTrainer.sampleDesc", { step: tr.step.toLocaleString("en-US"), model: this.modelName }),
     });
     this.parts!.pred.replaceChildren(out, desc);
   }
 
   private drawPredictions(): void {
-    const tr = this.trainer!, p = tr.predictions(), c = themeColors();
+    const tr = this.trainer!,
+      p = tr.predictions(),
+      c = themeColors();
     const names = { actual: t("sequenceTrainer.series.actual"), predicted: t("sequenceTrainer.series.predicted") };
     // A diverged network predicts huge numbers; clamp the drawing to the signal's range (the table keeps the values).
     const clampY = (v: number) => (Number.isFinite(v) ? Math.max(-2, Math.min(2, v)) : NaN);
     const actual = p.t.map((k, i) => ({ t: k, v: p.actual[i], series: names.actual }));
     const predicted = p.t.map((k, i) => ({ t: k, v: clampY(p.predicted[i]), series: names.predicted })).filter((d) => Number.isFinite(d.v));
-    drawChart(this.parts!.pred, {
-      width: Math.min(680, this.figure.clientWidth || 640), height: 220, marginLeft: 44,
-      x: { label: t("sequenceTrainer.axisT") },
-      y: { domain: [-2, 2], label: t("sequenceTrainer.axisValue"), grid: true },
-      color: { domain: [names.actual, names.predicted], range: [c.muted, c.accent], legend: true },
-      marks: [
-        Plot.ruleY([0], { stroke: c.grid }),
-        Plot.dot(actual, { x: "t", y: "v", fill: "series", r: 2.5 }),
-        Plot.line(predicted, { x: "t", y: "v", stroke: "series", strokeWidth: 2 }),
-      ],
-    },
-    t("sequenceTrainer.predDesc", { n: p.t.length, model: this.modelName, step: tr.step.toLocaleString("en-US"), loss: formatNumber(p.loss) }),
-    { columns: [t("sequenceTrainer.table.t"), names.actual, names.predicted], rows: p.t.map((k, i) => [k, p.actual[i], p.predicted[i]]) });
+    drawChart(
+      this.parts!.pred,
+      {
+        width: Math.min(680, this.figure.clientWidth || 640),
+        height: 220,
+        marginLeft: 44,
+        x: { label: t("sequenceTrainer.axisT") },
+        y: { domain: [-2, 2], label: t("sequenceTrainer.axisValue"), grid: true },
+        color: { domain: [names.actual, names.predicted], range: [c.muted, c.accent], legend: true },
+        marks: [
+          Plot.ruleY([0], { stroke: c.grid }),
+          Plot.dot(actual, { x: "t", y: "v", fill: "series", r: 2.5 }),
+          Plot.line(predicted, { x: "t", y: "v", stroke: "series", strokeWidth: 2 }),
+        ],
+      },
+      t("sequenceTrainer.predDesc", {
+        n: p.t.length,
+        model: this.modelName,
+        step: tr.step.toLocaleString("en-US"),
+        loss: formatNumber(p.loss),
+      }),
+      { columns: [t("sequenceTrainer.table.t"), names.actual, names.predicted], rows: p.t.map((k, i) => [k, p.actual[i], p.predicted[i]]) },
+    );
   }
 
   private drawLoss(): void {
-    const tr = this.trainer!, c = themeColors(), s: SequenceTrainerState = this.state, curve = tr.curve;
+    const tr = this.trainer!,
+      c = themeColors(),
+      s: SequenceTrainerState = this.state,
+      curve = tr.curve;
     const names = { train: t("sequenceTrainer.series.train"), heldOut: t("sequenceTrainer.series.heldOut") };
-    const rows = curve.step.flatMap((k, i) => [
-      { step: k, loss: curve.train[i], series: names.train },
-      { step: k, loss: curve.heldOut[i], series: names.heldOut },
-    ]).filter((d) => Number.isFinite(d.loss) && d.loss > 0);
-    drawChart(this.parts!.loss, {
-      width: Math.min(680, this.figure.clientWidth || 640), height: 200, marginLeft: 56,
-      x: { label: t("sequenceTrainer.axisUpdate"), domain: [0, Math.max(10, tr.step)] },
-      y: { type: "log", label: t("sequenceTrainer.axisLoss"), grid: true, ticks: 4, tickFormat: (d: number) => String(Number(d.toPrecision(2))), ...(rows.length ? {} : { domain: [1e-3, 1] }) },
-      color: { domain: [names.train, names.heldOut], range: [c.accent, c.muted], legend: true },
-      // Dashed held-out line, so the two differ without colour too.
-      marks: [
-        Plot.line(rows.filter((d) => d.series === names.train), { x: "step", y: "loss", stroke: "series", strokeWidth: 1.5 }),
-        Plot.line(rows.filter((d) => d.series === names.heldOut), { x: "step", y: "loss", stroke: "series", strokeWidth: 2, strokeDasharray: "5 3" }),
-      ],
-    },
-    t("sequenceTrainer.lossDesc", {
-      step: tr.step.toLocaleString("en-US"), model: this.modelName, loss: tr.step === 0 ? "–" : formatNumber(curve.train[curve.train.length - 1]),
-      heldOut: formatNumber(tr.lastHeldOut), optimizer: t(`sequenceTrainer.optimizer.${s.optimizer}`), lr: rateOf(s.logLr),
-      clip: s.clip ? t("sequenceTrainer.clipOn") : t("sequenceTrainer.clipOff"),
-    }),
-    {
-      columns: [t("sequenceTrainer.table.update"), names.train, names.heldOut],
-      rows: curve.step.map((k, i) => [k, curve.train[i], curve.heldOut[i]]),
-    });
+    const rows = curve.step
+      .flatMap((k, i) => [
+        { step: k, loss: curve.train[i], series: names.train },
+        { step: k, loss: curve.heldOut[i], series: names.heldOut },
+      ])
+      .filter((d) => Number.isFinite(d.loss) && d.loss > 0);
+    drawChart(
+      this.parts!.loss,
+      {
+        width: Math.min(680, this.figure.clientWidth || 640),
+        height: 200,
+        marginLeft: 56,
+        x: { label: t("sequenceTrainer.axisUpdate"), domain: [0, Math.max(10, tr.step)] },
+        y: {
+          type: "log",
+          label: t("sequenceTrainer.axisLoss"),
+          grid: true,
+          ticks: 4,
+          tickFormat: (d: number) => String(Number(d.toPrecision(2))),
+          ...(rows.length ? {} : { domain: [1e-3, 1] }),
+        },
+        color: { domain: [names.train, names.heldOut], range: [c.accent, c.muted], legend: true },
+        // Dashed held-out line, so the two differ without colour too.
+        marks: [
+          Plot.line(
+            rows.filter((d) => d.series === names.train),
+            { x: "step", y: "loss", stroke: "series", strokeWidth: 1.5 },
+          ),
+          Plot.line(
+            rows.filter((d) => d.series === names.heldOut),
+            { x: "step", y: "loss", stroke: "series", strokeWidth: 2, strokeDasharray: "5 3" },
+          ),
+        ],
+      },
+      t("sequenceTrainer.lossDesc", {
+        step: tr.step.toLocaleString("en-US"),
+        model: this.modelName,
+        loss: tr.step === 0 ? "–" : formatNumber(curve.train[curve.train.length - 1]),
+        heldOut: formatNumber(tr.lastHeldOut),
+        optimizer: t(`sequenceTrainer.optimizer.${s.optimizer}`),
+        lr: rateOf(s.logLr),
+        clip: s.clip ? t("sequenceTrainer.clipOn") : t("sequenceTrainer.clipOff"),
+      }),
+      {
+        columns: [t("sequenceTrainer.table.update"), names.train, names.heldOut],
+        rows: curve.step.map((k, i) => [k, curve.train[i], curve.heldOut[i]]),
+      },
+    );
   }
 
   private play(): void {
-    if (!this.trainer || this.trainer.status !== "ok") return;
+    if (this.trainer?.status !== "ok") return;
     this.playing = true;
     this.playButton.textContent = t("sequenceTrainer.pause");
     this.drawReadouts();

@@ -11,7 +11,14 @@ export type StateOf<S extends Schema> = {
   [K in keyof S]: S[K] extends { kind: "number" } ? number : S[K] extends { kind: "boolean" } ? boolean : string;
 };
 
-export type Problem = { kind: "clamped" | "notNumber" | "unknownOption"; field: string; label: string; value: string; min?: number; max?: number };
+export type Problem = {
+  kind: "clamped" | "notNumber" | "unknownOption";
+  field: string;
+  label: string;
+  value: string;
+  min?: number;
+  max?: number;
+};
 
 /** The default state of a schema. */
 export function defaults<S extends Schema>(schema: S): StateOf<S> {
@@ -32,7 +39,10 @@ export function coerce(name: string, field: Field, raw: string, current: unknown
     }
     const clamped = Math.min(field.max, Math.max(field.min, x));
     if (clamped !== x) {
-      return { value: clamped, problem: { kind: "clamped", field: name, label: field.label, value: String(clamped), min: field.min, max: field.max } };
+      return {
+        value: clamped,
+        problem: { kind: "clamped", field: name, label: field.label, value: String(clamped), min: field.min, max: field.max },
+      };
     }
     return { value: x };
   }

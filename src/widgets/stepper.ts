@@ -67,7 +67,8 @@ export abstract class StepperBase<S extends StepperSchema> extends WidgetBase<S>
 
   protected render(): void {
     const { formulas, layer, body, notes } = this.view();
-    const k = this.index, n = this.ids.length;
+    const k = this.index,
+      n = this.ids.length;
     this.figure.tabIndex = 0;
     this.figure.setAttribute("role", "group");
     this.figure.setAttribute("aria-label", t(`${this.stepLabelPrefix}.${this.ids[k]}`));
@@ -75,7 +76,7 @@ export abstract class StepperBase<S extends StepperSchema> extends WidgetBase<S>
       `<div class="dl-stepper-head">${networkSvg(layer, t(`stepper.netDesc.${layer}`))}${formulaListHtml(formulas, k)}</div>` +
       `<p class="dl-step-indicator" aria-live="polite">${stepIndicator(k, n)}</p>` +
       `<div class="dl-step-body">${body}</div><p class="dl-note">${notes}</p>`;
-    this.querySelectorAll<HTMLButtonElement>("[data-control=previous]").forEach((b) => (b.setAttribute("aria-disabled", String(k === 0))));
-    this.querySelectorAll<HTMLButtonElement>("[data-control=next]").forEach((b) => (b.setAttribute("aria-disabled", String(k === n - 1))));
+    this.querySelectorAll<HTMLButtonElement>("[data-control=previous]").forEach((b) => b.setAttribute("aria-disabled", String(k === 0)));
+    this.querySelectorAll<HTMLButtonElement>("[data-control=next]").forEach((b) => b.setAttribute("aria-disabled", String(k === n - 1)));
   }
 }

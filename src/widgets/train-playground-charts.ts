@@ -39,9 +39,17 @@ function redraw(host: HTMLElement, draw: () => void): void {
 }
 
 /** Draws the heatmap of p(class 1) over the plot window, the p = 0.5 boundary and the points. Returns the scales. */
-export function drawHeatmap(host: HTMLElement, session: PlaygroundSession, text: HeatmapText, maxWidth: number, live = false): Scales | undefined {
-  const c = themeColors(), bg = background();
-  const { x0, x1, y0, y1 } = session.domain, pts = session.currentPoints;
+export function drawHeatmap(
+  host: HTMLElement,
+  session: PlaygroundSession,
+  text: HeatmapText,
+  maxWidth: number,
+  live = false,
+): Scales | undefined {
+  const c = themeColors(),
+    bg = background();
+  const { x0, x1, y0, y1 } = session.domain,
+    pts = session.currentPoints;
   const width = Math.max(260, Math.min(560, maxWidth));
   const margin = { top: 24, right: 10, bottom: 36, left: 40 };
   const inner = width - margin.left - margin.right;
@@ -55,7 +63,12 @@ export function drawHeatmap(host: HTMLElement, session: PlaygroundSession, text:
     drawChart(
       host,
       {
-        width, height, marginTop: margin.top, marginRight: margin.right, marginBottom: margin.bottom, marginLeft: margin.left,
+        width,
+        height,
+        marginTop: margin.top,
+        marginRight: margin.right,
+        marginBottom: margin.bottom,
+        marginLeft: margin.left,
         x: { domain: [x0, x1], label: "x₁" },
         y: { domain: [y0, y1], label: "x₂" },
         color: { type: "linear", domain: [0, 0.5, 1], range: [c.second, bg, c.accent], interpolate: "rgb" },
@@ -69,7 +82,12 @@ export function drawHeatmap(host: HTMLElement, session: PlaygroundSession, text:
       },
       text.description,
       {
-        columns: [t("trainPlayground.table.x"), t("trainPlayground.table.y"), t("trainPlayground.table.class"), t("trainPlayground.table.p")],
+        columns: [
+          t("trainPlayground.table.x"),
+          t("trainPlayground.table.y"),
+          t("trainPlayground.table.class"),
+          t("trainPlayground.table.p"),
+        ],
         rows: !wantTable(host, live) ? [] : pts.x.map((x, i) => [formatNumber(x, 3), formatNumber(pts.y[i], 3), pts.label[i], text.p[i]]),
       },
     );
@@ -85,12 +103,19 @@ export function drawLossCurve(host: HTMLElement, session: PlaygroundSession, log
   const { step, loss } = session.curve;
   const data = step.map((s, i) => ({ step: s, loss: loss[i] })).filter((d) => Number.isFinite(d.loss) && (!log || d.loss > 0));
   const scale = t(log ? "trainPlayground.scale.log" : "trainPlayground.scale.linear");
-  const description = data.length < 2
-    ? t("trainPlayground.lossDescEmpty", { scale })
-    : t("trainPlayground.lossDesc", { scale, steps: data[data.length - 1].step.toLocaleString("en-US"), first: formatNumber(data[0].loss), last: formatNumber(data[data.length - 1].loss) });
+  const description =
+    data.length < 2
+      ? t("trainPlayground.lossDescEmpty", { scale })
+      : t("trainPlayground.lossDesc", {
+          scale,
+          steps: data[data.length - 1].step.toLocaleString("en-US"),
+          first: formatNumber(data[0].loss),
+          last: formatNumber(data[data.length - 1].loss),
+        });
   // NOTE: before training there is one point (or none): Plot would then draw a zero-width x domain, whose
   // ticks read "NaN", and a zero-height y domain with one over-precise tick. Give both a real extent.
-  const last = data.at(-1), first = data[0];
+  const last = data.at(-1),
+    first = data[0];
   const xDomain = data.length < 2 ? { domain: [0, Math.max(10, last?.step ?? 0)] } : {};
   const flat = !first || data.every((d) => d.loss === first.loss);
   const level = first?.loss ?? 1;
@@ -104,11 +129,24 @@ export function drawLossCurve(host: HTMLElement, session: PlaygroundSession, log
         marginLeft: 56,
         marginBottom: 36,
         x: { label: t("trainPlayground.axis.step"), nice: true, tickFormat: "~s", ...xDomain },
-        y: { label: t("trainPlayground.axis.loss"), type: log ? "log" : "linear", grid: true, tickFormat: "~g", ...(log ? {} : { zero: true }), ...yDomain },
-        marks: [Plot.line(data, { x: "step", y: "loss", stroke: c.accent, strokeWidth: 1.5 }), Plot.dot(data.slice(-1), { x: "step", y: "loss", fill: c.accent, r: 3 })],
+        y: {
+          label: t("trainPlayground.axis.loss"),
+          type: log ? "log" : "linear",
+          grid: true,
+          tickFormat: "~g",
+          ...(log ? {} : { zero: true }),
+          ...yDomain,
+        },
+        marks: [
+          Plot.line(data, { x: "step", y: "loss", stroke: c.accent, strokeWidth: 1.5 }),
+          Plot.dot(data.slice(-1), { x: "step", y: "loss", fill: c.accent, r: 3 }),
+        ],
       },
       description,
-      { columns: [t("trainPlayground.table.step"), t("trainPlayground.table.loss")], rows: wantTable(host, live) ? data.map((d) => [d.step, d.loss]) : [] },
+      {
+        columns: [t("trainPlayground.table.step"), t("trainPlayground.table.loss")],
+        rows: wantTable(host, live) ? data.map((d) => [d.step, d.loss]) : [],
+      },
     ),
   );
 }

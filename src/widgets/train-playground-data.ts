@@ -56,7 +56,10 @@ export function buildDataControls(h: DataHandlers): HTMLElement {
   form.className = "dl-tp-point";
   const x = Object.assign(document.createElement("input"), { type: "text", inputMode: "decimal", value: "0", size: 5 });
   const y = Object.assign(document.createElement("input"), { type: "text", inputMode: "decimal", value: "0", size: 5 });
-  const cls = select([["0", "0"], ["1", "1"]]);
+  const cls = select([
+    ["0", "0"],
+    ["1", "1"],
+  ]);
   cls.value = "1";
   const add = () => {
     const [px, py] = [x.value, y.value].map((v) => (v.trim() === "" ? NaN : Number(v)));
@@ -65,7 +68,11 @@ export function buildDataControls(h: DataHandlers): HTMLElement {
     say(t("trainPlayground.pointAdded", { label: cls.value, x: px, y: py }));
   };
   // A submit button, so Enter in either box adds the point too.
-  const submit = Object.assign(document.createElement("button"), { type: "submit", textContent: t("trainPlayground.addPoint"), className: "dl-tp-button" });
+  const submit = Object.assign(document.createElement("button"), {
+    type: "submit",
+    textContent: t("trainPlayground.addPoint"),
+    className: "dl-tp-button",
+  });
   submit.setAttribute("data-control", "");
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -93,10 +100,14 @@ export function buildDataControls(h: DataHandlers): HTMLElement {
     form,
     labelled(t("trainPlayground.csv"), csv, `${id}-csv`),
     button(t("trainPlayground.loadCsv"), load, true),
-    button(t("trainPlayground.clear"), () => {
-      h.clear();
-      say("");
-    }, true),
+    button(
+      t("trainPlayground.clear"),
+      () => {
+        h.clear();
+        say("");
+      },
+      true,
+    ),
     status,
   );
   return root;

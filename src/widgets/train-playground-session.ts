@@ -2,9 +2,7 @@
 // every step (forward, bceWithLogits, backward, optimizer.step); this file keeps what the page shows about the
 // run (step, epoch, a bounded loss curve, the heatmap grid) and decides when the run has diverged.
 import { Tensor, Trainer, losses, sigmoid, type Dataset, type Optimizer, type Sequential } from "../../lib";
-import {
-  batchSize, buildNetwork, buildOptimizer, toDataset, type Points, type SessionSettings,
-} from "./train-playground-model";
+import { batchSize, buildNetwork, buildOptimizer, toDataset, type Points, type SessionSettings } from "./train-playground-model";
 
 /** The heatmap is GRID × GRID predictions, computed as one batch of GRID² columns. */
 export const GRID = 40;
@@ -46,7 +44,11 @@ export class PlaygroundSession {
   private evalDA = new Tensor([1, 0]);
   private pointP = new Float64Array(0);
 
-  constructor(private points: Points, private settings: SessionSettings, private seed = 1) {
+  constructor(
+    private points: Points,
+    private settings: SessionSettings,
+    private seed = 1,
+  ) {
     this.setPoints(points, true);
     this.reset(seed);
   }
@@ -83,7 +85,8 @@ export class PlaygroundSession {
     if (this.status === "ok") this.record(0, this.evaluate().loss);
   }
 
-  /** Applies new settings: the learning rate and batch size carry on training; a new network or optimizer restarts it. Returns true when it restarted. */
+  /** Applies new settings: the learning rate and batch size carry on training; a new network or optimizer
+   * restarts it. Returns true when it restarted. */
   apply(next: SessionSettings): boolean {
     const s = this.settings;
     this.settings = { ...next };
@@ -155,7 +158,8 @@ export class PlaygroundSession {
 
   private advance(k: number): number {
     if (this.status !== "ok" || !this.trainer) return 0;
-    const trainer = this.trainer, before = trainer.step;
+    const trainer = this.trainer,
+      before = trainer.step;
     const report = trainer.run(k);
     const log = trainer.history().loss;
     for (let i = before; i < report.step; i++) {
@@ -178,10 +182,18 @@ export class PlaygroundSession {
       this.epochOffset += this.trainer.report().epoch;
     }
     const m = this.pointCount;
-    this.trainer = m === 0 ? undefined : new Trainer({
-      model: this.model, loss: losses.bceWithLogits, optimizer: this.optimizer,
-      X: this.data.X, Y: this.data.Y, batchSize: batchSize(this.settings.batch, m), seed: ++this.generation,
-    });
+    this.trainer =
+      m === 0
+        ? undefined
+        : new Trainer({
+            model: this.model,
+            loss: losses.bceWithLogits,
+            optimizer: this.optimizer,
+            X: this.data.X,
+            Y: this.data.Y,
+            batchSize: batchSize(this.settings.batch, m),
+            seed: ++this.generation,
+          });
   }
 
   private record(step: number, loss: number): void {
@@ -202,17 +214,21 @@ export class PlaygroundSession {
   }
 
   private inDomain(): boolean {
-    const { x0, x1, y0, y1 } = this.domain, p = this.points;
+    const { x0, x1, y0, y1 } = this.domain,
+      p = this.points;
     return p.x.every((x, i) => x >= x0 && x <= x1 && p.y[i] >= y0 && p.y[i] <= y1);
   }
 
   private fitDomain(): void {
     const p = this.points;
-    const lo = (a: number[]) => (a.length ? Math.min(...a) : -1), hi = (a: number[]) => (a.length ? Math.max(...a) : 1);
+    const lo = (a: number[]) => (a.length ? Math.min(...a) : -1),
+      hi = (a: number[]) => (a.length ? Math.max(...a) : 1);
     const pad = (a: number, b: number) => Math.max(0.5, (b - a) * 0.15);
     const [ax, bx, ay, by] = [lo(p.x), hi(p.x), lo(p.y), hi(p.y)];
     this.domain = { x0: ax - pad(ax, bx), x1: bx + pad(ax, bx), y0: ay - pad(ay, by), y1: by + pad(ay, by) };
-    const { x0, x1, y0, y1 } = this.domain, g = this.grid.data, n = GRID * GRID;
+    const { x0, x1, y0, y1 } = this.domain,
+      g = this.grid.data,
+      n = GRID * GRID;
     for (let r = 0; r < GRID; r++) {
       for (let c = 0; c < GRID; c++) {
         g[r * GRID + c] = x0 + ((c + 0.5) * (x1 - x0)) / GRID;

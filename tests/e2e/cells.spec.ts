@@ -153,7 +153,7 @@ test("a shared link shows its code but runs nothing until Run; Copy link makes s
 test("cell code cannot reach the page or the network", async ({ page }) => {
   await page.goto(PAGE);
   const cell = first(page);
-  await edit(page, cell, 'console.log(typeof document, typeof localStorage, typeof fetch, typeof importScripts, typeof XMLHttpRequest);');
+  await edit(page, cell, "console.log(typeof document, typeof localStorage, typeof fetch, typeof importScripts, typeof XMLHttpRequest);");
   await page.keyboard.press("Control+Enter");
   await expect(log(cell)).toHaveText("undefined undefined undefined undefined undefined");
 });
@@ -162,7 +162,11 @@ test("cell charts and tables: plot() draws with Plot, table() shows a tensor", a
   const problems = watch(page, new URL(baseURL!).origin);
   await page.goto(PAGE);
   const cell = first(page);
-  await edit(page, cell, 'table(Tensor.from([[1, 2], [3, 4]]));\nplot({ title: "A parabola", marks: [{ mark: "lineY", data: [0, 1, 4, 9, 16] }] });');
+  await edit(
+    page,
+    cell,
+    'table(Tensor.from([[1, 2], [3, 4]]));\nplot({ title: "A parabola", marks: [{ mark: "lineY", data: [0, 1, 4, 9, 16] }] });',
+  );
   await page.keyboard.press("Control+Enter");
   await expect(cell.locator(".dl-cell-table td")).toHaveText(["1", "2", "3", "4"]);
   await expect(cell.locator(".dl-cell-chart svg[role=img]")).toHaveAttribute("aria-label", "A parabola");
@@ -189,7 +193,11 @@ for (const theme of ["light", "dark"] as const) {
     await page.goto(PAGE);
     await second(page).locator("[data-action=run]").click();
     await expect(second(page).locator(".dl-cell-hint")).toBeVisible();
-    await edit(page, first(page), 'table(Tensor.from([[1, 2], [3, 4]]));\nplot({ marks: [{ mark: "dot", data: [1, 4, 9] }] });\nconsole.log("x");\nnull.x;');
+    await edit(
+      page,
+      first(page),
+      'table(Tensor.from([[1, 2], [3, 4]]));\nplot({ marks: [{ mark: "dot", data: [1, 4, 9] }] });\nconsole.log("x");\nnull.x;',
+    );
     await page.keyboard.press("Control+Enter");
     await expect(first(page).locator(".dl-cell-error")).toBeVisible();
     await expect(first(page).locator(".dl-cell-chart svg")).toBeVisible();
@@ -200,20 +208,24 @@ for (const theme of ["light", "dark"] as const) {
 
 /** Milliseconds from a click on Run to the first printed line, measured in the page. */
 function timeRun(page: Page, id: string): Promise<number> {
-  return page.evaluate((id) => new Promise<number>((resolve) => {
-    const cell = document.getElementById(id)!;
-    const body = cell.querySelector("[data-output-body]")!;
-    let t0 = 0;
-    const seen = new MutationObserver(() => {
-      if (body.querySelector(".dl-cell-log")) {
-        seen.disconnect();
-        resolve(performance.now() - t0);
-      }
-    });
-    seen.observe(body, { childList: true, subtree: true });
-    t0 = performance.now();
-    (cell.querySelector("[data-action=run]") as HTMLButtonElement).click();
-  }), id);
+  return page.evaluate(
+    (id) =>
+      new Promise<number>((resolve) => {
+        const cell = document.getElementById(id)!;
+        const body = cell.querySelector("[data-output-body]")!;
+        let t0 = 0;
+        const seen = new MutationObserver(() => {
+          if (body.querySelector(".dl-cell-log")) {
+            seen.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        seen.observe(body, { childList: true, subtree: true });
+        t0 = performance.now();
+        (cell.querySelector("[data-action=run]") as HTMLButtonElement).click();
+      }),
+    id,
+  );
 }
 
 test("Run to output for a one-line cell, cold and warm", async ({ page }) => {
@@ -229,7 +241,14 @@ test("Run to output for a one-line cell, cold and warm", async ({ page }) => {
   await page.goto(PAGE);
   const coldFromScratch = await timeRun(page, "ch0-shapes");
   const median = [...warm].sort((a, b) => a - b)[2];
-  const result = { cell: "console.log(1 + 1)", coldMs: Math.round(cold), warmMedianMs: Math.round(median * 10) / 10, warmMs: warm.map((w) => Math.round(w * 10) / 10), coldFromScratchMs: Math.round(coldFromScratch), note: "coldFromScratch runs the chapter's 15-line cell" };
+  const result = {
+    cell: "console.log(1 + 1)",
+    coldMs: Math.round(cold),
+    warmMedianMs: Math.round(median * 10) / 10,
+    warmMs: warm.map((w) => Math.round(w * 10) / 10),
+    coldFromScratchMs: Math.round(coldFromScratch),
+    note: "coldFromScratch runs the chapter's 15-line cell",
+  };
   mkdirSync("test-results", { recursive: true });
   writeFileSync("test-results/cell-timing.json", JSON.stringify(result, null, 2));
   console.log("cell timing", JSON.stringify(result));

@@ -50,12 +50,19 @@ test.describe("matrix product", () => {
 });
 
 test.describe("chain rule", () => {
-  test("the product of local derivatives matches the finite difference to a relative error below 1e-6; an overflow is called one", async ({ page, baseURL }) => {
+  test("the product of local derivatives matches the finite difference to a relative error below 1e-6; an overflow is called one", async ({
+    page,
+    baseURL,
+  }) => {
     const problems = watch(page, new URL(baseURL!).origin);
     const cr = await open(page, "dl-chain-rule");
     await expect(cr.locator("caption")).toHaveText("y = ln((3x + 1)²)");
     await expect(cr.locator("dd").first()).toHaveText("3 × 8 × 0.0625 = 1.5");
-    for (const [f, option] of [["f1", "sin"], ["f2", "sigmoid"], ["f3", "exp"]] as const) {
+    for (const [f, option] of [
+      ["f1", "sin"],
+      ["f2", "sigmoid"],
+      ["f3", "exp"],
+    ] as const) {
       await cr.locator(`#chain-rule-${f}`).selectOption(option);
       const error = Number(await cr.locator("dl").getAttribute("data-rel-error"));
       expect(error).toBeLessThan(1e-6);

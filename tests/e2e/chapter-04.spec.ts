@@ -9,8 +9,25 @@ const CH4 = "chapters/04-optimization-algorithms/";
 
 /** The cells in page order; later ones use names (X, Y, cost, path) that earlier ones define. */
 const CELLS = [
-  "ch4-gd", "ch4-limit", "ch4-sgd", "ch4-noise", "ch4-momentum", "ch4-terminal", "ch4-nesterov", "ch4-eigen", "ch4-rates", "ch4-race30", "ch4-adagrad",
-  "ch4-rmsprop", "ch4-eps", "ch4-adam", "ch4-bias", "ch4-l2", "ch4-adamw", "ch4-house", "ch4-schedules",
+  "ch4-gd",
+  "ch4-limit",
+  "ch4-sgd",
+  "ch4-noise",
+  "ch4-momentum",
+  "ch4-terminal",
+  "ch4-nesterov",
+  "ch4-eigen",
+  "ch4-rates",
+  "ch4-race30",
+  "ch4-adagrad",
+  "ch4-rmsprop",
+  "ch4-eps",
+  "ch4-adam",
+  "ch4-bias",
+  "ch4-l2",
+  "ch4-adamw",
+  "ch4-house",
+  "ch4-schedules",
 ];
 
 test("every cell runs in page order and prints its expected output", async ({ page, baseURL }) => {

@@ -18,7 +18,9 @@ test("every cell on the page runs in order and matches its expected output", asy
   for (const cell of cells) {
     await cell.scrollIntoViewIfNeeded();
     await cell.locator("[data-action=run]").click();
-    await expect(cell.locator("[data-status]"), `cell ${await cell.getAttribute("id")}`).toContainText("Matches the expected output", { timeout: 30_000 });
+    await expect(cell.locator("[data-status]"), `cell ${await cell.getAttribute("id")}`).toContainText("Matches the expected output", {
+      timeout: 30_000,
+    });
   }
   expect(problems.console).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
@@ -102,10 +104,16 @@ test("the penalty geometry gives an exact zero for L1, none for L2, and both zer
   expect(problems.console).toEqual([]);
 });
 
-test("the batch-norm lab: step 3 follows γ and β, eval output is fixed, extreme settings draw without errors", async ({ page, baseURL }) => {
+test("the batch-norm lab: step 3 follows γ and β, eval output is fixed, extreme settings draw without errors", async ({
+  page,
+  baseURL,
+}) => {
   const problems = watch(page, new URL(baseURL!).origin);
   const w = await open(page, "dl-batch-norm-lab");
-  for (const [name, value] of [["gamma", "2"], ["beta", "-1"]] as const) {
+  for (const [name, value] of [
+    ["gamma", "2"],
+    ["beta", "-1"],
+  ] as const) {
     const box = w.locator(`#batch-norm-lab-${name} + input`);
     await box.fill(value);
     await box.press("Enter");
@@ -115,7 +123,12 @@ test("the batch-norm lab: step 3 follows γ and β, eval output is fixed, extrem
   await expect(w.locator("tr[data-mode=train]")).toHaveCount(5);
   await expect(w.locator("tr[data-mode=eval]")).toHaveCount(1);
   // One set of bins: the three histograms have the same bars, and the note says how the bins are chosen.
-  const heights = (k: number) => w.locator(".dl-bn-hists svg").nth(k).locator("rect").evaluateAll((rs) => rs.map((r) => r.getAttribute("height")));
+  const heights = (k: number) =>
+    w
+      .locator(".dl-bn-hists svg")
+      .nth(k)
+      .locator("rect")
+      .evaluateAll((rs) => rs.map((r) => r.getAttribute("height")));
   const raw = await heights(0);
   expect(raw.length).toBeGreaterThan(2);
   expect(await heights(1)).toEqual(raw);

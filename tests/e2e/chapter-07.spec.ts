@@ -77,7 +77,7 @@ test("exploding lab: the unclipped run is marked diverged, the clipped one train
   const w = await open(page, "dl-exploding-lab");
   await expect(w.locator(".dl-explode-status")).toHaveText("Both runs finished.", { timeout: 15_000 });
   await expect(w).toHaveAttribute("data-diverged", "");
-  const result = w.locator('td[data-status]');
+  const result = w.locator("td[data-status]");
   await expect(result.nth(0)).toHaveText("diverged at step 4");
   await expect(result.nth(0)).toHaveAttribute("data-status", "diverged");
   await expect(result.nth(1)).toContainText("after 200 steps");
@@ -97,7 +97,13 @@ test("exploding lab: trains in slices with progress, and well-scaled weights tra
   // 500 steps: the status reports progress before it finishes.
   const seen: string[] = [];
   await page.exposeFunction("noteStatus", (s: string) => seen.push(s));
-  await w.locator(".dl-explode-status").evaluate((el) => new MutationObserver(() => (window as unknown as { noteStatus(s: string): void }).noteStatus(el.textContent ?? "")).observe(el, { childList: true, characterData: true, subtree: true }));
+  await w.locator(".dl-explode-status").evaluate((el) =>
+    new MutationObserver(() => (window as unknown as { noteStatus(s: string): void }).noteStatus(el.textContent ?? "")).observe(el, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    }),
+  );
   await type(page, "exploding-lab-steps", "500");
   await expect(w.locator(".dl-explode-status")).toHaveText("Both runs finished.", { timeout: 15_000 });
   expect(seen.some((s) => /^Training: step \d+ of 500$/.test(s))).toBe(true);
@@ -111,11 +117,20 @@ test("exploding lab: trains in slices with progress, and well-scaled weights tra
   await type(page, "exploding-lab-depth", "20");
   await type(page, "exploding-lab-lr", "0.05");
   await expect(w.locator(".dl-explode-status")).toHaveText("Both runs finished.", { timeout: 15_000 });
-  await expect(w.locator('td[data-status]').first()).toContainText("diverged at step");
+  await expect(w.locator("td[data-status]").first()).toContainText("diverged at step");
   await expect(w.locator("[data-figure] svg")).toHaveCount(2);
 });
 
-const CELLS = ["ch7-chain", "ch7-random-chain", "ch7-clip-step", "ch7-value-vs-norm", "ch7-per-tensor", "ch7-training-step", "ch7-trainer", "ch7-norm-history"];
+const CELLS = [
+  "ch7-chain",
+  "ch7-random-chain",
+  "ch7-clip-step",
+  "ch7-value-vs-norm",
+  "ch7-per-tensor",
+  "ch7-training-step",
+  "ch7-trainer",
+  "ch7-norm-history",
+];
 
 test("every cell's Run prints its expected output", async ({ page, baseURL }) => {
   test.setTimeout(180_000);

@@ -19,7 +19,8 @@ async function open(page: Page, selector: string) {
 
 /** Moves the sequence trainer's log learning-rate slider by keyboard until it shows `rate`. */
 async function setRate(page: Page, rate: string) {
-  const slider = page.locator("#sequence-trainer-logLr"), output = page.locator("#sequence-trainer-logLr + output");
+  const slider = page.locator("#sequence-trainer-logLr"),
+    output = page.locator("#sequence-trainer-logLr + output");
   await slider.focus();
   await slider.press("Home");
   for (let k = 0; k < 40 && (await output.textContent()) !== rate; k++) await slider.press("ArrowRight");
@@ -82,7 +83,10 @@ test("forcing f = 1 makes the hand-set LSTM recall every symbol across a gap of 
   await expect(w.locator(".dl-note").first()).toContainText("forced to 1");
 });
 
-test("the sequence trainer learns while the page stays responsive, and a diverging run stops with 'diverged'", async ({ page, baseURL }) => {
+test("the sequence trainer learns while the page stays responsive, and a diverging run stops with 'diverged'", async ({
+  page,
+  baseURL,
+}) => {
   const problems = watch(page, new URL(baseURL!).origin);
   const w = await open(page, "dl-sequence-trainer");
   const dd = (k: number) => w.locator(".dl-readouts dd").nth(k);
@@ -90,12 +94,15 @@ test("the sequence trainer learns while the page stays responsive, and a divergi
   await w.getByRole("button", { name: "Play" }).click();
   await expect.poll(async () => Number((await dd(0).textContent())!.replace(/,/g, "")), { timeout: 15_000 }).toBeGreaterThan(100);
   // Frames keep coming while it trains: 20 animation frames within two seconds.
-  const frames = await page.evaluate(() => new Promise<number>((resolve) => {
-    let n = 0;
-    const start = performance.now();
-    const tick = () => (++n >= 20 || performance.now() - start > 2000 ? resolve(n) : requestAnimationFrame(tick));
-    requestAnimationFrame(tick);
-  }));
+  const frames = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let n = 0;
+        const start = performance.now();
+        const tick = () => (++n >= 20 || performance.now() - start > 2000 ? resolve(n) : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+  );
   expect(frames).toBe(20);
   await expect.poll(async () => Number(await dd(3).textContent()), { timeout: 15_000 }).toBeLessThan(heldOut / 5);
   await w.getByRole("button", { name: "Pause" }).click();
@@ -130,7 +137,8 @@ test("the sequence trainer's text task writes a sample that changes as it trains
 
 test("the sequence trainer's learning-rate slider moves in tenths of a decade and shows the rate itself", async ({ page }) => {
   const w = await open(page, "dl-sequence-trainer");
-  const slider = w.locator("#sequence-trainer-logLr"), output = w.locator("#sequence-trainer-logLr + output");
+  const slider = w.locator("#sequence-trainer-logLr"),
+    output = w.locator("#sequence-trainer-logLr + output");
   await expect(w.getByText("Learning rate η (log scale)")).toBeVisible();
   await expect(output).toHaveText("0.0032");
   await expect(slider).toHaveAttribute("aria-valuetext", "0.0032");
@@ -149,7 +157,10 @@ test("the sequence trainer's learning-rate slider moves in tenths of a decade an
   await expect(w.locator(".dl-chart-description").last()).toContainText("learning rate 0.02,");
 });
 
-test("the sequence trainer plots a held-out loss next to the training loss; on the text it rises as the network memorises", async ({ page, baseURL }) => {
+test("the sequence trainer plots a held-out loss next to the training loss; on the text it rises as the network memorises", async ({
+  page,
+  baseURL,
+}) => {
   const problems = watch(page, new URL(baseURL!).origin);
   const w = await open(page, "dl-sequence-trainer");
   const lossChart = w.locator("[data-figure] > div").last();

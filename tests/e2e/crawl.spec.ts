@@ -13,14 +13,23 @@ import { hydrateAll, everyControlChangesFigure } from "./widgets";
 import { photographWidgets } from "./photograph";
 
 const all = builtPages();
-const budget = JSON.parse(readFileSync("tests/e2e/page-weight-budget.json", "utf8")) as { defaultKB: number; pages: Record<string, number> };
+const budget = JSON.parse(readFileSync("tests/e2e/page-weight-budget.json", "utf8")) as {
+  defaultKB: number;
+  pages: Record<string, number>;
+};
 
 /** Starts counting the page's scripts; the function it returns gives their gzipped size in kB so far,
  * external and inline. */
 function scriptWeight(page: Page): () => Promise<number> {
   const scripts: Promise<number>[] = [];
   page.on("response", (r) => {
-    if (r.request().resourceType() === "script") scripts.push(r.body().then((b) => gzipSync(b, { level: 9 }).length).catch(() => 0));
+    if (r.request().resourceType() === "script")
+      scripts.push(
+        r
+          .body()
+          .then((b) => gzipSync(b, { level: 9 }).length)
+          .catch(() => 0),
+      );
   });
   return async () => {
     const inline = await page.evaluate(() => [...document.querySelectorAll("script:not([src])")].map((s) => s.textContent ?? ""));
@@ -65,7 +74,10 @@ test("every link, script, stylesheet and image of every page resolves", async ({
 
 for (const path of pages) {
   test.describe(`page ${path}`, () => {
-    test("loads with no error, no failed or foreign request, within its JavaScript budget, and working widgets", async ({ page, baseURL }) => {
+    test("loads with no error, no failed or foreign request, within its JavaScript budget, and working widgets", async ({
+      page,
+      baseURL,
+    }) => {
       const origin = new URL(baseURL!).origin;
       await reportCspViolations(page);
       const problems = watch(page, origin);
@@ -110,7 +122,13 @@ for (const path of pages) {
       if (math) expect(await page.locator(".katex").count(), "formulas on the page that checks KaTeX").toBeGreaterThan(10);
       const axe = () => (math ? new AxeBuilder({ page }) : new AxeBuilder({ page }).exclude(".katex"));
       const summary = (r: Awaited<ReturnType<AxeBuilder["analyze"]>>) =>
-        r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+        r.violations.map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(", ")}`,
+        );
       expect(summary(await axe().analyze()), "light mode").toEqual([]);
       await photographWidgets(page, path, widgets, "light");
       // The theme changes colours only, so dark mode needs the contrast rule. Switched in place, as the theme

@@ -17,7 +17,13 @@ test("home page lists every chapter with a summary and a reading time", async ({
 test("reading a chapter ticks it in the sidebar and the home page continues there", async ({ page }) => {
   await page.goto(CH1);
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem("dlf.progress.v1") ?? "{}").chapters?.["chapters/01-what-is-deep-learning"]?.read)).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => JSON.parse(localStorage.getItem("dlf.progress.v1") ?? "{}").chapters?.["chapters/01-what-is-deep-learning"]?.read,
+      ),
+    )
+    .toBe(true);
   await page.reload();
   await expect(page.locator(`#starlight__sidebar a[href$="${CH1}"][data-read]`)).toHaveCount(1);
   await page.goto("./");
@@ -54,13 +60,13 @@ test("theme follows the system, and the toggle's choice is remembered without a 
   await page.addInitScript(() => {
     new MutationObserver((_, obs) => {
       if (document.body) {
-        (window as any).__firstTheme = document.documentElement.dataset.theme;
+        (window as unknown as { __firstTheme?: string }).__firstTheme = document.documentElement.dataset.theme;
         obs.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.reload();
-  expect(await page.evaluate(() => (window as any).__firstTheme)).toBe("dark");
+  expect(await page.evaluate(() => (window as unknown as { __firstTheme?: string }).__firstTheme)).toBe("dark");
 });
 
 test("search finds chapter text", async ({ page }) => {

@@ -74,10 +74,14 @@ test("the course works offline after the first visit", async ({ page, context, b
 test("a rebuild offline is offered as an update, and Reload switches to it", async ({ page }) => {
   test.setTimeout(180_000);
   await firstVisit(page);
-  const cached = () => page.evaluate(() => caches.keys().then(async (keys) => {
-    for (const k of keys) for (const r of await (await caches.open(k)).keys()) if (new URL(r.url).pathname.endsWith("/update-probe.json")) return true;
-    return false;
-  }));
+  const cached = () =>
+    page.evaluate(() =>
+      caches.keys().then(async (keys) => {
+        for (const k of keys)
+          for (const r of await (await caches.open(k)).keys()) if (new URL(r.url).pathname.endsWith("/update-probe.json")) return true;
+        return false;
+      }),
+    );
   const probe = join(DIST, "update-probe.json");
   try {
     // A rebuild: one more file, so the precache list and with it sw.js change.
@@ -92,7 +96,9 @@ test("a rebuild offline is offered as an update, and Reload switches to it", asy
     await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Reload to update" }).click()]);
     // After the reload the new worker is active, nothing waits, and the new build's file is cached.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.waiting === null && r!.active !== null))).toBe(true);
+    expect(
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.waiting === null && r!.active !== null)),
+    ).toBe(true);
     expect(await cached()).toBe(true);
   } finally {
     rmSync(probe, { force: true });

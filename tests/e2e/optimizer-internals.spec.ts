@@ -91,7 +91,8 @@ test.describe("batch size", () => {
 });
 
 test.describe("AdamW against Adam with L2", () => {
-  const norm = (widget: Locator, run: string) => widget.locator(`tr[data-run="${run}"] td[data-norm]`).getAttribute("data-norm").then(Number);
+  const norm = (widget: Locator, run: string) =>
+    widget.locator(`tr[data-run="${run}"] td[data-norm]`).getAttribute("data-norm").then(Number);
 
   test("the same λ gives different weight norms, which coincide at λ = 0", async ({ page }) => {
     const widget = await open(page, "dl-adamw-vs-l2");

@@ -69,8 +69,9 @@ test.describe("optimizer race", () => {
     const plot = race.locator(".dl-race-paths .dl-surface-fg svg");
     // The plot's frame spans [-3, 3]² on the bowl; its centre is near the minimum.
     const frame = await plot.evaluate((svg) => {
-      const s = (svg as unknown as { scale(n: string): { apply(v: number): number } });
-      const box = svg.getBoundingClientRect(), k = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
+      const s = svg as unknown as { scale(n: string): { apply(v: number): number } };
+      const box = svg.getBoundingClientRect(),
+        k = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
       return { x: s.scale("x").apply(1) * k, y: s.scale("y").apply(-2) * k };
     });
     await plot.click({ position: frame });
@@ -86,14 +87,20 @@ test.describe("optimizer race", () => {
     await expect(race.locator('tr[data-optimizer="adam"] td').first()).toContainText("lr 0.2");
   });
 
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     test(`at ${width}×${height} Play moves the paths on a contour plot that is in view with the Play button`, async ({ page }) => {
       await page.setViewportSize({ width, height });
       const race = await open(page, "dl-optimizer-race");
       const play = race.getByRole("button", { name: "Play" });
       const plot = race.locator(".dl-race-paths .dl-surface-fg svg");
       // A reader scrolls so that the controls start near the top (under the sticky header).
-      await race.locator(".dl-race-main").evaluate((el) => { el.scrollIntoView({ block: "start" }); window.scrollBy(0, -80); });
+      await race.locator(".dl-race-main").evaluate((el) => {
+        el.scrollIntoView({ block: "start" });
+        window.scrollBy(0, -80);
+      });
       const controls = (await race.locator(".dl-race-main").boundingBox())!;
       // The plot's frame: the contour layer under the paths (the paths' own SVG is redrawn every step).
       const frame = race.locator(".dl-race-paths .dl-surface-bg");
@@ -108,11 +115,13 @@ test.describe("optimizer race", () => {
       // Bring the higher of Play and the plot just under the sticky header, as a reader watching the run
       // would; the layout must then fit both in the viewport.
       await race.evaluate((el) => {
-        const a = el.querySelector(".dl-race-paths .dl-surface-bg")!.getBoundingClientRect(), b = el.querySelector("[data-control=play]")!.getBoundingClientRect();
+        const a = el.querySelector(".dl-race-paths .dl-surface-bg")!.getBoundingClientRect(),
+          b = el.querySelector("[data-control=play]")!.getBoundingClientRect();
         window.scrollBy(0, Math.min(a.top, b.top) - 80);
       });
       const inView = async () => {
-        const b = (await frame.boundingBox())!, p = (await race.locator("[data-control=play]").boundingBox())!;
+        const b = (await frame.boundingBox())!,
+          p = (await race.locator("[data-control=play]").boundingBox())!;
         return [b, p].every((r) => r.x >= 0 && r.y >= 0 && r.x + r.width <= width && r.y + r.height <= height);
       };
       expect(await inView()).toBe(true);
@@ -189,12 +198,16 @@ test.describe("momentum dynamics", () => {
     await expect(w.locator("#momentum-dynamics-lr + input")).toHaveValue("0.0955");
     await expect(w.locator("#momentum-dynamics-beta + input")).toHaveValue("0.48");
     await expect.poll(async () => Number(await w.locator("dd[data-method=momentum]").getAttribute("data-rate"))).toBeLessThan(0.71);
-    await expect(w.locator("[data-chart=damping] .dl-chart-description")).toContainText("critically damped at β = 0.477, the steep one at β = 0.48");
+    await expect(w.locator("[data-chart=damping] .dl-chart-description")).toContainText(
+      "critically damped at β = 0.477, the steep one at β = 0.48",
+    );
     // The κ sweep: at κ = 100 the best rates are 99/101 and 9/11.
     const kappa = w.locator("#momentum-dynamics-kappa + input");
     await kappa.fill("100");
     await kappa.press("Enter");
-    await expect(w.locator("[data-chart=kappa] .dl-chart-description")).toContainText("best GD rate is 0.9802 and the best momentum rate is 0.8182");
+    await expect(w.locator("[data-chart=kappa] .dl-chart-description")).toContainText(
+      "best GD rate is 0.9802 and the best momentum rate is 0.8182",
+    );
     expect(problems.console).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
   });

@@ -4,7 +4,10 @@
 import { test, expect, type Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-interface PdfLine { text: string; x: number }
+interface PdfLine {
+  text: string;
+  x: number;
+}
 
 /** The PDF's lines of text, each with the x of its first glyph (so indentation can be measured). */
 async function pdfLines(pdf: Buffer): Promise<PdfLine[]> {
@@ -51,7 +54,10 @@ for (const chapter of ["chapters/03-training-neural-networks/", "chapters/04-opt
     const expected = await page.locator("figure.dl-widget").evaluateAll((figs) =>
       figs.map((f) => ({
         title: f.querySelector(".dl-widget-title")?.textContent?.trim() ?? "",
-        labels: [...f.querySelectorAll("[data-figure] svg text")].map((t) => t.textContent?.trim() ?? "").filter((s) => /[A-Za-z]{3}/.test(s)).slice(0, 2),
+        labels: [...f.querySelectorAll("[data-figure] svg text")]
+          .map((t) => t.textContent?.trim() ?? "")
+          .filter((s) => /[A-Za-z]{3}/.test(s))
+          .slice(0, 2),
       })),
     );
     // A cell line that is indented under the line before it.
@@ -64,9 +70,11 @@ for (const chapter of ["chapters/03-training-neural-networks/", "chapters/04-opt
       return null;
     });
     // Every cell's first and last line of code, to find on paper.
-    const cellEnds = await page.locator("dl-cell [data-view] pre").evaluateAll((pres) =>
-      pres.map((pre) => (pre as HTMLElement).innerText.split("\n").filter((l) => l.trim() !== "")).map((l) => [l[0], l[l.length - 1]]),
-    );
+    const cellEnds = await page
+      .locator("dl-cell [data-view] pre")
+      .evaluateAll((pres) =>
+        pres.map((pre) => (pre as HTMLElement).innerText.split("\n").filter((l) => l.trim() !== "")).map((l) => [l[0], l[l.length - 1]]),
+      );
     expect(cellEnds.length, "the chapter has cells").toBeGreaterThan(0);
 
     await page.emulateMedia({ media: "print" });
@@ -88,6 +96,11 @@ for (const chapter of ["chapters/03-training-neural-networks/", "chapters/04-opt
     // Where a chapter's cells nest a block, the inner line stands further right on paper; runs of spaces
     // (aligned comments) are kept by white-space: pre-wrap.
     if (nested) expect(at(nested.inner)!.x, `"${nested.inner}" is indented on paper`).toBeGreaterThan(at(nested.outer)!.x + 5);
-    expect(await page.locator("dl-cell [data-view] pre").first().evaluate((pre) => getComputedStyle(pre).whiteSpace)).toBe("pre-wrap");
+    expect(
+      await page
+        .locator("dl-cell [data-view] pre")
+        .first()
+        .evaluate((pre) => getComputedStyle(pre).whiteSpace),
+    ).toBe("pre-wrap");
   });
 }

@@ -15,7 +15,9 @@ test("numeric and generated questions state their precision, and the answer box 
     const box = article.getByLabel("Your answer");
     await expect(box).toHaveAttribute("inputmode", "text");
     const hint = article.locator(".dl-quiz-precision");
-    await expect(hint).toHaveText(/^(Three significant figures are enough\.|Give at least \d+ significant figures\.|Give the exact value\.)$/);
+    await expect(hint).toHaveText(
+      /^(Three significant figures are enough\.|Give at least \d+ significant figures\.|Give the exact value\.)$/,
+    );
     await expect(box).toHaveAttribute("aria-describedby", (await hint.getAttribute("id"))!);
   }
 });

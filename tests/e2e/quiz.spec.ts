@@ -41,7 +41,8 @@ async function answerCurrent(q: Locator): Promise<string> {
   return type;
 }
 
-const history = (page: Page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{"history":[]}').history as { id: string; mode?: string }[], KEY);
+const history = (page: Page) =>
+  page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{"history":[]}').history as { id: string; mode?: string }[], KEY);
 
 test("a multiple-choice question gives feedback per option, the worked answer and a link to the section", async ({ page }) => {
   await page.goto(CH9);
@@ -96,7 +97,8 @@ test("a generated question has fresh numbers, a worked solution, and names a kno
   let article = q.locator(".dl-quiz-q");
   let mistake: { label: string; value: number } | undefined;
   for (let k = 0; k < 30 && !mistake; k++) {
-    const id = (await article.getAttribute("data-generator"))!, seed = Number(await article.getAttribute("data-seed"));
+    const id = (await article.getAttribute("data-generator"))!,
+      seed = Number(await article.getAttribute("data-seed"));
     mistake = generators.get(id)!.generate(seed).mistakes[0];
     if (!mistake) {
       await q.getByRole("button", { name: "Skip" }).click();
@@ -130,7 +132,10 @@ test("progress exported to a file is merged into a fresh browser profile", async
   const q = await quiz(page, "quiz-practice");
   await answerCurrent(q);
   const dash = await quiz(page, "quiz-dashboard");
-  const [download] = await Promise.all([page.waitForEvent("download"), dash.getByRole("button", { name: "Export progress to a file" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    dash.getByRole("button", { name: "Export progress to a file" }).click(),
+  ]);
   const file = await download.path();
   expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ format: "dlf-quiz-progress", version: 1 });
 
@@ -139,7 +144,9 @@ test("progress exported to a file is merged into a fresh browser profile", async
   await other.goto(CH9);
   const otherDash = await quiz(other, "quiz-dashboard");
   await expect(otherDash.locator("dd").nth(1)).toHaveText("0");
-  await otherDash.getByLabel("Import progress from a file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{not json") });
+  await otherDash
+    .getByLabel("Import progress from a file")
+    .setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{not json") });
   await expect(otherDash.locator(".dl-quiz-notice")).toHaveText(/Nothing was imported\. The file is not valid JSON/);
   await otherDash.getByLabel("Import progress from a file").setInputFiles(file);
   await expect(otherDash.locator(".dl-quiz-notice")).toContainText("Imported: 1 new answers, 1 cards updated.");
@@ -158,7 +165,13 @@ test("a corrupted store is backed up and reported, never silently wiped", async 
   await quiz(page, "quiz-dashboard");
   // One notice per page, in the first quiz the reader meets.
   await expect(page.locator("#quiz-practice .dl-quiz-notice")).toContainText("could not be read and was copied to");
-  const backups = await page.evaluate((k) => Object.keys(localStorage).filter((x) => x.startsWith(`${k}.unreadable.`)).map((x) => localStorage.getItem(x)), KEY);
+  const backups = await page.evaluate(
+    (k) =>
+      Object.keys(localStorage)
+        .filter((x) => x.startsWith(`${k}.unreadable.`))
+        .map((x) => localStorage.getItem(x)),
+    KEY,
+  );
   expect(backups).toEqual(["{garbage"]);
   // The quiz still works and saves over the repaired record.
   await answerCurrent(await quiz(page, "quiz-practice"));
@@ -167,7 +180,12 @@ test("a corrupted store is backed up and reported, never silently wiped", async 
 
 test("progress in the older format is migrated with a message", async ({ page }) => {
   await page.goto(CH9);
-  await page.evaluate(() => localStorage.setItem("dlf.quiz", JSON.stringify({ attempts: [{ q: "adam/adam-moments", t: Date.now() - 86_400_000, ok: true }], boxes: {} })));
+  await page.evaluate(() =>
+    localStorage.setItem(
+      "dlf.quiz",
+      JSON.stringify({ attempts: [{ q: "adam/adam-moments", t: Date.now() - 86_400_000, ok: true }], boxes: {} }),
+    ),
+  );
   await page.reload();
   const dash = await quiz(page, "quiz-dashboard");
   await expect(page.locator("#quiz-practice .dl-quiz-notice")).toContainText("updated from an older format (1 answers kept)");
@@ -189,7 +207,9 @@ test("a full storage is reported when an answer cannot be saved", async ({ page 
   await page.goto(CH9);
   const q = await quiz(page, "quiz-practice");
   await page.evaluate(() => {
-    Storage.prototype.setItem = () => { throw new DOMException("quota", "QuotaExceededError"); };
+    Storage.prototype.setItem = () => {
+      throw new DOMException("quota", "QuotaExceededError");
+    };
   });
   await answerCurrent(q);
   await expect(q.locator(".dl-quiz-notice")).toContainText("storage is full");
@@ -297,7 +317,10 @@ test("options that are only a formula are labelled for assistive technology (axe
   const mathOption = q.locator(".dl-quiz-option-text .katex").first();
   for (let i = 0; i < 120 && !(await mathOption.count()); i++) await q.getByRole("button", { name: "Skip" }).click();
   await expect(mathOption).toBeVisible();
-  const input = q.locator(".dl-quiz-option", { has: page.locator(".katex") }).first().locator("input");
+  const input = q
+    .locator(".dl-quiz-option", { has: page.locator(".katex") })
+    .first()
+    .locator("input");
   const name = await input.getAttribute("aria-label");
   expect(name?.length).toBeGreaterThan(0);
   expect(name).not.toContain("\\"); // glyphs, not TeX source

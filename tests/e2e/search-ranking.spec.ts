@@ -27,12 +27,15 @@ test("search finds the chapter section that teaches each topic before question p
     const first = page.locator(".pagefind-ui__result").first();
     const pageLink = first.locator(":scope > .pagefind-ui__result-inner > .pagefind-ui__result-title > a");
     // Pagefind updates the list as the query grows; poll until the full query's results are in.
-    await expect.poll(() => pageLink.getAttribute("href"), { timeout: 15_000, message: `first result for "${query}"` }).toBe(`${base}chapters/${chapter}/`);
+    await expect
+      .poll(() => pageLink.getAttribute("href"), { timeout: 15_000, message: `first result for "${query}"` })
+      .toBe(`${base}chapters/${chapter}/`);
     if (!section) continue;
     // The result's sections arrive after its title (Pagefind loads each result's fragment on its own): poll.
     const sections = () => first.locator(".pagefind-ui__result-nested a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     const want = `${base}chapters/${chapter}/#${section}`;
-    if (sectionFirst) await expect.poll(async () => (await sections())[0], { timeout: 15_000, message: `first section listed for "${query}"` }).toBe(want);
+    if (sectionFirst)
+      await expect.poll(async () => (await sections())[0], { timeout: 15_000, message: `first section listed for "${query}"` }).toBe(want);
     else await expect.poll(sections, { timeout: 15_000, message: `sections listed for "${query}"` }).toContain(want);
   }
   // The linked section exists on the page.

@@ -7,20 +7,28 @@ import AxeBuilder from "@axe-core/playwright";
 
 const CH9 = "chapters/09-interview-preparation/";
 const CH1 = "chapters/01-what-is-deep-learning/";
-const QUIZ = "dlf.quiz.v1", QUIZ_V0 = "dlf.quiz", READING = "dlf.progress.v1";
+const QUIZ = "dlf.quiz.v1",
+  QUIZ_V0 = "dlf.quiz",
+  READING = "dlf.progress.v1";
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
     const w = window as unknown as { __longest: number };
     w.__longest = 0;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration); })
-      .observe({ type: "longtask", buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    }).observe({ type: "longtask", buffered: true });
   });
 });
 
 /** The longest main-thread task since the page loaded or the last call (ms), reset afterwards. */
 async function longest(page: Page, probe: string, saw: string): Promise<number> {
-  const ms = await page.evaluate(() => { const w = window as unknown as { __longest: number }; const m = w.__longest; w.__longest = 0; return m; });
+  const ms = await page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    const m = w.__longest;
+    w.__longest = 0;
+    return m;
+  });
   console.log(`[stall] ${probe}: longest task ${Math.round(ms)} ms; reader saw: ${saw}`);
   return ms;
 }
@@ -48,7 +56,13 @@ test("an old record with ids such as __proto__ and toString leaves every quiz wo
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(CH9);
-  const raw = JSON.stringify({ attempts: ["__proto__", "toString", "constructor", "adam/adam-moments"].map((q, k) => ({ q, t: Date.now() - 86_400_000 + k, ok: true })) });
+  const raw = JSON.stringify({
+    attempts: ["__proto__", "toString", "constructor", "adam/adam-moments"].map((q, k) => ({
+      q,
+      t: Date.now() - 86_400_000 + k,
+      ok: true,
+    })),
+  });
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [QUIZ_V0, raw]);
   await page.reload();
   for (const id of ["quiz-practice", "quiz-review", "quiz-mock", "quiz-dashboard"]) await hydrated(page, id);
@@ -67,7 +81,12 @@ test("a big unreadable record with no room for a backup stays untouched and can 
   // About 3 M characters: storing it fits the quota, a second copy does not.
   const stored = await page.evaluate((k) => {
     const raw = `{"version":1,"cards":"${"x".repeat(3_000_000)}`;
-    try { localStorage.setItem(k, raw); return raw.length; } catch { return 0; }
+    try {
+      localStorage.setItem(k, raw);
+      return raw.length;
+    } catch {
+      return 0;
+    }
   }, QUIZ);
   expect(stored).toBeGreaterThan(0);
   await page.reload();
@@ -78,7 +97,10 @@ test("a big unreadable record with no room for a backup stays untouched and can 
   await expect(notice).not.toContainText("—");
   expect((await new AxeBuilder({ page }).include("#quiz-practice").analyze()).violations).toEqual([]);
   expect(await keys(page, `${QUIZ}.unreadable.`)).toEqual([]);
-  const [download] = await Promise.all([page.waitForEvent("download"), notice.getByRole("button", { name: "Download the unreadable record" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    notice.getByRole("button", { name: "Download the unreadable record" }).click(),
+  ]);
   const path = await download.path();
   const { statSync } = await import("node:fs");
   expect(statSync(path!).size).toBe(stored);
@@ -90,7 +112,11 @@ test("a big unreadable record with no room for a backup stays untouched and can 
 
 test("damaged reading progress is backed up once over seven page views and the reader is told on the page", async ({ page }) => {
   await page.goto("./");
-  const raw = JSON.stringify({ version: 1, last: 3, chapters: { [CH1.slice(0, -1)]: { position: 0.4, visitedAt: 1 }, bad: { position: "x".repeat(300_000) } } });
+  const raw = JSON.stringify({
+    version: 1,
+    last: 3,
+    chapters: { [CH1.slice(0, -1)]: { position: 0.4, visitedAt: 1 }, bad: { position: "x".repeat(300_000) } },
+  });
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [READING, raw]);
   await page.goto(CH1);
   await expect(page.locator(".dl-progress-notice")).toBeVisible();
@@ -124,8 +150,17 @@ test("an import near the 5 MB bound is read and merged, and ids not in the bank 
   await page.goto(CH9);
   const dash = await hydrated(page, "quiz-dashboard");
   const t0 = Date.now() - 30 * 86_400_000;
-  const history = Array.from({ length: 30_000 }, (_, k) => ({ id: k % 2 ? "adam/adam-moments" : `retired/q-${k % 7}`, at: t0 + k * 1000, correct: k % 3 > 0, topics: ["adam"] }));
-  const text = JSON.stringify({ format: "dlf-quiz-progress", exportedAt: Date.now(), version: 1, cards: {}, history, settings: {} }, null, 1);
+  const history = Array.from({ length: 30_000 }, (_, k) => ({
+    id: k % 2 ? "adam/adam-moments" : `retired/q-${k % 7}`,
+    at: t0 + k * 1000,
+    correct: k % 3 > 0,
+    topics: ["adam"],
+  }));
+  const text = JSON.stringify(
+    { format: "dlf-quiz-progress", exportedAt: Date.now(), version: 1, cards: {}, history, settings: {} },
+    null,
+    1,
+  );
   expect(text.length).toBeLessThan(5 * 1024 * 1024);
   await longest(page, "(page load)", "");
   const { mkdtempSync, writeFileSync } = await import("node:fs");
@@ -136,21 +171,37 @@ test("an import near the 5 MB bound is read and merged, and ids not in the bank 
   await expect(dash.locator(".dl-quiz-notice")).toContainText("Imported: 30000 new answers", { timeout: 20_000 });
   await expect(dash.locator(".dl-quiz-notice")).toContainText("7 of its question ids are not in this course's question bank");
   await expect(dash.locator(".dl-quiz-notice")).toContainText("retired/q-0");
-  const ms = await longest(page, `${(text.length / 1048576).toFixed(1)} MB import, 30000 answers`, "Reading the file…, then the import report");
+  const ms = await longest(
+    page,
+    `${(text.length / 1048576).toFixed(1)} MB import, 30000 answers`,
+    "Reading the file…, then the import report",
+  );
   expect(ms).toBeLessThan(600); // 1037 ms with validation on the main thread, about 250 ms with it in a worker
 });
 
 test("export carries reading progress, and a recovered backup is restored from the dashboard", async ({ page }) => {
   await page.goto(CH1);
   await page.goto(CH9);
-  const good = { version: 1, cards: {}, history: [{ id: "adam/adam-moments", at: Date.now() - 3_600_000, correct: true, topics: ["adam"], rating: "good" }], settings: {} };
+  const good = {
+    version: 1,
+    cards: {},
+    history: [{ id: "adam/adam-moments", at: Date.now() - 3_600_000, correct: true, topics: ["adam"], rating: "good" }],
+    settings: {},
+  };
   // A damaged record: one valid answer, one broken.
   const damaged = JSON.stringify({ ...good, history: [...good.history, { id: 7 }] });
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [QUIZ, damaged]);
   await page.reload();
   const dash = await hydrated(page, "quiz-dashboard");
   // The repaired record kept the valid answer; empty it to show that the restore brings it back.
-  await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ version: 1, cards: {}, history: [], settings: { newPerDay: 10, mockSize: 10, mockMinutes: 30 } })), QUIZ);
+  await page.evaluate(
+    (k) =>
+      localStorage.setItem(
+        k,
+        JSON.stringify({ version: 1, cards: {}, history: [], settings: { newPerDay: 10, mockSize: 10, mockMinutes: 30 } }),
+      ),
+    QUIZ,
+  );
   await page.reload();
   await hydrated(page, "quiz-dashboard");
   await expect(dash.locator("dd").nth(1)).toHaveText("0");
@@ -160,7 +211,10 @@ test("export carries reading progress, and a recovered backup is restored from t
   await expect(dash.locator(".dl-quiz-notice")).toContainText("1 new answers");
   await expect(dash.locator("dd").nth(1)).toHaveText("1");
   expect((await new AxeBuilder({ page }).include("#quiz-dashboard").analyze()).violations).toEqual([]);
-  const [download] = await Promise.all([page.waitForEvent("download"), dash.getByRole("button", { name: "Export progress to a file" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    dash.getByRole("button", { name: "Export progress to a file" }).click(),
+  ]);
   const { readFileSync } = await import("node:fs");
   const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
   expect(Object.keys(file.reading.chapters)).toContain(CH1.slice(0, -1));

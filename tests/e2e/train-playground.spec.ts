@@ -16,9 +16,11 @@ async function open(page: Page): Promise<{ w: Locator; errors: string[] }> {
   return { w, errors };
 }
 
-const readout = (w: Locator, name: string) => w.locator("dt", { hasText: new RegExp(`^${name}$`) }).locator("xpath=following-sibling::dd[1]");
+const readout = (w: Locator, name: string) =>
+  w.locator("dt", { hasText: new RegExp(`^${name}$`) }).locator("xpath=following-sibling::dd[1]");
 const number = async (l: Locator) => Number((await l.innerText()).replace(/,/g, ""));
-const pointCount = async (w: Locator) => Number((await w.locator(".dl-tp-heatmap .dl-chart-description").innerText()).match(/\((\d+) points/)![1]);
+const pointCount = async (w: Locator) =>
+  Number((await w.locator(".dl-tp-heatmap .dl-chart-description").innerText()).match(/\((\d+) points/)![1]);
 
 test("training the default network keeps the page drawing frames and reports its steps per second", async ({ page }) => {
   const { w, errors } = await open(page);
@@ -79,7 +81,11 @@ test("the loss chart shows no NaN tick and no clipped label before training, aft
     await expect(chart).toBeVisible();
     const labels = await chart.evaluate((svg) => {
       const box = svg.getBoundingClientRect();
-      return [...svg.querySelectorAll("text")].map((t) => ({ text: t.textContent ?? "", left: t.getBoundingClientRect().left - box.left, right: box.right - t.getBoundingClientRect().right }));
+      return [...svg.querySelectorAll("text")].map((t) => ({
+        text: t.textContent ?? "",
+        left: t.getBoundingClientRect().left - box.left,
+        right: box.right - t.getBoundingClientRect().right,
+      }));
     });
     expect(labels.length, when).toBeGreaterThan(2);
     for (const l of labels) {

@@ -17,7 +17,8 @@ export function watch(page: Page, origin: string): Problems {
   page.on("pageerror", (e) => p.pageErrors.push(String(e)));
   page.on("requestfailed", (r) => p.failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ""}`));
   page.on("response", (r) => {
-    if (r.status() >= 400 && !r.url().endsWith("/404.html") && !r.url().includes("/no-such-page")) p.failedRequests.push(`${r.url()} ${r.status()}`);
+    if (r.status() >= 400 && !r.url().endsWith("/404.html") && !r.url().includes("/no-such-page"))
+      p.failedRequests.push(`${r.url()} ${r.status()}`);
   });
   page.on("request", (r) => {
     const url = new URL(r.url());

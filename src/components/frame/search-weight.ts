@@ -21,13 +21,16 @@ export function isSecondaryPage(id: string): boolean {
 export function homeTopics(questions: readonly { id: string; chapter: string }[], chapter: string): string[] {
   const counts = new Map<string, Map<string, number>>();
   for (const q of questions) {
-    const topic = q.id.split("/")[0], byChapter = counts.get(topic) ?? new Map<string, number>();
+    const topic = q.id.split("/")[0],
+      byChapter = counts.get(topic) ?? new Map<string, number>();
     byChapter.set(q.chapter, (byChapter.get(q.chapter) ?? 0) + 1);
     counts.set(topic, byChapter);
   }
-  const home = (byChapter: Map<string, number>) =>
-    [...byChapter].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))[0][0];
-  return [...counts].filter(([, byChapter]) => home(byChapter) === chapter).map(([topic]) => topic).sort();
+  const home = (byChapter: Map<string, number>) => [...byChapter].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))[0][0];
+  return [...counts]
+    .filter(([, byChapter]) => home(byChapter) === chapter)
+    .map(([topic]) => topic)
+    .sort();
 }
 
 /**
@@ -35,7 +38,14 @@ export function homeTopics(questions: readonly { id: string; chapter: string }[]
  * match, since Pagefind weighs a heading above body text) come first, the rest keep page order; `limit` are kept.
  * Pagefind's interface would otherwise keep the three sections with the most mentions, in page order.
  */
-export function rankSections<S extends { weighted_locations: readonly { balanced_score: number }[] }>(sections: readonly S[], limit = 3): S[] {
+export function rankSections<S extends { weighted_locations: readonly { balanced_score: number }[] }>(
+  sections: readonly S[],
+  limit = 3,
+): S[] {
   const best = (s: S) => Math.max(0, ...s.weighted_locations.map((l) => l.balanced_score));
-  return sections.map((s, i) => ({ s, i, score: best(s) })).sort((a, b) => b.score - a.score || a.i - b.i).slice(0, limit).map((x) => x.s);
+  return sections
+    .map((s, i) => ({ s, i, score: best(s) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => x.s);
 }

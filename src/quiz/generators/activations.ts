@@ -4,11 +4,15 @@ import { defineGenerator, fmt, fp, pick, pickSigned, choose } from "./types";
 
 export const sigmoidDerivative = defineGenerator("sigmoid-derivative", "activations", "The sigmoid's derivative σ′(z)", (rng) => {
   const z = pickSigned(rng, 0.2, 4, 1);
-  const s = sigmoid.f(z), answer = sigmoid.df(z);
+  const s = sigmoid.f(z),
+    answer = sigmoid.df(z);
   return {
     prompt: `What is the derivative of the sigmoid, σ′(z), at z = ${fmt(z)}?`,
     answer,
-    solution: [`σ(z) = 1 / (1 + e^(−z)) = 1 / (1 + ${fmt(Math.exp(-z))}) = ${fmt(s)}`, `σ′(z) = σ(z)·(1 − σ(z)) = ${fmt(s)}·${fmt(1 - s)} = ${fmt(answer)}`],
+    solution: [
+      `σ(z) = 1 / (1 + e^(−z)) = 1 / (1 + ${fmt(Math.exp(-z))}) = ${fmt(s)}`,
+      `σ′(z) = σ(z)·(1 − σ(z)) = ${fmt(s)}·${fmt(1 - s)} = ${fmt(answer)}`,
+    ],
     mistakes: [
       { id: "sigmoid-value", label: "That is σ(z) itself; the derivative is σ(z)·(1 − σ(z)).", value: s },
       { id: "sigmoid-z-one-minus-z", label: "You computed z·(1 − z); the formula σ(1 − σ) takes σ(z), not z.", value: z * (1 - z) },
@@ -19,7 +23,8 @@ export const sigmoidDerivative = defineGenerator("sigmoid-derivative", "activati
 
 export const tanhDerivative = defineGenerator("tanh-derivative", "activations", "The tanh derivative", (rng) => {
   const z = pickSigned(rng, 0.1, 2.5, 1);
-  const t = tanh.f(z), answer = tanh.df(z);
+  const t = tanh.f(z),
+    answer = tanh.df(z);
   return {
     prompt: `What is the derivative of tanh at z = ${fmt(z)}?`,
     answer,
@@ -34,15 +39,28 @@ export const tanhDerivative = defineGenerator("tanh-derivative", "activations", 
 });
 
 export const reluDerivative = defineGenerator("relu-derivative", "activations", "ReLU and leaky ReLU derivatives", (rng) => {
-  const alpha = choose(rng, [0, 0.01, 0.1, 0.2, 0.3]), z = rng.next() < 0.75 ? -pick(rng, 0.1, 3) : pick(rng, 0.1, 3);
+  const alpha = choose(rng, [0, 0.01, 0.1, 0.2, 0.3]),
+    z = rng.next() < 0.75 ? -pick(rng, 0.1, 3) : pick(rng, 0.1, 3);
   const g = alpha === 0 ? relu : createLeakyRelu(alpha);
-  const answer = g.df(z), name = alpha === 0 ? "ReLU" : `leaky ReLU with slope α = ${fmt(alpha)}`;
+  const answer = g.df(z),
+    name = alpha === 0 ? "ReLU" : `leaky ReLU with slope α = ${fmt(alpha)}`;
   return {
     prompt: `What is the derivative of ${name} at z = ${fmt(z)}?`,
-    answer, tolerance: { abs: 1e-9, rel: 1e-6 },
-    solution: [z > 0 ? `z > 0, so the function is z there and its slope is 1.` : alpha === 0 ? `z < 0, so ReLU is 0 there and its slope is 0.` : `z < 0, so the function is α·z there and its slope is α = ${fmt(alpha)}.`],
+    answer,
+    tolerance: { abs: 1e-9, rel: 1e-6 },
+    solution: [
+      z > 0
+        ? `z > 0, so the function is z there and its slope is 1.`
+        : alpha === 0
+          ? `z < 0, so ReLU is 0 there and its slope is 0.`
+          : `z < 0, so the function is α·z there and its slope is α = ${fmt(alpha)}.`,
+    ],
     mistakes: [
-      { id: "relu-leaky-zero", label: "Leaky ReLU keeps slope α for negative z; only plain ReLU has slope 0 there.", value: z < 0 && alpha > 0 ? 0 : NaN },
+      {
+        id: "relu-leaky-zero",
+        label: "Leaky ReLU keeps slope α for negative z; only plain ReLU has slope 0 there.",
+        value: z < 0 && alpha > 0 ? 0 : NaN,
+      },
       { id: "relu-output-not-slope", label: "That is the function's value, not its slope.", value: g.f(z) },
       { id: "relu-sign", label: "The slope for negative z is α (or 0 for ReLU), not −1 or 1.", value: z < 0 ? 1 : NaN },
     ],
@@ -53,7 +71,9 @@ export const reluDerivative = defineGenerator("relu-derivative", "activations", 
 const ACTS = { sigmoid, tanh, relu } as const;
 
 export const neuronOutput = defineGenerator("neuron-output", "neurons", "One neuron's output", (rng) => {
-  const w = [pickSigned(rng, 0.1, 2), pickSigned(rng, 0.1, 2)], x = [pickSigned(rng, 0.5, 3), pickSigned(rng, 0.5, 3)], b = pickSigned(rng, 0.1, 1.5);
+  const w = [pickSigned(rng, 0.1, 2), pickSigned(rng, 0.1, 2)],
+    x = [pickSigned(rng, 0.5, 3), pickSigned(rng, 0.5, 3)],
+    b = pickSigned(rng, 0.1, 1.5);
   const name = choose(rng, ["sigmoid", "tanh", "relu"] as const);
   const { z, a } = neuronForward(w, x, b, ACTS[name]);
   return {

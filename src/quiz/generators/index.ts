@@ -17,8 +17,17 @@ export type { Generator, GeneratedInstance, Mistake, Tolerance } from "./types";
 
 /** Every template, in course order. */
 export const generatorList: readonly Generator[] = [
-  ...activationGenerators, ...architectureGenerators, ...lossGenerators, ...backpropGenerators, ...optimizationGenerators,
-  ...regularizationGenerators, ...gradientGenerators, ...rnnGenerators, ...cnnGenerators, ...attentionGenerators, ...generativeGenerators,
+  ...activationGenerators,
+  ...architectureGenerators,
+  ...lossGenerators,
+  ...backpropGenerators,
+  ...optimizationGenerators,
+  ...regularizationGenerators,
+  ...gradientGenerators,
+  ...rnnGenerators,
+  ...cnnGenerators,
+  ...attentionGenerators,
+  ...generativeGenerators,
 ];
 
 /** Templates by id. */

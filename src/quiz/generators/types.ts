@@ -14,7 +14,10 @@ export interface Mistake {
 }
 
 /** Accepted if |reply − answer| ≤ max(abs, rel·|answer|). */
-export interface Tolerance { abs: number; rel: number }
+export interface Tolerance {
+  abs: number;
+  rel: number;
+}
 
 /** One drawn instance of a template: everything the interface shows and grades. */
 export interface GeneratedInstance {
@@ -44,7 +47,11 @@ export interface Generator {
 
 /** What a template's drawing function returns; `route` is the answer recomputed from the numbers the
  * worked solution displays (rounded as shown), for templates whose steps could lose precision. */
-export type Draft = Omit<GeneratedInstance, "generator" | "seed" | "tolerance" | "mistakes"> & { tolerance?: Tolerance; mistakes?: Mistake[]; route?: number };
+export type Draft = Omit<GeneratedInstance, "generator" | "seed" | "tolerance" | "mistakes"> & {
+  tolerance?: Tolerance;
+  mistakes?: Mistake[];
+  route?: number;
+};
 
 /** Default tolerance: 0.5 % relative (answers to three significant figures pass), a tiny absolute floor. */
 export const RELATIVE = { abs: 1e-9, rel: 5e-3 };
@@ -70,7 +77,8 @@ const applicable = (ms: readonly Mistake[] = []) => ms.filter((m) => Number.isFi
  * number, or the worked solution's own route, at the precision it displays, is rejected.
  */
 export function unfairness(d: Draft): string | null {
-  const tol = d.tolerance ?? RELATIVE, wide = { abs: 2 * tol.abs, rel: 2 * tol.rel };
+  const tol = d.tolerance ?? RELATIVE,
+    wide = { abs: 2 * tol.abs, rel: 2 * tol.rel };
   if (!Number.isFinite(d.answer)) return "the answer is not a finite number";
   const ms = applicable(d.mistakes);
   for (const m of ms) {
@@ -78,8 +86,10 @@ export function unfairness(d: Draft): string | null {
   }
   for (let i = 0; i < ms.length; i++)
     for (let j = i + 1; j < ms.length; j++)
-      if (withinTolerance(ms[i].value, ms[j].value, tol) || ms[i].value === ms[j].value) return `mistakes ${ms[i].id} and ${ms[j].id} give the same number`;
-  if (d.route !== undefined && !withinTolerance(d.route, d.answer, tol)) return "the worked solution's rounded route is outside the tolerance";
+      if (withinTolerance(ms[i].value, ms[j].value, tol) || ms[i].value === ms[j].value)
+        return `mistakes ${ms[i].id} and ${ms[j].id} give the same number`;
+  if (d.route !== undefined && !withinTolerance(d.route, d.answer, tol))
+    return "the worked solution's rounded route is outside the tolerance";
   return null;
 }
 
@@ -89,7 +99,9 @@ export function unfairness(d: Draft): string | null {
  */
 export function defineGenerator(id: string, topic: Topic, title: string, draw: (rng: Rng) => Draft): Generator {
   return {
-    id, topic, title,
+    id,
+    topic,
+    title,
     generate(seed: number): GeneratedInstance {
       const rng = createRng(seed);
       let problem = "";
@@ -110,14 +122,19 @@ export function defineGenerator(id: string, topic: Topic, title: string, draw: (
 export function fmt(x: number, digits = 4): string {
   if (x === 0) return "0"; // also −0, which a random sign can give
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return x.toLocaleString("en-US").replace(/,/g, " ").replace(/^-/, "−");
-  if (x !== 0 && (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e7)) return x.toExponential(digits - 1).replace(/\.?0+e/, "e").replace(/-/g, "−");
+  if (x !== 0 && (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e7))
+    return x
+      .toExponential(digits - 1)
+      .replace(/\.?0+e/, "e")
+      .replace(/-/g, "−");
   return Number(x.toPrecision(digits)).toString().replace(/-/g, "−");
 }
 
 /** A sum of `terms` as the solution shows it. NOTE: numbers drawn to a few decimals can cancel to
  * ±1e−16 instead of 0 in floating point; a worked answer shows that as 0, never as float noise. */
 export function settle(...terms: number[]): number {
-  const total = terms.reduce((a, b) => a + b, 0), scale = terms.reduce((a, b) => a + Math.abs(b), 0);
+  const total = terms.reduce((a, b) => a + b, 0),
+    scale = terms.reduce((a, b) => a + Math.abs(b), 0);
   return Math.abs(total) <= 1e-12 * scale ? 0 : total;
 }
 

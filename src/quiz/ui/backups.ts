@@ -14,7 +14,7 @@ export function backupKeys(storage: Storage): string[] {
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const k = storage.key(i);
-    if (k && k.includes(BACKUP_INFIX) && [QUIZ_KEY, QUIZ_KEY_V0, PROGRESS_KEY].includes(k.slice(0, k.indexOf(BACKUP_INFIX)))) keys.push(k);
+    if (k?.includes(BACKUP_INFIX) && [QUIZ_KEY, QUIZ_KEY_V0, PROGRESS_KEY].includes(k.slice(0, k.indexOf(BACKUP_INFIX)))) keys.push(k);
   }
   return keys.sort((a, b) => Number(b.startsWith(QUIZ_KEY)) - Number(a.startsWith(QUIZ_KEY)) || a.localeCompare(b));
 }
@@ -61,10 +61,19 @@ export function backupList(storage: Storage, report: (message: string) => void):
     const name = document.createElement("code");
     name.textContent = key;
     name.style.overflowWrap = "anywhere"; // a long key must wrap on a 390 px phone (CSSOM style is allowed by the CSP)
-    const download = button(t("quiz.dash.downloadBackup"), t("quiz.dash.downloadBackupLabel", { key }), () => downloadText(`${key}.json`, raw, "text/plain"));
+    const download = button(t("quiz.dash.downloadBackup"), t("quiz.dash.downloadBackupLabel", { key }), () =>
+      downloadText(`${key}.json`, raw, "text/plain"),
+    );
     const restore = button(t("quiz.dash.restore"), t("quiz.dash.restoreLabel", { key }), () => report(restoreBackup(storage, key)));
     restore.setAttribute("data-restore", "");
-    li.append(`${t("quiz.dash.backupItem", { what, size: Math.max(1, Math.round(raw.length / 1024)) })} `, name, " ", download, " ", restore);
+    li.append(
+      `${t("quiz.dash.backupItem", { what, size: Math.max(1, Math.round(raw.length / 1024)) })} `,
+      name,
+      " ",
+      download,
+      " ",
+      restore,
+    );
     list.append(li);
   }
   box.append(title, list);

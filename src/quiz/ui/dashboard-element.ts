@@ -25,9 +25,12 @@ export class QuizDashboard extends HTMLElement {
   connectedCallback(): void {
     if (this.hasAttribute("data-hydrated") || this.hasAttribute("data-loading")) return;
     this.setAttribute("data-loading", "");
-    loadBank("all").then((bank) => this.start(bank), (error: unknown) => {
-      this.textContent = t("quiz.bankError", { message: error instanceof Error ? error.message : String(error) });
-    });
+    loadBank("all").then(
+      (bank) => this.start(bank),
+      (error: unknown) => {
+        this.textContent = t("quiz.bankError", { message: error instanceof Error ? error.message : String(error) });
+      },
+    );
   }
 
   private start(bank: BankFile): void {
@@ -92,7 +95,13 @@ export class QuizDashboard extends HTMLElement {
       if (file) this.notice.textContent = await this.importFile(file);
     });
     box.append(exportButton, label, input);
-    const storage = (() => { try { return window.localStorage; } catch { return null; } })();
+    const storage = (() => {
+      try {
+        return window.localStorage;
+      } catch {
+        return null;
+      }
+    })();
     const backups = storage && backupList(storage, (m) => (this.notice.textContent = m));
     if (backups) box.append(backups);
     return box;
@@ -110,7 +119,10 @@ export class QuizDashboard extends HTMLElement {
     const parts = [r.message];
     if (r.reading) parts.push(t("quizCore.importReading", { chapters: mergeReading(r.reading) ?? 0 }));
     const unknown = idsNotInBank(r.ids, new Set(this.bank.questions.map((q) => q.id)));
-    if (unknown.length) parts.push(t("quizCore.importUnknownIds", { n: unknown.length, ids: unknown.slice(0, 5).join(", ") + (unknown.length > 5 ? ", …" : "") }));
+    if (unknown.length)
+      parts.push(
+        t("quizCore.importUnknownIds", { n: unknown.length, ids: unknown.slice(0, 5).join(", ") + (unknown.length > 5 ? ", …" : "") }),
+      );
     if (!saved.ok) parts.push(saved.message);
     return parts.join(" ");
   }
@@ -120,11 +132,18 @@ export class QuizDashboard extends HTMLElement {
     const reading = currentReading() ?? undefined;
     const file = `dl-quiz-progress-${new Date().toISOString().slice(0, 10)}.json`;
     downloadText(file, exportQuizProgress(progress, Date.now(), reading));
-    this.notice.textContent = t("quiz.dash.exportedReading", { file, answers: progress.history.length, cards: Object.keys(progress.cards).length, chapters: reading ? Object.keys(reading.chapters).length : 0 });
+    this.notice.textContent = t("quiz.dash.exportedReading", {
+      file,
+      answers: progress.history.length,
+      cards: Object.keys(progress.cards).length,
+      chapters: reading ? Object.keys(reading.chapters).length : 0,
+    });
   }
 
   private render(): void {
-    const now = Date.now(), progress = currentProgress().progress, bank = this.bank.questions;
+    const now = Date.now(),
+      progress = currentProgress().progress,
+      bank = this.bank.questions;
     const s = dashboardSummary(bank, progress, now);
     const items: [string, string][] = [
       [t("quiz.dash.dueNow"), String(s.dueNow)],
@@ -132,12 +151,15 @@ export class QuizDashboard extends HTMLElement {
       [t("quiz.dash.seen"), `${s.seen} / ${s.total}`],
       [t("quiz.dash.streak"), t("quiz.dash.streakDays", { n: s.streak, longest: s.longest })],
     ];
-    this.readouts.replaceChildren(...items.flatMap(([k, v]) => {
-      const dt = document.createElement("dt"), dd = document.createElement("dd");
-      dt.textContent = k;
-      dd.textContent = v;
-      return [dt, dd];
-    }));
+    this.readouts.replaceChildren(
+      ...items.flatMap(([k, v]) => {
+        const dt = document.createElement("dt"),
+          dd = document.createElement("dd");
+        dt.textContent = k;
+        dd.textContent = v;
+        return [dt, dd];
+      }),
+    );
     const c = themeColors();
     const width = Math.max(280, this.figure.clientWidth || 600);
     const view = this.view.value as View;
@@ -145,54 +167,109 @@ export class QuizDashboard extends HTMLElement {
     const every = (n: number) => Math.max(1, Math.ceil((n * 44) / Math.max(100, width - 60)));
     if (view === "mastery") {
       const rows = masteryRows(bank, progress, now).map((m) => ({ ...m, label: t(`quiz.topic.${m.topic}`) }));
-      const top = [...rows].sort((a, b) => b.percent - a.percent).slice(0, 3).map((m) => `${m.label} ${percent(m.mastery)}`).join(", ");
+      const top = [...rows]
+        .sort((a, b) => b.percent - a.percent)
+        .slice(0, 3)
+        .map((m) => `${m.label} ${percent(m.mastery)}`)
+        .join(", ");
       const description = s.seen ? t("quiz.dash.masteryDesc", { top, seen: s.seen, total: s.total }) : t("quiz.dash.masteryEmpty");
       // On a phone the topic names go above their bars instead of in a left margin too narrow for them.
       const narrow = width < 520;
-      drawChart(this.figure, {
-        width, height: rows.length * (narrow ? 34 : 18) + 60, marginLeft: narrow ? 8 : Math.min(180, Math.round(width * 0.42)), marginRight: 16, marginBottom: 44,
-        x: { domain: [0, 100], label: `${t("quiz.dash.masteryCol")} →`, labelAnchor: "center", labelOffset: 36, grid: true },
-        y: { domain: rows.map((r) => r.label), label: null, tickSize: 0, axis: narrow ? null : "left" },
-        marks: [
-          Plot.barX(rows, { x: "percent", y: "label", fill: c.accent, insetTop: narrow ? 15 : 0 }),
-          ...(narrow ? [Plot.text(rows, { x: 0, y: "label", text: (r: { label: string; percent: number }) => `${r.label} ${Math.round(r.percent)} %`, textAnchor: "start", dy: -8, dx: 2, fill: c.text })] : []),
-          Plot.ruleX([0], { stroke: c.muted }),
-        ],
-      }, description, {
-        columns: [t("quiz.dash.topic"), t("quiz.dash.masteryCol"), t("quiz.dash.accuracyCol"), t("quiz.dash.seenCol")],
-        rows: rows.map((m) => [m.label, m.percent, m.accuracy === null ? "—" : Math.round(100 * m.accuracy), `${m.seen} / ${m.questions} (${t(`quiz.dash.level.${m.level}`)})`]),
-      });
+      drawChart(
+        this.figure,
+        {
+          width,
+          height: rows.length * (narrow ? 34 : 18) + 60,
+          marginLeft: narrow ? 8 : Math.min(180, Math.round(width * 0.42)),
+          marginRight: 16,
+          marginBottom: 44,
+          x: { domain: [0, 100], label: `${t("quiz.dash.masteryCol")} →`, labelAnchor: "center", labelOffset: 36, grid: true },
+          y: { domain: rows.map((r) => r.label), label: null, tickSize: 0, axis: narrow ? null : "left" },
+          marks: [
+            Plot.barX(rows, { x: "percent", y: "label", fill: c.accent, insetTop: narrow ? 15 : 0 }),
+            ...(narrow
+              ? [
+                  Plot.text(rows, {
+                    x: 0,
+                    y: "label",
+                    text: (r: { label: string; percent: number }) => `${r.label} ${Math.round(r.percent)} %`,
+                    textAnchor: "start",
+                    dy: -8,
+                    dx: 2,
+                    fill: c.text,
+                  }),
+                ]
+              : []),
+            Plot.ruleX([0], { stroke: c.muted }),
+          ],
+        },
+        description,
+        {
+          columns: [t("quiz.dash.topic"), t("quiz.dash.masteryCol"), t("quiz.dash.accuracyCol"), t("quiz.dash.seenCol")],
+          rows: rows.map((m) => [
+            m.label,
+            m.percent,
+            m.accuracy === null ? "—" : Math.round(100 * m.accuracy),
+            `${m.seen} / ${m.questions} (${t(`quiz.dash.level.${m.level}`)})`,
+          ]),
+        },
+      );
     } else if (view === "history") {
       const rows = historyRows(progress, now, 30);
-      const answers = rows.reduce((a, r) => a + r.answers, 0), correct = rows.reduce((a, r) => a + r.correct, 0);
+      const answers = rows.reduce((a, r) => a + r.answers, 0),
+        correct = rows.reduce((a, r) => a + r.correct, 0);
       const days = rows.filter((r) => r.answers > 0).length;
       const label = (d: string) => d.slice(5);
-      drawChart(this.figure, {
-        width, height: 240, marginBottom: 40,
-        x: { domain: rows.map((r) => r.day), label: null, tickFormat: (d: string, i: number) => (i % Math.max(7, every(rows.length)) === 0 ? label(d) : ""), tickSize: 0 },
-        y: { label: `↑ ${t("quiz.dash.answers")}`, grid: true, domain: [0, Math.max(4, ...rows.map((r) => r.answers))] },
-        color: { domain: [t("quiz.dash.answers"), t("quiz.dash.correct")], range: [c.muted, c.accent], legend: true },
-        marks: [
-          Plot.barY(rows, { x: "day", y: "answers", fill: () => t("quiz.dash.answers") }),
-          Plot.barY(rows, { x: "day", y: "correct", fill: () => t("quiz.dash.correct"), inset: 2 }),
-          Plot.ruleY([0], { stroke: c.muted }),
-        ],
-      }, t("quiz.dash.historyDesc", { answers, correct, days }), {
-        columns: [t("quiz.dash.day"), t("quiz.dash.answers"), t("quiz.dash.correct")],
-        rows: rows.filter((r) => r.answers > 0).map((r) => [r.day, r.answers, r.correct]),
-      });
+      drawChart(
+        this.figure,
+        {
+          width,
+          height: 240,
+          marginBottom: 40,
+          x: {
+            domain: rows.map((r) => r.day),
+            label: null,
+            tickFormat: (d: string, i: number) => (i % Math.max(7, every(rows.length)) === 0 ? label(d) : ""),
+            tickSize: 0,
+          },
+          y: { label: `↑ ${t("quiz.dash.answers")}`, grid: true, domain: [0, Math.max(4, ...rows.map((r) => r.answers))] },
+          color: { domain: [t("quiz.dash.answers"), t("quiz.dash.correct")], range: [c.muted, c.accent], legend: true },
+          marks: [
+            Plot.barY(rows, { x: "day", y: "answers", fill: () => t("quiz.dash.answers") }),
+            Plot.barY(rows, { x: "day", y: "correct", fill: () => t("quiz.dash.correct"), inset: 2 }),
+            Plot.ruleY([0], { stroke: c.muted }),
+          ],
+        },
+        t("quiz.dash.historyDesc", { answers, correct, days }),
+        {
+          columns: [t("quiz.dash.day"), t("quiz.dash.answers"), t("quiz.dash.correct")],
+          rows: rows.filter((r) => r.answers > 0).map((r) => [r.day, r.answers, r.correct]),
+        },
+      );
     } else {
       const rows = dueForecast(progress.cards, now, 14);
       const total = rows.reduce((a, r) => a + r.due, 0);
-      drawChart(this.figure, {
-        width, height: 220, marginBottom: 40,
-        x: { domain: rows.map((r) => r.day), label: null, tickFormat: (d: string, i: number) => (i % every(rows.length) === 0 ? d.slice(5) : ""), tickSize: 0 },
-        y: { label: `↑ ${t("quiz.dash.due")}`, grid: true, domain: [0, Math.max(4, ...rows.map((r) => r.due))] },
-        marks: [Plot.barY(rows, { x: "day", y: "due", fill: c.accent }), Plot.ruleY([0], { stroke: c.muted })],
-      }, t("quiz.dash.forecastDesc", { now: s.dueNow, total }), {
-        columns: [t("quiz.dash.day"), t("quiz.dash.due")],
-        rows: rows.map((r) => [r.day, r.due]),
-      });
+      drawChart(
+        this.figure,
+        {
+          width,
+          height: 220,
+          marginBottom: 40,
+          x: {
+            domain: rows.map((r) => r.day),
+            label: null,
+            tickFormat: (d: string, i: number) => (i % every(rows.length) === 0 ? d.slice(5) : ""),
+            tickSize: 0,
+          },
+          y: { label: `↑ ${t("quiz.dash.due")}`, grid: true, domain: [0, Math.max(4, ...rows.map((r) => r.due))] },
+          marks: [Plot.barY(rows, { x: "day", y: "due", fill: c.accent }), Plot.ruleY([0], { stroke: c.muted })],
+        },
+        t("quiz.dash.forecastDesc", { now: s.dueNow, total }),
+        {
+          columns: [t("quiz.dash.day"), t("quiz.dash.due")],
+          rows: rows.map((r) => [r.day, r.due]),
+        },
+      );
     }
   }
 }

@@ -1,11 +1,23 @@
 // What the progress dashboard shows, as plain data: mastery per topic, answers per day, reviews falling due in
 // the coming days, and the headline numbers. Built on the core's session functions; no DOM.
-import { TOPICS, answersPerDay, dayIndex, masteryByTopic, streak, type QuestionMeta, type QuizProgress, type StoredCard, type TopicMastery } from "..";
+import {
+  TOPICS,
+  answersPerDay,
+  dayIndex,
+  masteryByTopic,
+  streak,
+  type QuestionMeta,
+  type QuizProgress,
+  type StoredCard,
+  type TopicMastery,
+} from "..";
 
 const DAY = 86_400_000;
 
 /** One bar of the mastery chart. */
-export interface MasteryRow extends TopicMastery { percent: number }
+export interface MasteryRow extends TopicMastery {
+  percent: number;
+}
 
 /**
  * Mastery per topic in the course's topic order, as percentages for the chart.
@@ -26,7 +38,12 @@ export function masteryRows(bank: readonly QuestionMeta[], progress: QuizProgres
  * @example
  *   dueForecast(progress.cards, Date.now(), 14);   // [{ offset: 0, day: "2026-11-27", due: 4 }, …]
  */
-export function dueForecast(cards: Readonly<Record<string, StoredCard>>, now: number, days: number, tzOffsetMinutes?: number): { offset: number; day: string; due: number }[] {
+export function dueForecast(
+  cards: Readonly<Record<string, StoredCard>>,
+  now: number,
+  days: number,
+  tzOffsetMinutes?: number,
+): { offset: number; day: string; due: number }[] {
   const today = dayIndex(now, tzOffsetMinutes);
   const rows = Array.from({ length: days }, (_, k) => ({ offset: k, day: new Date((today + k) * DAY).toISOString().slice(0, 10), due: 0 }));
   for (const c of Object.values(cards)) {
@@ -37,7 +54,14 @@ export function dueForecast(cards: Readonly<Record<string, StoredCard>>, now: nu
 }
 
 /** The dashboard's headline numbers. */
-export interface DashboardSummary { dueNow: number; answered: number; seen: number; total: number; streak: number; longest: number }
+export interface DashboardSummary {
+  dueNow: number;
+  answered: number;
+  seen: number;
+  total: number;
+  streak: number;
+  longest: number;
+}
 
 /**
  * Reviews due now, answers recorded, questions seen out of the bank, and the day streak.
@@ -45,7 +69,12 @@ export interface DashboardSummary { dueNow: number; answered: number; seen: numb
  * @example
  *   dashboardSummary(bank, progress, Date.now()).dueNow;
  */
-export function dashboardSummary(bank: readonly QuestionMeta[], progress: QuizProgress, now: number, tzOffsetMinutes?: number): DashboardSummary {
+export function dashboardSummary(
+  bank: readonly QuestionMeta[],
+  progress: QuizProgress,
+  now: number,
+  tzOffsetMinutes?: number,
+): DashboardSummary {
   const ids = new Set(bank.map((q) => q.id));
   const s = streak(progress.history, now, tzOffsetMinutes);
   return {

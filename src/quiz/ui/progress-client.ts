@@ -1,7 +1,16 @@
 // The page's one copy of the quiz progress: loaded from localStorage once, saved after every answer, shared by
 // every quiz element on the page (they listen for "dl-quiz-progress"), kept in step with other tabs. What loading
 // found is told once per page, by whichever quiz element or dashboard starts first (`claimLoadNotice`).
-import { loadQuizProgress, saveQuizProgress, recordAnswer, QUIZ_KEY, type Answer, type LoadResult, type QuizProgress, type SaveResult } from "..";
+import {
+  loadQuizProgress,
+  saveQuizProgress,
+  recordAnswer,
+  QUIZ_KEY,
+  type Answer,
+  type LoadResult,
+  type QuizProgress,
+  type SaveResult,
+} from "..";
 import { t } from "../../i18n";
 import { downloadButton } from "../../progress/download";
 
@@ -29,7 +38,10 @@ export function currentProgress(): LoadResult {
     state = loadQuizProgress(store());
     // NOTE: once the unreadable raw text is safely backed up (or an old format migrated), write the repaired record
     // back, so the next visit reads it cleanly. With no backup (memoryOnly) the stored text is the only copy: never.
-    if (!state.memoryOnly && (state.status === "migrated" || ((state.status === "recovered" || state.status === "unreadable") && state.backupKey))) {
+    if (
+      !state.memoryOnly &&
+      (state.status === "migrated" || ((state.status === "recovered" || state.status === "unreadable") && state.backupKey))
+    ) {
       saveQuizProgress(store(), state.progress);
     }
     window.addEventListener("storage", (e) => {

@@ -3,8 +3,19 @@
 // The modes (quiz-element.ts) decide which question comes next and record the answers.
 import { t } from "../../i18n";
 import {
-  generators, gradeChoice, gradeFlashcard, gradeGenerated, gradeNumeric, sectionHref, shuffleOptions,
-  precisionFor, type BankQuestion, type GeneratedInstance, type GradeResult, type Precision, type Rating,
+  generators,
+  gradeChoice,
+  gradeFlashcard,
+  gradeGenerated,
+  gradeNumeric,
+  sectionHref,
+  shuffleOptions,
+  precisionFor,
+  type BankQuestion,
+  type GeneratedInstance,
+  type GradeResult,
+  type Precision,
+  type Rating,
 } from "..";
 import type { KeyAction, KeyContext } from "./keys";
 import { chapterNumber } from "./format";
@@ -26,7 +37,11 @@ export interface QuestionViewOptions {
   onNext(): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { class?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> & { class?: string } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   const { class: cls, ...rest } = props;
   if (cls) node.className = cls;
@@ -55,15 +70,23 @@ export class QuestionView {
   private instance?: GeneratedInstance;
   private controls: HTMLElement | null = null;
 
-  constructor(readonly question: BankQuestion, private readonly options: QuestionViewOptions) {
-    const q = question, id = options.idPrefix;
+  constructor(
+    readonly question: BankQuestion,
+    private readonly options: QuestionViewOptions,
+  ) {
+    const q = question,
+      id = options.idPrefix;
     this.root = el("article", { class: "dl-quiz-q" });
     this.root.dataset.type = q.type;
     this.root.dataset.questionId = q.id;
     this.root.tabIndex = -1;
     this.root.setAttribute("aria-labelledby", `${id}-prompt`);
     const kind = q.type === "choice" && q.multiple ? t("quiz.kind.choiceMany") : t(`quiz.kind.${q.type}`);
-    const meta = el("p", { class: "dl-quiz-meta" }, [kind, ...q.topics.map((tp) => t(`quiz.topic.${tp}`)), t("quiz.difficulty", { n: q.difficulty })].join(" · "));
+    const meta = el(
+      "p",
+      { class: "dl-quiz-meta" },
+      [kind, ...q.topics.map((tp) => t(`quiz.topic.${tp}`)), t("quiz.difficulty", { n: q.difficulty })].join(" · "),
+    );
     const prompt = el("div", { class: "dl-quiz-prompt", id: `${id}-prompt` });
     if (q.promptHtml) prompt.append(html("div", "dl-quiz-lead", q.promptHtml));
     if (q.type === "generated") {
@@ -118,12 +141,22 @@ export class QuestionView {
     group.setAttribute("aria-labelledby", `${this.options.idPrefix}-prompt`);
     this.order.push(...shuffleOptions(q.options.length, this.options.seed));
     this.order.forEach((original, k) => {
-      const input = el("input", { type: q.multiple ? "checkbox" : "radio", name: `${this.options.idPrefix}-option`, value: String(original) });
+      const input = el("input", {
+        type: q.multiple ? "checkbox" : "radio",
+        name: `${this.options.idPrefix}-option`,
+        value: String(original),
+      });
       const text = html("span", "dl-quiz-option-text", q.options[original].html);
       // NOTE: an option that is only a formula would otherwise be named from KaTeX's MathML alone, which
       // screen readers vary on and axe does not count as a label; name it from the visible glyphs.
       input.setAttribute("aria-label", visibleText(text));
-      const label = el("label", { class: "dl-quiz-option" }, input, el("span", { class: "dl-quiz-key", ariaHidden: "true" }, String(k + 1)), text);
+      const label = el(
+        "label",
+        { class: "dl-quiz-option" },
+        input,
+        el("span", { class: "dl-quiz-key", ariaHidden: "true" }, String(k + 1)),
+        text,
+      );
       this.inputs.push(input);
       group.append(label);
     });
@@ -141,9 +174,25 @@ export class QuestionView {
     const form = el("form", { class: "dl-quiz-form dl-quiz-number" });
     // NOTE: a text keyboard, not inputmode="decimal": phones then offer the minus sign, "/" and "e"
     // that answers such as −3/4 or 2e-3 need.
-    this.numberInput = el("input", { type: "text", id, inputMode: "text", enterKeyHint: "done", autocomplete: "off", autocapitalize: "off", spellcheck: false, size: 14 });
-    const hint = el("span", { class: "dl-quiz-precision", id: `${id}-precision` },
-      precision.kind === "exact" ? t("quizPrecision.exact") : precision.figures <= 3 ? t("quizPrecision.three") : t("quizPrecision.figures", { figures: precision.figures }));
+    this.numberInput = el("input", {
+      type: "text",
+      id,
+      inputMode: "text",
+      enterKeyHint: "done",
+      autocomplete: "off",
+      autocapitalize: "off",
+      spellcheck: false,
+      size: 14,
+    });
+    const hint = el(
+      "span",
+      { class: "dl-quiz-precision", id: `${id}-precision` },
+      precision.kind === "exact"
+        ? t("quizPrecision.exact")
+        : precision.figures <= 3
+          ? t("quizPrecision.three")
+          : t("quizPrecision.figures", { figures: precision.figures }),
+    );
     this.numberInput.setAttribute("aria-describedby", hint.id);
     form.append(el("label", { htmlFor: id }, t("quiz.yourAnswer")), this.numberInput);
     if (unit) form.append(el("span", { class: "dl-quiz-unit" }, t("quiz.unit", { unit })));
@@ -170,12 +219,19 @@ export class QuestionView {
       const r = gradeChoice(q, selected);
       if (r.invalid) return this.invalid(r.message);
       this.inputs.forEach((input) => {
-        const i = Number(input.value), label = input.closest("label")!;
+        const i = Number(input.value),
+          label = input.closest("label")!;
         input.disabled = true;
         const mark = q.options[i].correct ? (input.checked ? "correct" : "missed") : input.checked ? "wrong" : "";
         if (mark) {
           label.classList.add(`dl-quiz-${mark}`);
-          label.append(el("span", { class: "dl-quiz-mark" }, mark === "correct" ? t("quiz.optionCorrect") : mark === "missed" ? t("quiz.optionMissed") : t("quiz.optionWrongPick")));
+          label.append(
+            el(
+              "span",
+              { class: "dl-quiz-mark" },
+              mark === "correct" ? t("quiz.optionCorrect") : mark === "missed" ? t("quiz.optionMissed") : t("quiz.optionWrongPick"),
+            ),
+          );
         }
         if (q.options[i].whyHtml) label.append(html("span", "dl-quiz-why", q.options[i].whyHtml!));
       });
@@ -203,12 +259,21 @@ export class QuestionView {
     this.phase = "grading";
     this.controls?.remove();
     this.after.hidden = false;
-    this.after.append(el("p", { class: "dl-quiz-after-title" }, t("quiz.workedAnswer")), html("div", "dl-quiz-answer", q.answerHtml), this.sectionLink());
+    this.after.append(
+      el("p", { class: "dl-quiz-after-title" }, t("quiz.workedAnswer")),
+      html("div", "dl-quiz-answer", q.answerHtml),
+      this.sectionLink(),
+    );
     const group = el("div", { class: "dl-quiz-grades" });
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", t("quiz.gradePrompt"));
     (["again", "hard", "good", "easy"] as const).forEach((rating, k) => {
-      const b = el("button", { type: "button", class: `dl-quiz-grade dl-quiz-grade-${rating}` }, el("span", { class: "dl-quiz-key", ariaHidden: "true" }, String(k + 1)), t(`quiz.rating.${rating}`));
+      const b = el(
+        "button",
+        { type: "button", class: `dl-quiz-grade dl-quiz-grade-${rating}` },
+        el("span", { class: "dl-quiz-key", ariaHidden: "true" }, String(k + 1)),
+        t(`quiz.rating.${rating}`),
+      );
       b.addEventListener("click", () => this.grade(rating));
       group.append(b);
     });
@@ -236,9 +301,14 @@ export class QuestionView {
     this.after.hidden = false;
     if (this.instance) {
       const list = el("ol", { class: "dl-quiz-solution" }, ...this.instance.solution.map((line) => el("li", {}, line)));
-      this.after.append(el("p", { class: "dl-quiz-after-title" }, t("quiz.solution")), list, el("p", { class: "dl-quiz-note" }, t("quiz.newNumbers")));
+      this.after.append(
+        el("p", { class: "dl-quiz-after-title" }, t("quiz.solution")),
+        list,
+        el("p", { class: "dl-quiz-note" }, t("quiz.newNumbers")),
+      );
     }
-    if (answerHtml) this.after.append(el("p", { class: "dl-quiz-after-title" }, t("quiz.workedAnswer")), html("div", "dl-quiz-answer", answerHtml));
+    if (answerHtml)
+      this.after.append(el("p", { class: "dl-quiz-after-title" }, t("quiz.workedAnswer")), html("div", "dl-quiz-answer", answerHtml));
     this.after.append(this.sectionLink());
     this.done(r);
   }

@@ -4,8 +4,19 @@
 import "./zod-jitless"; // before any schema is built (see the file)
 import { t } from "../../i18n";
 import {
-  TOPICS, chapterCheck, dailyQueue, dueCounts, mockRemaining, practiceSet, sectionHref, startMock, summarizeMock,
-  type BankQuestion, type GradeResult, type MockSession, type Topic,
+  TOPICS,
+  chapterCheck,
+  dailyQueue,
+  dueCounts,
+  mockRemaining,
+  practiceSet,
+  sectionHref,
+  startMock,
+  summarizeMock,
+  type BankQuestion,
+  type GradeResult,
+  type MockSession,
+  type Topic,
 } from "..";
 import { loadBank, type BankFile } from "./bank-client";
 import { claimLoadNotice, currentProgress, record, PROGRESS_EVENT } from "./progress-client";
@@ -94,7 +105,11 @@ export class QuizElement extends HTMLElement {
 
   onKey(e: KeyboardEvent): void {
     if (!this.view) return;
-    const action = keyAction(e.key, { ...this.view.keyContext(), target: keyTarget(e.target as Element), modified: e.ctrlKey || e.altKey || e.metaKey });
+    const action = keyAction(e.key, {
+      ...this.view.keyContext(),
+      target: keyTarget(e.target as Element),
+      modified: e.ctrlKey || e.altKey || e.metaKey,
+    });
     if (!action) return;
     e.preventDefault();
     this.view.act(action);
@@ -170,7 +185,9 @@ export class QuizElement extends HTMLElement {
       const nextDue = cards.length ? Math.min(...cards.map((c) => c.due)) : 0;
       p.textContent = this.results.size
         ? t("quiz.reviewDone", { count: this.results.size, correct, when: fromNow(nextDue, Date.now()) })
-        : cards.length ? t("quiz.reviewEmpty", { when: fromNow(nextDue, Date.now()) }) : t("quiz.reviewEmptyNever");
+        : cards.length
+          ? t("quiz.reviewEmpty", { when: fromNow(nextDue, Date.now()) })
+          : t("quiz.reviewEmptyNever");
     }
     const again = this.button(this.mode === "check" ? t("quiz.check.again") : t("quiz.restart"), () => {
       if (this.mode === "practice") this.startPractice();
@@ -212,13 +229,29 @@ export class QuizElement extends HTMLElement {
     if (!this.panel.childElementCount) {
       const chapters = [...new Set(this.bank.questions.map((q) => q.chapter))].sort();
       const topics = TOPICS.filter((tp) => this.bank.questions.some((q) => q.topics.includes(tp)));
-      const source = this.select("source", t("quiz.source"), [["all", t("quiz.anyChapter")]], [
-        [t("quiz.chapters"), chapters.map((c) => [`chapter:${c}`, this.bank.chapters[c] ? t("quiz.chapterN", { n: chapterNumber(c), title: this.bank.chapters[c] }) : t("quiz.chapterOnly", { n: chapterNumber(c) })])],
-        [t("quiz.topics"), topics.map((tp) => [`topic:${tp}`, t(`quiz.topic.${tp}`)])],
-      ]);
+      const source = this.select(
+        "source",
+        t("quiz.source"),
+        [["all", t("quiz.anyChapter")]],
+        [
+          [
+            t("quiz.chapters"),
+            chapters.map((c) => [
+              `chapter:${c}`,
+              this.bank.chapters[c]
+                ? t("quiz.chapterN", { n: chapterNumber(c), title: this.bank.chapters[c] })
+                : t("quiz.chapterOnly", { n: chapterNumber(c) }),
+            ]),
+          ],
+          [t("quiz.topics"), topics.map((tp) => [`topic:${tp}`, t(`quiz.topic.${tp}`)])],
+        ],
+      );
       const preset = this.dataset.chapter ? `chapter:${this.dataset.chapter}` : this.dataset.topic ? `topic:${this.dataset.topic}` : "all";
       if ([...source.select.options].some((o) => o.value === preset)) source.select.value = preset;
-      const type = this.select("type", t("quiz.type"), [["any", t("quiz.type.any")], ...TYPES.map((ty) => [ty, t(`quiz.type.${ty}`)] as [string, string])]);
+      const type = this.select("type", t("quiz.type"), [
+        ["any", t("quiz.type.any")],
+        ...TYPES.map((ty) => [ty, t(`quiz.type.${ty}`)] as [string, string]),
+      ]);
       source.select.addEventListener("change", () => this.startPractice());
       type.select.addEventListener("change", () => this.startPractice());
       this.panel.append(source.wrap, type.wrap, this.skipButton());
@@ -226,11 +259,15 @@ export class QuizElement extends HTMLElement {
     const source = this.panel.querySelector<HTMLSelectElement>('[data-control="source"]')!.value;
     const type = this.panel.querySelector<HTMLSelectElement>('[data-control="type"]')!.value;
     const [kind, value] = source.split(":");
-    this.ids = practiceSet(this.bank.questions, {
-      chapter: kind === "chapter" ? value : undefined,
-      topic: kind === "topic" ? (value as Topic) : undefined,
-      types: type === "any" ? undefined : [type as BankQuestion["type"]],
-    }, { seed: randomSeed(), progress: currentProgress().progress });
+    this.ids = practiceSet(
+      this.bank.questions,
+      {
+        chapter: kind === "chapter" ? value : undefined,
+        topic: kind === "topic" ? (value as Topic) : undefined,
+        types: type === "any" ? undefined : [type as BankQuestion["type"]],
+      },
+      { seed: randomSeed(), progress: currentProgress().progress },
+    );
     this.index = 0;
     this.results.clear();
     if (!this.ids.length) {
@@ -272,7 +309,8 @@ export class QuizElement extends HTMLElement {
   }
 
   private updateReviewStatus(): void {
-    const now = Date.now(), progress = currentProgress().progress;
+    const now = Date.now(),
+      progress = currentProgress().progress;
     const due = dueCounts(progress.cards, now).now;
     const queue = dailyQueue(this.bank.questions, progress, now);
     const fresh = queue.filter((id) => !progress.cards[id]).length;
@@ -287,9 +325,17 @@ export class QuizElement extends HTMLElement {
     this.view = null;
     if (!this.panel.childElementCount) {
       const settings = currentProgress().progress.settings;
-      const size = this.select("size", t("quiz.mock.size"), [5, 10, 15, 20].map((n) => [String(n), String(n)]));
+      const size = this.select(
+        "size",
+        t("quiz.mock.size"),
+        [5, 10, 15, 20].map((n) => [String(n), String(n)]),
+      );
       size.select.value = [5, 10, 15, 20].includes(settings.mockSize) ? String(settings.mockSize) : "10";
-      const minutes = this.select("minutes", t("quiz.mock.minutes"), [5, 10, 20, 30, 45, 60].map((n) => [String(n), String(n)]));
+      const minutes = this.select(
+        "minutes",
+        t("quiz.mock.minutes"),
+        [5, 10, 20, 30, 45, 60].map((n) => [String(n), String(n)]),
+      );
       minutes.select.value = [5, 10, 20, 30, 45, 60].includes(settings.mockMinutes) ? String(settings.mockMinutes) : "30";
       size.select.addEventListener("change", () => this.mockIntro());
       minutes.select.addEventListener("change", () => this.mockIntro());
@@ -370,7 +416,11 @@ export class QuizElement extends HTMLElement {
     score.className = "dl-quiz-score";
     score.textContent = t("quiz.mock.score", { correct: s.correct, total: s.total, percent: percent(s.score) });
     const answered = document.createElement("p");
-    answered.textContent = t("quiz.mock.answered", { answered: s.answered, total: s.total, time: clock(Math.min(now, mock.endsAt) - mock.startedAt) });
+    answered.textContent = t("quiz.mock.answered", {
+      answered: s.answered,
+      total: s.total,
+      time: clock(Math.min(now, mock.endsAt) - mock.startedAt),
+    });
     box.append(h, score, answered);
     const wh = document.createElement("p");
     wh.className = "dl-quiz-after-title";
@@ -428,7 +478,7 @@ export class QuizElement extends HTMLElement {
 
 // Keys pressed while focus is on the page itself go to the quiz used last (never when typing elsewhere).
 document.addEventListener("keydown", (e) => {
-  if (!lastActive || !lastActive.isConnected || e.defaultPrevented) return;
+  if (!lastActive?.isConnected || e.defaultPrevented) return;
   const target = e.target as Element | null;
   if (target && target !== document.body && target !== document.documentElement) return;
   lastActive.onKey(e);

@@ -19,9 +19,16 @@ export function readImportOffThread(text: string): Promise<ReadImport> {
     return Promise.resolve(readImport(text));
   }
   return new Promise((resolve) => {
-    const done = (r: ReadImport) => { worker.terminate(); URL.revokeObjectURL(url); resolve(r); };
+    const done = (r: ReadImport) => {
+      worker.terminate();
+      URL.revokeObjectURL(url);
+      resolve(r);
+    };
     worker.onmessage = (e: MessageEvent<ReadImport>) => done(e.data);
-    worker.onerror = (e) => { e.preventDefault(); done(readImport(text)); };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      done(readImport(text));
+    };
     worker.postMessage(text);
   });
 }

@@ -6,7 +6,17 @@ const central = (f: (z: number) => number, z: number, h = 1e-6) => (f(z + h) - f
 
 describe("activations", () => {
   it("activations lists every scalar activation under its own name", () => {
-    expect(Object.keys(activations).sort()).toEqual(["elu", "gelu", "geluTanh", "leakyRelu", "linear", "relu", "sigmoid", "softplus", "tanh"]);
+    expect(Object.keys(activations).sort()).toEqual([
+      "elu",
+      "gelu",
+      "geluTanh",
+      "leakyRelu",
+      "linear",
+      "relu",
+      "sigmoid",
+      "softplus",
+      "tanh",
+    ]);
     for (const [key, act] of Object.entries(activations)) expect(act.name).toBe(key);
   });
 

@@ -11,7 +11,8 @@ describe("sinusoidalPositionalEncoding", () => {
     expect(pe[2][3]).toBeCloseTo(Math.cos(2 / 100), 14);
   });
   it("sinusoidalPositionalEncoding pairs lie on the unit circle", () => {
-    for (const row of sinusoidalPositionalEncoding(50, 16)) for (let i = 0; i < 16; i += 2) expect(row[i] ** 2 + row[i + 1] ** 2).toBeCloseTo(1, 12);
+    for (const row of sinusoidalPositionalEncoding(50, 16))
+      for (let i = 0; i < 16; i += 2) expect(row[i] ** 2 + row[i + 1] ** 2).toBeCloseTo(1, 12);
   });
   it("sinusoidalPositionalEncoding rejects an odd width", () => {
     expect(() => sinusoidalPositionalEncoding(2, 3)).toThrow(/even/);

@@ -9,6 +9,7 @@ function sync(dir: string) {
     timeout: 120_000,
   });
   // Colours split "generator: …" with escape codes when a CI forces them; read the plain text.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal's colour codes (ESC [ … m)
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, "") };
 }
 

@@ -11,7 +11,14 @@ describe("format", () => {
   });
 
   it("formatTensor aligns a matrix's columns under its shape", () => {
-    expect(formatTensor(Tensor.from([[1.5, 2], [-1.2, -0.65]]))).toBe("Tensor [2 × 2]\n[[  1.5      2 ]\n [ -1.2  -0.65 ]]");
+    expect(
+      formatTensor(
+        Tensor.from([
+          [1.5, 2],
+          [-1.2, -0.65],
+        ]),
+      ),
+    ).toBe("Tensor [2 × 2]\n[[  1.5      2 ]\n [ -1.2  -0.65 ]]");
     expect(formatTensor(Tensor.from([1, 2, 3]))).toBe("Tensor [3]\n[ 1  2  3 ]");
     expect(formatTensor(Tensor.from(7))).toBe("Tensor [] 7");
   });
@@ -27,7 +34,9 @@ describe("format", () => {
   });
 
   it("formatValue names classes and instances and survives cycles", () => {
-    class Layer { units = 4; }
+    class Layer {
+      units = 4;
+    }
     const loop: Record<string, unknown> = { name: "loop" };
     loop.self = loop;
     expect(formatValue(Layer)).toBe("[class Layer]");
@@ -44,12 +53,35 @@ describe("format", () => {
 
 describe("toTable", () => {
   it("toTable shows a tensor's rows and columns", () => {
-    expect(toTable(Tensor.from([[1, 2], [3, 4]]))).toEqual({ columns: ["#", "0", "1"], rows: [["0", "1", "2"], ["1", "3", "4"]], more: 0, moreColumns: 0 });
+    expect(
+      toTable(
+        Tensor.from([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toEqual({
+      columns: ["#", "0", "1"],
+      rows: [
+        ["0", "1", "2"],
+        ["1", "3", "4"],
+      ],
+      more: 0,
+      moreColumns: 0,
+    });
   });
 
   it("toTable shows objects by key and numbers as one column", () => {
-    expect(toTable([{ epoch: 1, loss: 0.5 }, { epoch: 2, loss: 0.25 }]).columns).toEqual(["#", "epoch", "loss"]);
-    expect(toTable([0.5, 0.25]).rows).toEqual([["0", "0.5"], ["1", "0.25"]]);
+    expect(
+      toTable([
+        { epoch: 1, loss: 0.5 },
+        { epoch: 2, loss: 0.25 },
+      ]).columns,
+    ).toEqual(["#", "epoch", "loss"]);
+    expect(toTable([0.5, 0.25]).rows).toEqual([
+      ["0", "0.5"],
+      ["1", "0.25"],
+    ]);
   });
 
   it("toTable keeps 100 rows and counts the rest", () => {

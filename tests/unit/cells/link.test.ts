@@ -6,9 +6,11 @@ describe("link", () => {
   it("encodeCode is base64url without padding and decodeCode inverts it for any text", () => {
     expect(encodeCode("a+b")).toBe("YSti");
     expect(encodeCode("??>")).toBe("Pz8-");
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => {
-      expect(decodeCode(encodeCode(s))).toBe(s);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => {
+        expect(decodeCode(encodeCode(s))).toBe(s);
+      }),
+    );
   });
 
   it("decodeCode refuses text that is not base64url of UTF-8", () => {

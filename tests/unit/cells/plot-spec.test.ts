@@ -4,8 +4,34 @@ import { checkPlotSpec } from "../../../src/cells/plot-spec";
 
 describe("checkPlotSpec", () => {
   it("checkPlotSpec turns tensors into arrays and keeps listed options", () => {
-    const spec = checkPlotSpec({ marks: [{ mark: "dot", data: Tensor.from([[1, 2], [3, 4]]), x: "0" }], grid: true, y: { label: "loss", ticks: 5 } });
-    expect(spec).toEqual({ marks: [{ mark: "dot", data: [[1, 2], [3, 4]], x: "0" }], grid: true, y: { label: "loss", ticks: 5 } });
+    const spec = checkPlotSpec({
+      marks: [
+        {
+          mark: "dot",
+          data: Tensor.from([
+            [1, 2],
+            [3, 4],
+          ]),
+          x: "0",
+        },
+      ],
+      grid: true,
+      y: { label: "loss", ticks: 5 },
+    });
+    expect(spec).toEqual({
+      marks: [
+        {
+          mark: "dot",
+          data: [
+            [1, 2],
+            [3, 4],
+          ],
+          x: "0",
+        },
+      ],
+      grid: true,
+      y: { label: "loss", ticks: 5 },
+    });
     expect(() => structuredClone(spec)).not.toThrow();
     // Idempotent: the page checks again what the worker checked.
     expect(checkPlotSpec(structuredClone(spec))).toEqual(spec);
@@ -31,7 +57,14 @@ describe("checkPlotSpec", () => {
     expect(() => checkPlotSpec({ marks: [], x: { ticks: 1e9 } })).toThrow(/ticks/);
     expect(() => checkPlotSpec({ marks: [{ mark: "dot", data: Array.from({ length: 6_000 }, (_, i) => i) }] })).toThrow(/data/);
     const two = Array.from({ length: 3_000 }, (_, i) => i);
-    expect(() => checkPlotSpec({ marks: [{ mark: "dot", data: two }, { mark: "lineY", data: two }] })).toThrow(/6000 data points/);
+    expect(() =>
+      checkPlotSpec({
+        marks: [
+          { mark: "dot", data: two },
+          { mark: "lineY", data: two },
+        ],
+      }),
+    ).toThrow(/6000 data points/);
     expect(() => checkPlotSpec({ marks: Array.from({ length: 21 }, () => ({ mark: "frame" })) })).toThrow(/more than 20 marks/);
   });
 });

@@ -10,7 +10,12 @@ const table = (rows: number, cols: number, cell = "1") => ({
 
 describe("checkMessage", () => {
   it("checkMessage keeps every kind of well-formed message, copying only its fields", () => {
-    expect(checkMessage({ run: 1, kind: "log", level: "warn", text: "hi", extra: "dropped" })).toEqual({ run: 1, kind: "log", level: "warn", text: "hi" });
+    expect(checkMessage({ run: 1, kind: "log", level: "warn", text: "hi", extra: "dropped" })).toEqual({
+      run: 1,
+      kind: "log",
+      level: "warn",
+      text: "hi",
+    });
     expect(checkMessage({ run: 2, kind: "done", ok: true, ms: 3.5 })).toEqual({ run: 2, kind: "done", ok: true, ms: 3.5 });
     expect(checkMessage({ run: 2, kind: "error", name: "TypeError", message: "x", line: 4 })).toMatchObject({ line: 4 });
     expect(checkMessage({ run: 2, kind: "table", table: table(2, 3) })).toMatchObject({ kind: "table" });
@@ -19,9 +24,19 @@ describe("checkMessage", () => {
   });
 
   it("checkMessage drops what is not a message of the protocol", () => {
-    for (const bad of [null, "done", [1], { kind: "done", ok: true, ms: 1 }, { run: -1, kind: "ready" }, { run: 1, kind: "eval", code: "x" },
-      { run: 1, kind: "log", level: "html", text: "<b>" }, { run: 1, kind: "done", ok: "yes", ms: 1 }, { run: 1, kind: "done", ok: true, ms: Infinity },
-      { run: 1, kind: "error", name: "E", message: "m", line: 1.5 }, { run: 1, kind: "value", text: 42 }]) {
+    for (const bad of [
+      null,
+      "done",
+      [1],
+      { kind: "done", ok: true, ms: 1 },
+      { run: -1, kind: "ready" },
+      { run: 1, kind: "eval", code: "x" },
+      { run: 1, kind: "log", level: "html", text: "<b>" },
+      { run: 1, kind: "done", ok: "yes", ms: 1 },
+      { run: 1, kind: "done", ok: true, ms: Infinity },
+      { run: 1, kind: "error", name: "E", message: "m", line: 1.5 },
+      { run: 1, kind: "value", text: 42 },
+    ]) {
       expect(checkMessage(bad), JSON.stringify(bad)).toBeNull();
     }
   });

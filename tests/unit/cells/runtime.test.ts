@@ -4,7 +4,8 @@ import { CellRunner, compileCell, type CellLoader } from "../../../src/cells/run
 
 describe("compileCell", () => {
   it("compileCell strips types and rewrites engine imports without moving lines", () => {
-    const code = 'import { Tensor } from "dl";\ninterface P { a: number }\nconst X: Tensor = Tensor.from([1, 2]);\nthrow new Error("line 4");';
+    const code =
+      'import { Tensor } from "dl";\ninterface P { a: number }\nconst X: Tensor = Tensor.from([1, 2]);\nthrow new Error("line 4");';
     const out = compileCell(code);
     expect(out.ok).toBe(true);
     if (!out.ok) return;
@@ -32,7 +33,9 @@ describe("CellRunner.run", () => {
 
   it("CellRunner.run imports the engine as dl or @course/engine and refuses other modules", async () => {
     const r = new CellRunner(dl);
-    const ok = await r.run('import { Tensor, matmul } from "dl";\nimport * as E from "@course/engine";\nreturn matmul(Tensor.from([[1, 2]]), E.Tensor.from([[3], [4]])).toArray();');
+    const ok = await r.run(
+      'import { Tensor, matmul } from "dl";\nimport * as E from "@course/engine";\nreturn matmul(Tensor.from([[1, 2]]), E.Tensor.from([[3], [4]])).toArray();',
+    );
     expect(ok).toMatchObject({ ok: true, value: [[11]] });
     const bad = await r.run('import fs from "node:fs";\nfs.readFileSync("x");');
     expect(bad).toMatchObject({ ok: false, line: 1 });

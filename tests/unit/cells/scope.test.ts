@@ -3,16 +3,26 @@ import { declaredNames, cellBody } from "../../../src/cells/scope";
 
 describe("declaredNames", () => {
   it("declaredNames finds const, let, var, function and class at the top level only", () => {
-    const js = "const X = f(1, 2);\nlet y = 1, z = [3, 4];\nvar w;\nfunction g(a) { let inner = a; return inner; }\nclass Net { m() { const q = 1; } }\nasync function h() {}";
+    const js =
+      "const X = f(1, 2);\nlet y = 1, z = [3, 4];\nvar w;\nfunction g(a) { let inner = a; return inner; }\nclass Net { m() { const q = 1; } }\nasync function h() {}";
     expect(declaredNames(js)).toEqual(["X", "y", "z", "w", "g", "Net", "h"]);
   });
 
   it("declaredNames reads destructuring patterns, with keys, defaults and rest", () => {
-    expect(declaredNames("const { a, b: c, d = 1, ...rest } = obj;\nconst [p, , [q], r = 2] = arr;")).toEqual(["a", "c", "d", "rest", "p", "q", "r"]);
+    expect(declaredNames("const { a, b: c, d = 1, ...rest } = obj;\nconst [p, , [q], r = 2] = arr;")).toEqual([
+      "a",
+      "c",
+      "d",
+      "rest",
+      "p",
+      "q",
+      "r",
+    ]);
   });
 
   it("declaredNames ignores names inside strings, templates, comments, regexes and loops", () => {
-    const js = "const s = 'const a = 1';\nconst t = `let ${'b'} = ${x}`;\n// const c = 1\n/* let d */\nconst re = /const e/g;\nfor (let i = 0; i < 3; i++) {}\nif (s) { const f = 1; }";
+    const js =
+      "const s = 'const a = 1';\nconst t = `let ${'b'} = ${x}`;\n// const c = 1\n/* let d */\nconst re = /const e/g;\nfor (let i = 0; i < 3; i++) {}\nif (s) { const f = 1; }";
     expect(declaredNames(js)).toEqual(["s", "t", "re"]);
   });
 
@@ -22,7 +32,8 @@ describe("declaredNames", () => {
   });
 
   it("declaredNames reads what a hand-written scanner confuses: division against regex, labels, nested templates", () => {
-    const js = "const a = (b) / 2 / c;\nouter: for (const k of [1]) { let inner = k; }\nconst t = `${`${'}'}`}`, u = 1;\nlet { x: { y }, ...r } = o;";
+    const js =
+      "const a = (b) / 2 / c;\nouter: for (const k of [1]) { let inner = k; }\nconst t = `${`${'}'}`}`, u = 1;\nlet { x: { y }, ...r } = o;";
     expect(declaredNames(js)).toEqual(["a", "t", "u", "y", "r"]);
   });
 

@@ -15,7 +15,8 @@ describe("finite differences", () => {
     expect(() => relativeError([1], [1, 2])).toThrow(/shapes \[1\] and \[2\]/);
   });
   it("gradCheckFn passes a correct derivative and flags a wrong one", () => {
-    const x = Float64Array.from([0.7, -1.3]), f = (v: Float64Array) => Math.sin(v[0]) * Math.exp(v[1]);
+    const x = Float64Array.from([0.7, -1.3]),
+      f = (v: Float64Array) => Math.sin(v[0]) * Math.exp(v[1]);
     const right = [Math.cos(0.7) * Math.exp(-1.3), Math.sin(0.7) * Math.exp(-1.3)];
     expect(gradCheckFn(f, x, right).relativeError).toBeLessThan(1e-9);
     expect(gradCheckFn(f, x, [right[0], -right[1]]).relativeError).toBeGreaterThan(0.1);

@@ -19,13 +19,16 @@ describe("tensorStats", () => {
     expect(s.zeroFraction).toBe(0.2);
   });
   it("tensorStats: variance = meanSquare − mean² and quantiles are ordered, for any data", () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 50 }), (xs) => {
-      const s = tensorStats(Tensor.from(xs));
-      expect(s.variance).toBeGreaterThanOrEqual(0);
-      expect(s.meanSquare - s.mean * s.mean).toBeCloseTo(s.variance, 6);
-      for (let k = 1; k < s.quantiles.length; k++) expect(s.quantiles[k]).toBeGreaterThanOrEqual(s.quantiles[k - 1]);
-      expect(s.quantiles[0]).toBeGreaterThanOrEqual(s.min);
-    }), { seed: 3, numRuns: 100 });
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 50 }), (xs) => {
+        const s = tensorStats(Tensor.from(xs));
+        expect(s.variance).toBeGreaterThanOrEqual(0);
+        expect(s.meanSquare - s.mean * s.mean).toBeCloseTo(s.variance, 6);
+        for (let k = 1; k < s.quantiles.length; k++) expect(s.quantiles[k]).toBeGreaterThanOrEqual(s.quantiles[k - 1]);
+        expect(s.quantiles[0]).toBeGreaterThanOrEqual(s.min);
+      }),
+      { seed: 3, numRuns: 100 },
+    );
   });
   it("tensorStats refuses an empty tensor", () => {
     expect(() => tensorStats(new Tensor([0, 0]))).toThrow(/empty/);
@@ -44,15 +47,30 @@ describe("denseLayers", () => {
 
 describe("gradNormsPerLayer", () => {
   it("gradNormsPerLayer returns ‖dW‖_F of each Dense layer after backward", () => {
-    const rng = seeded(4), net = mlp([3, 4, 2, 1], { hidden: "tanh", seed: 2 }), X = randomTensor(rng, 3, 6), Y = randomTensor(rng, 1, 6);
+    const rng = seeded(4),
+      net = mlp([3, 4, 2, 1], { hidden: "tanh", seed: 2 }),
+      X = randomTensor(rng, 3, 6),
+      Y = randomTensor(rng, 1, 6);
     net.backward(halfMse(net.forward(X), Y).dA);
     const byHand = denseLayers(net).map((l) => Math.hypot(...l.grads.dW.data));
     expect(gradNormsPerLayer(net)).toEqual(byHand.map((v) => expect.closeTo(v, 14)));
     expect(gradNormsPerLayer(net)).toHaveLength(3);
   });
   it("gradNormsPerLayer shows the vanishing gradient of a deep sigmoid net with tiny weights", () => {
-    const rng = seeded(5), X = randomTensor(rng, 4, 16), Y = randomTensor(rng, 1, 16);
-    const net = mlpDeep({ nIn: 4, width: 8, depth: 10, activation: "sigmoid", init: (r, o, i) => { const W = new Tensor([o, i]); for (let k = 0; k < W.size; k++) W.data[k] = r.normal(0, 0.01); return W; } });
+    const rng = seeded(5),
+      X = randomTensor(rng, 4, 16),
+      Y = randomTensor(rng, 1, 16);
+    const net = mlpDeep({
+      nIn: 4,
+      width: 8,
+      depth: 10,
+      activation: "sigmoid",
+      init: (r, o, i) => {
+        const W = new Tensor([o, i]);
+        for (let k = 0; k < W.size; k++) W.data[k] = r.normal(0, 0.01);
+        return W;
+      },
+    });
     net.backward(halfMse(net.forward(X), Y).dA);
     const norms = gradNormsPerLayer(net);
     expect(norms[0] / norms[norms.length - 1]).toBeLessThan(1e-15);
@@ -64,7 +82,9 @@ describe("gradNormsPerLayer", () => {
 
 describe("activationStats", () => {
   it("activationStats gives one entry per hidden layer and the output, matching tensorStats of each A", () => {
-    const rng = seeded(6), X = randomTensor(rng, 4, 10), net = mlpDeep({ nIn: 4, width: 6, depth: 3, activation: "relu" });
+    const rng = seeded(6),
+      X = randomTensor(rng, 4, 10),
+      net = mlpDeep({ nIn: 4, width: 6, depth: 3, activation: "relu" });
     net.forward(X);
     const stats = activationStats(net);
     expect(stats).toHaveLength(4);
@@ -72,13 +92,17 @@ describe("activationStats", () => {
     expect(stats[0].zeroFraction).toBeGreaterThan(0);
   });
   it("activationStats: He keeps ReLU second moments steady where Xavier halves them layer by layer", () => {
-    const rng = seeded(7), X = randomTensor(rng, 100, 100);
+    const rng = seeded(7),
+      X = randomTensor(rng, 100, 100);
     const ms = (init: "heNormal" | "xavierNormal") => {
       const net = mlpDeep({ nIn: 100, width: 100, depth: 10, activation: "relu", init, seed: 3 });
       net.forward(X);
-      return activationStats(net).slice(0, 10).map((s) => s.meanSquare);
+      return activationStats(net)
+        .slice(0, 10)
+        .map((s) => s.meanSquare);
     };
-    const he = ms("heNormal"), xavier = ms("xavierNormal");
+    const he = ms("heNormal"),
+      xavier = ms("xavierNormal");
     expect(he[9]).toBeGreaterThan(0.3);
     expect(he[9]).toBeLessThan(3);
     // Var(W) = 1/n for a square Xavier layer: each ReLU layer halves E[a²], so 10 layers give about 2^-10.

@@ -61,19 +61,23 @@ describe.each(pages)("$file", ({ cells }) => {
   const missing = Object.keys(dl).filter((k) => !(k in g));
   for (const k of missing) g[k] = (dl as Record<string, unknown>)[k];
 
-  it.each(cells)("cell $id prints its expected output", async ({ code, expected }) => {
-    const lines: string[] = [];
-    const original = console;
-    const capture = (...args: unknown[]) => void lines.push(formatArgs(args));
-    g.console = { ...original, log: capture, info: capture, debug: capture, warn: capture, error: capture };
-    g.table = () => {};
-    g.plot = () => {};
-    try {
-      const result = await runner.run(code);
-      expect(result.ok ? "ok" : `${result.name}: ${result.message} (line ${result.line})`).toBe("ok");
-    } finally {
-      g.console = original;
-    }
-    expect(normalizeOutput(lines.join("\n"))).toBe(normalizeOutput(expected!));
-  }, 30_000);
+  it.each(cells)(
+    "cell $id prints its expected output",
+    async ({ code, expected }) => {
+      const lines: string[] = [];
+      const original = console;
+      const capture = (...args: unknown[]) => void lines.push(formatArgs(args));
+      g.console = { ...original, log: capture, info: capture, debug: capture, warn: capture, error: capture };
+      g.table = () => {};
+      g.plot = () => {};
+      try {
+        const result = await runner.run(code);
+        expect(result.ok ? "ok" : `${result.name}: ${result.message} (line ${result.line})`).toBe("ok");
+      } finally {
+        g.console = original;
+      }
+      expect(normalizeOutput(lines.join("\n"))).toBe(normalizeOutput(expected!));
+    },
+    30_000,
+  );
 });

@@ -8,10 +8,17 @@ describe("blobs", () => {
   });
 
   it("blobs clusters each class around its centre", () => {
-    const centers = [[-2, 0], [2, 1]] as const, m = 2000;
+    const centers = [
+        [-2, 0],
+        [2, 1],
+      ] as const,
+      m = 2000;
     const d = blobs({ m, centers, std: 0.3, seed: 4 });
     expect(classCounts(d, 2)).toEqual([1000, 1000]);
-    const sums = [[0, 0], [0, 0]];
+    const sums = [
+      [0, 0],
+      [0, 0],
+    ];
     for (let i = 0; i < m; i++) {
       const [x, y, k] = point(d, i);
       sums[k][0] += x;

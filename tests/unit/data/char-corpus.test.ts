@@ -12,7 +12,8 @@ describe("character corpus", () => {
   });
 
   it("encodeChars and decodeChars are inverse on the corpus", () => {
-    const vocab = charVocabulary(charCorpus), tokens = encodeChars(charCorpus, vocab);
+    const vocab = charVocabulary(charCorpus),
+      tokens = encodeChars(charCorpus, vocab);
     expect(tokens.length).toBe(charCorpus.length);
     expect(decodeChars(tokens, vocab)).toBe(charCorpus);
     expect(() => encodeChars("jazz", vocab)).toThrow(/'j'/);
@@ -23,7 +24,8 @@ describe("character corpus", () => {
     expect(X.shape).toEqual([12, 26, 4]);
     for (let j = 0; j < 4; j++) {
       const window = charCorpus.slice(starts[j], starts[j] + 13);
-      let read = "", next = "";
+      let read = "",
+        next = "";
       for (let t = 0; t < 12; t++) {
         read += vocab[argmaxColumn(stepOf(X, t), j)];
         next += vocab[Y.data[t * 4 + j]];

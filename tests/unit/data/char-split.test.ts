@@ -11,10 +11,12 @@ const decodeWindow = (X: { data: Float64Array; shape: readonly number[] }, j: nu
 
 describe("charSplit", () => {
   it("charSplit puts every training window (targets included) before the cut and every held-out window after it", () => {
-    const T = 24, { train, heldOut, cut } = charSplit({ T, heldOut: 0.2 });
+    const T = 24,
+      { train, heldOut, cut } = charSplit({ T, heldOut: 0.2 });
     expect(charCorpus.slice(cut - 2, cut)).toBe(". ");
     expect(cut).toBeGreaterThanOrEqual(0.8 * charCorpus.length);
-    const trainChars = new Set<number>(), heldChars = new Set<number>();
+    const trainChars = new Set<number>(),
+      heldChars = new Set<number>();
     for (const a of train.starts) for (let i = a; i <= a + T; i++) trainChars.add(i);
     for (const a of heldOut.starts) for (let i = a; i <= a + T; i++) heldChars.add(i);
     expect([...heldChars].filter((i) => trainChars.has(i))).toEqual([]);
@@ -25,11 +27,15 @@ describe("charSplit", () => {
   });
 
   it("charSplit windows read the text and predict its next character, in the whole text's vocabulary", () => {
-    const T = 10, { train, heldOut, vocab } = charSplit({ T, trainStride: 3, heldOutStride: 5 });
+    const T = 10,
+      { train, heldOut, vocab } = charSplit({ T, trainStride: 3, heldOutStride: 5 });
     expect(vocab).toEqual(charVocabulary(charCorpus));
     expect(Array.from(train.starts.slice(0, 3))).toEqual([0, 3, 6]);
     expect(heldOut.starts[1] - heldOut.starts[0]).toBe(5);
-    for (const [w, j] of [[train, 1], [heldOut, 2]] as const) {
+    for (const [w, j] of [
+      [train, 1],
+      [heldOut, 2],
+    ] as const) {
       const a = w.starts[j];
       expect(decodeWindow(w.X, j, vocab)).toBe(charCorpus.slice(a, a + T));
       const m = w.Y.shape[2];

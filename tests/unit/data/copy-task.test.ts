@@ -20,16 +20,21 @@ describe("copyTask", () => {
   });
 
   it("copyTask: the same seed gives the same data, another seed other symbols", () => {
-    fc.assert(fc.property(fc.integer(), fc.integer({ min: 0, max: 8 }), (seed, delay) => {
-      const a = copyTask({ seed, delay, m: 16 }), b = copyTask({ seed, delay, m: 16 });
-      expect(Array.from(a.X.data)).toEqual(Array.from(b.X.data));
-      expect(Array.from(a.Y.data)).toEqual(Array.from(b.Y.data));
-    }), { seed: 1, numRuns: 20 });
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 8 }), (seed, delay) => {
+        const a = copyTask({ seed, delay, m: 16 }),
+          b = copyTask({ seed, delay, m: 16 });
+        expect(Array.from(a.X.data)).toEqual(Array.from(b.X.data));
+        expect(Array.from(a.Y.data)).toEqual(Array.from(b.Y.data));
+      }),
+      { seed: 1, numRuns: 20 },
+    );
     expect(Array.from(copyTask({ seed: 1 }).Y.data)).not.toEqual(Array.from(copyTask({ seed: 2 }).Y.data));
   });
 
   it("copyTask draws every symbol about equally often", () => {
-    const { Y } = copyTask({ m: 4000, symbols: 4, seed: 9 }), counts = [0, 0, 0, 0];
+    const { Y } = copyTask({ m: 4000, symbols: 4, seed: 9 }),
+      counts = [0, 0, 0, 0];
     Y.data.forEach((s) => counts[s]++);
     counts.forEach((c) => expect(Math.abs(c - 1000)).toBeLessThan(100));
   });

@@ -4,14 +4,17 @@ import { houseData } from "../../../lib/data/house-prices";
 const row = (data: Float64Array, j: number, m: number) => Array.from(data.subarray(j * m, (j + 1) * m));
 const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const corr = (a: number[], b: number[]) => {
-  const ma = meanOf(a), mb = meanOf(b);
+  const ma = meanOf(a),
+    mb = meanOf(b);
   const cov = meanOf(a.map((x, i) => (x - ma) * (b[i] - mb)));
   return cov / Math.sqrt(meanOf(a.map((x) => (x - ma) ** 2)) * meanOf(b.map((x) => (x - mb) ** 2)));
 };
 
 describe("houseData", () => {
   it("houseData gives the same houses for the same seed and others for another", () => {
-    const a = houseData({ seed: 7 }), b = houseData({ seed: 7 }), c = houseData({ seed: 8 });
+    const a = houseData({ seed: 7 }),
+      b = houseData({ seed: 7 }),
+      c = houseData({ seed: 8 });
     expect(Array.from(a.X.data)).toEqual(Array.from(b.X.data));
     expect(Array.from(a.Y.data)).toEqual(Array.from(b.Y.data));
     expect(Array.from(a.Y.data)).not.toEqual(Array.from(c.Y.data));
@@ -27,7 +30,8 @@ describe("houseData", () => {
   });
 
   it("houseData features stay in their documented ranges", () => {
-    const m = 500, { X } = houseData({ m, seed: 3 });
+    const m = 500,
+      { X } = houseData({ m, seed: 3 });
     const [bedrooms, age, distance, pool] = [0, 1, 2, 3].map((j) => row(X.data, j, m));
     expect(bedrooms.every((b) => Number.isInteger(b) && b >= 1 && b <= 5)).toBe(true);
     expect(age.every((a) => Number.isInteger(a) && a >= 0 && a <= 60)).toBe(true);
@@ -38,7 +42,8 @@ describe("houseData", () => {
   });
 
   it("houseData with noise 0 follows the documented price formula exactly", () => {
-    const m = 50, { X, Y } = houseData({ m, noise: 0, seed: 11 });
+    const m = 50,
+      { X, Y } = houseData({ m, noise: 0, seed: 11 });
     for (let i = 0; i < m; i++) {
       const [b, a, d, p] = [0, 1, 2, 3].map((j) => X.get(j, i));
       expect(Y.get(0, i)).toBeCloseTo(150 + 50 * b - 1.5 * a + 150 * Math.exp(-d / 8) + 30 * p, 12);
@@ -47,7 +52,8 @@ describe("houseData", () => {
 
   it("houseData prices are positive and move with the features as documented", () => {
     for (const seed of [1, 2, 3]) {
-      const m = 1000, { X, Y } = houseData({ m, seed });
+      const m = 1000,
+        { X, Y } = houseData({ m, seed });
       const price = Array.from(Y.data);
       expect(Math.min(...price)).toBeGreaterThan(0);
       expect(corr(row(X.data, 0, m), price)).toBeGreaterThan(0.3); // more bedrooms, dearer
@@ -66,7 +72,8 @@ describe("houseData", () => {
   });
 
   it("houseData Xs is X standardised: each row has mean 0 and std 1", () => {
-    const m = 300, d = houseData({ m, seed: 2 });
+    const m = 300,
+      d = houseData({ m, seed: 2 });
     for (let j = 0; j < 4; j++) {
       const z = row(d.Xs.data, j, m);
       expect(meanOf(z)).toBeCloseTo(0, 12);
@@ -76,7 +83,8 @@ describe("houseData", () => {
   });
 
   it("houseData with a larger m extends a smaller one, and features picks rows", () => {
-    const small = houseData({ m: 10, seed: 4 }), big = houseData({ m: 20, seed: 4 });
+    const small = houseData({ m: 10, seed: 4 }),
+      big = houseData({ m: 20, seed: 4 });
     for (let i = 0; i < 10; i++) expect(big.Y.get(0, i)).toBe(small.Y.get(0, i));
     const three = houseData({ m: 20, seed: 4, features: ["bedrooms", "age", "distance"] });
     expect(three.X.shape).toEqual([3, 20]);

@@ -24,8 +24,14 @@ describe("miniBatches", () => {
   });
 
   it("takeColumns gathers the listed examples", () => {
-    const X = Tensor.from([[1, 2, 3], [4, 5, 6]]);
-    expect(takeColumns(X, [2, 0]).toArray()).toEqual([[3, 1], [6, 4]]);
+    const X = Tensor.from([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(takeColumns(X, [2, 0]).toArray()).toEqual([
+      [3, 1],
+      [6, 4],
+    ]);
     expect(takeColumns(Tensor.from([[7, 8, 9]]), [1]).toArray()).toEqual([[8]]);
   });
 });

@@ -3,7 +3,11 @@ import { oneHot, oneHotSequence } from "../../../lib/data/one-hot";
 
 describe("one-hot encoding", () => {
   it("oneHot puts a 1 in row indices[j] of column j", () => {
-    expect(oneHot([2, 0], 3).toArray()).toEqual([[0, 1], [0, 0], [1, 0]]);
+    expect(oneHot([2, 0], 3).toArray()).toEqual([
+      [0, 1],
+      [0, 0],
+      [1, 0],
+    ]);
     expect(() => oneHot([3], 3)).toThrow(/index 3 at position 0/);
   });
 

@@ -12,6 +12,8 @@ export const classCounts = (d: Dataset, K: number) => {
 
 /** Same seed, same numbers; another seed, other numbers. */
 export const sameForSeed = (make: (seed: number) => Dataset) => {
-  const a = make(42), b = make(42), c = make(43);
+  const a = make(42),
+    b = make(42),
+    c = make(43);
   return Array.from(a.X.data).join() === Array.from(b.X.data).join() && Array.from(a.X.data).join() !== Array.from(c.X.data).join();
 };

@@ -25,7 +25,9 @@ describe("1-D regression sets", () => {
   });
 
   it("polynomialData's noise has about the requested standard deviation", () => {
-    const m = 4000, clean = polynomialData({ m, noise: 0, seed: 8 }), noisy = polynomialData({ m, noise: 0.3, seed: 8 });
+    const m = 4000,
+      clean = polynomialData({ m, noise: 0, seed: 8 }),
+      noisy = polynomialData({ m, noise: 0.3, seed: 8 });
     // same seed: same x draws, so the difference is the noise alone
     expect(Array.from(noisy.X.data)).toEqual(Array.from(clean.X.data));
     const residual = Array.from(noisy.Y.data, (y, i) => y - clean.Y.data[i]);

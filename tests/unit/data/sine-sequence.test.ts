@@ -12,7 +12,8 @@ describe("sineSequence", () => {
     const { Y, clean } = sineSequence({ m: 2, T: 50, noise: 0, amplitude: 2, seed: 1 });
     expect(Array.from(Y.data)).toEqual(Array.from(clean.data));
     // consecutive clean values obey the sine recurrence s_{t+1} = 2cos(ω)s_t − s_{t−1}
-    for (let t = 1; t < 49; t++) expect(clean.data[(t + 1) * 2]).toBeCloseTo(2 * Math.cos(0.3) * clean.data[t * 2] - clean.data[(t - 1) * 2], 12);
+    for (let t = 1; t < 49; t++)
+      expect(clean.data[(t + 1) * 2]).toBeCloseTo(2 * Math.cos(0.3) * clean.data[t * 2] - clean.data[(t - 1) * 2], 12);
     expect(Math.max(...Array.from(Y.data, Math.abs))).toBeLessThanOrEqual(2);
     const noisy = sineSequence({ m: 200, T: 50, noise: 0.1, seed: 1 });
     let s = 0;

@@ -12,7 +12,8 @@ describe("spiral", () => {
     expect(classCounts(d, 3)).toEqual([30, 30, 30]);
     for (let i = 0; i < 90; i++) {
       const [x, y, k] = point(d, i);
-      const r = Math.hypot(x, y), angle = (2 * Math.PI * k) / 3 + 0.5 * 2 * Math.PI * r;
+      const r = Math.hypot(x, y),
+        angle = (2 * Math.PI * k) / 3 + 0.5 * 2 * Math.PI * r;
       expect(r).toBeLessThan(1);
       expect(x).toBeCloseTo(r * Math.cos(angle), 12);
       expect(y).toBeCloseTo(r * Math.sin(angle), 12);

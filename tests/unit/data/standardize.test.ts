@@ -5,7 +5,12 @@ import { Tensor } from "../../../lib/tensor/tensor";
 describe("standardize", () => {
   it("standardize centres and scales each row by its population std", () => {
     // row 0: [1, 2, 3] → μ = 2, σ = √((1 + 0 + 1)/3) = √(2/3);  row 1: [10, 10, 40] → μ = 20, σ = √((100 + 100 + 400)/3) = √200
-    const { Z, mean, std } = standardize(Tensor.from([[1, 2, 3], [10, 10, 40]]));
+    const { Z, mean, std } = standardize(
+      Tensor.from([
+        [1, 2, 3],
+        [10, 10, 40],
+      ]),
+    );
     expect(Array.from(mean)).toEqual([2, 20]);
     expect(std[0]).toBeCloseTo(Math.sqrt(2 / 3), 15);
     expect(std[1]).toBeCloseTo(Math.sqrt(200), 13);

@@ -2,16 +2,27 @@ import { describe, expect, it } from "vitest";
 import { beale, quadraticBowl, ravine, rosenbrock, saddle, withGradientNoise, type Surface } from "../../../lib/data/surfaces";
 import { createRng } from "../../../lib/random/rng";
 
-const all: Surface[] = [quadraticBowl(), quadraticBowl({ kappa: 25, angle: 0.3 }), ravine(), rosenbrock(), rosenbrock({ a: 2, b: 10 }), beale(), saddle()];
+const all: Surface[] = [
+  quadraticBowl(),
+  quadraticBowl({ kappa: 25, angle: 0.3 }),
+  ravine(),
+  rosenbrock(),
+  rosenbrock({ a: 2, b: 10 }),
+  beale(),
+  saddle(),
+];
 
 describe("surfaces", () => {
   it("every surface's grad matches central finite differences", () => {
-    const rng = createRng(42), h = 1e-6;
+    const rng = createRng(42),
+      h = 1e-6;
     for (const s of all) {
       for (let n = 0; n < 20; n++) {
-        const x = rng.uniform(...s.xRange) / 2, y = rng.uniform(...s.yRange) / 2;
+        const x = rng.uniform(...s.xRange) / 2,
+          y = rng.uniform(...s.yRange) / 2;
         const [gx, gy] = s.grad(x, y);
-        const nx = (s.f(x + h, y) - s.f(x - h, y)) / (2 * h), ny = (s.f(x, y + h) - s.f(x, y - h)) / (2 * h);
+        const nx = (s.f(x + h, y) - s.f(x - h, y)) / (2 * h),
+          ny = (s.f(x, y + h) - s.f(x, y - h)) / (2 * h);
         expect(Math.abs(gx - nx) / Math.max(1, Math.abs(nx))).toBeLessThan(1e-6);
         expect(Math.abs(gy - ny) / Math.max(1, Math.abs(ny))).toBeLessThan(1e-6);
       }
@@ -48,12 +59,18 @@ describe("surfaces", () => {
 
   it("withGradientNoise adds seeded zero-mean noise to the gradient only", () => {
     const bowl = quadraticBowl();
-    const a = withGradientNoise(bowl, 0.5, createRng(42)), b = withGradientNoise(bowl, 0.5, createRng(42));
+    const a = withGradientNoise(bowl, 0.5, createRng(42)),
+      b = withGradientNoise(bowl, 0.5, createRng(42));
     expect(a.f(1, 2)).toBe(bowl.f(1, 2));
     expect(a.grad(1, 2)).toEqual(b.grad(1, 2));
-    let sx = 0, sy = 0;
+    let sx = 0,
+      sy = 0;
     const n = 4000;
-    for (let i = 0; i < n; i++) { const [gx, gy] = a.grad(1, 2); sx += gx; sy += gy; }
+    for (let i = 0; i < n; i++) {
+      const [gx, gy] = a.grad(1, 2);
+      sx += gx;
+      sy += gy;
+    }
     // true gradient [1, 20]; standard error 0.5/√4000 ≈ 0.008
     expect(sx / n).toBeCloseTo(1, 1);
     expect(sy / n).toBeCloseTo(20, 1);

@@ -6,8 +6,10 @@ import { moments } from "./variance.helpers";
 // Erratum E50–51: Var(W) = 2/(fan_in + fan_out), not 2/√(fan_in + fan_out).
 describe("xavier", () => {
   it("xavierUniform has bound √(6/(fan_in + fan_out)) and variance 2/(fan_in + fan_out)", () => {
-    const W = xavierUniform(createRng(1), 300, 500), { variance, maxAbs } = moments(W);
-    const expected = 2 / 800, wrong = 2 / Math.sqrt(800);
+    const W = xavierUniform(createRng(1), 300, 500),
+      { variance, maxAbs } = moments(W);
+    const expected = 2 / 800,
+      wrong = 2 / Math.sqrt(800);
     expect(maxAbs).toBeLessThanOrEqual(Math.sqrt(6 / 800));
     expect(maxAbs).toBeGreaterThan(0.99 * Math.sqrt(6 / 800));
     expect(Math.abs(variance - expected) / expected).toBeLessThan(0.02);

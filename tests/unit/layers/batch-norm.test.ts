@@ -7,7 +7,10 @@ import { createRng } from "../../../lib/random/rng";
 import { Tensor } from "../../../lib/tensor/tensor";
 import { randomTensor, seeded } from "../helpers";
 
-const X = Tensor.from([[1, 2, 3, 4], [10, 10, 20, 20]]);
+const X = Tensor.from([
+  [1, 2, 3, 4],
+  [10, 10, 20, 20],
+]);
 
 describe("BatchNorm", () => {
   it("BatchNorm.forward standardizes each feature over the batch, then applies γ and β", () => {
@@ -39,7 +42,9 @@ describe("BatchNorm", () => {
     const bn = new BatchNorm(2);
     bn.forward(X);
     bn.eval();
-    const rm = bn.runningMean.data[0], rv = bn.runningVar.data[0], A = bn.forward(Tensor.from([[3], [0]]));
+    const rm = bn.runningMean.data[0],
+      rv = bn.runningVar.data[0],
+      A = bn.forward(Tensor.from([[3], [0]]));
     expect(A.get(0, 0)).toBeCloseTo((3 - rm) / Math.sqrt(rv + 1e-5), 14);
     expect(bn.runningMean.data[0]).toBe(rm);
   });
@@ -47,7 +52,8 @@ describe("BatchNorm", () => {
   it("BatchNorm.backward matches finite differences in training mode for random shapes", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 6 }), fc.integer(), (n, m, seed) => {
-        const rng = seeded(seed), bn = new BatchNorm(n);
+        const rng = seeded(seed),
+          bn = new BatchNorm(n);
         bn.gamma.data.set(randomTensor(rng, n, 1).data);
         bn.beta.data.set(randomTensor(rng, n, 1).data);
         const report = gradCheck(bn, randomTensor(rng, n, m, 2), randomTensor(rng, n, m), losses.mse, { input: true });
@@ -58,14 +64,17 @@ describe("BatchNorm", () => {
   });
 
   it("BatchNorm.backward matches finite differences in eval mode", () => {
-    const rng = createRng(2), bn = new BatchNorm(3);
+    const rng = createRng(2),
+      bn = new BatchNorm(3);
     bn.forward(randomTensor(rng, 3, 5));
     bn.eval();
     expect(gradCheck(bn, randomTensor(rng, 3, 4), randomTensor(rng, 3, 4), losses.mse, { input: true }).ok).toBe(true);
   });
 
   it("gradCheck on a BatchNorm leaves its running statistics untouched (frozen while checking)", () => {
-    const rng = createRng(3), bn = new BatchNorm(2), before = Array.from(bn.runningMean.data);
+    const rng = createRng(3),
+      bn = new BatchNorm(2),
+      before = Array.from(bn.runningMean.data);
     gradCheck(bn, randomTensor(rng, 2, 4), randomTensor(rng, 2, 4), losses.mse);
     expect(Array.from(bn.runningMean.data)).toEqual(before);
     expect(bn.frozen).toBe(false);
@@ -77,6 +86,9 @@ describe("BatchNorm", () => {
   });
 
   it("BatchNorm.params lists gamma and beta without weight decay", () => {
-    expect(new BatchNorm(3, { name: "bn" }).params().map((p) => [p.name, p.decay])).toEqual([["bn.gamma", false], ["bn.beta", false]]);
+    expect(new BatchNorm(3, { name: "bn" }).params().map((p) => [p.name, p.decay])).toEqual([
+      ["bn.gamma", false],
+      ["bn.beta", false],
+    ]);
   });
 });

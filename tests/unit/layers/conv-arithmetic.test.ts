@@ -19,11 +19,19 @@ describe("convOutputSize", () => {
   });
 
   it("convOutputSize equals the number of window positions", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }),
-      (n, k, p, s, d) => {
-        fc.pre(n + 2 * p >= d * (k - 1) + 1);
-        expect(convOutputSize(n, k, { padding: p, stride: s, dilation: d })).toBe(countWindows(n, k, p, s, d));
-      }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        (n, k, p, s, d) => {
+          fc.pre(n + 2 * p >= d * (k - 1) + 1);
+          expect(convOutputSize(n, k, { padding: p, stride: s, dilation: d })).toBe(countWindows(n, k, p, s, d));
+        },
+      ),
+    );
   });
 
   it("convOutputSize rejects a kernel larger than the padded input and non-integers", () => {

@@ -8,11 +8,17 @@ import { randomLabels, randomTensor, seeded } from "../helpers";
 
 describe("mlp", () => {
   it("mlp builds one Dense layer per pair of widths with the hidden and output activations", () => {
-    const model = mlp([3, 4, 5, 1], { hidden: "tanh", output: "sigmoid" }), layers = model.layers as Dense[];
-    expect(layers.map((l) => [l.nIn, l.nOut, l.activation.name])).toEqual([[3, 4, "tanh"], [4, 5, "tanh"], [5, 1, "sigmoid"]]);
+    const model = mlp([3, 4, 5, 1], { hidden: "tanh", output: "sigmoid" }),
+      layers = model.layers as Dense[];
+    expect(layers.map((l) => [l.nIn, l.nOut, l.activation.name])).toEqual([
+      [3, 4, "tanh"],
+      [4, 5, "tanh"],
+      [5, 1, "sigmoid"],
+    ]);
   });
   it("mlp with the same seed gives the same weights, and layers get different weights", () => {
-    const a = mlp([2, 2, 2], { seed: 5 }).layers as Dense[], b = mlp([2, 2, 2], { seed: 5 }).layers as Dense[];
+    const a = mlp([2, 2, 2], { seed: 5 }).layers as Dense[],
+      b = mlp([2, 2, 2], { seed: 5 }).layers as Dense[];
     expect(Array.from(a[0].W.data)).toEqual(Array.from(b[0].W.data));
     expect(Array.from(a[0].W.data)).not.toEqual(Array.from(a[1].W.data));
   });
@@ -22,12 +28,20 @@ describe("mlp", () => {
 
   it("mlp backward matches finite differences for random widths, depths and losses", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom("tanh", "sigmoid", "gelu"), fc.integer(), (sizes, m, hidden, seed) => {
-        const rng = seeded(seed), model = mlp(sizes, { hidden, rng }), nOut = sizes[sizes.length - 1];
-        const X = randomTensor(rng, sizes[0], m);
-        const report = gradCheck(model, X, randomLabels(rng, nOut, m), losses.bceWithLogits, { input: true });
-        expect(report.ok).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 4 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom("tanh", "sigmoid", "gelu"),
+        fc.integer(),
+        (sizes, m, hidden, seed) => {
+          const rng = seeded(seed),
+            model = mlp(sizes, { hidden, rng }),
+            nOut = sizes[sizes.length - 1];
+          const X = randomTensor(rng, sizes[0], m);
+          const report = gradCheck(model, X, randomLabels(rng, nOut, m), losses.bceWithLogits, { input: true });
+          expect(report.ok).toBe(true);
+        },
+      ),
       { seed: 42, numRuns: 20 },
     );
   });

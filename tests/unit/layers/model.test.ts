@@ -6,7 +6,11 @@ import { Tensor } from "../../../lib/tensor/tensor";
 
 describe("model helpers", () => {
   it("forward and backward call the model's own passes", () => {
-    const model = mlp([2, 3, 1], { hidden: "tanh" }), X = Tensor.from([[1, 2], [3, 4]]);
+    const model = mlp([2, 3, 1], { hidden: "tanh" }),
+      X = Tensor.from([
+        [1, 2],
+        [3, 4],
+      ]);
     const Y = forward(model, X);
     expect(Y).toBe(model.cache.A);
     const dX = backward(model, Tensor.from([[1, 1]]));
@@ -14,7 +18,9 @@ describe("model helpers", () => {
     expect(model.grads.dA_prev).toBe(dX);
   });
   it("paramArrays pairs each parameter with its gradient buffer in order", () => {
-    const model = mlp([2, 3, 1]), { values, grads } = paramArrays(model), ps = model.params();
+    const model = mlp([2, 3, 1]),
+      { values, grads } = paramArrays(model),
+      ps = model.params();
     expect(values.length).toBe(4);
     values.forEach((v, k) => expect(v).toBe(ps[k].value));
     grads.forEach((g, k) => expect(g).toBe(ps[k].grad));

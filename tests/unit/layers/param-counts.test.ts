@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { LSTM, GRU, RNN, paramCount, convParamCount, embeddingParamCount, recurrentParamCount, rnnParamCount, lstmParamCount, gruParamCount, multiHeadAttentionParamCount } from "../../../lib";
+import {
+  LSTM,
+  GRU,
+  RNN,
+  paramCount,
+  convParamCount,
+  embeddingParamCount,
+  recurrentParamCount,
+  rnnParamCount,
+  lstmParamCount,
+  gruParamCount,
+  multiHeadAttentionParamCount,
+} from "../../../lib";
 
 // Reference numbers: sum(p.numel() for p in module.parameters()) in PyTorch 2.x.
 describe("parameter counts", () => {
@@ -18,7 +30,12 @@ describe("parameter counts", () => {
     expect(lstmParamCount(128, 256)).toBe(395264);
   });
   it("rnnParamCount, lstmParamCount and gruParamCount agree with the engine's RNN, LSTM and GRU layers", () => {
-    for (const [nx, nh] of [[1, 1], [3, 5], [10, 20], [7, 16]]) {
+    for (const [nx, nh] of [
+      [1, 1],
+      [3, 5],
+      [10, 20],
+      [7, 16],
+    ]) {
       expect(lstmParamCount(nx, nh)).toBe(paramCount(new LSTM(nx, nh)));
       expect(gruParamCount(nx, nh)).toBe(paramCount(new GRU(nx, nh)));
       expect(rnnParamCount(nx, nh)).toBe(paramCount(new RNN(nx, nh)));

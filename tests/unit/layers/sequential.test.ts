@@ -27,11 +27,14 @@ function deepModel(seed: number) {
 describe("Sequential", () => {
   it("Sequential.backward(dA, false) gives the same parameter gradients and skips only the first layer's dA_prev", () => {
     const rng = createRng(7);
-    const X = randomTensor(rng, 4, 5), dA = randomTensor(rng, 3, 5);
+    const X = randomTensor(rng, 4, 5),
+      dA = randomTensor(rng, 3, 5);
     const a = new Sequential([new Dense(4, 6, { activation: "relu", rng: createRng(1) }), new Dense(6, 3, { rng: createRng(2) })]);
     const b = new Sequential([new Dense(4, 6, { activation: "relu", rng: createRng(1) }), new Dense(6, 3, { rng: createRng(2) })]);
-    a.forward(X); b.forward(X);
-    const full = a.backward(dA), skipped = b.backward(dA, false);
+    a.forward(X);
+    b.forward(X);
+    const full = a.backward(dA),
+      skipped = b.backward(dA, false);
     a.params().forEach((p, k) => expect([...b.params()[k].grad]).toEqual([...p.grad]));
     expect([...b.layers[1].grads.dA_prev.data]).toEqual([...a.layers[1].grads.dA_prev.data]);
     expect(full.data.every(Number.isFinite)).toBe(true);
@@ -49,12 +52,16 @@ describe("Sequential", () => {
     expect(layers.map((l) => l.name)).toEqual(["hidden", "dense2"]); // dense2: the second Dense
   });
   it("Sequential.forward chains the layers in order", () => {
-    const rng = createRng(2), a = new Dense(2, 3, { activation: "relu", rng }), b = new Dense(3, 1, { rng });
-    const X = randomTensor(rng, 2, 4), expected = Array.from(b.forward(a.forward(X)).data);
+    const rng = createRng(2),
+      a = new Dense(2, 3, { activation: "relu", rng }),
+      b = new Dense(3, 1, { rng });
+    const X = randomTensor(rng, 2, 4),
+      expected = Array.from(b.forward(a.forward(X)).data);
     expect(Array.from(new Sequential([a, b]).forward(X).data)).toEqual(expected);
   });
   it("Sequential.backward matches finite differences through dense, batch norm, activation, dropout, residual and layer norm", () => {
-    const rng = createRng(9), model = deepModel(3);
+    const rng = createRng(9),
+      model = deepModel(3);
     const report = gradCheck(model, randomTensor(rng, 4, 5), Tensor.from([[0, 1, 2, 1, 0]]), losses.softmaxCe, { input: true });
     expect(report.ok).toBe(true);
     expect(report.entries.map((e) => e.name)).toContain("residual1.layerNorm1.gamma");
@@ -77,7 +84,12 @@ describe("Sequential", () => {
   });
   it("Sequential layers expose their caches and gradients by course name", () => {
     const model = new Sequential([new Dense(2, 3, { activation: "relu" }), new Dense(3, 1)]);
-    model.forward(Tensor.from([[1, 2], [3, 4]]));
+    model.forward(
+      Tensor.from([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
     model.backward(Tensor.from([[1, -1]]));
     for (const key of ["A_prev", "Z", "A"]) expect(model.layers[0].cache[key]).toBeInstanceOf(Tensor);
     for (const key of ["dA", "dZ", "dW", "db", "dA_prev"]) expect(model.layers[1].grads[key]).toBeInstanceOf(Tensor);

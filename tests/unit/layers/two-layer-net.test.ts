@@ -7,12 +7,21 @@ import { matmul } from "../../../lib/tensor/matmul";
 import { randomLabels, randomTensor } from "../helpers";
 
 describe("TwoLayerNet", () => {
-  const rng = createRng(8), X = randomTensor(rng, 3, 8), Y = randomLabels(rng, 1, 8);
+  const rng = createRng(8),
+    X = randomTensor(rng, 3, 8),
+    Y = randomLabels(rng, 1, 8);
 
   it("TwoLayerNet is the 3-4-1 house network with shapes W1 [4, 3], b1 [4, 1], W2 [1, 4], Z1 [4, m]", () => {
     const net = new TwoLayerNet({ seed: 1 });
     net.forward(X);
-    expect([net.W1.shape, net.b1.shape, net.W2.shape, net.b2.shape, net.Z1.shape, net.A2.shape]).toEqual([[4, 3], [4, 1], [1, 4], [1, 1], [4, 8], [1, 8]]);
+    expect([net.W1.shape, net.b1.shape, net.W2.shape, net.b2.shape, net.Z1.shape, net.A2.shape]).toEqual([
+      [4, 3],
+      [4, 1],
+      [1, 4],
+      [1, 1],
+      [4, 8],
+      [1, 8],
+    ]);
     expect(net.X).toBe(X);
   });
 
@@ -35,7 +44,8 @@ describe("TwoLayerNet", () => {
   });
 
   it("TwoLayerNet with a linear output uses the course's halfMse, so dZ2 = A2 − Y", () => {
-    const net = new TwoLayerNet({ seed: 4, output: "linear" }), prices = randomTensor(rng, 1, 8, 3);
+    const net = new TwoLayerNet({ seed: 4, output: "linear" }),
+      prices = randomTensor(rng, 1, 8, 3);
     expect(net.loss).toBe(losses.halfMse);
     net.forward(X);
     net.backward(prices);

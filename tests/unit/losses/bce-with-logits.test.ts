@@ -10,7 +10,8 @@ describe("bceWithLogits", () => {
     expect(bceWithLogits(Tensor.from([[2]]), Tensor.from([[0]])).loss).toBeCloseTo(2.1269280110429727, 15);
   });
   it("bceWithLogits equals bce of sigmoid(z) where both are accurate", () => {
-    const z = [-3, -0.5, 0.7, 4], y = [1, 0, 1, 0.3];
+    const z = [-3, -0.5, 0.7, 4],
+      y = [1, 0, 1, 0.3];
     const a = bceWithLogits(Tensor.from([z]), Tensor.from([y])).loss;
     const b = bce(Tensor.from([z.map(sigmoid.f)]), Tensor.from([y])).loss;
     expect(a).toBeCloseTo(b, 13);

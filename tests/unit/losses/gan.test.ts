@@ -6,7 +6,8 @@ describe("GAN losses", () => {
     expect(ganDiscriminatorLoss([0.5, 0.5], [0.5])).toBeCloseTo(2 * Math.LN2, 12);
   });
   it("ganDiscriminatorLoss equals BCE on reals (label 1) plus BCE on fakes (label 0)", () => {
-    const real = [0.9, 0.7, 0.6], fake = [0.2, 0.4];
+    const real = [0.9, 0.7, 0.6],
+      fake = [0.2, 0.4];
     const expected = bce(Tensor.from([real]), Tensor.from([[1, 1, 1]])).loss + bce(Tensor.from([fake]), Tensor.from([[0, 0]])).loss;
     expect(ganDiscriminatorLoss(real, fake)).toBeCloseTo(expected, 12);
   });

@@ -6,7 +6,8 @@ import { seeded } from "../helpers";
 
 /** Random (input, target) pairs suited to each loss: probabilities for bce, class indices or one-hot for softmaxCe. */
 function sample(name: string, n: number, m: number, seed: number): { input: Tensor; Y: Tensor } {
-  const rng = seeded(seed), input = new Tensor([n, m]);
+  const rng = seeded(seed),
+    input = new Tensor([n, m]);
   let Y = new Tensor([n, m]);
   for (let i = 0; i < input.size; i++) {
     input.data[i] = name === "bce" ? rng.uniform(0.05, 0.95) : rng.normal(0, 2);
@@ -40,8 +41,10 @@ describe("losses", () => {
         fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }), fc.integer(), (n, m, seed) => {
           const { input, Y } = sample(loss.name, loss.name === "softmaxCe" ? n + 1 : n, m, seed);
           for (const reduction of ["mean", "sum"] as const) {
-            const r = loss.compute(input, Y, reduction), num = central(loss, input, Y, reduction);
-            for (let i = 0; i < num.length; i++) expect(Math.abs(r.grad.data[i] - num[i])).toBeLessThan(1e-6 * Math.max(1, Math.abs(num[i])));
+            const r = loss.compute(input, Y, reduction),
+              num = central(loss, input, Y, reduction);
+            for (let i = 0; i < num.length; i++)
+              expect(Math.abs(r.grad.data[i] - num[i])).toBeLessThan(1e-6 * Math.max(1, Math.abs(num[i])));
           }
           const mean = loss.compute(input, Y);
           for (let i = 0; i < input.size; i++) expect(mean.dA.data[i]).toBeCloseTo(m * mean.grad.data[i], 12);

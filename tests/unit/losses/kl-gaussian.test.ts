@@ -7,7 +7,8 @@ describe("klStandardNormal", () => {
     expect(klStandardNormal([1], [1])).toBeCloseTo(0.5, 12);
   });
   it("klStandardNormal agrees with a numerical integral of p·log(p/q)", () => {
-    const mu = 0.7, s = 0.6;
+    const mu = 0.7,
+      s = 0.6;
     const p = (x: number) => Math.exp(-((x - mu) ** 2) / (2 * s * s)) / (s * Math.sqrt(2 * Math.PI));
     const q = (x: number) => Math.exp(-(x * x) / 2) / Math.sqrt(2 * Math.PI);
     let integral = 0;

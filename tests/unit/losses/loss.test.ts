@@ -7,7 +7,8 @@ describe("lossResult", () => {
     const input = new Tensor([2, 4]);
     // pretend J = 3 over count = 8 entries, dA = 1 everywhere (m = 4)
     const into = (dA: Tensor) => (dA.data.fill(1), 3);
-    const mean = lossResult(into, input, 8, "mean"), total = lossResult(into, input, 8, "sum");
+    const mean = lossResult(into, input, 8, "mean"),
+      total = lossResult(into, input, 8, "sum");
     expect(mean.loss).toBe(3);
     expect(mean.grad.data[0]).toBe(0.25);
     expect(total.loss).toBe(24);

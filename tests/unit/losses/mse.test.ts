@@ -8,13 +8,43 @@ describe("mse", () => {
     expect(mse(Tensor.from([[1, 3]]), Tensor.from([[0, 1]])).loss).toBe(2.5);
     expect(mse(Tensor.from([[1, 3]]), Tensor.from([[0, 1]]), "sum").loss).toBe(5);
     // two outputs × two examples: residuals 1, 2, 0, −2 → 9/4
-    expect(mse(Tensor.from([[1, 3], [2, 0]]), Tensor.from([[0, 1], [2, 2]])).loss).toBe(2.25);
+    expect(
+      mse(
+        Tensor.from([
+          [1, 3],
+          [2, 0],
+        ]),
+        Tensor.from([
+          [0, 1],
+          [2, 2],
+        ]),
+      ).loss,
+    ).toBe(2.25);
   });
   it("mse.grad is 2(ŷ − y)/(n·m) and mseInto's dA is 2(ŷ − y)/n", () => {
-    const r = mse(Tensor.from([[1, 3], [2, 0]]), Tensor.from([[0, 1], [2, 2]]));
+    const r = mse(
+      Tensor.from([
+        [1, 3],
+        [2, 0],
+      ]),
+      Tensor.from([
+        [0, 1],
+        [2, 2],
+      ]),
+    );
     expect(Array.from(r.grad.data)).toEqual([0.5, 1, 0, -1]);
     const dA = new Tensor([2, 2]);
-    mseInto(dA, Tensor.from([[1, 3], [2, 0]]), Tensor.from([[0, 1], [2, 2]]));
+    mseInto(
+      dA,
+      Tensor.from([
+        [1, 3],
+        [2, 0],
+      ]),
+      Tensor.from([
+        [0, 1],
+        [2, 2],
+      ]),
+    );
     expect(Array.from(dA.data)).toEqual([1, 2, 0, -2]);
   });
   it("halfMse is the course's J = 1/(2m) Σ (ŷ − y)² with dA = ŷ − y", () => {

@@ -3,7 +3,11 @@ import { classAccuracy, softmaxCe } from "../../../lib/losses/softmax-ce";
 import { softmax } from "../../../lib/activations/softmax";
 import { Tensor } from "../../../lib/tensor/tensor";
 
-const Z = Tensor.from([[1, 0.5], [2, -1], [3, 0]]);
+const Z = Tensor.from([
+  [1, 0.5],
+  [2, -1],
+  [3, 0],
+]);
 
 describe("softmaxCe", () => {
   it("softmaxCe averages −log softmax(z)[class] over examples, as torch.nn.CrossEntropyLoss", () => {
@@ -12,12 +16,21 @@ describe("softmaxCe", () => {
     expect(softmaxCe(Z, Tensor.from([[2, 0]]), "sum").loss).toBeCloseTo(2 * 0.5058682848905545, 14);
   });
   it("softmaxCe gives the same loss and dA for one-hot and index targets", () => {
-    const a = softmaxCe(Z, Tensor.from([[2, 0]])), b = softmaxCe(Z, Tensor.from([[0, 1], [0, 0], [1, 0]]));
+    const a = softmaxCe(Z, Tensor.from([[2, 0]])),
+      b = softmaxCe(
+        Z,
+        Tensor.from([
+          [0, 1],
+          [0, 0],
+          [1, 0],
+        ]),
+      );
     expect(b.loss).toBeCloseTo(a.loss, 15);
     for (let i = 0; i < Z.size; i++) expect(b.dA.data[i]).toBeCloseTo(a.dA.data[i], 15);
   });
   it("softmaxCe dA is softmax(z) − y per example", () => {
-    const { dA } = softmaxCe(Z, Tensor.from([[2, 0]])), p = softmax([1, 2, 3]);
+    const { dA } = softmaxCe(Z, Tensor.from([[2, 0]])),
+      p = softmax([1, 2, 3]);
     expect(dA.get(0, 0)).toBeCloseTo(p[0], 15);
     expect(dA.get(2, 0)).toBeCloseTo(p[2] - 1, 15);
   });

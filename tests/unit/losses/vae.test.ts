@@ -6,9 +6,12 @@ describe("reparameterize", () => {
     expect(reparameterize([1, 0], [0.5, 2], [2, -1])).toEqual([2, -2]);
   });
   it("reparameterize samples have mean μ and standard deviation σ", () => {
-    const rng = createRng(3), n = 20000, zs: number[] = [];
+    const rng = createRng(3),
+      n = 20000,
+      zs: number[] = [];
     for (let k = 0; k < n; k++) zs.push(reparameterize([1.5], [0.5], [rng.normal()])[0]);
-    const m = zs.reduce((a, b) => a + b, 0) / n, sd = Math.sqrt(zs.reduce((a, z) => a + (z - m) ** 2, 0) / n);
+    const m = zs.reduce((a, b) => a + b, 0) / n,
+      sd = Math.sqrt(zs.reduce((a, z) => a + (z - m) ** 2, 0) / n);
     expect(m).toBeCloseTo(1.5, 1);
     expect(sd).toBeCloseTo(0.5, 1);
   });

@@ -6,7 +6,8 @@ import { descend } from "./descend.helpers";
 
 describe("Adam", () => {
   it("Adam.step applies bias correction on step 1", () => {
-    const opt = new Adam({ lr: 0.1 }), theta = Float64Array.from([1]);
+    const opt = new Adam({ lr: 0.1 }),
+      theta = Float64Array.from([1]);
     opt.step([theta], [Float64Array.from([1])]);
     // m1 = 0.1·1 = 0.1, v1 = 0.001·1² = 0.001; m̂1 = 0.1/(1 − 0.9) = 1, v̂1 = 0.001/(1 − 0.999) = 1
     expect(opt.m[0][0]).toBeCloseTo(0.1, 15);
@@ -18,7 +19,9 @@ describe("Adam", () => {
   });
 
   it("Adam.step matches three steps worked by hand", () => {
-    const opt = new Adam({ lr: 0.1 }), theta = Float64Array.from([1]), g = new Float64Array(1);
+    const opt = new Adam({ lr: 0.1 }),
+      theta = Float64Array.from([1]),
+      g = new Float64Array(1);
     // t=1: m = 0.1,                      v = 0.001
     //      m̂ = 0.1/0.1 = 1,             v̂ = 0.001/0.001 = 1
     // t=2: m = 0.9·0.1 + 0.1·2 = 0.29,   v = 0.999·0.001 + 0.001·4 = 0.004999
@@ -46,7 +49,8 @@ describe("Adam", () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), fc.boolean(), (size, negative) => {
         const g = negative ? -size : size;
-        const opt = new Adam({ lr: 1e-3 }), theta = new Float64Array(1);
+        const opt = new Adam({ lr: 1e-3 }),
+          theta = new Float64Array(1);
         opt.step([theta], [Float64Array.from([g])]);
         expect(theta[0] / (-1e-3 * Math.sign(g))).toBeCloseTo(1, 4);
       }),
@@ -55,26 +59,33 @@ describe("Adam", () => {
   });
 
   it("Adam.step with weightDecay feeds λθ into the moments (coupled L2, as PyTorch's Adam)", () => {
-    const opt = new Adam({ lr: 0.1, weightDecay: 0.5 }), theta = Float64Array.from([1]), zero = new Float64Array(1);
+    const opt = new Adam({ lr: 0.1, weightDecay: 0.5 }),
+      theta = Float64Array.from([1]),
+      zero = new Float64Array(1);
     // t=1: g = 0 + 0.5·1 = 0.5;  m = 0.05, v = 0.00025;  m̂ = 0.5, v̂ = 0.25;  θ1 = 1 − 0.1·0.5/(0.5 + 1e-8)
     opt.step([theta], [zero]);
     const θ1 = 1 - (0.1 * 0.5) / (0.5 + 1e-8);
     expect(opt.m[0][0]).toBeCloseTo(0.05, 15);
     expect(theta[0]).toBeCloseTo(θ1, 12);
     // t=2: g = 0.5·θ1;  m = 0.9·0.05 + 0.1·g,  v = 0.999·0.00025 + 0.001·g²
-    const g2 = 0.5 * θ1, m2 = 0.045 + 0.1 * g2, v2 = 0.00024975 + 0.001 * g2 * g2;
+    const g2 = 0.5 * θ1,
+      m2 = 0.045 + 0.1 * g2,
+      v2 = 0.00024975 + 0.001 * g2 * g2;
     const θ2 = θ1 - (0.1 * (m2 / 0.19)) / (Math.sqrt(v2 / 0.001999) + 1e-8);
     opt.step([theta], [zero]);
     expect(theta[0]).toBeCloseTo(θ2, 12);
     // t=3: g = 0.5·θ2
-    const g3 = 0.5 * θ2, m3 = 0.9 * m2 + 0.1 * g3, v3 = 0.999 * v2 + 0.001 * g3 * g3;
+    const g3 = 0.5 * θ2,
+      m3 = 0.9 * m2 + 0.1 * g3,
+      v3 = 0.999 * v2 + 0.001 * g3 * g3;
     const θ3 = θ2 - (0.1 * (m3 / 0.271)) / (Math.sqrt(v3 / 0.002997001) + 1e-8);
     opt.step([theta], [zero]);
     expect(theta[0]).toBeCloseTo(θ3, 12);
   });
 
   it("Adam.step with biasCorrection false leaves m̂ = m and takes a too-large first step", () => {
-    const opt = new Adam({ lr: 0.1, biasCorrection: false }), theta = Float64Array.from([1]);
+    const opt = new Adam({ lr: 0.1, biasCorrection: false }),
+      theta = Float64Array.from([1]);
     opt.step([theta], [Float64Array.from([1])]);
     // m = 0.1, v = 0.001 uncorrected: step = 0.1·0.1/(√0.001 + 1e-8) ≈ 0.316, not 0.1
     expect(opt.mHat[0][0]).toBe(opt.m[0][0]);
@@ -83,7 +94,9 @@ describe("Adam", () => {
   });
 
   it("Adam.step with bias correction keeps m̂ at g on a constant gradient while m creeps up from 0", () => {
-    const opt = new Adam(), theta = new Float64Array(1), g = Float64Array.from([2]);
+    const opt = new Adam(),
+      theta = new Float64Array(1),
+      g = Float64Array.from([2]);
     for (let t = 1; t <= 20; t++) {
       opt.step([theta], [g]);
       expect(opt.mHat[0][0]).toBeCloseTo(2, 12);
@@ -92,7 +105,8 @@ describe("Adam", () => {
   });
 
   it("Adam.step allocates its moments once and reuses them", () => {
-    const opt = new Adam(), params = [new Float64Array(2), new Float64Array(3)];
+    const opt = new Adam(),
+      params = [new Float64Array(2), new Float64Array(3)];
     const grads = [Float64Array.from([1, 2]), Float64Array.from([3, 4, 5])];
     opt.step(params, grads);
     const before = [opt.m[1], opt.v[1], opt.mHat[1], opt.vHat[1]];

@@ -4,13 +4,16 @@ import { AdamW } from "../../../lib/optim/adamw";
 
 describe("AdamW", () => {
   it("AdamW.step matches three steps worked by hand (decay, then the Adam step)", () => {
-    const opt = new AdamW({ lr: 0.1, weightDecay: 0.1 }), theta = Float64Array.from([1]), g = new Float64Array(1);
+    const opt = new AdamW({ lr: 0.1, weightDecay: 0.1 }),
+      theta = Float64Array.from([1]),
+      g = new Float64Array(1);
     // The gradient does not depend on θ, so m̂, v̂ are those of plain Adam with g = 1, 2, −1
     // (see adam.test.ts); each step first multiplies θ by 1 − 0.1·0.1 = 0.99.
     // θ1 = 1·0.99 − 0.1·1/(1 + 1e-8)
     // θ2 = θ1·0.99 − 0.1·(0.29/0.19)/(√(0.004999/0.001999) + 1e-8)
     // θ3 = θ2·0.99 − 0.1·(0.161/0.271)/(√(0.005994001/0.002997001) + 1e-8)
-    const mHat = [1, 0.29 / 0.19, 0.161 / 0.271], vHat = [1, 0.004999 / 0.001999, 0.005994001 / 0.002997001];
+    const mHat = [1, 0.29 / 0.19, 0.161 / 0.271],
+      vHat = [1, 0.004999 / 0.001999, 0.005994001 / 0.002997001];
     let expected = 1;
     [1, 2, -1].forEach((gi, t) => {
       g[0] = gi;
@@ -32,9 +35,12 @@ describe("AdamW", () => {
     // Two weights whose gradients flip sign every step (mean 0) with sizes 10 and 0.01; same λ.
     // Adam + L2 divides the decay λθ by √v̂ ≈ gradient size, so the noisy weight is barely decayed;
     // AdamW multiplies both by (1 − lr·λ) per step: (1 − 0.001)^200 ≈ 0.819.
-    const lr = 0.01, lambda = 0.1, steps = 200;
+    const lr = 0.01,
+      lambda = 0.1,
+      steps = 200;
     const run = (opt: Adam) => {
-      const theta = Float64Array.from([1, 1]), g = new Float64Array(2);
+      const theta = Float64Array.from([1, 1]),
+        g = new Float64Array(2);
       for (let t = 0; t < steps; t++) {
         const sign = t % 2 === 0 ? 1 : -1;
         g[0] = 10 * sign;
@@ -66,7 +72,8 @@ describe("AdamW", () => {
 
   it("AdamW.step honours an explicit decay mask a widget can flip", () => {
     const opt = new AdamW({ lr: 0.1, weightDecay: 0.5, decay: [false, true] });
-    const params = [Float64Array.from([1]), Float64Array.from([1])], zeros = [new Float64Array(1), new Float64Array(1)];
+    const params = [Float64Array.from([1]), Float64Array.from([1])],
+      zeros = [new Float64Array(1), new Float64Array(1)];
     opt.step(params, zeros);
     expect([params[0][0], params[1][0]]).toEqual([1, 0.95]);
     opt.decay![0] = true; // "decay biases?" switched on

@@ -11,8 +11,12 @@ const START = [1.5, -2] as const;
 
 describe("classical forms of momentum", () => {
   it("Momentum.step equals the classical form u ← βu + lr·g, θ ← θ − u (u = lr·v)", () => {
-    const lr = 0.05, beta = 0.9, opt = new Momentum({ lr, beta });
-    const theta = Float64Array.from(START), classical = Float64Array.from(START), u = new Float64Array(2);
+    const lr = 0.05,
+      beta = 0.9,
+      opt = new Momentum({ lr, beta });
+    const theta = Float64Array.from(START),
+      classical = Float64Array.from(START),
+      u = new Float64Array(2);
     for (let t = 1; t <= 40; t++) {
       const gc = grad(classical);
       for (let i = 0; i < 2; i++) {
@@ -28,8 +32,12 @@ describe("classical forms of momentum", () => {
   });
 
   it("Nesterov.step equals Sutskever's look-ahead form, its parameters being the look-ahead point θ − βu", () => {
-    const lr = 0.05, beta = 0.9, opt = new Nesterov({ lr, beta });
-    const p = Float64Array.from(START), theta = Float64Array.from(START), u = new Float64Array(2);
+    const lr = 0.05,
+      beta = 0.9,
+      opt = new Nesterov({ lr, beta });
+    const p = Float64Array.from(START),
+      theta = Float64Array.from(START),
+      u = new Float64Array(2);
     for (let t = 1; t <= 40; t++) {
       // u ← βu + lr·∇J(θ − βu),  θ ← θ − u
       const g = grad([theta[0] - beta * u[0], theta[1] - beta * u[1]]);

@@ -7,7 +7,16 @@ describe("decayMask", () => {
   });
 
   it("decayMask reads RNN/LSTM and dotted names", () => {
-    expect(decayMask(["W_xh", "W_hh", "b_h", "U_f", "fc1.weight", "fc1.bias", "bn1.weight", "ln.bias", "bias"]))
-      .toEqual([true, true, false, true, true, false, false, false, false]);
+    expect(decayMask(["W_xh", "W_hh", "b_h", "U_f", "fc1.weight", "fc1.bias", "bn1.weight", "ln.bias", "bias"])).toEqual([
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -7,8 +7,17 @@ import { descend } from "./descend.helpers";
 
 /** Runs the optimizer on one scalar parameter θ0 = 1 with the given gradients; returns θ after each step. */
 function run(options: MomentumOptions, grads: number[]) {
-  const opt = new Momentum(options), theta = Float64Array.from([1]), g = new Float64Array(1);
-  return { opt, path: grads.map((gi) => { g[0] = gi; opt.step([theta], [g]); return theta[0]; }) };
+  const opt = new Momentum(options),
+    theta = Float64Array.from([1]),
+    g = new Float64Array(1);
+  return {
+    opt,
+    path: grads.map((gi) => {
+      g[0] = gi;
+      opt.step([theta], [g]);
+      return theta[0];
+    }),
+  };
 }
 
 describe("Momentum", () => {
@@ -55,16 +64,23 @@ describe("Momentum", () => {
 
   it('Momentum.step forms "pytorch" and "ema" coincide when lr_pytorch = lr_ema·(1 − β)', () => {
     for (const nesterov of [false, true]) {
-      const beta = 0.8, lrEma = 0.05;
+      const beta = 0.8,
+        lrEma = 0.05;
       const a = new Momentum({ lr: lrEma * (1 - beta), beta, nesterov });
       const b = new Momentum({ lr: lrEma, beta, form: "ema", nesterov });
-      const pa = Float64Array.from([2, -1]), pb = pa.slice();
-      const ga = new Float64Array(2), gb = new Float64Array(2), rng = createRng(42);
+      const pa = Float64Array.from([2, -1]),
+        pb = pa.slice();
+      const ga = new Float64Array(2),
+        gb = new Float64Array(2),
+        rng = createRng(42);
       for (let t = 0; t < 50; t++) {
         // a gradient that depends on θ (f = ½(x² + 10y²)) plus seeded noise, the same for both
-        const n0 = rng.normal(), n1 = rng.normal();
-        ga[0] = pa[0] + n0; ga[1] = 10 * pa[1] + n1;
-        gb[0] = pb[0] + n0; gb[1] = 10 * pb[1] + n1;
+        const n0 = rng.normal(),
+          n1 = rng.normal();
+        ga[0] = pa[0] + n0;
+        ga[1] = 10 * pa[1] + n1;
+        gb[0] = pb[0] + n0;
+        gb[1] = 10 * pb[1] + n1;
         a.step([pa], [ga]);
         b.step([pb], [gb]);
         expect(pb[0]).toBeCloseTo(pa[0], 12);
@@ -76,14 +92,21 @@ describe("Momentum", () => {
   });
 
   it("Momentum.step approaches the terminal step lr·g/(1 − β) on a constant gradient", () => {
-    const opt = new Momentum({ lr: 0.1, beta: 0.9 }), theta = new Float64Array(1), g = Float64Array.from([1]);
+    const opt = new Momentum({ lr: 0.1, beta: 0.9 }),
+      theta = new Float64Array(1),
+      g = Float64Array.from([1]);
     let before = 0;
-    for (let t = 0; t < 300; t++) { before = theta[0]; opt.step([theta], [g]); }
+    for (let t = 0; t < 300; t++) {
+      before = theta[0];
+      opt.step([theta], [g]);
+    }
     expect(before - theta[0]).toBeCloseTo((0.1 * 1) / (1 - 0.9), 10);
   });
 
   it("Momentum.step allocates its velocity once and reuses it", () => {
-    const opt = new Momentum({ lr: 0.1 }), theta = new Float64Array(3), g = Float64Array.from([1, 2, 3]);
+    const opt = new Momentum({ lr: 0.1 }),
+      theta = new Float64Array(3),
+      g = Float64Array.from([1, 2, 3]);
     opt.step([theta], [g]);
     const v = opt.velocity[0];
     opt.step([theta], [g]);

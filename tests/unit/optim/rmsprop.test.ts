@@ -5,7 +5,9 @@ import { descend } from "./descend.helpers";
 
 describe("RMSProp", () => {
   it("RMSProp.step matches three steps worked by hand (ε outside the root)", () => {
-    const opt = new RMSProp({ lr: 0.01, alpha: 0.9, eps: 1e-8 }), theta = Float64Array.from([1]), g = new Float64Array(1);
+    const opt = new RMSProp({ lr: 0.01, alpha: 0.9, eps: 1e-8 }),
+      theta = Float64Array.from([1]),
+      g = new Float64Array(1);
     // s1 = 0.9·0 + 0.1·1² = 0.1        θ1 = 1 − 0.01·1/(√0.1 + 1e-8)
     // s2 = 0.9·0.1 + 0.1·2² = 0.49     θ2 = θ1 − 0.01·2/(0.7 + 1e-8)
     // s3 = 0.9·0.49 + 0.1·1² = 0.541   θ3 = θ2 + 0.01·1/(√0.541 + 1e-8)
@@ -22,7 +24,8 @@ describe("RMSProp", () => {
   });
 
   it("RMSProp.step with epsInside puts ε under the root", () => {
-    const opt = new RMSProp({ lr: 0.01, alpha: 0.9, eps: 0.01, epsInside: true }), theta = Float64Array.from([1]);
+    const opt = new RMSProp({ lr: 0.01, alpha: 0.9, eps: 0.01, epsInside: true }),
+      theta = Float64Array.from([1]);
     // s1 = 0.1; θ1 = 1 − 0.01·1/√(0.1 + 0.01) = 1 − 0.01/√0.11
     opt.step([theta], [Float64Array.from([1])]);
     expect(theta[0]).toBeCloseTo(1 - 0.01 / Math.sqrt(0.11), 14);
@@ -30,7 +33,8 @@ describe("RMSProp", () => {
 
   it("RMSProp.step ε placement matters only when s is tiny", () => {
     const stepSize = (epsInside: boolean, g: number) => {
-      const opt = new RMSProp({ lr: 1, alpha: 0.99, eps: 1e-8, epsInside }), theta = new Float64Array(1);
+      const opt = new RMSProp({ lr: 1, alpha: 0.99, eps: 1e-8, epsInside }),
+        theta = new Float64Array(1);
       opt.step([theta], [Float64Array.from([g])]);
       return -theta[0];
     };
@@ -44,7 +48,8 @@ describe("RMSProp", () => {
   });
 
   it("RMSProp.effectiveLr reports lr/(√s + ε) per coordinate", () => {
-    const opt = new RMSProp({ lr: 0.01, alpha: 0.9, eps: 0 }), theta = new Float64Array(2);
+    const opt = new RMSProp({ lr: 0.01, alpha: 0.9, eps: 0 }),
+      theta = new Float64Array(2);
     opt.step([theta], [Float64Array.from([1, 10])]);
     // s = [0.1, 10] → lr/√s = [0.01/√0.1, 0.01/√10]
     const eta = opt.effectiveLr(0);
@@ -53,7 +58,9 @@ describe("RMSProp", () => {
   });
 
   it("RMSProp.step allocates s once and reuses it", () => {
-    const opt = new RMSProp(), theta = new Float64Array(2), g = Float64Array.from([1, 1]);
+    const opt = new RMSProp(),
+      theta = new Float64Array(2),
+      g = Float64Array.from([1, 1]);
     opt.step([theta], [g]);
     const s = opt.s[0];
     opt.step([theta], [g]);

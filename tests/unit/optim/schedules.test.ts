@@ -43,7 +43,9 @@ describe("schedules", () => {
   });
 
   it("Optimizer.lr set from a schedule before each step is the one used", () => {
-    const opt = new SGD(), theta = Float64Array.from([0]), g = Float64Array.from([1]);
+    const opt = new SGD(),
+      theta = Float64Array.from([0]),
+      g = Float64Array.from([1]);
     const s = exponentialDecay(1, 0.5);
     for (let t = 0; t < 3; t++) {
       opt.lr = s(opt.t);

@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import { backupRaw, backupKeyFor, contentHash } from "../../../src/progress/recover";
 import { loadProgress, mergeProgress, readProgress, PROGRESS_KEY, type KeyValueStore } from "../../../src/progress/store";
 
-function countingStore(initial: Record<string, string> = {}, limit = Infinity): KeyValueStore & { items: Map<string, string>; writes: string[] } {
-  const items = new Map(Object.entries(initial)), writes: string[] = [];
+function countingStore(
+  initial: Record<string, string> = {},
+  limit = Infinity,
+): KeyValueStore & { items: Map<string, string>; writes: string[] } {
+  const items = new Map(Object.entries(initial)),
+    writes: string[] = [];
   return {
-    items, writes,
+    items,
+    writes,
     getItem: (k) => items.get(k) ?? null,
     setItem: (k, v) => {
       if ([...items.values()].reduce((n, x) => n + x.length, 0) + v.length > limit) throw new DOMException("full", "QuotaExceededError");
@@ -30,7 +35,11 @@ describe("backupRaw", () => {
 });
 
 describe("loadProgress with damaged reading progress", () => {
-  const raw = JSON.stringify({ version: 1, last: 7, chapters: { "chapters/00": { position: 0.5, read: false, visitedAt: 1 }, "chapters/01": { position: "x".repeat(300_000) } } });
+  const raw = JSON.stringify({
+    version: 1,
+    last: 7,
+    chapters: { "chapters/00": { position: 0.5, read: false, visitedAt: 1 }, "chapters/01": { position: "x".repeat(300_000) } },
+  });
 
   it("loadProgress on seven page views backs the 300 KB record up once", () => {
     const store = countingStore({ [PROGRESS_KEY]: raw });
@@ -51,12 +60,21 @@ describe("loadProgress with damaged reading progress", () => {
     const { progress } = readProgress('{"version":1,"chapters":{"__proto__":{"position":1},"toString":{"position":0.2}},"last":null}');
     expect(Object.getPrototypeOf(progress.chapters)).toBeNull();
     expect(Object.keys(progress.chapters).sort()).toEqual(["__proto__", "toString"]);
+    // biome-ignore lint/complexity/useLiteralKeys: with a dot, TypeScript reads toString as Object.prototype's method
     expect(progress.chapters["toString"].position).toBe(0.2);
   });
 
   it("mergeProgress keeps a chapter read on either side and the later visit's position", () => {
-    const a = readProgress({ version: 1, chapters: { c1: { position: 0.95, read: true, visitedAt: 1 }, c2: { position: 0.1, visitedAt: 5 } }, last: "c2" }).progress;
-    const b = readProgress({ version: 1, chapters: { c1: { position: 0.3, visitedAt: 9 }, c3: { position: 0.4, visitedAt: 2 } }, last: "c1" }).progress;
+    const a = readProgress({
+      version: 1,
+      chapters: { c1: { position: 0.95, read: true, visitedAt: 1 }, c2: { position: 0.1, visitedAt: 5 } },
+      last: "c2",
+    }).progress;
+    const b = readProgress({
+      version: 1,
+      chapters: { c1: { position: 0.3, visitedAt: 9 }, c3: { position: 0.4, visitedAt: 2 } },
+      last: "c1",
+    }).progress;
     const { progress, changed } = mergeProgress(a, b);
     expect(progress.chapters.c1).toEqual({ position: 0.3, read: true, visitedAt: 9 });
     expect(progress.chapters.c3.position).toBe(0.4);

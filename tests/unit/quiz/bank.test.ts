@@ -23,12 +23,43 @@ describe("question bank", () => {
 
   it("buildBank renders every type into serialisable entries", async () => {
     const bank = await buildBank([
-      entry("adam/moment", { type: "choice", prompt: "What does $v_t$ track?", topics: ["adam"], difficulty: 1, link: "04-optimization-algorithms#adam",
-        options: [{ text: "Squared gradients, $g^2$", correct: true }, { text: "Curvature", why: "No second derivatives." }, { text: "Also $g^2$ averaged", correct: true }],
-        answer: "$v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2$" }),
-      entry("adam/beta1", { type: "numeric", prompt: "Default $\\beta_1$?", topics: ["adam"], difficulty: 1, link: "04-optimization-algorithms", value: 0.9, answer: "0.9" }),
-      entry("dropout/why", { type: "flashcard", prompt: "Why inverted dropout?", topics: ["dropout"], difficulty: 1, link: "05-regularization#dropout", answer: "So **test time** needs no change." }),
-      entry("adam/gen-adam-step", { type: "generated", generator: "adam-step", topics: ["adam"], difficulty: 3, link: "04-optimization-algorithms#bias-correction" }),
+      entry("adam/moment", {
+        type: "choice",
+        prompt: "What does $v_t$ track?",
+        topics: ["adam"],
+        difficulty: 1,
+        link: "04-optimization-algorithms#adam",
+        options: [
+          { text: "Squared gradients, $g^2$", correct: true },
+          { text: "Curvature", why: "No second derivatives." },
+          { text: "Also $g^2$ averaged", correct: true },
+        ],
+        answer: "$v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2$",
+      }),
+      entry("adam/beta1", {
+        type: "numeric",
+        prompt: "Default $\\beta_1$?",
+        topics: ["adam"],
+        difficulty: 1,
+        link: "04-optimization-algorithms",
+        value: 0.9,
+        answer: "0.9",
+      }),
+      entry("dropout/why", {
+        type: "flashcard",
+        prompt: "Why inverted dropout?",
+        topics: ["dropout"],
+        difficulty: 1,
+        link: "05-regularization#dropout",
+        answer: "So **test time** needs no change.",
+      }),
+      entry("adam/gen-adam-step", {
+        type: "generated",
+        generator: "adam-step",
+        topics: ["adam"],
+        difficulty: 3,
+        link: "04-optimization-algorithms#bias-correction",
+      }),
     ]);
     expect(bank.map((q) => q.id)).toEqual(["adam/beta1", "adam/gen-adam-step", "adam/moment", "dropout/why"]);
     const choice = bank.find((q) => q.id === "adam/moment")!;
@@ -48,8 +79,21 @@ describe("question bank", () => {
   });
 
   it("buildBank refuses a question whose folder is not among its topics, naming the file", async () => {
-    await expect(buildBank([{ ...entry("adam/x", { type: "flashcard", prompt: "Q", topics: ["sgd"], difficulty: 1, link: "04-optimization-algorithms", answer: "A" }), filePath: "content/questions/adam/x.yaml" }]))
-      .rejects.toThrow(/content\/questions\/adam\/x\.yaml: topics must include the folder's topic "adam"/);
+    await expect(
+      buildBank([
+        {
+          ...entry("adam/x", {
+            type: "flashcard",
+            prompt: "Q",
+            topics: ["sgd"],
+            difficulty: 1,
+            link: "04-optimization-algorithms",
+            answer: "A",
+          }),
+          filePath: "content/questions/adam/x.yaml",
+        },
+      ]),
+    ).rejects.toThrow(/content\/questions\/adam\/x\.yaml: topics must include the folder's topic "adam"/);
   });
 
   it("buildBank renders every question file in content/questions", async () => {

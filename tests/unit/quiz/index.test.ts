@@ -4,9 +4,30 @@ import * as quiz from "../../../src/quiz";
 
 describe("quiz public API", () => {
   it("index exports the grading, scheduling, store and session functions", () => {
-    for (const name of ["gradeChoice", "gradeNumeric", "gradeGenerated", "gradeFlashcard", "shuffleOptions", "parseNumber", "review", "reviewQueue",
-      "loadQuizProgress", "saveQuizProgress", "recordAnswer", "exportQuizProgress", "importQuizProgress", "practiceSet", "chapterCheck", "dailyQueue",
-      "startMock", "summarizeMock", "masteryByTopic", "streak", "answersPerDay", "sectionHref"]) {
+    for (const name of [
+      "gradeChoice",
+      "gradeNumeric",
+      "gradeGenerated",
+      "gradeFlashcard",
+      "shuffleOptions",
+      "parseNumber",
+      "review",
+      "reviewQueue",
+      "loadQuizProgress",
+      "saveQuizProgress",
+      "recordAnswer",
+      "exportQuizProgress",
+      "importQuizProgress",
+      "practiceSet",
+      "chapterCheck",
+      "dailyQueue",
+      "startMock",
+      "summarizeMock",
+      "masteryByTopic",
+      "streak",
+      "answersPerDay",
+      "sectionHref",
+    ]) {
       expect(typeof (quiz as Record<string, unknown>)[name], name).toBe("function");
     }
     expect(quiz.generators.size).toBeGreaterThanOrEqual(30);
@@ -26,7 +47,14 @@ describe("quiz public API", () => {
     const { progress } = quiz.loadQuizProgress(store);
     const q = quiz.generators.get("conv-output-size")!.generate(8);
     const r = quiz.gradeGenerated(q, String(q.answer));
-    quiz.recordAnswer(progress, { id: "cnn/gen-conv-output-size", at: now, correct: r.correct, topics: ["cnn"], rating: r.rating, mode: "practice" });
+    quiz.recordAnswer(progress, {
+      id: "cnn/gen-conv-output-size",
+      at: now,
+      correct: r.correct,
+      topics: ["cnn"],
+      rating: r.rating,
+      mode: "practice",
+    });
     expect(quiz.saveQuizProgress(store, progress).ok).toBe(true);
     const again = quiz.loadQuizProgress(store).progress;
     expect(again.history).toHaveLength(1);

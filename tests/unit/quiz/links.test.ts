@@ -9,7 +9,12 @@ function anchors(slug: string): Set<string> | null {
   const file = `content/chapters/${slug}.mdx`;
   if (!existsSync(file)) return null;
   const slugger = new GithubSlugger();
-  return new Set(readFileSync(file, "utf8").split("\n").filter((l) => /^#{2,6} /.test(l)).map((l) => slugger.slug(l.replace(/^#+ /, "").trim())));
+  return new Set(
+    readFileSync(file, "utf8")
+      .split("\n")
+      .filter((l) => /^#{2,6} /.test(l))
+      .map((l) => slugger.slug(l.replace(/^#+ /, "").trim())),
+  );
 }
 
 describe("question links", () => {

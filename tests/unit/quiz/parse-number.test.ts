@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parseNumber } from "../../../src/quiz/parse-number";
 
-const value = (s: string) => { const r = parseNumber(s); return r.ok ? r.value : r.reason; };
+const value = (s: string) => {
+  const r = parseNumber(s);
+  return r.ok ? r.value : r.reason;
+};
 
 describe("parseNumber", () => {
   it("parseNumber reads decimals, exponents, fractions and percentages as the same number", () => {
-    for (const s of ["0.125", "1/8", "12.5%", "1.25e-1", "1.25E-1", ".125", "+0.125", "1.25 × 10^-1", "1.25*10^(-1)"]) expect(value(s), s).toBeCloseTo(0.125, 15);
+    for (const s of ["0.125", "1/8", "12.5%", "1.25e-1", "1.25E-1", ".125", "+0.125", "1.25 × 10^-1", "1.25*10^(-1)"])
+      expect(value(s), s).toBeCloseTo(0.125, 15);
     expect(value("1e-3")).toBe(0.001);
     expect(value("0.001")).toBe(0.001);
     expect(value("10^-2")).toBe(0.01);

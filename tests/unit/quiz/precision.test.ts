@@ -33,7 +33,8 @@ describe("precisionFor", () => {
   it("precisionFor: every template's answer rounded as its hint says is accepted, over 200 seeds", () => {
     for (const g of generatorList)
       for (let s = 0; s < 200; s++) {
-        const q = g.generate(11 + s * 7919), p = precisionFor(q.tolerance, q.answer);
+        const q = g.generate(11 + s * 7919),
+          p = precisionFor(q.tolerance, q.answer);
         const reply = p.kind === "exact" ? q.answer : roundTo(q.answer, p.figures);
         expect(withinTolerance(reply, q.answer, q.tolerance), `${g.id} seed ${11 + s * 7919}`).toBe(true);
       }

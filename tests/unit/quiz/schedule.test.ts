@@ -3,7 +3,8 @@ import { fsrs, createEmptyCard, Rating } from "ts-fsrs";
 import { newCard, review, retrievability, reviewQueue, dueCounts, isDue } from "../../../src/quiz/schedule";
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
-const MIN = 60_000, DAY = 86_400_000;
+const MIN = 60_000,
+  DAY = 86_400_000;
 
 describe("FSRS scheduling", () => {
   it("newCard is new and due immediately", () => {
@@ -20,11 +21,13 @@ describe("FSRS scheduling", () => {
   });
 
   it("review with Good on a learned card pushes it days out, Easy further than Good, Again back to minutes", () => {
-    let c = review(undefined, "good", T0);            // learning step
-    c = review(c, "good", c.due);                       // graduates
-    expect(c.state).toBe(2);                            // review
+    let c = review(undefined, "good", T0); // learning step
+    c = review(c, "good", c.due); // graduates
+    expect(c.state).toBe(2); // review
     expect(c.due - c.last_review!).toBeGreaterThanOrEqual(DAY);
-    const good = review(c, "good", c.due), easy = review(c, "easy", c.due), again = review(c, "again", c.due);
+    const good = review(c, "good", c.due),
+      easy = review(c, "easy", c.due),
+      again = review(c, "again", c.due);
     expect(good.due - c.due).toBeGreaterThan(2 * DAY);
     expect(easy.due).toBeGreaterThan(good.due);
     expect(again.due - c.due).toBeLessThanOrEqual(10 * MIN);
@@ -36,7 +39,13 @@ describe("FSRS scheduling", () => {
     let card = createEmptyCard(new Date(T0));
     let ours = newCard(T0);
     let now = T0;
-    for (const [r, ours4] of [[Rating.Good, "good"], [Rating.Good, "good"], [Rating.Hard, "hard"], [Rating.Again, "again"], [Rating.Easy, "easy"]] as const) {
+    for (const [r, ours4] of [
+      [Rating.Good, "good"],
+      [Rating.Good, "good"],
+      [Rating.Hard, "hard"],
+      [Rating.Again, "again"],
+      [Rating.Easy, "easy"],
+    ] as const) {
       card = f.next(card, new Date(now), r).card;
       ours = review(ours, ours4, now);
       expect(ours.due).toBe(card.due.getTime());
@@ -50,13 +59,16 @@ describe("FSRS scheduling", () => {
     expect(retrievability(undefined, T0)).toBe(0);
     let c = review(undefined, "good", T0);
     c = review(c, "good", c.due);
-    const soon = retrievability(c, c.last_review! + DAY), later = retrievability(c, c.last_review! + 30 * DAY);
+    const soon = retrievability(c, c.last_review! + DAY),
+      later = retrievability(c, c.last_review! + 30 * DAY);
     expect(soon).toBeGreaterThan(0.8);
     expect(later).toBeLessThan(soon);
   });
 
   it("reviewQueue puts due cards first (most overdue first), then new ones up to the daily limit", () => {
-    const a = review(undefined, "again", T0 - 2 * DAY), b = review(undefined, "again", T0 - DAY), later = review(review(undefined, "good", T0), "good", T0 + 10 * MIN);
+    const a = review(undefined, "again", T0 - 2 * DAY),
+      b = review(undefined, "again", T0 - DAY),
+      later = review(review(undefined, "good", T0), "good", T0 + 10 * MIN);
     const cards = { a, b, later };
     const ids = ["n1", "later", "b", "n2", "a", "n3"];
     expect(reviewQueue(ids, cards, T0, { newPerDay: 2 })).toEqual(["a", "b", "n1", "n2"]);

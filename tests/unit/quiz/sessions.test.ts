@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { practiceSet, chapterCheck, startMock, mockRemaining, summarizeMock, masteryByTopic, streak, answersPerDay, dailyQueue, sectionHref, chapterOf, type QuestionMeta } from "../../../src/quiz/sessions";
+import {
+  practiceSet,
+  chapterCheck,
+  startMock,
+  mockRemaining,
+  summarizeMock,
+  masteryByTopic,
+  streak,
+  answersPerDay,
+  dailyQueue,
+  sectionHref,
+  chapterOf,
+  type QuestionMeta,
+} from "../../../src/quiz/sessions";
 import { emptyQuizProgress, recordAnswer } from "../../../src/quiz/store";
 
 const T0 = Date.UTC(2026, 0, 5, 12);
@@ -8,7 +21,13 @@ const DAY = 86_400_000;
 const bank: QuestionMeta[] = [
   { id: "adam/a1", type: "choice", topics: ["adam"], link: "04-optimization-algorithms#adam", difficulty: 1 },
   { id: "adam/a2", type: "numeric", topics: ["adam"], link: "04-optimization-algorithms#bias-correction", difficulty: 2 },
-  { id: "adam/a3", type: "generated", topics: ["adam", "adamw"], link: "04-optimization-algorithms#adamw-weight-decay-done-right", difficulty: 3 },
+  {
+    id: "adam/a3",
+    type: "generated",
+    topics: ["adam", "adamw"],
+    link: "04-optimization-algorithms#adamw-weight-decay-done-right",
+    difficulty: 3,
+  },
   { id: "dropout/d1", type: "flashcard", topics: ["dropout"], link: "05-regularization#dropout", difficulty: 1 },
   { id: "dropout/d2", type: "choice", topics: ["dropout"], link: "05-regularization#dropout", difficulty: 2 },
   { id: "cnn/c1", type: "generated", topics: ["cnn"], link: "09-interview-preparation", difficulty: 2 },
@@ -54,7 +73,16 @@ describe("sessions", () => {
 
   it("summarizeMock scores, counts unanswered as wrong, and lists weak topics with links", () => {
     const m = { ids: ["adam/a1", "adam/a2", "dropout/d1", "cnn/c1"], seed: 1, startedAt: T0, endsAt: T0 + 10 * 60_000 };
-    const s = summarizeMock(bank, m, [{ id: "adam/a1", correct: true }, { id: "adam/a2", correct: false }, { id: "dropout/d1", correct: true }], T0 + 11 * 60_000);
+    const s = summarizeMock(
+      bank,
+      m,
+      [
+        { id: "adam/a1", correct: true },
+        { id: "adam/a2", correct: false },
+        { id: "dropout/d1", correct: true },
+      ],
+      T0 + 11 * 60_000,
+    );
     expect(s).toMatchObject({ total: 4, answered: 3, correct: 2, score: 0.5, timedOut: true });
     expect(s.weakTopics.map((w) => w.topic)).toEqual(["cnn", "adam"]);
     expect(s.weakTopics[1].links).toEqual(["04-optimization-algorithms#bias-correction"]);
@@ -69,7 +97,9 @@ describe("sessions", () => {
     }
     recordAnswer(p, { id: "adam/a1", at: T0, correct: false, topics: ["adam"], rating: "again" });
     const m = masteryByTopic(bank, p, T0 + DAY);
-    const dropout = m.find((x) => x.topic === "dropout")!, adam = m.find((x) => x.topic === "adam")!, cnn = m.find((x) => x.topic === "cnn")!;
+    const dropout = m.find((x) => x.topic === "dropout")!,
+      adam = m.find((x) => x.topic === "adam")!,
+      cnn = m.find((x) => x.topic === "cnn")!;
     expect(dropout).toMatchObject({ questions: 2, seen: 2, accuracy: 1 });
     expect(dropout.mastery).toBeGreaterThan(0.85);
     expect(dropout.level).toBe("mastered");
@@ -92,8 +122,16 @@ describe("sessions", () => {
   });
 
   it("answersPerDay counts answers and right answers per local day", () => {
-    const h = [{ id: "x/y", at: T0, correct: true, topics: ["adam"] }, { id: "x/y", at: T0 + 1, correct: false, topics: ["adam"] }, { id: "x/y", at: T0 - 2 * DAY, correct: true, topics: ["adam"] }];
-    expect(answersPerDay(h, 3, T0, 0)).toEqual([{ day: "2026-01-03", answers: 1, correct: 1 }, { day: "2026-01-04", answers: 0, correct: 0 }, { day: "2026-01-05", answers: 2, correct: 1 }]);
+    const h = [
+      { id: "x/y", at: T0, correct: true, topics: ["adam"] },
+      { id: "x/y", at: T0 + 1, correct: false, topics: ["adam"] },
+      { id: "x/y", at: T0 - 2 * DAY, correct: true, topics: ["adam"] },
+    ];
+    expect(answersPerDay(h, 3, T0, 0)).toEqual([
+      { day: "2026-01-03", answers: 1, correct: 1 },
+      { day: "2026-01-04", answers: 0, correct: 0 },
+      { day: "2026-01-05", answers: 2, correct: 1 },
+    ]);
   });
 
   it("dailyQueue counts new questions started today against the daily limit", () => {

@@ -2,8 +2,17 @@
 // big to back up, oversized imports, ids the bank does not hold.
 import { describe, expect, it } from "vitest";
 import {
-  loadQuizProgress, exportQuizProgress, importQuizProgress, recordAnswer, emptyQuizProgress, idsNotInBank, mergeQuizProgress,
-  QUIZ_KEY, QUIZ_KEY_V0, IMPORT_MAX_BYTES, type KeyValueStore,
+  loadQuizProgress,
+  exportQuizProgress,
+  importQuizProgress,
+  recordAnswer,
+  emptyQuizProgress,
+  idsNotInBank,
+  mergeQuizProgress,
+  QUIZ_KEY,
+  QUIZ_KEY_V0,
+  IMPORT_MAX_BYTES,
+  type KeyValueStore,
 } from "../../../src/quiz/store";
 import { backupKeyFor } from "../../../src/progress/recover";
 import { review } from "../../../src/quiz/schedule";
@@ -11,11 +20,16 @@ import { review } from "../../../src/quiz/schedule";
 const T0 = Date.UTC(2026, 0, 5, 9);
 const HOSTILE = ["__proto__", "toString", "constructor", "hasOwnProperty", "valueOf"];
 
-function memoryStore(initial: Record<string, string> = {}, limit = Infinity): KeyValueStore & { items: Map<string, string>; writes: string[] } {
-  const items = new Map(Object.entries(initial)), writes: string[] = [];
+function memoryStore(
+  initial: Record<string, string> = {},
+  limit = Infinity,
+): KeyValueStore & { items: Map<string, string>; writes: string[] } {
+  const items = new Map(Object.entries(initial)),
+    writes: string[] = [];
   const used = () => [...items].reduce((n, [k, v]) => n + k.length + v.length, 0);
   return {
-    items, writes,
+    items,
+    writes,
     getItem: (k) => items.get(k) ?? null,
     setItem: (k, v) => {
       if (used() - (items.get(k)?.length ?? 0) + v.length > limit) throw new DOMException("full", "QuotaExceededError");
@@ -51,8 +65,9 @@ describe("loadQuizProgress with hostile ids", () => {
   it("loadQuizProgress salvages a v1 record whose card and answer ids are inherited names", () => {
     const card = review(undefined, "good", T0);
     // JSON text, as storage holds it: JSON.parse makes "__proto__" an own key, as a hostile record would.
-    const raw = `{"version":1,"cards":{"__proto__":${JSON.stringify(card)},"toString":${JSON.stringify(card)},"adam/bias":${JSON.stringify(card)}},`
-      + `"history":[{"id":"toString","at":${T0},"correct":true,"topics":["adam"]},{"id":"adam/bias","at":${T0},"correct":true,"topics":["adam"]}],"settings":{}}`;
+    const raw =
+      `{"version":1,"cards":{"__proto__":${JSON.stringify(card)},"toString":${JSON.stringify(card)},"adam/bias":${JSON.stringify(card)}},` +
+      `"history":[{"id":"toString","at":${T0},"correct":true,"topics":["adam"]},{"id":"adam/bias","at":${T0},"correct":true,"topics":["adam"]}],"settings":{}}`;
     const store = memoryStore({ [QUIZ_KEY]: raw });
     const r = loadQuizProgress(store);
     expect(r.status).toBe("recovered");
@@ -61,12 +76,18 @@ describe("loadQuizProgress with hostile ids", () => {
     expect(r.progress.history.map((a) => a.id)).toEqual(["adam/bias"]);
     expect(store.items.get(r.backupKey!)).toBe(raw);
     // and answering afterwards still works for every id
-    for (const id of HOSTILE) expect(() => recordAnswer(r.progress, { id, at: T0, correct: true, topics: ["adam"], rating: "good" })).not.toThrow();
+    for (const id of HOSTILE)
+      expect(() => recordAnswer(r.progress, { id, at: T0, correct: true, topics: ["adam"], rating: "good" })).not.toThrow();
     expect(Object.keys(r.progress.cards)).toEqual(["adam/bias"]);
   });
 
   it("loadQuizProgress never throws, even when the store itself throws on reading", () => {
-    const broken: KeyValueStore = { getItem: () => { throw new Error("SecurityError"); }, setItem: () => {} };
+    const broken: KeyValueStore = {
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+      setItem: () => {},
+    };
     expect(loadQuizProgress(broken).status).toBe("unreadable");
   });
 });
@@ -125,7 +146,11 @@ describe("importQuizProgress against hostile files", () => {
   });
 
   it("exportQuizProgress includes reading progress and importQuizProgress gives it back", () => {
-    const reading = { version: 1 as const, chapters: { "chapters/01-what-is-deep-learning": { position: 0.95, read: true, visitedAt: T0 } }, last: "chapters/01-what-is-deep-learning" };
+    const reading = {
+      version: 1 as const,
+      chapters: { "chapters/01-what-is-deep-learning": { position: 0.95, read: true, visitedAt: T0 } },
+      last: "chapters/01-what-is-deep-learning",
+    };
     const r = importQuizProgress(emptyQuizProgress(), exportQuizProgress(emptyQuizProgress(), T0, reading));
     expect(r.ok).toBe(true);
     if (r.ok) expect({ ...r.reading, chapters: { ...r.reading!.chapters } }).toEqual(reading);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  loadQuizProgress, saveQuizProgress, exportQuizProgress, importQuizProgress, mergeQuizProgress, migrateV0, recordAnswer,
-  emptyQuizProgress, QUIZ_KEY, QUIZ_KEY_V0, type KeyValueStore, type QuizProgress,
+  loadQuizProgress,
+  saveQuizProgress,
+  exportQuizProgress,
+  importQuizProgress,
+  mergeQuizProgress,
+  migrateV0,
+  recordAnswer,
+  emptyQuizProgress,
+  QUIZ_KEY,
+  QUIZ_KEY_V0,
+  type KeyValueStore,
+  type QuizProgress,
 } from "../../../src/quiz/store";
 import { backupKeyFor } from "../../../src/progress/recover";
 
@@ -29,7 +39,8 @@ describe("quiz progress store", () => {
   });
 
   it("saveQuizProgress then loadQuizProgress round-trips (nothing lost on reload)", () => {
-    const store = memoryStore(), p = sample();
+    const store = memoryStore(),
+      p = sample();
     expect(saveQuizProgress(store, p)).toEqual({ ok: true });
     const r = loadQuizProgress(store);
     expect(r.status).toBe("ok");
@@ -44,11 +55,21 @@ describe("quiz progress store", () => {
   });
 
   it("migrateV0 turns attempts into history and rebuilds cards by replaying them", () => {
-    const v0 = { attempts: [{ q: "adam/bias", t: T0 + DAY, ok: true }, { q: "adam/bias", t: T0, ok: false }, { q: "rnn/params", t: T0, ok: true }], boxes: { "adam/bias": 2 } };
+    const v0 = {
+      attempts: [
+        { q: "adam/bias", t: T0 + DAY, ok: true },
+        { q: "adam/bias", t: T0, ok: false },
+        { q: "rnn/params", t: T0, ok: true },
+      ],
+      boxes: { "adam/bias": 2 },
+    };
     const p = migrateV0(v0);
     expect(p.version).toBe(1);
     expect(p.history.map((a) => [a.id, a.at, a.correct, a.topics[0]])).toEqual([
-      ["adam/bias", T0, false, "adam"], ["rnn/params", T0, true, "rnn"], ["adam/bias", T0 + DAY, true, "adam"]]);
+      ["adam/bias", T0, false, "adam"],
+      ["rnn/params", T0, true, "rnn"],
+      ["adam/bias", T0 + DAY, true, "adam"],
+    ]);
     expect(p.cards["adam/bias"].reps).toBe(2);
     expect(p.cards["adam/bias"].lapses).toBe(0); // the first review was a learning Again, not a lapse
     expect(p.cards["rnn/params"].reps).toBe(1);
@@ -102,11 +123,21 @@ describe("quiz progress store", () => {
   });
 
   it("saveQuizProgress reports a full storage (QuotaExceededError) instead of swallowing it", () => {
-    const full: KeyValueStore = { getItem: () => null, setItem: () => { throw new DOMException("quota", "QuotaExceededError"); } };
+    const full: KeyValueStore = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException("quota", "QuotaExceededError");
+      },
+    };
     const r = saveQuizProgress(full, sample());
     expect(r).toMatchObject({ ok: false, reason: "quota" });
     if (!r.ok) expect(r.message).toMatch(/storage is full/);
-    const blocked: KeyValueStore = { getItem: () => null, setItem: () => { throw new Error("SecurityError: denied"); } };
+    const blocked: KeyValueStore = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error("SecurityError: denied");
+      },
+    };
     expect(saveQuizProgress(blocked, sample())).toMatchObject({ ok: false, reason: "blocked" });
   });
 

@@ -27,7 +27,9 @@ describe("createRng", () => {
     expect(copy.next()).toBe(rng.next());
   });
   it("rng.fill gives the numbers successive next() calls would give", () => {
-    const a = createRng(9), b = createRng(9), out = new Float64Array(20);
+    const a = createRng(9),
+      b = createRng(9),
+      out = new Float64Array(20);
     a.fill(out);
     expect(Array.from(out)).toEqual(Array.from({ length: 20 }, () => b.next()));
     expect(a.state).toBe(b.state);

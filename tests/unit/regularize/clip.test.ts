@@ -12,7 +12,8 @@ describe("clipping", () => {
   });
 
   it("clipByGlobalNorm rescales by maxNorm/(norm + 1e-6) and returns the norm before clipping", () => {
-    const a = Float64Array.from([3, 4]), b = Float64Array.from([12]);
+    const a = Float64Array.from([3, 4]),
+      b = Float64Array.from([12]);
     // norm 13 > 1: scale = 1/(13 + 1e-6)
     expect(clipByGlobalNorm([a, b], 1)).toBe(13);
     const scale = 1 / (13 + 1e-6);
@@ -43,7 +44,10 @@ describe("clipping", () => {
   it("clipByGlobalNorm keeps the global norm ≤ maxNorm and every direction", () => {
     fc.assert(
       fc.property(vector, vector, fc.double({ min: 1e-3, max: 100, noNaN: true }), (x, y, maxNorm) => {
-        const a = Float64Array.from(x), b = Float64Array.from(y), a0 = a.slice(), b0 = b.slice();
+        const a = Float64Array.from(x),
+          b = Float64Array.from(y),
+          a0 = a.slice(),
+          b0 = b.slice();
         const before = clipByGlobalNorm([a, b], maxNorm);
         expect(globalNorm([a, b])).toBeLessThanOrEqual(maxNorm * (1 + 1e-12));
         // one common factor s ∈ (0, 1] for all entries of all tensors
@@ -65,7 +69,8 @@ describe("clipping", () => {
         const v = Float64Array.from(x);
         clipByNorm(v, maxNorm);
         expect(globalNorm([v])).toBeLessThanOrEqual(maxNorm * (1 + 1e-12));
-        const before = globalNorm([Float64Array.from(x)]), s = before > 0 ? globalNorm([v]) / before : 1;
+        const before = globalNorm([Float64Array.from(x)]),
+          s = before > 0 ? globalNorm([v]) / before : 1;
         v.forEach((vi, i) => expect(vi).toBeCloseTo(s * x[i], 9));
       }),
       { seed: 42 },

@@ -1,13 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  elasticNetGrad, elasticNetPenalty, halfL2Grad, halfL2Penalty, l1Grad, l1Penalty, l2Grad, l2Penalty, penalties,
+  elasticNetGrad,
+  elasticNetPenalty,
+  halfL2Grad,
+  halfL2Penalty,
+  l1Grad,
+  l1Penalty,
+  l2Grad,
+  l2Penalty,
+  penalties,
 } from "../../../lib/regularize/penalties";
 import { Tensor } from "../../../lib/tensor/tensor";
 
 /** Central finite difference of f at w along coordinate i. */
 function numericGrad(f: (w: Float64Array) => number, w: Float64Array, i: number, h = 1e-5): number {
-  const plus = w.slice(), minus = w.slice();
+  const plus = w.slice(),
+    minus = w.slice();
   plus[i] += h;
   minus[i] -= h;
   return (f(plus) - f(minus)) / (2 * h);
@@ -42,7 +51,11 @@ describe("penalties", () => {
   });
 
   it("l2Penalty accepts a Tensor and l2Grad writes into out", () => {
-    const W = Tensor.from([[1, 2], [3, 4]]), out = new Float64Array(4);
+    const W = Tensor.from([
+        [1, 2],
+        [3, 4],
+      ]),
+      out = new Float64Array(4);
     expect(l2Penalty(W, 1)).toBe(30);
     expect(l2Grad(W, 0.5, out)).toBe(out);
     expect(Array.from(out)).toEqual([1, 2, 3, 4]);
@@ -57,8 +70,14 @@ describe("penalties", () => {
         (sizes, negative, lambda) => {
           const w = Float64Array.from(sizes, (s, i) => (negative[i] ? -s : s));
           const pairs = [
-            ...Object.values(penalties).map((p) => ({ f: (x: Float64Array) => p.penalty(x, lambda), df: (x: Float64Array) => p.grad(x, lambda) })),
-            { f: (x: Float64Array) => elasticNetPenalty(x, lambda, 2 * lambda), df: (x: Float64Array) => elasticNetGrad(x, lambda, 2 * lambda) },
+            ...Object.values(penalties).map((p) => ({
+              f: (x: Float64Array) => p.penalty(x, lambda),
+              df: (x: Float64Array) => p.grad(x, lambda),
+            })),
+            {
+              f: (x: Float64Array) => elasticNetPenalty(x, lambda, 2 * lambda),
+              df: (x: Float64Array) => elasticNetGrad(x, lambda, 2 * lambda),
+            },
           ];
           for (const { f, df } of pairs) {
             const g = df(w);

@@ -14,18 +14,24 @@ describe("softThreshold", () => {
 
   it("softThreshold(w, τ) minimises ½(x − w)² + τ|x| (it is the L1 proximal map)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }),
-        fc.double({ min: -10, max: 10, noNaN: true }), (w, tau, other) => {
+      fc.property(
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        (w, tau, other) => {
           const objective = (x: number) => 0.5 * (x - w) ** 2 + tau * Math.abs(x);
           expect(objective(softThreshold(w, tau))).toBeLessThanOrEqual(objective(other) + 1e-12);
-        }),
+        },
+      ),
       { seed: 42 },
     );
   });
 
   it("proximalL1Step reaches exact zeros where subgradient steps hop around 0", () => {
     // J = 0 (only the penalty): w shrinks by lr·λ = 0.05 per step.
-    const prox = Float64Array.from([0.12]), sub = Float64Array.from([0.12]), zero = new Float64Array(1);
+    const prox = Float64Array.from([0.12]),
+      sub = Float64Array.from([0.12]),
+      zero = new Float64Array(1);
     for (let t = 0; t < 10; t++) {
       proximalL1Step(prox, zero, 0.1, 0.5);
       sub[0] -= 0.1 * l1Grad(sub, 0.5)[0];

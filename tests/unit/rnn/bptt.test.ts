@@ -12,7 +12,12 @@ import { stackSteps, stepOf } from "../../../lib/rnn/sequence";
 import { Tensor } from "../../../lib/tensor/tensor";
 import { KINDS, recurrentGradError, randn, type Kind } from "./recurrent.helpers";
 
-const sizes = { I: fc.integer({ min: 1, max: 3 }), H: fc.integer({ min: 1, max: 3 }), T: fc.integer({ min: 1, max: 4 }), m: fc.integer({ min: 1, max: 3 }) };
+const sizes = {
+  I: fc.integer({ min: 1, max: 3 }),
+  H: fc.integer({ min: 1, max: 3 }),
+  T: fc.integer({ min: 1, max: 4 }),
+  m: fc.integer({ min: 1, max: 3 }),
+};
 
 describe("Recurrent.backward (BPTT)", () => {
   for (const kind of Object.keys(KINDS) as Kind[]) {
@@ -29,14 +34,19 @@ describe("Recurrent.backward (BPTT)", () => {
   }
 
   it("RNN.backward: grads.dh[t] is the dh0 of the same layer run on the tail from h_t (the full ∂L/∂h_t)", () => {
-    const rng = createRng(5), T = 5, rnn = new RNN(2, 3, { rng }), tail = new RNN(2, 3);
+    const rng = createRng(5),
+      T = 5,
+      rnn = new RNN(2, 3, { rng }),
+      tail = new RNN(2, 3);
     rnn.params().forEach((p, k) => tail.params()[k].value.set(p.value));
-    const X = randn(rng, [T, 2, 4]), dOut = randn(rng, [T, 3, 4]);
+    const X = randn(rng, [T, 2, 4]),
+      dOut = randn(rng, [T, 3, 4]);
     rnn.forward(X);
     rnn.backward(dOut);
     for (const t of [1, 3]) {
       // The tail sees x_{t+1} … x_T from h_t; its dh0 plus the direct term on h_t must equal ∂L/∂h_t.
-      const Xtail = new Tensor([T - t, 2, 4], X.data.slice(t * 8)), dTail = new Tensor([T - t, 3, 4], dOut.data.slice(t * 12));
+      const Xtail = new Tensor([T - t, 2, 4], X.data.slice(t * 8)),
+        dTail = new Tensor([T - t, 3, 4], dOut.data.slice(t * 12));
       tail.forward(Xtail, stepOf(rnn.cache.h, t).clone());
       tail.backward(dTail);
       const expected = tail.grads.dh0.data.map((v, i) => v + dOut.data[(t - 1) * 12 + i]);
@@ -45,13 +55,19 @@ describe("Recurrent.backward (BPTT)", () => {
   });
 
   it("RNN.forward takes a sequence as one [T, I, m] tensor or as T [I, m] tensors, with the same result", () => {
-    const rng = createRng(2), rnn = new RNN(3, 4, { rng }), xs = [randn(rng, [3, 2]), randn(rng, [3, 2]), randn(rng, [3, 2])];
-    const a = rnn.forward(xs).data.slice(), b = rnn.forward(stackSteps(xs)).data.slice();
+    const rng = createRng(2),
+      rnn = new RNN(3, 4, { rng }),
+      xs = [randn(rng, [3, 2]), randn(rng, [3, 2]), randn(rng, [3, 2])];
+    const a = rnn.forward(xs).data.slice(),
+      b = rnn.forward(stackSteps(xs)).data.slice();
     expect(Array.from(a)).toEqual(Array.from(b));
   });
 
   it("Recurrent.backward with inputGrad false skips dX but leaves the weight gradients unchanged", () => {
-    const rng = createRng(3), lstm = new LSTM(2, 3, { rng }), X = randn(rng, [4, 2, 2]), dh = randn(rng, [3, 2]);
+    const rng = createRng(3),
+      lstm = new LSTM(2, 3, { rng }),
+      X = randn(rng, [4, 2, 2]),
+      dh = randn(rng, [3, 2]);
     lstm.forward(X);
     lstm.backward(dh);
     const dW = lstm.dW_hh.data.slice();
@@ -68,8 +84,13 @@ describe("Recurrent.backward (BPTT)", () => {
   });
 
   it("Recurrent.params work with Adam and clipByGlobalNorm: training a GRU lowers its loss", () => {
-    const rng = createRng(11), gru = new GRU(1, 4, { rng }), X = randn(rng, [6, 1, 8]), Y = randn(rng, [4, 8], 0.3);
-    const { values, grads } = paramArrays(gru), opt = new Adam({ lr: 0.02 }), dh = new Tensor([4, 8]);
+    const rng = createRng(11),
+      gru = new GRU(1, 4, { rng }),
+      X = randn(rng, [6, 1, 8]),
+      Y = randn(rng, [4, 8], 0.3);
+    const { values, grads } = paramArrays(gru),
+      opt = new Adam({ lr: 0.02 }),
+      dh = new Tensor([4, 8]);
     const step = () => {
       gru.forward(X);
       let J = 0;
@@ -97,7 +118,8 @@ describe("Recurrent.backward (BPTT)", () => {
   });
 
   it("Recurrent buffers are reused: a second forward of the same shape allocates no new cache", () => {
-    const rnn = new RNN(2, 3), X = new Tensor([5, 2, 4]);
+    const rnn = new RNN(2, 3),
+      X = new Tensor([5, 2, 4]);
     rnn.forward(X);
     const h = rnn.cache.h;
     rnn.forward(X);
@@ -108,7 +130,8 @@ describe("Recurrent.backward (BPTT)", () => {
 
   it("Recurrent layers stay finite on extreme inputs (saturated gates, no NaN)", () => {
     for (const Kind of [RNN, LSTM, GRU]) {
-      const layer = new Kind(2, 3, { rng: createRng(4) }), X = new Tensor([6, 2, 2]);
+      const layer = new Kind(2, 3, { rng: createRng(4) }),
+        X = new Tensor([6, 2, 2]);
       X.data.forEach((_, i) => (X.data[i] = i % 2 ? 1e6 : -1e6));
       for (const p of layer.params()) p.value.forEach((_, i) => (p.value[i] *= 1e3));
       layer.forward(X);

@@ -1,17 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { addMatmul, addMatmulT, addOuter, addOuterMatmulT, addRowSums, fillBias, sigma } from "../../../lib/rnn/kernels";
 import { matmul } from "../../../lib/tensor/matmul";
-import { Tensor } from "../../../lib/tensor/tensor";
+import type { Tensor } from "../../../lib/tensor/tensor";
 import { createRng } from "../../../lib/random/rng";
 import { randn } from "./recurrent.helpers";
 
 describe("recurrent kernels", () => {
-  const rng = createRng(12), n = 3, k = 4, m = 5, W = randn(rng, [n, k]), x = randn(rng, [k, m]), d = randn(rng, [n, m]);
+  const rng = createRng(12),
+    n = 3,
+    k = 4,
+    m = 5,
+    W = randn(rng, [n, k]),
+    x = randn(rng, [k, m]),
+    d = randn(rng, [n, m]);
   // operands placed at an offset inside larger buffers, as a time loop addresses step t
-  const at = (t: Tensor, pad: number) => { const b = new Float64Array(pad + t.size); b.set(t.data, pad); return b; };
+  const at = (t: Tensor, pad: number) => {
+    const b = new Float64Array(pad + t.size);
+    b.set(t.data, pad);
+    return b;
+  };
 
   it("fillBias then addMatmul give b + W·x at an offset", () => {
-    const out = new Float64Array(7 + n * m), b = Float64Array.from([1, 2, 3]);
+    const out = new Float64Array(7 + n * m),
+      b = Float64Array.from([1, 2, 3]);
     fillBias(out, 7, b, null, n, m);
     addMatmul(out, 7, W.data, at(x, 3), 3, n, k, m);
     const ref = matmul(W, x);
@@ -19,7 +30,10 @@ describe("recurrent kernels", () => {
   });
 
   it("addOuterMatmulT equals addOuter plus addMatmulT", () => {
-    const dW1 = new Float64Array(n * k).fill(0.5), dW2 = dW1.slice(), out1 = new Float64Array(2 + k * m).fill(1), out2 = out1.slice();
+    const dW1 = new Float64Array(n * k).fill(0.5),
+      dW2 = dW1.slice(),
+      out1 = new Float64Array(2 + k * m).fill(1),
+      out2 = out1.slice();
     addOuterMatmulT(dW1, out1, 2, W.data, at(d, 4), 4, at(x, 6), 6, n, k, m);
     addOuter(dW2, at(d, 4), 4, at(x, 6), 6, n, k, m);
     addMatmulT(out2, 2, W.data, at(d, 4), 4, n, k, m);

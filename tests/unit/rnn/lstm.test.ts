@@ -57,8 +57,14 @@ describe("LSTM", () => {
   });
 
   it("LSTMCell.forward and backward are one step of the layer (h, c, gates, dh_prev, dc_prev)", () => {
-    const rng = createRng(6), cell = new LSTMCell(3, 2, { rng }), lstm = new LSTM(3, 2, { rng: createRng(6) });
-    const x = randn(rng, [3, 4]), h0 = randn(rng, [2, 4]), c0 = randn(rng, [2, 4]), dh = randn(rng, [2, 4]), dc = randn(rng, [2, 4]);
+    const rng = createRng(6),
+      cell = new LSTMCell(3, 2, { rng }),
+      lstm = new LSTM(3, 2, { rng: createRng(6) });
+    const x = randn(rng, [3, 4]),
+      h0 = randn(rng, [2, 4]),
+      c0 = randn(rng, [2, 4]),
+      dh = randn(rng, [2, 4]),
+      dc = randn(rng, [2, 4]);
     const h = cell.forward(x, h0, c0);
     lstm.forward([x], h0, c0);
     expect(Array.from(h.data)).toEqual(Array.from(lstm.cache.hT.data));

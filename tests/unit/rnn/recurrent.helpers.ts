@@ -22,10 +22,13 @@ export function randn(rng: Rng, shape: number[], std = 1): Tensor {
  * Returns the largest relative error over W_ih, W_hh, b_ih, b_hh, X, h0 (and c0 for an LSTM).
  */
 export function recurrentGradError(kind: Kind, I: number, H: number, T: number, m: number, seed: number, lastOnly: boolean): number {
-  const rng = createRng(seed), layer: Recurrent = new KINDS[kind](I, H, { rng });
+  const rng = createRng(seed),
+    layer: Recurrent = new KINDS[kind](I, H, { rng });
   // Larger weights than the default so the nonlinearities are well away from their linear regime.
   for (const p of layer.params()) for (let i = 0; i < p.value.length; i++) p.value[i] = rng.normal(0, 0.8);
-  const X = randn(rng, [T, I, m]), h0 = randn(rng, [H, m], 0.5), c0 = randn(rng, [H, m], 0.5);
+  const X = randn(rng, [T, I, m]),
+    h0 = randn(rng, [H, m], 0.5),
+    c0 = randn(rng, [H, m], 0.5);
   const Y = randn(rng, lastOnly ? [H, m] : [T, H, m], 0.5);
   const isLstm = kind === "lstm";
   const cost = () => {
@@ -36,15 +39,19 @@ export function recurrentGradError(kind: Kind, I: number, H: number, T: number, 
     return s / m;
   };
   cost();
-  const out = lastOnly ? layer.cache.hT : layer.cache.out, dOut = new Tensor(out.shape);
+  const out = lastOnly ? layer.cache.hT : layer.cache.out,
+    dOut = new Tensor(out.shape);
   for (let i = 0; i < out.size; i++) dOut.data[i] = out.data[i] - Y.data[i]; // per example
   layer.backward(dOut);
   const g = layer.grads as typeof layer.grads & { dc0?: Tensor };
   const perExample = (t: Tensor) => t.data.map((v) => v / m); // dX, dh0, dc0 are m·∂J/∂·
   const targets: [Float64Array, Float64Array][] = [
-    [layer.W_ih.data, layer.dW_ih.data.slice()], [layer.W_hh.data, layer.dW_hh.data.slice()],
-    [layer.b_ih.data, layer.db_ih.data.slice()], [layer.b_hh.data, layer.db_hh.data.slice()],
-    [X.data, perExample(g.dX)], [h0.data, perExample(g.dh0)],
+    [layer.W_ih.data, layer.dW_ih.data.slice()],
+    [layer.W_hh.data, layer.dW_hh.data.slice()],
+    [layer.b_ih.data, layer.db_ih.data.slice()],
+    [layer.b_hh.data, layer.db_hh.data.slice()],
+    [X.data, perExample(g.dX)],
+    [h0.data, perExample(g.dh0)],
   ];
   if (isLstm) targets.push([c0.data, perExample(g.dc0!)]);
   let worst = 0;

@@ -6,8 +6,12 @@ import { RNN, Tensor, createRng } from "../../../lib";
 
 function stack(seed: number) {
   const rng = createRng(seed);
-  const T = 4, I = 3, H = 3, m = 2;
-  const r1 = new RNN(I, H, { rng }), r2 = new RNN(H, H, { rng });
+  const T = 4,
+    I = 3,
+    H = 3,
+    m = 2;
+  const r1 = new RNN(I, H, { rng }),
+    r2 = new RNN(H, H, { rng });
   const X = new Tensor([T, I, m]);
   for (let i = 0; i < X.size; i++) X.data[i] = rng.normal(0, 1);
   /** L = ½ Σ (h⁽²⁾)², with h⁽²⁾ = h⁽¹⁾ + RNN₂(h⁽¹⁾). */
@@ -37,12 +41,13 @@ describe("residual connection across a stack of RNN layers", () => {
     const eps = 1e-6;
     for (let k = 0; k < r1.W_hh.size; k++) {
       const w = r1.W_hh.data[k];
-      r1.W_hh.data[k] = w + eps; const up = loss().L;
-      r1.W_hh.data[k] = w - eps; const down = loss().L;
+      r1.W_hh.data[k] = w + eps;
+      const up = loss().L;
+      r1.W_hh.data[k] = w - eps;
+      const down = loss().L;
       r1.W_hh.data[k] = w;
       const numeric = (up - down) / (2 * eps);
       expect(Math.abs(numeric - analytic[k]) / Math.max(1e-8, Math.abs(numeric) + Math.abs(analytic[k]))).toBeLessThan(1e-6);
     }
   });
-
 });

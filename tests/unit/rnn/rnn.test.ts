@@ -45,20 +45,28 @@ describe("RNN", () => {
   });
 
   it("RNN initializes every parameter from U(−1/√H, 1/√H) with the seeded generator, as PyTorch", () => {
-    const H = 16, a = new RNN(4, H, { rng: createRng(9) }), b = new RNN(4, H, { rng: createRng(9) }), k = 1 / Math.sqrt(H);
+    const H = 16,
+      a = new RNN(4, H, { rng: createRng(9) }),
+      b = new RNN(4, H, { rng: createRng(9) }),
+      k = 1 / Math.sqrt(H);
     for (const [p, q] of a.params().map((p, i) => [p, b.params()[i]] as const)) {
       expect(Array.from(p.value)).toEqual(Array.from(q.value));
       expect(p.value.every((v) => v >= -k && v < k)).toBe(true);
     }
     expect(a.params().map((p) => [p.name, p.shape, p.decay])).toEqual([
-      ["W_ih", [16, 4], true], ["W_hh", [16, 16], true], ["b_ih", [16, 1], false], ["b_hh", [16, 1], false],
+      ["W_ih", [16, 4], true],
+      ["W_hh", [16, 16], true],
+      ["b_ih", [16, 1], false],
+      ["b_hh", [16, 1], false],
     ]);
-    const all = a.params().flatMap((p) => Array.from(p.value)), mean = all.reduce((s, v) => s + v, 0) / all.length;
+    const all = a.params().flatMap((p) => Array.from(p.value)),
+      mean = all.reduce((s, v) => s + v, 0) / all.length;
     expect(Math.abs(mean)).toBeLessThan(0.03);
   });
 
   it("RNNCell.forward steps one time step and chains like the layer", () => {
-    const { rnn, X } = scalarRnn(), cell = new RNNCell(1, 1);
+    const { rnn, X } = scalarRnn(),
+      cell = new RNNCell(1, 1);
     cell.params().forEach((p, k) => p.value.set(rnn.params()[k].value));
     rnn.forward(X);
     let h = new Tensor([1, 1]);
@@ -74,7 +82,8 @@ describe("RNN", () => {
     cell.b_hh.data[0] = 0;
     const h = cell.forward(Tensor.from([[1], [2]]), Tensor.from([[0.4]])).data[0]; // tanh(0.3 − 1.4 + 0.2)
     expect(h).toBeCloseTo(Math.tanh(-0.9), 15);
-    const dx = cell.backward(Tensor.from([[2]])), dz = 2 * (1 - h * h);
+    const dx = cell.backward(Tensor.from([[2]])),
+      dz = 2 * (1 - h * h);
     expect(Array.from(dx.data)).toEqual([0.3 * dz, -0.7 * dz]);
     expect(cell.dh_prev.data[0]).toBeCloseTo(0.5 * dz, 15);
     expect(cell.layer.dW_hh.data[0]).toBeCloseTo(dz * 0.4, 15);

@@ -20,16 +20,24 @@ describe("SequenceDense and sequenceLossInto", () => {
   });
 
   it("sequenceLossInto sums each step's mean loss and writes each step's dA", () => {
-    const Yhat = new Tensor([2, 1, 2], [1, 2, 3, 5]), Y = new Tensor([2, 1, 2], [0, 0, 3, 3]), dA = new Tensor([2, 1, 2]);
+    const Yhat = new Tensor([2, 1, 2], [1, 2, 3, 5]),
+      Y = new Tensor([2, 1, 2], [0, 0, 3, 3]),
+      dA = new Tensor([2, 1, 2]);
     const J = sequenceLossInto(losses.halfMse, dA, Yhat, Y);
     expect(J).toBeCloseTo(halfMse(stepOf(Yhat, 0), stepOf(Y, 0)).loss + halfMse(stepOf(Yhat, 1), stepOf(Y, 1)).loss, 15);
     expect(Array.from(dA.data)).toEqual([1, 2, 0, 2]);
   });
 
   it("RNN + SequenceDense + sequenceLossInto (softmax cross-entropy on every step) match central differences", () => {
-    const rng = createRng(8), T = 4, m = 3, rnn = new RNN(3, 4, { rng }), readout = new SequenceDense(4, 3, { rng });
+    const rng = createRng(8),
+      T = 4,
+      m = 3,
+      rnn = new RNN(3, 4, { rng }),
+      readout = new SequenceDense(4, 3, { rng });
     readout.b.data.set([0.1, -0.2, 0.3]);
-    const X = randn(rng, [T, 3, m]), Y = new Tensor([T, 1, m]), dY = new Tensor([T, 3, m]);
+    const X = randn(rng, [T, 3, m]),
+      Y = new Tensor([T, 1, m]),
+      dY = new Tensor([T, 3, m]);
     Y.data.forEach((_, i) => (Y.data[i] = rng.int(3)));
     const cost = () => sequenceLossInto(losses.softmaxCe, dY, readout.forward(rnn.forward(X)), Y);
     cost();

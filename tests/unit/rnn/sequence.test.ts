@@ -11,7 +11,8 @@ describe("sequence helpers", () => {
   });
 
   it("stepViews shares the sequence's buffer and returns the same views on every call", () => {
-    const S = new Tensor([2, 2, 1], [1, 2, 3, 4]), views = stepViews(S);
+    const S = new Tensor([2, 2, 1], [1, 2, 3, 4]),
+      views = stepViews(S);
     expect(views[1].toArray()).toEqual([[3], [4]]);
     views[1].data[0] = 30;
     expect(S.data[2]).toBe(30);

@@ -9,7 +9,7 @@ import ref from "./fixtures/torch-reference.json";
 // The fixture holds torch.nn.RNN/LSTM/GRU numbers for a fixed case in PyTorch's layout (input (T, batch, I), rows
 // are examples), made by fixtures/make-torch-reference.py WITHOUT PyTorch: a plain-Python transcription of PyTorch's
 // documented equations, with gradients by finite differences of L = 0.5·(output²).sum(). See the note inside the JSON.
-const { T, batch: m, input_size: I, hidden_size: H } = ref;
+const { batch: m, input_size: I, hidden_size: H } = ref;
 
 /** PyTorch's (T, batch, n) nested list → the engine's [T, n, m] (examples as columns). */
 function toColumns(steps: number[][][], n: number): Tensor {
@@ -20,7 +20,11 @@ function toColumns(steps: number[][][], n: number): Tensor {
 const rowsToColumns = (rows: number[][], n: number) => toColumns([rows], n).reshape([n, m]);
 
 describe("recurrent layers against PyTorch reference values", () => {
-  for (const [kind, Make] of [["rnn", RNN], ["lstm", LSTM], ["gru", GRU]] as const) {
+  for (const [kind, Make] of [
+    ["rnn", RNN],
+    ["lstm", LSTM],
+    ["gru", GRU],
+  ] as const) {
     it(`${kind.toUpperCase()} forward and backward reproduce torch.nn.${kind.toUpperCase()} (fixture)`, () => {
       const r = ref[kind] as (typeof ref)["lstm"];
       const layer: Recurrent = new Make(I, H);
@@ -29,13 +33,17 @@ describe("recurrent layers against PyTorch reference values", () => {
       layer.W_hh.data.set(r.params.weight_hh_l0.flat());
       layer.b_ih.data.set(r.params.bias_ih_l0);
       layer.b_hh.data.set(r.params.bias_hh_l0);
-      const X = toColumns(ref.input, I), h0 = rowsToColumns(ref.h0, H), c0 = kind === "lstm" ? rowsToColumns(ref.c0, H) : undefined;
-      const out = layer.forward(X, h0, c0), expected = toColumns(r.output, H);
+      const X = toColumns(ref.input, I),
+        h0 = rowsToColumns(ref.h0, H),
+        c0 = kind === "lstm" ? rowsToColumns(ref.c0, H) : undefined;
+      const out = layer.forward(X, h0, c0),
+        expected = toColumns(r.output, H);
       out.data.forEach((v, i) => expect(v).toBeCloseTo(expected.data[i], 12));
       if (r.c_n) rowsToColumns(r.c_n, H).data.forEach((v, i) => expect((layer as LSTM).cache.cT.data[i]).toBeCloseTo(v, 12));
       // L = 0.5·Σ output² has per-example gradient dOut = output; PyTorch's .grad of a summed loss is m·(the mean-cost gradient).
       layer.backward(out.clone());
-      const close = (got: ArrayLike<number>, want: number[], scale: number) => want.forEach((v, i) => expect(got[i] * scale).toBeCloseTo(v, 7));
+      const close = (got: ArrayLike<number>, want: number[], scale: number) =>
+        want.forEach((v, i) => expect(got[i] * scale).toBeCloseTo(v, 7));
       close(layer.dW_ih.data, r.grad.weight_ih_l0.flat(), m);
       close(layer.dW_hh.data, r.grad.weight_hh_l0.flat(), m);
       close(layer.db_ih.data, r.grad.bias_ih_l0, m);

@@ -4,7 +4,18 @@ import { Tensor } from "../../../lib/tensor/tensor";
 
 describe("addColumn", () => {
   it("addColumn adds b[i] to every entry of row i", () => {
-    expect(addColumn(Tensor.from([[1, 2, 3], [4, 5, 6]]), Tensor.from([[10], [20]])).toArray()).toEqual([[11, 12, 13], [24, 25, 26]]);
+    expect(
+      addColumn(
+        Tensor.from([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+        Tensor.from([[10], [20]]),
+      ).toArray(),
+    ).toEqual([
+      [11, 12, 13],
+      [24, 25, 26],
+    ]);
   });
   it("addColumnInto works in place", () => {
     const A = Tensor.from([[1, 2]]);

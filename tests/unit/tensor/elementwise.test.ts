@@ -2,20 +2,45 @@ import { describe, expect, it } from "vitest";
 import { add, addInto, map, mapInto, mul, scale, scaleInto, sub, subInto, mulInto } from "../../../lib/tensor/elementwise";
 import { Tensor } from "../../../lib/tensor/tensor";
 
-const A = Tensor.from([[1, 2], [3, 4]]), B = Tensor.from([[5, 6], [7, 8]]);
+const A = Tensor.from([
+    [1, 2],
+    [3, 4],
+  ]),
+  B = Tensor.from([
+    [5, 6],
+    [7, 8],
+  ]);
 
 describe("element-wise ops", () => {
   it("add, sub, mul, scale, map compute entry by entry", () => {
-    expect(add(A, B).toArray()).toEqual([[6, 8], [10, 12]]);
-    expect(sub(A, B).toArray()).toEqual([[-4, -4], [-4, -4]]);
-    expect(mul(A, B).toArray()).toEqual([[5, 12], [21, 32]]);
-    expect(scale(A, -2).toArray()).toEqual([[-2, -4], [-6, -8]]);
-    expect(map(A, (x) => x * x).toArray()).toEqual([[1, 4], [9, 16]]);
+    expect(add(A, B).toArray()).toEqual([
+      [6, 8],
+      [10, 12],
+    ]);
+    expect(sub(A, B).toArray()).toEqual([
+      [-4, -4],
+      [-4, -4],
+    ]);
+    expect(mul(A, B).toArray()).toEqual([
+      [5, 12],
+      [21, 32],
+    ]);
+    expect(scale(A, -2).toArray()).toEqual([
+      [-2, -4],
+      [-6, -8],
+    ]);
+    expect(map(A, (x) => x * x).toArray()).toEqual([
+      [1, 4],
+      [9, 16],
+    ]);
   });
   it("the Into versions write into the given buffer, which may be an input", () => {
     const C = A.clone();
     addInto(C, C, B);
-    expect(C.toArray()).toEqual([[6, 8], [10, 12]]);
+    expect(C.toArray()).toEqual([
+      [6, 8],
+      [10, 12],
+    ]);
     subInto(C, C, B);
     mulInto(C, C, C);
     scaleInto(C, C, 0.5);

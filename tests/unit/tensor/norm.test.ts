@@ -4,7 +4,14 @@ import { Tensor } from "../../../lib/tensor/tensor";
 
 describe("norm2", () => {
   it("norm2 is the Euclidean norm of all entries", () => {
-    expect(norm2(Tensor.from([[3, 4], [0, 12]]))).toBe(13);
+    expect(
+      norm2(
+        Tensor.from([
+          [3, 4],
+          [0, 12],
+        ]),
+      ),
+    ).toBe(13);
     expect(norm2([0, 0])).toBe(0);
   });
   it("norm2 does not overflow for huge entries and propagates NaN", () => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { mean, sum, sumColumns, sumColumnsInto, sumRows, sumRowsInto } from "../../../lib/tensor/reduce";
 import { Tensor } from "../../../lib/tensor/tensor";
 
-const A = Tensor.from([[1, 2, 3], [4, 5, 6]]);
+const A = Tensor.from([
+  [1, 2, 3],
+  [4, 5, 6],
+]);
 
 describe("reductions", () => {
   it("sumColumns adds the columns into an [n, 1] column", () => {

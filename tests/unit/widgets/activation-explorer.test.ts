@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { activations, sigmoid, tanh } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
-  activationOf, activationSchema, curve, picked, saturatedIntervals, saturatedShare, tablePoints, usesSlope, type ActivationState,
+  activationOf,
+  activationSchema,
+  curve,
+  picked,
+  saturatedIntervals,
+  saturatedShare,
+  tablePoints,
+  usesSlope,
+  type ActivationState,
 } from "../../../src/widgets/activation-explorer-model";
 
 const base = (over: Partial<ActivationState> = {}): ActivationState => ({ ...defaults(activationSchema), ...over });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { tensorStats } from "../../../lib";
-import { allCurves, intendedVariance, layerStats, sampledVariance, statsInput, STATS_EXAMPLES, STATS_WIDTH } from "../../../src/widgets/activation-stats-model";
+import {
+  allCurves,
+  intendedVariance,
+  layerStats,
+  sampledVariance,
+  statsInput,
+  STATS_EXAMPLES,
+  STATS_WIDTH,
+} from "../../../src/widgets/activation-stats-model";
 
 describe("statsInput", () => {
   it("statsInput gives 50 examples of 100 features from N(0, 1), the same each time", () => {
@@ -20,7 +28,8 @@ describe("layerStats", () => {
 });
 
 describe("allCurves (the chapter's claims)", () => {
-  const tanh = allCurves("tanh", 30), relu = allCurves("relu", 30);
+  const tanh = allCurves("tanh", 30),
+    relu = allCurves("relu", 30);
   const v = (c: typeof tanh, init: keyof typeof tanh, l: number) => c[init][l - 1].variance;
   it("allCurves tanh: N(0, 0.01²) loses about a factor 100 per layer and ends near 1e-60; N(0, 1) saturates near 0.9", () => {
     expect(v(tanh, "small", 30)).toBeGreaterThan(1e-61);

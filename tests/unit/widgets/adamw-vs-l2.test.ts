@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { Adam, AdamW, Tensor } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { adamwSchema, compare, trainRun, optimizerFor, polynomialFeatures, polynomialModel, splits, fitCurve, bestVal, DEGREE, TRAIN_M, type AdamwState } from "../../../src/widgets/adamw-vs-l2-model";
+import {
+  adamwSchema,
+  compare,
+  trainRun,
+  optimizerFor,
+  polynomialFeatures,
+  polynomialModel,
+  splits,
+  fitCurve,
+  bestVal,
+  DEGREE,
+  TRAIN_M,
+  type AdamwState,
+} from "../../../src/widgets/adamw-vs-l2-model";
 
 const base = (over: Partial<AdamwState> = {}): AdamwState => ({ ...defaults(adamwSchema), ...over });
 const lastOf = <T>(xs: T[]) => xs[xs.length - 1];
@@ -30,9 +43,12 @@ describe("AdamW against Adam + L2 model", () => {
   });
 
   it("optimizerFor builds the engine's Adam (coupled) and AdamW (decoupled) with a mask that spares the bias", () => {
-    const names = polynomialModel().params().map((p) => p.name);
+    const names = polynomialModel()
+      .params()
+      .map((p) => p.name);
     expect(names).toEqual(["dense1.W", "dense1.b"]);
-    const l2 = optimizerFor("l2", base({ lambda: 0.3 }), names), w = optimizerFor("adamw", base({ lambda: 0.3 }), names);
+    const l2 = optimizerFor("l2", base({ lambda: 0.3 }), names),
+      w = optimizerFor("adamw", base({ lambda: 0.3 }), names);
     expect(l2).toBeInstanceOf(Adam);
     expect(l2.decoupled).toBe(false);
     expect(w).toBeInstanceOf(AdamW);
@@ -52,7 +68,8 @@ describe("AdamW against Adam + L2 model", () => {
   it("trainRun: decaying the bias changes it, sparing it leaves it as without decay", () => {
     const none = trainRun("none", base());
     expect(trainRun("adamw", base()).b).not.toBe(none.b);
-    const spared = trainRun("adamw", base()), decayed = trainRun("adamw", base({ decayBiases: true }));
+    const spared = trainRun("adamw", base()),
+      decayed = trainRun("adamw", base({ decayBiases: true }));
     expect(Math.abs(decayed.b)).toBeLessThan(Math.abs(spared.b));
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { defaults } from "../../../src/widgets/state";
-import { backwardSchema, backwardSteps, checkGradients, BACKWARD_STEPS, type BackwardState } from "../../../src/widgets/backward-stepper-model";
+import {
+  backwardSchema,
+  backwardSteps,
+  checkGradients,
+  BACKWARD_STEPS,
+  type BackwardState,
+} from "../../../src/widgets/backward-stepper-model";
 import { M } from "../../../src/widgets/house-net-model";
 
 const base = (over: Partial<BackwardState> = {}): BackwardState => ({ ...defaults(backwardSchema), ...over });
@@ -11,20 +17,31 @@ describe("backward stepper model", () => {
     const steps = backwardSteps(base());
     expect(steps.map((s) => s.id)).toEqual([...BACKWARD_STEPS]);
     const shapes = steps.map((s) => [s.result.rows.length, s.result.rows[0].length]);
-    expect(shapes).toEqual([[1, M], [1, M], [1, 4], [1, 1], [4, M], [4, M], [4, 3], [4, 1]]);
+    expect(shapes).toEqual([
+      [1, M],
+      [1, M],
+      [1, 4],
+      [1, 1],
+      [4, M],
+      [4, M],
+      [4, 3],
+      [4, 1],
+    ]);
   });
 
   it("backwardSteps gives dZ2 = A2 − Y for both presets", () => {
     for (const preset of ["classification", "regression"]) {
       const s = byId(base({ preset }));
-      const A2 = s.dZ2.operands[1].rows[0], Y = s.dZ2.operands[2].rows[0];
+      const A2 = s.dZ2.operands[1].rows[0],
+        Y = s.dZ2.operands[2].rows[0];
       s.dZ2.result.rows[0].forEach((dz: number, j: number) => expect(dz).toBeCloseTo(A2[j] - Y[j], 10));
     }
   });
 
   it("backwardSteps gives dW2 = (1/m) dZ2 A1ᵀ and db2 = mean of dZ2, computed here by hand", () => {
     const s = byId(base());
-    const dZ2 = s.dW2.operands[0].rows[0], A1T = s.dW2.operands[1].rows;
+    const dZ2 = s.dW2.operands[0].rows[0],
+      A1T = s.dW2.operands[1].rows;
     for (let k = 0; k < 4; k++) {
       const sum = dZ2.reduce((acc: number, dz: number, i: number) => acc + dz * A1T[i][k], 0);
       expect(s.dW2.result.rows[0][k]).toBeCloseTo(sum / M, 12);
@@ -40,14 +57,16 @@ describe("backward stepper model", () => {
   });
 
   it("checkGradients reports a relative error below 1e-6 for every preset and hidden activation", () => {
-    for (const preset of ["classification", "regression"]) for (const hidden of ["relu", "tanh", "sigmoid"]) for (const seed of [1, 3, 7]) {
-      const results = checkGradients(base({ preset, hidden, seed }));
-      expect(results.map((r) => r.step)).toEqual(["dW2", "db2", "dW1", "db1"]);
-      for (const r of results) {
-        expect(r.relativeError, `${preset} ${hidden} seed ${seed} ${r.step}`).toBeLessThan(1e-6);
-        expect(r.ok).toBe(true);
-      }
-    }
+    for (const preset of ["classification", "regression"])
+      for (const hidden of ["relu", "tanh", "sigmoid"])
+        for (const seed of [1, 3, 7]) {
+          const results = checkGradients(base({ preset, hidden, seed }));
+          expect(results.map((r) => r.step)).toEqual(["dW2", "db2", "dW1", "db1"]);
+          for (const r of results) {
+            expect(r.relativeError, `${preset} ${hidden} seed ${seed} ${r.step}`).toBeLessThan(1e-6);
+            expect(r.ok).toBe(true);
+          }
+        }
   });
 
   it("checkGradients' estimates have the gradients' shapes and values", () => {

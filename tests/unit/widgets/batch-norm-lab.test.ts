@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { BatchNorm, Tensor } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { BIN_WIDTH, FEATURES, batch, batchNormSchema, moments, sharedHistograms, networks, normalizeSteps, rawHouses, runningStats, trainBoth, type BatchNormState } from "../../../src/widgets/batch-norm-lab-model";
+import {
+  BIN_WIDTH,
+  FEATURES,
+  batch,
+  batchNormSchema,
+  moments,
+  sharedHistograms,
+  networks,
+  normalizeSteps,
+  rawHouses,
+  runningStats,
+  trainBoth,
+  type BatchNormState,
+} from "../../../src/widgets/batch-norm-lab-model";
 
 const base = (over: Partial<BatchNormState> = {}): BatchNormState => ({ ...defaults(batchNormSchema), ...over });
 
@@ -30,7 +43,11 @@ describe("batch-norm lab model", () => {
   });
 
   it("BatchNorm with γ = √(σ²_B + ε) and β = μ_B returns its input (step 3 can undo step 2)", () => {
-    const X = Tensor.from([[2, 4, 6, 12], [1, 0, -1, 3]]), bn = new BatchNorm(2);
+    const X = Tensor.from([
+        [2, 4, 6, 12],
+        [1, 0, -1, 3],
+      ]),
+      bn = new BatchNorm(2);
     bn.forward(X);
     for (let i = 0; i < 2; i++) {
       bn.gamma.data[i] = Math.sqrt(bn.cache.var.data[i] + bn.eps);
@@ -50,15 +67,19 @@ describe("batch-norm lab model", () => {
   });
 
   it("runningStats: house 1's training output changes with its batch; evaluation uses the running averages", () => {
-    const s = base({ feature: "age" }), r = runningStats(s);
+    const s = base({ feature: "age" }),
+      r = runningStats(s);
     expect(new Set(r.trainOutputs.map((v) => v.toFixed(9))).size).toBe(r.trainOutputs.length);
-    const { X } = rawHouses(), row = FEATURES.indexOf("age"), last = r.points[r.points.length - 1];
+    const { X } = rawHouses(),
+      row = FEATURES.indexOf("age"),
+      last = r.points[r.points.length - 1];
     const expected = (s.gamma * (X.get(row, 0) - last.runningMean)) / Math.sqrt(last.runningVar + 1e-5) + s.beta;
     expect(r.evalOutput).toBeCloseTo(expected, 9);
   });
 
   it("batch wraps around the data and keeps the feature rows", () => {
-    const { X } = rawHouses(), B = batch(X, 4, 0);
+    const { X } = rawHouses(),
+      B = batch(X, 4, 0);
     expect(B.shape).toEqual([3, 4]);
     expect(B.get(1, 2)).toBe(X.get(1, 2));
     expect(batch(X, 100, 6).cols).toBe(100);
@@ -79,29 +100,36 @@ describe("batch-norm lab model", () => {
   });
 
   it("sharedHistograms: the three histograms have the same bars, at the same places relative to their axes", () => {
-    for (const batchSize of [2, 32, 128]) for (const feature of FEATURES) {
-      const s = base({ feature, batchSize, gamma: 1.5, beta: 0.5 }), h = sharedHistograms(normalizeSteps(s), s.gamma, s.beta);
-      const counts = h.raw.bins.map((b) => b.count);
-      expect(counts.reduce((a, b) => a + b, 0)).toBe(batchSize);
-      for (const kind of ["xhat", "y"] as const) {
-        expect(h[kind].bins.map((b) => b.count)).toEqual(counts);
-        const rel = (k: typeof kind | "raw") => h[k].bins.map((b) => (b.x1 - h[k].domain[0]) / (h[k].domain[1] - h[k].domain[0]));
-        rel(kind).forEach((r, i) => expect(r).toBeCloseTo(rel("raw")[i], 9));
+    for (const batchSize of [2, 32, 128])
+      for (const feature of FEATURES) {
+        const s = base({ feature, batchSize, gamma: 1.5, beta: 0.5 }),
+          h = sharedHistograms(normalizeSteps(s), s.gamma, s.beta);
+        const counts = h.raw.bins.map((b) => b.count);
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(batchSize);
+        for (const kind of ["xhat", "y"] as const) {
+          expect(h[kind].bins.map((b) => b.count)).toEqual(counts);
+          const rel = (k: typeof kind | "raw") => h[k].bins.map((b) => (b.x1 - h[k].domain[0]) / (h[k].domain[1] - h[k].domain[0]));
+          rel(kind).forEach((r, i) => expect(r).toBeCloseTo(rel("raw")[i], 9));
+        }
+        h.xhat.bins.forEach((b) => expect(b.x2 - b.x1).toBeCloseTo(BIN_WIDTH, 12));
       }
-      h.xhat.bins.forEach((b) => expect(b.x2 - b.x1).toBeCloseTo(BIN_WIDTH, 12));
-    }
   });
 
   it("sharedHistograms counts each house in the bin that holds it, in raw units too", () => {
-    const steps = normalizeSteps(base({ feature: "distance" })), h = sharedHistograms(steps, 1.5, 0.5);
+    const steps = normalizeSteps(base({ feature: "distance" })),
+      h = sharedHistograms(steps, 1.5, 0.5);
     h.raw.bins.forEach((b, i) => {
-      const inside = steps.raw.values.filter((x) => x >= b.x1 - 1e-9 && (i === h.raw.bins.length - 1 ? x <= b.x2 + 1e-9 : x < b.x2 - 1e-9)).length;
+      const inside = steps.raw.values.filter(
+        (x) => x >= b.x1 - 1e-9 && (i === h.raw.bins.length - 1 ? x <= b.x2 + 1e-9 : x < b.x2 - 1e-9),
+      ).length;
       expect(inside).toBe(b.count);
     });
   });
 
   it("sharedHistograms: a negative γ mirrors the bars, and γ = 0 collapses them onto β", () => {
-    const steps = normalizeSteps(base()), up = sharedHistograms(steps, 2, 0), down = sharedHistograms(steps, -2, 0);
+    const steps = normalizeSteps(base()),
+      up = sharedHistograms(steps, 2, 0),
+      down = sharedHistograms(steps, -2, 0);
     expect(down.y.bins.map((b) => b.count)).toEqual(up.y.bins.map((b) => b.count));
     down.y.bins.forEach((b, i) => expect(b.x1).toBeCloseTo(-up.y.bins[i].x2, 12));
     const flat = sharedHistograms(steps, 0, 0.7);

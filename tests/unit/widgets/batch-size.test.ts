@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { createRng, miniBatches } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { batchSizeSchema, problem, linearModel, trainRun, trainAll, gradientCloud, cloudSummary, stepsPerEpoch, minimum, cosine, BATCHES, type BatchSizeState } from "../../../src/widgets/batch-size-model";
+import {
+  batchSizeSchema,
+  problem,
+  linearModel,
+  trainRun,
+  trainAll,
+  gradientCloud,
+  cloudSummary,
+  stepsPerEpoch,
+  minimum,
+  cosine,
+  BATCHES,
+  type BatchSizeState,
+} from "../../../src/widgets/batch-size-model";
 
 const base = (over: Partial<BatchSizeState> = {}): BatchSizeState => ({ ...defaults(batchSizeSchema), ...over });
 
@@ -19,7 +32,8 @@ describe("batch size model", () => {
   it("linearModel.gradient is the hand-computed mean of (ŷ − y)·x and (ŷ − y)", () => {
     const { X, Y } = problem(20, 2);
     const [w, b] = [0.5, -0.25];
-    let dw = 0, db = 0;
+    let dw = 0,
+      db = 0;
     for (let i = 0; i < 20; i++) {
       const r = w * X.data[i] + b - Y.data[i];
       dw += (r * X.data[i]) / 20;

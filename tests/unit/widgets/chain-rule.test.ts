@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import { sigmoid } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import { formatValue } from "../../../src/charts/format";
-import { chain, chainSchema, clampToWindow, compose, curve, formula, localText, PIECES, PIECE_NAMES, yDomain, type ChainState } from "../../../src/widgets/chain-rule-model";
+import {
+  chain,
+  chainSchema,
+  clampToWindow,
+  compose,
+  curve,
+  formula,
+  localText,
+  PIECES,
+  PIECE_NAMES,
+  yDomain,
+  type ChainState,
+} from "../../../src/widgets/chain-rule-model";
 
 const base = (over: Partial<ChainState> = {}): ChainState => ({ ...defaults(chainSchema), ...over });
 
@@ -24,11 +36,13 @@ describe("chain rule model", () => {
   });
 
   it("chain's product agrees with the finite difference for every choice of three functions", () => {
-    for (const f1 of PIECE_NAMES) for (const f2 of PIECE_NAMES) for (const f3 of ["sin", "sigmoid", "identity"]) {
-      const c = chain(base({ f1, f2, f3, x: 0.35 }));
-      if ("problem" in c && c.problem) continue;
-      expect(c.error, `${f1}, ${f2}, ${f3}`).toBeLessThan(1e-6);
-    }
+    for (const f1 of PIECE_NAMES)
+      for (const f2 of PIECE_NAMES)
+        for (const f3 of ["sin", "sigmoid", "identity"]) {
+          const c = chain(base({ f1, f2, f3, x: 0.35 }));
+          if ("problem" in c && c.problem) continue;
+          expect(c.error, `${f1}, ${f2}, ${f3}`).toBeLessThan(1e-6);
+        }
   });
 
   it("chain refuses ln of a non-positive input and names the step", () => {
@@ -69,16 +83,23 @@ describe("chain-rule chart window", () => {
   });
 
   it("yDomain and clampToWindow keep every drawn point finite and within a few window heights, for all compositions at the slider's ends", () => {
-    for (const f1 of PIECE_NAMES) for (const f2 of PIECE_NAMES) for (const f3 of PIECE_NAMES) for (const x of [chainSchema.x.min, chainSchema.x.max]) {
-      const names = [f1, f2, f3], c = chain(base({ f1, f2, f3, x }));
-      const y0 = "problem" in c && c.problem ? undefined : c.y;
-      const [lo, hi] = yDomain(curve(names).map((p) => p.y), y0);
-      expect(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo, names.join("∘")).toBe(true);
-      for (const p of clampToWindow(curve(names), [lo, hi])) {
-        expect(p.y).toBeGreaterThanOrEqual(lo - 2 * (hi - lo));
-        expect(p.y).toBeLessThanOrEqual(hi + 2 * (hi - lo));
-      }
-    }
+    for (const f1 of PIECE_NAMES)
+      for (const f2 of PIECE_NAMES)
+        for (const f3 of PIECE_NAMES)
+          for (const x of [chainSchema.x.min, chainSchema.x.max]) {
+            const names = [f1, f2, f3],
+              c = chain(base({ f1, f2, f3, x }));
+            const y0 = "problem" in c && c.problem ? undefined : c.y;
+            const [lo, hi] = yDomain(
+              curve(names).map((p) => p.y),
+              y0,
+            );
+            expect(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo, names.join("∘")).toBe(true);
+            for (const p of clampToWindow(curve(names), [lo, hi])) {
+              expect(p.y).toBeGreaterThanOrEqual(lo - 2 * (hi - lo));
+              expect(p.y).toBeLessThanOrEqual(hi + 2 * (hi - lo));
+            }
+          }
   });
 
   it("yDomain widens a flat curve instead of returning an empty range", () => {

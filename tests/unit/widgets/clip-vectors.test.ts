@@ -1,14 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { defaults } from "../../../src/widgets/state";
 import { formatNumber } from "../../../src/charts/format";
-import { angleBetween, box, circle, clipVectors, clipVectorsSchema, directionText, extent, pointToG, type ClipVectorsState } from "../../../src/widgets/clip-vectors-model";
+import {
+  angleBetween,
+  box,
+  circle,
+  clipVectors,
+  clipVectorsSchema,
+  directionText,
+  extent,
+  pointToG,
+  type ClipVectorsState,
+} from "../../../src/widgets/clip-vectors-model";
 
 const base = (over: Partial<ClipVectorsState> = {}): ClipVectorsState => ({ ...defaults(clipVectorsSchema), ...over });
 
 describe("clip vectors model", () => {
   it("clipVectors clips (1.5, 6) at c = 2: by norm to length 2 on the same line, by value to (1.5, 2)", () => {
     const r = clipVectors(base());
-    const n = Math.hypot(1.5, 6), k = 2 / (n + 1e-6);
+    const n = Math.hypot(1.5, 6),
+      k = 2 / (n + 1e-6);
     expect(r.g.norm).toBeCloseTo(6.18466, 5);
     expect(r.byNorm.v).toEqual([1.5 * k, 6 * k]);
     expect(r.byNorm.norm).toBeCloseTo(2, 6);
@@ -53,7 +64,13 @@ describe("clip vectors model", () => {
 
   it("circle and box trace ‖v‖ = c and |vᵢ| = c", () => {
     for (const p of circle(3)) expect(Math.hypot(p.x, p.y)).toBeCloseTo(3, 12);
-    expect(box(2)).toEqual([{ x: -2, y: -2 }, { x: 2, y: -2 }, { x: 2, y: 2 }, { x: -2, y: 2 }, { x: -2, y: -2 }]);
+    expect(box(2)).toEqual([
+      { x: -2, y: -2 },
+      { x: 2, y: -2 },
+      { x: 2, y: 2 },
+      { x: -2, y: 2 },
+      { x: -2, y: -2 },
+    ]);
   });
 
   it("pointToG maps the frame to [−E, E] with y up, rounds to 0.1 and clamps to the slider range", () => {

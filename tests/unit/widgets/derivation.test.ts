@@ -7,7 +7,8 @@ const base = (over: Partial<DerivationState> = {}): DerivationState => ({ ...def
 
 describe("derivation model", () => {
   it("derivationLines gives every line a reason, sigmoid ending at σ(z)(1 − σ(z)) and bce-sigmoid at a − y", () => {
-    const s = derivationLines("sigmoid"), b = derivationLines("bce-sigmoid");
+    const s = derivationLines("sigmoid"),
+      b = derivationLines("bce-sigmoid");
     expect(s).toHaveLength(7);
     expect(b).toHaveLength(8);
     for (const l of [...s, ...b]) expect(l.reason.length).toBeGreaterThan(10);
@@ -24,7 +25,12 @@ describe("derivation model", () => {
   });
 
   it("numericCheck for bce-sigmoid gives a − y and agrees with the central difference of bce(σ(z), y)", () => {
-    for (const [z, y] of [[1, "1"], [-3, "1"], [2.5, "0"], [-7, "0"]] as const) {
+    for (const [z, y] of [
+      [1, "1"],
+      [-3, "1"],
+      [2.5, "0"],
+      [-7, "0"],
+    ] as const) {
       const c = numericCheck(base({ which: "bce-sigmoid", z, y }));
       expect(c.derived).toBeCloseTo(sigmoid.f(z) - Number(y), 14);
       expect(c.relativeError).toBeLessThan(1e-8);

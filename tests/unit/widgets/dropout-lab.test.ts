@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { Dropout, Tensor, createRng } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { DropoutSweep, HIDDEN, SWEEP_P, dropoutSchema, expectationCheck, houseColumn, houseNet, maskStep, wideNet, type DropoutState } from "../../../src/widgets/dropout-lab-model";
+import {
+  DropoutSweep,
+  HIDDEN,
+  SWEEP_P,
+  dropoutSchema,
+  expectationCheck,
+  houseColumn,
+  houseNet,
+  maskStep,
+  wideNet,
+  type DropoutState,
+} from "../../../src/widgets/dropout-lab-model";
 
 const base = (over: Partial<DropoutState> = {}): DropoutState => ({ ...defaults(dropoutSchema), ...over });
 
@@ -16,7 +27,8 @@ describe("dropout lab model", () => {
   });
 
   it("maskStep: mask number k is the k-th mask the layer's seeded generator draws", () => {
-    const x = houseColumn(1), drop = new Dropout(0.5, { rng: createRng(7) });
+    const x = houseColumn(1),
+      drop = new Dropout(0.5, { rng: createRng(7) });
     const { hidden } = houseNet(0.5, 7);
     const a = hidden.forward(x);
     let mask: number[] = [];
@@ -46,7 +58,8 @@ describe("dropout lab model", () => {
   });
 
   it("Dropout with n = 10, p = 0.5 drops exactly 5 units about a quarter of the time (252/1024)", () => {
-    const drop = new Dropout(0.5, { rng: createRng(3) }), A = Tensor.full([10, 1], 1);
+    const drop = new Dropout(0.5, { rng: createRng(3) }),
+      A = Tensor.full([10, 1], 1);
     let five = 0;
     const n = 40000;
     for (let k = 0; k < n; k++) {
@@ -64,7 +77,8 @@ describe("dropout lab model", () => {
     expect(sweep.progress).toBe(1);
     const res = sweep.results();
     expect(res.map((r) => r.p)).toEqual([...SWEEP_P]);
-    const none = res[0], best = res.reduce((a, r) => (r.val < a.val ? r : a));
+    const none = res[0],
+      best = res.reduce((a, r) => (r.val < a.val ? r : a));
     expect(best.p).toBeGreaterThan(0);
     expect(best.val).toBeLessThan(none.val);
     expect(res[res.length - 1].train).toBeGreaterThan(none.train); // heavy dropout fits the training set worse

@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { ClippedOptimizer, Dense, SGD, Trainer, globalNorm, losses, paramArrays, forward, backward, halfMse } from "../../../lib";
+import { ClippedOptimizer, type Dense, SGD, Trainer, globalNorm, losses, paramArrays, forward, backward, halfMse } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
-  BEST_STEPS, CHART_CEILING, bestReachableLoss, buildChain, chainSizes, explodingLabSchema, labData, labRuns, runLabel, runToEnd, seriesPoints, summaryRows, type ExplodingLabState,
+  BEST_STEPS,
+  bestReachableLoss,
+  buildChain,
+  chainSizes,
+  explodingLabSchema,
+  labData,
+  labRuns,
+  runLabel,
+  runToEnd,
+  seriesPoints,
+  summaryRows,
+  type ExplodingLabState,
 } from "../../../src/widgets/exploding-lab-model";
 
 const base = (over: Partial<ExplodingLabState> = {}): ExplodingLabState => ({ ...defaults(explodingLabSchema), ...over });
@@ -22,7 +33,8 @@ describe("exploding lab model", () => {
       backward(net, dA);
       return globalNorm([(net.layers[0] as Dense).grads.dW.data]);
     };
-    const W1 = buildChain(10, 1).layers[0] as Dense, W2 = buildChain(10, 2).layers[0] as Dense;
+    const W1 = buildChain(10, 1).layers[0] as Dense,
+      W2 = buildChain(10, 2).layers[0] as Dense;
     expect(W2.W.data[3]).toBeCloseTo(2 * W1.W.data[3], 14);
     expect(inputGradNorm(1.5)).toBeGreaterThan(100 * inputGradNorm(1));
   });
@@ -50,7 +62,9 @@ describe("exploding lab model", () => {
   it("LabRun matches a hand-written loop of forward, loss, backward, clip, SGD step", () => {
     const s = base({ steps: 5, threshold: 1 });
     const [, run] = runToEnd(s);
-    const net = buildChain(s.depth, s.weightScale), { values, grads } = paramArrays(net), { X, Y } = labData();
+    const net = buildChain(s.depth, s.weightScale),
+      { values, grads } = paramArrays(net),
+      { X, Y } = labData();
     const opt = new ClippedOptimizer(new SGD({ lr: s.lr }), 1);
     const norms: number[] = [];
     for (let k = 0; k < 5; k++) {
@@ -77,12 +91,21 @@ describe("exploding lab model", () => {
     const [plain, clipped] = runToEnd(s);
     expect(plain.status).toBe("ok");
     const { X, Y } = labData();
-    const ref = new Trainer({ model: buildChain(10, 1), loss: losses.halfMse, optimizer: new ClippedOptimizer(new SGD({ lr: s.lr }), 0.5, "value"), X, Y }).run(100);
+    const ref = new Trainer({
+      model: buildChain(10, 1),
+      loss: losses.halfMse,
+      optimizer: new ClippedOptimizer(new SGD({ lr: s.lr }), 0.5, "value"),
+      X,
+      Y,
+    }).run(100);
     expect(clipped.summary().lastLoss).toBeCloseTo(ref.loss, 12);
   });
 
   it("summaryRows lists result, first loss, largest norm and clipped steps for both runs", () => {
-    const rows = summaryRows(runToEnd(base()).map((r) => r.summary()), (x) => x.toPrecision(3));
+    const rows = summaryRows(
+      runToEnd(base()).map((r) => r.summary()),
+      (x) => x.toPrecision(3),
+    );
     expect(rows.map((r) => r.values)).toEqual([
       ["diverged at step 4", "loss 0.0323 after 200 steps"],
       ["119", "119"],
@@ -94,21 +117,25 @@ describe("exploding lab model", () => {
   });
 
   it("seriesPoints leaves out non-finite values and numbers steps from 1", () => {
-    expect(seriesPoints(Float64Array.from([2, 3, Infinity, NaN]))).toEqual([{ step: 1, value: 2 }, { step: 2, value: 3 }]);
+    expect(seriesPoints(Float64Array.from([2, 3, Infinity, NaN]))).toEqual([
+      { step: 1, value: 2 },
+      { step: 2, value: 3 },
+    ]);
   });
-
 });
 
 describe("bestReachableLoss", () => {
   it("bestReachableLoss is the least-squares minimum: its gradient vanishes and no chain of the lab ends below it", () => {
-    const { X, Y } = labData(), J = bestReachableLoss();
+    const { X, Y } = labData(),
+      J = bestReachableLoss();
     const tr = new Trainer({ model: buildChain(1, 1), loss: losses.halfMse, optimizer: new SGD({ lr: 0.1 }), X, Y });
     tr.run(BEST_STEPS);
     expect(tr.history().gradNorm.at(-1)!).toBeLessThan(1e-8);
     expect(tr.history().loss.at(-1)!).toBeCloseTo(J, 12);
-    for (const over of [{}, { depth: 4 }, { weightScale: 1, steps: 500 }]) for (const r of runToEnd(base(over))) {
-      if (r.status === "ok") expect(r.summary().lastLoss).toBeGreaterThanOrEqual(J - 1e-9);
-    }
+    for (const over of [{}, { depth: 4 }, { weightScale: 1, steps: 500 }])
+      for (const r of runToEnd(base(over))) {
+        if (r.status === "ok") expect(r.summary().lastLoss).toBeGreaterThanOrEqual(J - 1e-9);
+      }
   });
 });
 
@@ -129,7 +156,11 @@ describe("exploding lab regimes the chapter describes", () => {
     expect(clipped20.lastLoss).toBeGreaterThan(0.25); // the best reachable loss is 0.0322
   });
   it("summaryRows at 20 layers: the clipped run ends well above the best reachable loss, and its loss still jumps tenfold within a few steps", () => {
-    const runs = runToEnd(base({ depth: 20 })), rows = summaryRows(runs.map((r) => r.summary()), (x) => x.toPrecision(3));
+    const runs = runToEnd(base({ depth: 20 })),
+      rows = summaryRows(
+        runs.map((r) => r.summary()),
+        (x) => x.toPrecision(3),
+      );
     const ratio = Number(rows[rows.length - 1].values[1].replace("×", ""));
     expect(ratio).toBeGreaterThan(2);
     expect(rows[rows.length - 1].values[0]).toBe("–"); // the plain run diverged: no ratio

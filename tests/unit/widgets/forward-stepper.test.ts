@@ -37,17 +37,20 @@ describe("forward stepper model", () => {
     const [W1, X, b1] = steps[0].operands.map((o) => o.rows);
     const Z1 = steps[0].result[0].rows;
     expect([W1.length, W1[0].length, X.length, X[0].length, Z1.length, Z1[0].length]).toEqual([4, 3, 3, 4, 4, 4]);
-    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
-      const z = W1[i][0] * X[0][j] + W1[i][1] * X[1][j] + W1[i][2] * X[2][j] + b1[i][0];
-      expect(Z1[i][j]).toBeCloseTo(z, 12);
-    }
+    for (let i = 0; i < 4; i++)
+      for (let j = 0; j < 4; j++) {
+        const z = W1[i][0] * X[0][j] + W1[i][1] * X[1][j] + W1[i][2] * X[2][j] + b1[i][0];
+        expect(Z1[i][j]).toBeCloseTo(z, 12);
+      }
   });
 
   it("forwardSteps applies ReLU to Z1 and the sigmoid to Z2 in the classification preset", () => {
     const steps = forwardSteps(base());
-    const Z1 = steps[0].result[0].rows, A1 = steps[1].result[0].rows;
+    const Z1 = steps[0].result[0].rows,
+      A1 = steps[1].result[0].rows;
     Z1.forEach((r, i) => r.forEach((z, j) => expect(A1[i][j]).toBe(relu.f(z))));
-    const Z2 = steps[2].result[0].rows[0], A2 = steps[3].result[0].rows[0];
+    const Z2 = steps[2].result[0].rows[0],
+      A2 = steps[3].result[0].rows[0];
     Z2.forEach((z, j) => expect(A2[j]).toBeCloseTo(sigmoid.f(z), 14));
     expect(A1.flat().some((a) => a > 0)).toBe(true);
   });
@@ -56,7 +59,8 @@ describe("forward stepper model", () => {
     for (const preset of ["classification", "regression"]) {
       const last = forwardSteps(base({ preset })).at(-1)!;
       const [A2, Y] = last.operands.map((o) => o.rows[0]);
-      const per = last.result[0].rows[0], J = last.result[1].rows[0][0];
+      const per = last.result[0].rows[0],
+        J = last.result[1].rows[0][0];
       expect(per.reduce((a, b) => a + b, 0) / M).toBeCloseTo(J, 12);
       const T = (v: number[]) => new Tensor([1, M], v);
       const expected = preset === "classification" ? bce(T(A2), T(Y)).loss : halfMse(T(A2), T(Y)).loss;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { defaults } from "../../../src/widgets/state";
-import { gd1dSchema, descend, regime, presetLr, tangent, J, dJ, window, type Gd1dState } from "../../../src/widgets/gradient-descent-1d-model";
+import {
+  gd1dSchema,
+  descend,
+  regime,
+  presetLr,
+  tangent,
+  J,
+  dJ,
+  window,
+  type Gd1dState,
+} from "../../../src/widgets/gradient-descent-1d-model";
 
 const base = (over: Partial<Gd1dState> = {}): Gd1dState => ({ ...defaults(gd1dSchema), ...over });
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { Tensor, gradNormsPerLayer, halfMse, normal, createRng, tensorStats } from "../../../lib";
-import { FLOW_PRESETS, FlowRun, LOSS_CEILING, STEPS, flowData, flowInitializer, flowNetwork, gradientFlowSchema, runAll, type GradientFlowState } from "../../../src/widgets/gradient-flow-model";
+import {
+  FLOW_PRESETS,
+  FlowRun,
+  LOSS_CEILING,
+  STEPS,
+  flowData,
+  flowInitializer,
+  flowNetwork,
+  gradientFlowSchema,
+  runAll,
+  type GradientFlowState,
+} from "../../../src/widgets/gradient-flow-model";
 import { defaults } from "../../../src/widgets/state";
 
 const state = (over: Partial<GradientFlowState> = {}): GradientFlowState => ({ ...defaults(gradientFlowSchema), ...over });
@@ -17,7 +28,8 @@ describe("flowData", () => {
 
 describe("flowInitializer", () => {
   it("flowInitializer draws N(0, 0.01²) and N(0, 1) for the naive choices", () => {
-    const small = flowInitializer("small"), large = flowInitializer("large");
+    const small = flowInitializer("small"),
+      large = flowInitializer("large");
     if (typeof small === "string" || typeof large === "string") throw new Error("expected functions");
     expect(tensorStats(small(createRng(1), 100, 100)).std).toBeCloseTo(0.01, 3);
     expect(tensorStats(large(createRng(1), 100, 100)).std).toBeCloseTo(1, 1);
@@ -36,7 +48,9 @@ describe("flowNetwork", () => {
 
 describe("FlowRun", () => {
   it("FlowRun records the per-layer norms of the first gradient, as the engine computes them", () => {
-    const run = new FlowRun(state()), net = flowNetwork(state()), { X, Y } = flowData();
+    const run = new FlowRun(state()),
+      net = flowNetwork(state()),
+      { X, Y } = flowData();
     net.backward(halfMse(net.forward(X), Y).dA);
     expect(run.norms).toEqual(gradNormsPerLayer(net));
     expect(run.norms).toHaveLength(16);
@@ -103,12 +117,13 @@ describe("FLOW_PRESETS (the chapter's claims)", () => {
     const r = run("residual");
     expect(r.losses[STEPS - 1]).toBeGreaterThan(0.03);
     expect(r.losses[STEPS - 1]).toBeLessThan(0.05);
-    for (const activation of ["sigmoid", "tanh", "relu", "leakyRelu"]) for (const init of ["xavier", "he"]) {
-      const bad = runAll(state({ activation, init, residual: true }));
-      expect(bad.losses[0]).toBeGreaterThan(1);
-      const last = bad.losses[bad.losses.length - 1];
-      expect(bad.status === "diverged" || last > bad.losses[0]).toBe(true);
-    }
+    for (const activation of ["sigmoid", "tanh", "relu", "leakyRelu"])
+      for (const init of ["xavier", "he"]) {
+        const bad = runAll(state({ activation, init, residual: true }));
+        expect(bad.losses[0]).toBeGreaterThan(1);
+        const last = bad.losses[bad.losses.length - 1];
+        expect(bad.status === "diverged" || last > bad.losses[0]).toBe(true);
+      }
   });
 });
 

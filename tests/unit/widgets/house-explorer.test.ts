@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { houseData } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { allRows, featureStats, houseSchema, nextSort, scatter, tableRows, type HouseState } from "../../../src/widgets/house-explorer-model";
+import {
+  allRows,
+  featureStats,
+  houseSchema,
+  nextSort,
+  scatter,
+  tableRows,
+  type HouseState,
+} from "../../../src/widgets/house-explorer-model";
 
 const base = (over: Partial<HouseState> = {}): HouseState => ({ ...defaults(houseSchema), ...over });
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -11,11 +19,19 @@ describe("house explorer model", () => {
     const d = houseData({ m: 100, seed: 1 });
     const rows = allRows(false);
     expect(rows).toHaveLength(100);
-    expect(rows[0]).toEqual({ index: 1, bedrooms: d.X.get(0, 0), age: d.X.get(1, 0), distance: d.X.get(2, 0), pool: d.X.get(3, 0), price: d.Y.get(0, 0) });
+    expect(rows[0]).toEqual({
+      index: 1,
+      bedrooms: d.X.get(0, 0),
+      age: d.X.get(1, 0),
+      distance: d.X.get(2, 0),
+      pool: d.X.get(3, 0),
+      price: d.Y.get(0, 0),
+    });
   });
 
   it("allRows(true) standardises each feature to mean 0 and standard deviation 1 and keeps the price", () => {
-    const rows = allRows(true), raw = allRows(false);
+    const rows = allRows(true),
+      raw = allRows(false);
     for (const f of ["bedrooms", "age", "distance", "pool"] as const) {
       const xs = rows.map((r) => r[f]);
       expect(mean(xs)).toBeCloseTo(0, 12);

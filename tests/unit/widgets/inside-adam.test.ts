@@ -1,14 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { Adam } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { insideAdamSchema, traceAdam, insideAdam, largestStepGap, paramNames, paramSymbols, SCALES, FLIP_AT, type InsideAdamState } from "../../../src/widgets/inside-adam-model";
+import {
+  insideAdamSchema,
+  traceAdam,
+  insideAdam,
+  largestStepGap,
+  paramNames,
+  paramSymbols,
+  SCALES,
+  FLIP_AT,
+  type InsideAdamState,
+} from "../../../src/widgets/inside-adam-model";
 
 const base = (over: Partial<InsideAdamState> = {}): InsideAdamState => ({ ...defaults(insideAdamSchema), ...over });
 
 describe("inside Adam model", () => {
   it("traceAdam with bias correction on a constant gradient has m̂ = g and v̂ = g² exactly from step 1", () => {
     const [a, b] = traceAdam(base());
-    for (const [records, g] of [[a, SCALES[0]], [b, SCALES[1]]] as const) {
+    for (const [records, g] of [
+      [a, SCALES[0]],
+      [b, SCALES[1]],
+    ] as const) {
       for (const r of records.slice(0, 10)) {
         expect(r.g).toBe(g);
         // Exact up to rounding: relative error below 1e-12.

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { sigmoid, tanh } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { lstmGatesSchema, runCopyTask, copyData, decode, perfectOutputs, LEVELS, FORCED_BIAS, type LstmGatesState } from "../../../src/widgets/lstm-gates-model";
+import {
+  lstmGatesSchema,
+  runCopyTask,
+  copyData,
+  decode,
+  perfectOutputs,
+  LEVELS,
+  FORCED_BIAS,
+  type LstmGatesState,
+} from "../../../src/widgets/lstm-gates-model";
 
 const base = (over: Partial<LstmGatesState> = {}): LstmGatesState => ({ ...defaults(lstmGatesSchema), ...over });
 

@@ -1,14 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { matmul } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { dotTerms, entryAt, exampleMatrix, matrixSchema, product, stepEntry, type MatrixState } from "../../../src/widgets/matrix-product-model";
+import {
+  dotTerms,
+  entryAt,
+  exampleMatrix,
+  matrixSchema,
+  product,
+  stepEntry,
+  type MatrixState,
+} from "../../../src/widgets/matrix-product-model";
 
 const base = (over: Partial<MatrixState> = {}): MatrixState => ({ ...defaults(matrixSchema), ...over });
 
 describe("matrix product model", () => {
   it("product of the default shapes is chapter 0's worked example [[3, 2], [0, 1]]", () => {
     const p = product(base());
-    expect(p.C!.toArray()).toEqual([[3, 2], [0, 1]]);
+    expect(p.C!.toArray()).toEqual([
+      [3, 2],
+      [0, 1],
+    ]);
     expect(p.value).toBe(3);
     expect(dotTerms(p.terms!)).toBe("1·1 + 0·0 + 2·1");
   });

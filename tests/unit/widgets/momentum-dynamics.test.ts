@@ -3,7 +3,17 @@ import { Momentum, Nesterov, SGD, quadraticBowl, ravine } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import { tracePath } from "../../../src/widgets/optimizer-path";
 import {
-  dynamicsSchema, decomposition, errorSeries, rates, kappaSweep, dampingSweep, criticalBetas, stabilitySweep, lrLimits, preset, type DynamicsState,
+  dynamicsSchema,
+  decomposition,
+  errorSeries,
+  rates,
+  kappaSweep,
+  dampingSweep,
+  criticalBetas,
+  stabilitySweep,
+  lrLimits,
+  preset,
+  type DynamicsState,
 } from "../../../src/widgets/momentum-dynamics-model";
 
 const base = (): DynamicsState => defaults(dynamicsSchema);

@@ -2,8 +2,18 @@ import { describe, expect, it } from "vitest";
 import { Momentum, ravine } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
-  momentumSchema, velocityWeights, effectiveStep, valley, valleyPaths, sharedLr, matchedLrPytorch, isMatched, acrossTravel,
-  WEIGHT_STEPS, VALLEY_KAPPA, type MomentumState,
+  momentumSchema,
+  velocityWeights,
+  effectiveStep,
+  valley,
+  valleyPaths,
+  sharedLr,
+  matchedLrPytorch,
+  isMatched,
+  acrossTravel,
+  WEIGHT_STEPS,
+  VALLEY_KAPPA,
+  type MomentumState,
 } from "../../../src/widgets/momentum-explorer-model";
 
 const base = (): MomentumState => defaults(momentumSchema);
@@ -26,7 +36,8 @@ describe("momentum explorer model", () => {
   });
 
   it("valley is the engine's ravine with the explorer's κ", () => {
-    const v = valley(), r = ravine({ kappa: VALLEY_KAPPA });
+    const v = valley(),
+      r = ravine({ kappa: VALLEY_KAPPA });
     expect(v.f(0.3, -0.7)).toBe(r.f(0.3, -0.7));
     expect(v.f(1, -1)).toBeCloseTo(VALLEY_KAPPA, 10);
   });
@@ -35,7 +46,10 @@ describe("momentum explorer model", () => {
     const s = base();
     expect(sharedLr(s)).toBe(s.lrEma);
     const { gd, ema } = valleyPaths(s);
-    const f = (p: typeof gd) => { const last = p.points[p.points.length - 1]; return valley().f(last.x, last.y); };
+    const f = (p: typeof gd) => {
+      const last = p.points[p.points.length - 1];
+      return valley().f(last.x, last.y);
+    };
     expect(gd.stop).toBeNull();
     expect(ema.stop).toBeNull();
     expect(acrossTravel(gd)).toBeGreaterThan(3 * acrossTravel(ema));
@@ -47,7 +61,8 @@ describe("momentum explorer model", () => {
 
   it("valleyPaths traces the engine's Momentum in each form with its own learning rate", () => {
     const s = { ...base(), lrPytorch: 0.002, beta: 0.8, steps: 10 };
-    const theta = Float64Array.from(valley().start), g = new Float64Array(2);
+    const theta = Float64Array.from(valley().start),
+      g = new Float64Array(2);
     const opt = new Momentum({ lr: 0.002, beta: 0.8, form: "pytorch" });
     for (let t = 0; t < 10; t++) {
       g.set(valley().grad(theta[0], theta[1]));
@@ -78,7 +93,15 @@ describe("momentum explorer model", () => {
   });
 
   it("acrossTravel sums |Δv| across the valley floor and ignores moves along it", () => {
-    const path = { stop: null, points: [{ t: 0, x: 0, y: 0, f: 0 }, { t: 1, x: 1, y: 1, f: 0 }, { t: 2, x: 0, y: 1, f: 0 }, { t: 3, x: 1, y: 1, f: 0 }] };
+    const path = {
+      stop: null,
+      points: [
+        { t: 0, x: 0, y: 0, f: 0 },
+        { t: 1, x: 1, y: 1, f: 0 },
+        { t: 2, x: 0, y: 1, f: 0 },
+        { t: 3, x: 1, y: 1, f: 0 },
+      ],
+    };
     expect(acrossTravel(path)).toBeCloseTo(2 / Math.SQRT2, 14);
   });
 });

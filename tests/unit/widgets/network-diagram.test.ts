@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { houseData, mlp, paramCount, relu, forward } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
-import { countTerms, houseColumn, layerSizes, network, networkSchema, position, zTerms, type NetworkState } from "../../../src/widgets/network-diagram-model";
+import {
+  countTerms,
+  houseColumn,
+  layerSizes,
+  network,
+  networkSchema,
+  position,
+  zTerms,
+  type NetworkState,
+} from "../../../src/widgets/network-diagram-model";
 
 const base = (over: Partial<NetworkState> = {}): NetworkState => ({ ...defaults(networkSchema), ...over });
 

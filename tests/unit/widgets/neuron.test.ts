@@ -44,14 +44,17 @@ describe("neuron model", () => {
   });
 
   it("chartPoints are finite and in $1000s for every activation, feature and slider end", () => {
-    for (const activation of ACTIVATIONS) for (const vary of FEATURES) for (const end of ["min", "max"] as const) {
-      const s = extreme(end, { activation, vary }), pts = chartPoints(s);
-      expect(pts.length).toBe(sweep(s).length);
-      pts.forEach((p, i) => {
-        expect(Number.isFinite(p.x) && Number.isFinite(p.price)).toBe(true);
-        expect(p.price).toBeCloseTo(sweep(s)[i].price * 100, 9);
-      });
-    }
+    for (const activation of ACTIVATIONS)
+      for (const vary of FEATURES)
+        for (const end of ["min", "max"] as const) {
+          const s = extreme(end, { activation, vary }),
+            pts = chartPoints(s);
+          expect(pts.length).toBe(sweep(s).length);
+          pts.forEach((p, i) => {
+            expect(Number.isFinite(p.x) && Number.isFinite(p.price)).toBe(true);
+            expect(p.price).toBeCloseTo(sweep(s)[i].price * 100, 9);
+          });
+        }
   });
 
   it("predict backs chapter 1's things to try: sigmoid about $83,900, leaky ReLU at bias −3 leaks −$1,850", () => {

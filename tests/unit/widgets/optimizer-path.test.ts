@@ -8,7 +8,12 @@ describe("optimizer paths", () => {
     // GD with lr 0.5 on ½(x² + y²) halves the point each step.
     const path = tracePath(new SGD({ lr: 0.5 }), quadraticBowl({ kappa: 1 }), [2, -4], 3);
     expect(path.stop).toBeNull();
-    expect(path.points.map((p) => [p.t, p.x, p.y])).toEqual([[0, 2, -4], [1, 1, -2], [2, 0.5, -1], [3, 0.25, -0.5]]);
+    expect(path.points.map((p) => [p.t, p.x, p.y])).toEqual([
+      [0, 2, -4],
+      [1, 1, -2],
+      [2, 0.5, -1],
+      [3, 0.25, -0.5],
+    ]);
     expect(path.points[3].f).toBeCloseTo(0.5 * (0.0625 + 0.25), 15);
   });
 
@@ -33,8 +38,20 @@ describe("optimizer paths", () => {
   });
 
   it("maxDistance is the largest same-step gap, and ∞ when one path stopped early", () => {
-    const a = { stop: null, points: [{ t: 0, x: 0, y: 0, f: 0 }, { t: 1, x: 3, y: 4, f: 0 }] };
-    const b = { stop: null, points: [{ t: 0, x: 0, y: 1, f: 0 }, { t: 1, x: 0, y: 0, f: 0 }] };
+    const a = {
+      stop: null,
+      points: [
+        { t: 0, x: 0, y: 0, f: 0 },
+        { t: 1, x: 3, y: 4, f: 0 },
+      ],
+    };
+    const b = {
+      stop: null,
+      points: [
+        { t: 0, x: 0, y: 1, f: 0 },
+        { t: 1, x: 0, y: 0, f: 0 },
+      ],
+    };
     expect(maxDistance(a, b)).toBe(5);
     expect(maxDistance(a, { ...b, points: b.points.slice(0, 1) })).toBe(Infinity);
   });
@@ -46,7 +63,12 @@ describe("optimizer paths", () => {
 
 describe("contours", () => {
   it("sampleGrid lays out f row by row from y1 at cell centres, as Plot's raster expects", () => {
-    const s = { ...quadraticBowl({ kappa: 1 }), f: (x: number, y: number) => 10 * y + x, xRange: [0, 4] as [number, number], yRange: [0, 2] as [number, number] };
+    const s = {
+      ...quadraticBowl({ kappa: 1 }),
+      f: (x: number, y: number) => 10 * y + x,
+      xRange: [0, 4] as [number, number],
+      yRange: [0, 2] as [number, number],
+    };
     const grid = sampleGrid(s, 2);
     expect(grid.values).toEqual([0.5 * 10 + 1, 0.5 * 10 + 3, 1.5 * 10 + 1, 1.5 * 10 + 3]);
     expect([grid.x1, grid.x2, grid.y1, grid.y2, grid.width, grid.height]).toEqual([0, 4, 0, 2, 2, 2]);

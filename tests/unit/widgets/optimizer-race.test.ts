@@ -3,8 +3,22 @@ import { Adam, Nesterov, quadraticBowl, rosenbrock, saddle } from "../../../lib"
 import { defaults } from "../../../src/widgets/state";
 import { tracePath } from "../../../src/widgets/optimizer-path";
 import {
-  raceSchema, race, buildOptimizer, quadraticRate, surfaceOf, usesKappa, presetFor, startOf, lossSeries, settingsText,
-  OPTIMIZERS, SURFACES, PRESETS, TOLERANCE, MAX_STEPS, type RaceState,
+  raceSchema,
+  race,
+  buildOptimizer,
+  quadraticRate,
+  surfaceOf,
+  usesKappa,
+  presetFor,
+  startOf,
+  lossSeries,
+  settingsText,
+  OPTIMIZERS,
+  SURFACES,
+  PRESETS,
+  TOLERANCE,
+  MAX_STEPS,
+  type RaceState,
 } from "../../../src/widgets/optimizer-race-model";
 
 const base = (): RaceState => defaults(raceSchema);
@@ -37,7 +51,9 @@ describe("optimizer race model", () => {
     const ours = tracePath(buildOptimizer("adam", s), bowl, [1, 2], 20).points;
     const direct = tracePath(new Adam({ lr: 0.03, beta1: 0.8, beta2: 0.99, eps: 1e-4 }), bowl, [1, 2], 20).points;
     expect(ours).toEqual(direct);
-    expect(tracePath(buildOptimizer("nesterov", s), bowl, [1, 2], 20).points).toEqual(tracePath(new Nesterov({ lr: 0.02, beta: 0.7 }), bowl, [1, 2], 20).points);
+    expect(tracePath(buildOptimizer("nesterov", s), bowl, [1, 2], 20).points).toEqual(
+      tracePath(new Nesterov({ lr: 0.02, beta: 0.7 }), bowl, [1, 2], 20).points,
+    );
   });
 
   it("race ends a diverging run at the step its loss passes the bound, with a marker and a status", () => {

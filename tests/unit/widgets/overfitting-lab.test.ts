@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import { Tensor, halfMse } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
-  CapacitySweep, COPIES, EVERY, WIDTHS, bestWidth, cost, finalCosts, jitteredCopies, modelFor, overfittingSchema, splits, sweep, type OverfittingState,
+  CapacitySweep,
+  COPIES,
+  EVERY,
+  WIDTHS,
+  bestWidth,
+  cost,
+  finalCosts,
+  jitteredCopies,
+  modelFor,
+  overfittingSchema,
+  splits,
+  sweep,
+  type OverfittingState,
 } from "../../../src/widgets/overfitting-lab-model";
 
 const base = (over: Partial<OverfittingState> = {}): OverfittingState => ({ ...defaults(overfittingSchema), ...over });
@@ -25,8 +37,10 @@ describe("overfitting lab model", () => {
   });
 
   it("finalCosts gives the gap J_val − J_train of the engine's halfMse on both sets", () => {
-    const run = job.run(8), { train, val } = splits(base());
-    const jTrain = halfMse(run.model.forward(train.X), train.Y).loss, jVal = halfMse(run.model.forward(val.X), val.Y).loss;
+    const run = job.run(8),
+      { train, val } = splits(base());
+    const jTrain = halfMse(run.model.forward(train.X), train.Y).loss,
+      jVal = halfMse(run.model.forward(val.X), val.Y).loss;
     const f = finalCosts(run);
     expect(f.train).toBeCloseTo(jTrain, 12);
     expect(f.val).toBeCloseTo(jVal, 12);
@@ -69,8 +83,16 @@ describe("overfitting lab model", () => {
 
   it("modelFor builds 1 → w → w → 1 with tanh hidden layers, and cost is the half mean squared error", () => {
     const model = modelFor(4);
-    expect(model.params().map((p) => p.shape)).toEqual([[4, 1], [4, 1], [4, 4], [4, 1], [1, 4], [1, 1]]);
-    const X = Tensor.from([[0.5, -1]]), Y = Tensor.from([[1, 2]]);
+    expect(model.params().map((p) => p.shape)).toEqual([
+      [4, 1],
+      [4, 1],
+      [4, 4],
+      [4, 1],
+      [1, 4],
+      [1, 1],
+    ]);
+    const X = Tensor.from([[0.5, -1]]),
+      Y = Tensor.from([[1, 2]]);
     const yhat = Array.from(model.forward(X).data);
     expect(cost(model, { X, Y })).toBeCloseTo(((yhat[0] - 1) ** 2 + (yhat[1] - 2) ** 2) / 4, 12);
     expect(WIDTHS).toEqual([1, 2, 4, 8, 16, 32]);

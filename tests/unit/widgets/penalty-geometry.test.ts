@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import { l1Penalty, l2Penalty, softThreshold } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
-  SUB_LR, W_STAR, constraintBoundary, geometry, loss, lossGrad, path, penaltySchema, penaltyValue, proximalOptimum, strengths, subgradientOptimum, type PenaltyState,
+  SUB_LR,
+  W_STAR,
+  constraintBoundary,
+  geometry,
+  loss,
+  lossGrad,
+  path,
+  penaltySchema,
+  penaltyValue,
+  proximalOptimum,
+  strengths,
+  subgradientOptimum,
+  type PenaltyState,
 } from "../../../src/widgets/penalty-geometry-model";
 
 const base = (over: Partial<PenaltyState> = {}): PenaltyState => ({ ...defaults(penaltySchema), ...over });
@@ -26,11 +38,19 @@ describe("penalty geometry model", () => {
     expect(w[1]).toBe(0);
     expect(w[0]).toBeGreaterThan(0);
     const f = objective(w, 1.5, 0);
-    for (const [d1, d2] of [[0.01, 0], [-0.01, 0], [0, 0.01], [0, -0.01], [0.01, 0.01]]) expect(objective([w[0] + d1, w[1] + d2], 1.5, 0)).toBeGreaterThan(f);
+    for (const [d1, d2] of [
+      [0.01, 0],
+      [-0.01, 0],
+      [0, 0.01],
+      [0, -0.01],
+      [0.01, 0.01],
+    ])
+      expect(objective([w[0] + d1, w[1] + d2], 1.5, 0)).toBeGreaterThan(f);
   });
 
   it("proximalOptimum is a fixed point of the soft-threshold step (the L1 optimality condition)", () => {
-    const w = proximalOptimum(0.8, 0.3), lr = 0.1;
+    const w = proximalOptimum(0.8, 0.3),
+      lr = 0.1;
     const [g1, g2] = lossGrad(w[0], w[1]);
     const step = [w[0] - lr * (g1 + 2 * 0.3 * w[0]), w[1] - lr * (g2 + 2 * 0.3 * w[1])];
     expect(softThreshold(step[0], lr * 0.8)).toBeCloseTo(w[0], 9);
@@ -48,7 +68,8 @@ describe("penalty geometry model", () => {
   });
 
   it("subgradientOptimum hovers near the optimum without landing on zero", () => {
-    const w = subgradientOptimum(1.5, 0), opt = proximalOptimum(1.5, 0);
+    const w = subgradientOptimum(1.5, 0),
+      opt = proximalOptimum(1.5, 0);
     expect(w[1]).not.toBe(0);
     expect(Math.abs(w[1])).toBeLessThanOrEqual(1.5 * SUB_LR * 1.01 + 1e-3);
     expect(w[0]).toBeCloseTo(opt[0], 1);
@@ -64,8 +85,13 @@ describe("penalty geometry model", () => {
   });
 
   it("constraintBoundary lies on the level set λ₁Σ|w| + λ₂Σw² = c (diamond, disc, elastic)", () => {
-    for (const [l1, l2] of [[1, 0], [0, 1], [0.5, 0.5]]) {
-      for (const p of constraintBoundary(l1, l2, 0.7, 37)) expect(l1Penalty([p.x, p.y], l1) + l2Penalty([p.x, p.y], l2)).toBeCloseTo(0.7, 9);
+    for (const [l1, l2] of [
+      [1, 0],
+      [0, 1],
+      [0.5, 0.5],
+    ]) {
+      for (const p of constraintBoundary(l1, l2, 0.7, 37))
+        expect(l1Penalty([p.x, p.y], l1) + l2Penalty([p.x, p.y], l2)).toBeCloseTo(0.7, 9);
     }
     expect(constraintBoundary(0, 0, 1)).toEqual([]);
   });

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { blockWeights, pathSums, product, productText, residualTracerSchema, runChain, type ResidualTracerState } from "../../../src/widgets/residual-tracer-model";
+import {
+  blockWeights,
+  pathSums,
+  product,
+  productText,
+  residualTracerSchema,
+  runChain,
+  type ResidualTracerState,
+} from "../../../src/widgets/residual-tracer-model";
 import { defaults } from "../../../src/widgets/state";
 
 const state = (over: Partial<ResidualTracerState> = {}): ResidualTracerState => ({ ...defaults(residualTracerSchema), ...over });
@@ -16,19 +24,28 @@ describe("blockWeights", () => {
 
 describe("runChain", () => {
   it("runChain: the engine's gradient equals ∏(1 + F′ₖ) with skips and ∏F′ₖ without, for any setting", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.double({ min: 0, max: 2, noNaN: true }), fc.constantFrom("tanh", "sigmoid", "relu"), (blocks, weight, activation) => {
-      for (const skip of [true, false]) {
-        const c = runChain(state({ blocks, weight, activation }), skip);
-        expect(c.factors).toEqual(c.slopes.map((f) => (skip ? 1 + f : f)));
-        const p = product(c.factors);
-        expect(Math.abs(c.gradient - p)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(p)));
-        expect(c.reach[0]).toBeCloseTo(Math.abs(c.gradient), 12);
-        expect(c.reach[blocks]).toBe(1);
-      }
-    }), { seed: 8, numRuns: 40 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        fc.constantFrom("tanh", "sigmoid", "relu"),
+        (blocks, weight, activation) => {
+          for (const skip of [true, false]) {
+            const c = runChain(state({ blocks, weight, activation }), skip);
+            expect(c.factors).toEqual(c.slopes.map((f) => (skip ? 1 + f : f)));
+            const p = product(c.factors);
+            expect(Math.abs(c.gradient - p)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(p)));
+            expect(c.reach[0]).toBeCloseTo(Math.abs(c.gradient), 12);
+            expect(c.reach[blocks]).toBe(1);
+          }
+        },
+      ),
+      { seed: 8, numRuns: 40 },
+    );
   });
   it("runChain default (10 tanh blocks, w = 0.3): about 6.6 with skips and about 5e-6 without", () => {
-    const withSkip = runChain(state(), true), plain = runChain(state(), false);
+    const withSkip = runChain(state(), true),
+      plain = runChain(state(), false);
     expect(withSkip.gradient).toBeCloseTo(6.64, 2);
     expect(plain.gradient).toBeGreaterThan(4e-6);
     expect(plain.gradient).toBeLessThan(6e-6);
@@ -38,13 +55,16 @@ describe("runChain", () => {
     expect(runChain(state({ weight: 0 }), false).gradient).toBe(0);
   });
   it("runChain with ReLU: every branch is active, F′ₖ = wₖ, so the plain chain's gradient is ∏wₖ", () => {
-    const s = state({ activation: "relu", weight: 1.2 }), c = runChain(s, false);
+    const s = state({ activation: "relu", weight: 1.2 }),
+      c = runChain(s, false);
     expect(c.slopes).toEqual(blockWeights(s));
     expect(c.gradient).toBeCloseTo(product(blockWeights(s)), 10);
     for (const f of runChain(s, true).factors) expect(f).toBeGreaterThanOrEqual(1);
   });
   it("runChain's block outputs follow x + g(w·x) with skips", () => {
-    const s = state({ blocks: 3 }), c = runChain(s, true), w = blockWeights(s);
+    const s = state({ blocks: 3 }),
+      c = runChain(s, true),
+      w = blockWeights(s);
     let x = 0.5;
     w.forEach((wk, k) => {
       x = x + Math.tanh(wk * x);
@@ -56,13 +76,17 @@ describe("runChain", () => {
 describe("pathSums", () => {
   it("pathSums expands ∏(1 + fₖ): e₀ = 1, e₁ = Σfₖ, and the sums add up to the product", () => {
     expect(pathSums([2, 3])).toEqual([1, 5, 6]);
-    fc.assert(fc.property(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { maxLength: 20 }), (f) => {
-      const e = pathSums(f);
-      expect(e).toHaveLength(f.length + 1);
-      expect(e[0]).toBe(1);
-      const total = e.reduce((a, b) => a + b, 0), p = f.reduce((a, x) => a * (1 + x), 1);
-      expect(Math.abs(total - p)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(p), ...e.map(Math.abs)));
-    }), { seed: 9, numRuns: 100 });
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { maxLength: 20 }), (f) => {
+        const e = pathSums(f);
+        expect(e).toHaveLength(f.length + 1);
+        expect(e[0]).toBe(1);
+        const total = e.reduce((a, b) => a + b, 0),
+          p = f.reduce((a, x) => a * (1 + x), 1);
+        expect(Math.abs(total - p)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(p), ...e.map(Math.abs)));
+      }),
+      { seed: 9, numRuns: 100 },
+    );
   });
 });
 

@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import { GRU, LSTM, RNN, charCorpus, createRng, losses, paramCount, sequenceLossInto, sineSequence, Tensor } from "../../../lib";
 import { defaults } from "../../../src/widgets/state";
 import {
-  sequenceTrainerSchema, SequenceTrainer, buildLayer, logLrOf, rateOf, CHAR_HELD_OUT, CURVE_MAX, SAMPLE_LENGTH, HELD_OUT, LOG_LR, NOISE, TRAIN_SEQUENCES, WINDOW,
+  sequenceTrainerSchema,
+  SequenceTrainer,
+  buildLayer,
+  logLrOf,
+  rateOf,
+  CHAR_HELD_OUT,
+  CURVE_MAX,
+  SAMPLE_LENGTH,
+  HELD_OUT,
+  LOG_LR,
+  NOISE,
+  TRAIN_SEQUENCES,
+  WINDOW,
   type SequenceTrainerState,
 } from "../../../src/widgets/sequence-trainer-model";
 
@@ -59,7 +71,8 @@ describe("sequence trainer model", () => {
     expect(cut).toBeGreaterThanOrEqual((1 - CHAR_HELD_OUT) * charCorpus.length);
     expect(charCorpus.slice(cut - 2, cut)).toBe(". "); // the held-out part starts a sentence
     // A window at a reads characters a … a + WINDOW (its last target included).
-    const trainEnd = Math.max(...train.starts) + WINDOW, heldStart = Math.min(...heldOut.starts);
+    const trainEnd = Math.max(...train.starts) + WINDOW,
+      heldStart = Math.min(...heldOut.starts);
     expect(trainEnd).toBeLessThan(cut);
     expect(heldStart).toBeGreaterThanOrEqual(cut);
     expect(Math.max(...heldOut.starts) + WINDOW).toBeLessThan(charCorpus.length);
@@ -162,7 +175,8 @@ describe("sequence trainer model", () => {
   });
 
   it("SequenceTrainer with the same settings and seed makes the same run", () => {
-    const a = new SequenceTrainer(base()), b = new SequenceTrainer(base());
+    const a = new SequenceTrainer(base()),
+      b = new SequenceTrainer(base());
     a.run(20);
     b.run(20);
     expect(a.lastLoss).toBe(b.lastLoss);
@@ -200,7 +214,8 @@ describe("sequence trainer model", () => {
     tr.record(); // no new updates: no new point
     expect(tr.curve.step).toEqual([0, done]);
     expect(tr.curve.heldOut[1]).toBe(tr.evaluate());
-    const twin = new SequenceTrainer(base({ model: "rnn" })), batch: number[] = [];
+    const twin = new SequenceTrainer(base({ model: "rnn" })),
+      batch: number[] = [];
     for (let k = 0; k < done; k++) {
       twin.run(1);
       batch.push(twin.lastLoss);

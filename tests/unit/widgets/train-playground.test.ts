@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { Tensor, losses, moons, sigmoid } from "../../../lib";
 import { parseCsv, toCsv, MAX_POINTS } from "../../../src/widgets/train-playground-csv";
 import {
-  batchSize, buildNetwork, datasetPoints, sessionSettings, toDataset, trainPlaygroundSchema, type SessionSettings,
+  batchSize,
+  buildNetwork,
+  datasetPoints,
+  sessionSettings,
+  toDataset,
+  trainPlaygroundSchema,
+  type SessionSettings,
 } from "../../../src/widgets/train-playground-model";
 import { CURVE_MAX, FrameBudget, GRID, LOSS_CEILING, PlaygroundSession, StepRate } from "../../../src/widgets/train-playground-session";
 import { defaults } from "../../../src/widgets/state";
@@ -13,7 +19,8 @@ const session = (over: Partial<SessionSettings> = {}, data: Parameters<typeof da
 
 describe("train-playground model", () => {
   it("datasetPoints gives the engine's moons, column for column", () => {
-    const p = datasetPoints("moons"), { X, Y } = moons({ m: 200, noise: 0.1, seed: 1 });
+    const p = datasetPoints("moons"),
+      { X, Y } = moons({ m: 200, noise: 0.1, seed: 1 });
     expect(p.x.length).toBe(200);
     expect([p.x[7], p.y[7], p.label[7]]).toEqual([X.get(0, 7), X.get(1, 7), Y.get(0, 7)]);
   });
@@ -90,23 +97,23 @@ describe("PlaygroundSession", () => {
   });
 
   it("PlaygroundSession.run cannot solve XOR with one hidden unit but can with four", () => {
-    const fit = (width: number) => {
+    const accuracyWith = (width: number) => {
       const s = session({ width, lr: 0.1 }, "xor");
       s.run(6000);
       return s.evaluate().accuracy;
     };
-    expect(fit(1)).toBeLessThan(0.8);
-    expect(fit(4)).toBeGreaterThan(0.97);
+    expect(accuracyWith(1)).toBeLessThan(0.8);
+    expect(accuracyWith(4)).toBeGreaterThan(0.97);
   });
 
   it("PlaygroundSession.run needs many hidden units for the spiral", () => {
-    const fit = (width: number) => {
+    const accuracyWith = (width: number) => {
       const s = session({ width, optimizer: "adam", lr: 0.03 }, "spiral");
       s.run(8000);
       return s.evaluate().accuracy;
     };
-    expect(fit(3)).toBeLessThan(0.8);
-    expect(fit(32)).toBeGreaterThan(0.97);
+    expect(accuracyWith(3)).toBeLessThan(0.8);
+    expect(accuracyWith(32)).toBeGreaterThan(0.97);
   });
 
   it("PlaygroundSession.reset with the same seed gives the same start and an empty curve", () => {
@@ -159,7 +166,9 @@ describe("PlaygroundSession", () => {
     const s = session();
     const p = s.gridProbabilities();
     expect(p.length).toBe(GRID * GRID);
-    const { x0, x1, y0, y1 } = s.domain, r = 3, c = 17;
+    const { x0, x1, y0, y1 } = s.domain,
+      r = 3,
+      c = 17;
     const point = new Tensor([2, 1], [x0 + ((c + 0.5) * (x1 - x0)) / GRID, y0 + ((r + 0.5) * (y1 - y0)) / GRID]);
     const z = buildNetwork(DEFAULT.width, DEFAULT.activation, 1).forward(point).data[0];
     expect(p[r * GRID + c]).toBeCloseTo(sigmoid.f(z), 12);

@@ -13,7 +13,9 @@ function installObserver() {
       observers.push(this.record);
     }
     observe() {}
-    disconnect() { this.record.disconnected = true; }
+    disconnect() {
+      this.record.disconnected = true;
+    }
   }
   vi.stubGlobal("window", { IntersectionObserver: FakeObserver });
   vi.stubGlobal("IntersectionObserver", FakeObserver);
@@ -25,12 +27,19 @@ describe("watchVisibility", () => {
 
   it("watchVisibility reads the latest entry when one callback carries several", () => {
     const observers = installObserver();
-    const el = {} as Element, seen: boolean[] = [];
+    const el = {} as Element,
+      seen: boolean[] = [];
     watchVisibility(el, (v) => seen.push(v));
     // Left and came back within one frame: the element is on screen now.
-    observers[0].cb([{ target: el, isIntersecting: false }, { target: el, isIntersecting: true }]);
+    observers[0].cb([
+      { target: el, isIntersecting: false },
+      { target: el, isIntersecting: true },
+    ]);
     expect(seen).toEqual([true]);
-    observers[0].cb([{ target: el, isIntersecting: true }, { target: el, isIntersecting: false }]);
+    observers[0].cb([
+      { target: el, isIntersecting: true },
+      { target: el, isIntersecting: false },
+    ]);
     expect(seen).toEqual([true, false]);
   });
 

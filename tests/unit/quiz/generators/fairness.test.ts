@@ -30,7 +30,8 @@ describe("question templates are fair", () => {
           continue;
         }
         // Bias-corrected, v is a weighted mean square of the earlier gradients and m a weighted mean: both of g's size.
-        const rms = Math.sqrt(v / (1 - 0.999 ** (t - 1))), mean = Math.abs(m / (1 - 0.9 ** (t - 1)));
+        const rms = Math.sqrt(v / (1 - 0.999 ** (t - 1))),
+          mean = Math.abs(m / (1 - 0.9 ** (t - 1)));
         expect(rms, `${id} seed ${seed}`).toBeGreaterThanOrEqual(0.45 * Math.abs(g));
         expect(rms, `${id} seed ${seed}`).toBeLessThanOrEqual(2.05 * Math.abs(g));
         expect(mean, `${id} seed ${seed}`).toBeLessThanOrEqual(2.05 * Math.abs(g));
@@ -57,7 +58,15 @@ describe("question templates are fair", () => {
   it("unfairness names a mistake that lands on the answer, two that collide, and a route outside the tolerance", () => {
     const base = { prompt: "", answer: 1, solution: [], params: {}, tolerance: { abs: 0, rel: 0.01 } };
     expect(unfairness({ ...base, mistakes: [{ id: "a", label: "", value: 1.005 }] })).toMatch(/mistake a lands on the answer/);
-    expect(unfairness({ ...base, mistakes: [{ id: "a", label: "", value: 2 }, { id: "b", label: "", value: 2.001 }] })).toMatch(/a and b give the same number/);
+    expect(
+      unfairness({
+        ...base,
+        mistakes: [
+          { id: "a", label: "", value: 2 },
+          { id: "b", label: "", value: 2.001 },
+        ],
+      }),
+    ).toMatch(/a and b give the same number/);
     expect(unfairness({ ...base, route: 1.05 })).toMatch(/rounded route/);
     expect(unfairness({ ...base, mistakes: [{ id: "a", label: "", value: 2 }], route: 1.001 })).toBeNull();
   });

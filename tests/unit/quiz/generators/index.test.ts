@@ -36,7 +36,11 @@ describe.each(generatorList.map((g) => [g.id, g] as const))("template %s", (id, 
       const q = g.generate(seed);
       const expected = reference[id](q.params);
       expect(Number.isFinite(q.answer), `seed ${seed}`).toBe(true);
-      expect(withinTolerance(expected, q.answer, { abs: 1e-9, rel: 1e-9 }) || Math.abs(expected - q.answer) < 1e-5 * Math.max(1, Math.abs(expected)), `seed ${seed}: ${q.answer} vs ${expected}`).toBe(true);
+      expect(
+        withinTolerance(expected, q.answer, { abs: 1e-9, rel: 1e-9 }) ||
+          Math.abs(expected - q.answer) < 1e-5 * Math.max(1, Math.abs(expected)),
+        `seed ${seed}: ${q.answer} vs ${expected}`,
+      ).toBe(true);
     }
   });
 

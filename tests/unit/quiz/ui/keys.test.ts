@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { keyAction, type KeyContext } from "../../../../src/quiz/ui/keys";
 
-const ctx = (over: Partial<KeyContext>): KeyContext => ({ phase: "asking", type: "choice", options: 4, target: "other", modified: false, ...over });
+const ctx = (over: Partial<KeyContext>): KeyContext => ({
+  phase: "asking",
+  type: "choice",
+  options: 4,
+  target: "other",
+  modified: false,
+  ...over,
+});
 
 describe("keyAction", () => {
   it("keyAction picks options 1–8 of a choice question and ignores digits past the last option", () => {
@@ -24,7 +31,10 @@ describe("keyAction", () => {
     expect(keyAction("1", card)).toBeNull();
     const grading = { ...card, phase: "grading" as const };
     expect(["1", "2", "3", "4"].map((k) => keyAction(k, grading))).toEqual([
-      { kind: "grade", rating: "again" }, { kind: "grade", rating: "hard" }, { kind: "grade", rating: "good" }, { kind: "grade", rating: "easy" },
+      { kind: "grade", rating: "again" },
+      { kind: "grade", rating: "hard" },
+      { kind: "grade", rating: "good" },
+      { kind: "grade", rating: "easy" },
     ]);
     expect(keyAction("5", grading)).toBeNull();
   });
