@@ -16,3 +16,4 @@ export {
 export { softThreshold, proximalL1Step } from "./soft-threshold";
 export { globalNorm, clipByNorm, clipByGlobalNorm, clipByValue, type Grad } from "./clip";
 export { ClippedOptimizer, type ClipMode } from "./clipped-optimizer";
+export { PenalizedOptimizer } from "./penalized-optimizer";
