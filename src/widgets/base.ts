@@ -4,6 +4,9 @@
 import { readState, linkTo, coerce, type Field, type Problem, type Schema, type StateOf } from "./state";
 import { t } from "../i18n";
 
+/** How long "Link copied" stays under a widget. */
+const LINK_NOTE_MS = 4000;
+
 export abstract class WidgetBase<S extends Schema> extends HTMLElement {
   abstract readonly schema: S;
   state!: StateOf<S>;
@@ -12,6 +15,9 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
   private inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   /** The number box beside each slider, kept in step with the state. */
   private boxes = new Map<string, HTMLInputElement>();
+  /** Redraws with the new colours when the reader switches theme; watching only while on the page. */
+  private readonly themeWatch = new MutationObserver(() => this.update());
+  private noteTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Draws the current state into `this.figure`. */
   protected abstract render(): void;
@@ -21,6 +27,7 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
   }
 
   connectedCallback(): void {
+    this.themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     if (this.hasAttribute("data-hydrated")) return;
     const prefix = this.id || this.localName;
     const { state, problems } = readState(this.schema, (n) => this.getAttribute(`data-${n}`), new URLSearchParams(location.search), prefix);
@@ -38,9 +45,13 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
     this.replaceChildren(panel, this.figure, this.messages, this.linkButton(prefix));
     this.show(problems);
     this.update();
-    // Re-draw with the new colours when the reader switches theme.
-    new MutationObserver(() => this.update()).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     this.setAttribute("data-hydrated", "");
+  }
+
+  /** Subclasses that stop their own timers call this too (super.disconnectedCallback()). */
+  disconnectedCallback(): void {
+    this.themeWatch.disconnect();
+    clearTimeout(this.noteTimer);
   }
 
   /** Renders, turning an exception into a visible message instead of a blank widget. */
@@ -167,7 +178,9 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
       .map((p) =>
         p.kind === "clamped"
           ? t("widget.clamped", { label: p.label, min: p.min ?? "", max: p.max ?? "", value: p.value })
-          : t(p.kind === "notNumber" ? "widget.notNumber" : "widget.unknownOption", { label: p.label, value: p.value }),
+          : p.kind === "snapped"
+            ? t("widget.snapped", { label: p.label, step: p.step ?? "", value: p.value })
+            : t(p.kind === "notNumber" ? "widget.notNumber" : "widget.unknownOption", { label: p.label, value: p.value }),
       )
       .join(" ");
   }
@@ -182,6 +195,11 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
       try {
         await navigator.clipboard.writeText(link);
         this.messages.textContent = t("widget.linkCopied");
+        // A passing confirmation: it goes after a few seconds (an error note stays until the value is fixed).
+        clearTimeout(this.noteTimer);
+        this.noteTimer = setTimeout(() => {
+          if (this.messages.textContent === t("widget.linkCopied")) this.messages.textContent = "";
+        }, LINK_NOTE_MS);
       } catch {
         this.messages.textContent = `${t("widget.linkManual")} ${link}`;
       }

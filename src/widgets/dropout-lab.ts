@@ -78,6 +78,7 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    super.disconnectedCallback();
     this.stopPlay();
     this.cancel?.();
   }

@@ -2,6 +2,7 @@
 // from the same weights and advance a slice of steps per animation frame, so the page stays responsive; a run whose
 // loss or gradient stops being finite is marked "diverged" on the charts and in the table.
 import { WidgetBase } from "./base";
+import { runInFrames } from "./frame-slices";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { tableCell, tableRow } from "../charts/data-table";
@@ -25,7 +26,7 @@ const CHUNK = 20;
 class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
   readonly schema = explodingLabSchema;
   private runs: [LabRun, LabRun] | null = null;
-  private raf = 0;
+  private stopFrames = () => {};
   private parts: {
     status: HTMLElement;
     factor: HTMLElement;
@@ -36,8 +37,8 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
   } | null = null;
 
   disconnectedCallback(): void {
-    if (this.raf) cancelAnimationFrame(this.raf);
-    this.raf = 0;
+    super.disconnectedCallback();
+    this.stopFrames();
   }
 
   protected buildControls(panel: HTMLElement): void {
@@ -54,18 +55,19 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
   /** A new state: fresh runs from the same seed, trained a slice per frame. */
   protected render(): void {
     if (!this.parts) this.build();
-    if (this.raf) cancelAnimationFrame(this.raf);
-    this.runs = labRuns({ ...this.state });
-    this.tick();
-  }
-
-  private tick = (): void => {
-    this.raf = 0;
-    const runs = this.runs!;
-    for (const r of runs) r.advance(CHUNK);
+    this.stopFrames();
+    const runs = (this.runs = labRuns({ ...this.state }));
+    const job = {
+      advance: (steps: number) => {
+        for (const r of runs) r.advance(steps);
+        return runs.every((r) => r.done);
+      },
+    };
+    // The first slice is drawn at once, so the figure answers the change in the same frame.
+    const done = job.advance(CHUNK);
     this.draw();
-    if (runs.some((r) => !r.done)) this.raf = requestAnimationFrame(this.tick);
-  };
+    if (!done) this.stopFrames = runInFrames(job, () => this.draw(), { unit: CHUNK, budgetMs: 8, redrawMs: 50, pauseOutside: this });
+  }
 
   private build(): void {
     const el = (tag: string, className: string) => Object.assign(document.createElement(tag), { className });

@@ -1,5 +1,5 @@
-// Runs a long computation a slice per animation frame so the page stays responsive (chapter 5's
-// overfitting and dropout labs). The job says how far it got; the caller redraws now and then.
+// Runs a long computation a slice per animation frame so the page stays responsive (the overfitting,
+// dropout, gradient-flow and exploding-gradient labs). The job says how far it got; the caller redraws now and then.
 // Work pauses while the widget is scrolled out of view, so several labs never compete for frames.
 import { watchVisibility } from "./visibility";
 

@@ -27,6 +27,7 @@ class GradientDescent1DWidget extends WidgetBase<typeof gd1dSchema> {
   private parts: { readouts: HTMLElement; status: HTMLElement; loss: HTMLElement; path: HTMLElement } | null = null;
 
   disconnectedCallback(): void {
+    super.disconnectedCallback();
     this.player?.stop();
   }
 

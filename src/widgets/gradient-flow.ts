@@ -2,6 +2,7 @@
 // a 100-step cost curve, for each activation × initialization, with batch norm and residual skips as
 // toggles and presets for the problem and each fix (chapter 6). Training runs in slices between frames.
 import { WidgetBase } from "./base";
+import { runInFrames } from "./frame-slices";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { assignFields, controlButton } from "./controls";
@@ -15,7 +16,7 @@ type Name = keyof GradientFlowState & string;
 class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
   readonly schema = gradientFlowSchema;
   private run!: FlowRun;
-  private raf = 0;
+  private stopFrames = () => {};
   private readouts!: HTMLElement;
   private note!: HTMLElement;
   private normsHost!: HTMLElement;
@@ -23,8 +24,8 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
   private presetButtons = new Map<FlowPreset, HTMLButtonElement>();
 
   disconnectedCallback(): void {
-    if (this.raf) cancelAnimationFrame(this.raf);
-    this.raf = 0;
+    super.disconnectedCallback();
+    this.stopFrames();
   }
 
   protected buildControls(panel: HTMLElement): void {
@@ -55,8 +56,7 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
 
   protected render(): void {
     if (!this.readouts) this.buildFigure();
-    if (this.raf) cancelAnimationFrame(this.raf);
-    this.raf = 0;
+    this.stopFrames();
     this.run = new FlowRun({ ...this.state });
     for (const [key, b] of this.presetButtons) {
       const p = FLOW_PRESETS[key] as Partial<GradientFlowState>;
@@ -64,7 +64,14 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
     }
     this.drawNorms();
     this.drawLoss();
-    this.raf = requestAnimationFrame(this.frame);
+    const run = this.run;
+    const job = {
+      advance: (steps: number) => {
+        run.run(steps);
+        return run.status !== "ok";
+      },
+    };
+    this.stopFrames = runInFrames(job, () => this.drawLoss(), { unit: STEPS_PER_FRAME, budgetMs: 8, redrawMs: 50, pauseOutside: this });
   }
 
   private buildFigure(): void {
@@ -85,13 +92,6 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
     charts.append(norms.box, loss.box);
     this.figure.append(this.readouts, this.note, charts);
   }
-
-  private frame = (): void => {
-    this.raf = 0;
-    this.run.run(STEPS_PER_FRAME);
-    this.drawLoss();
-    if (this.run.status === "ok") this.raf = requestAnimationFrame(this.frame);
-  };
 
   private drawNorms(): void {
     const s = this.state,

@@ -43,6 +43,7 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    super.disconnectedCallback();
     this.player?.stop();
   }
 

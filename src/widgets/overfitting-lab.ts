@@ -30,6 +30,7 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    super.disconnectedCallback();
     this.cancel?.();
   }
 

@@ -31,6 +31,7 @@ class RnnStepperWidget extends WidgetBase<typeof rnnStepperSchema> {
   private cached?: { seed: number; run: RnnRun };
 
   disconnectedCallback(): void {
+    super.disconnectedCallback();
     this.loop.stop();
   }
 

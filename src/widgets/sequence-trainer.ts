@@ -57,6 +57,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   disconnectedCallback(): void {
+    super.disconnectedCallback();
     this.unwatch();
     cancelAnimationFrame(this.raf);
     this.raf = 0;

@@ -12,12 +12,13 @@ export type StateOf<S extends Schema> = {
 };
 
 export type Problem = {
-  kind: "clamped" | "notNumber" | "unknownOption";
+  kind: "clamped" | "snapped" | "notNumber" | "unknownOption";
   field: string;
   label: string;
   value: string;
   min?: number;
   max?: number;
+  step?: number;
 };
 
 /** The default state of a schema. */
@@ -27,14 +28,39 @@ export function defaults<S extends Schema>(schema: S): StateOf<S> {
   return out as StateOf<S>;
 }
 
+/** Plain decimal or scientific notation only: Number() would also read "0x10" as 16, "0b1" as 1 and "" as 0. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** Longer text is not a number a reader meant (and is not worth parsing). */
+const MAX_NUMBER_TEXT = 40;
+
+/** Decimal places of a step (0.001 → 3, 5 → 0, 1e-7 → 7), to print snapped values without float noise. */
+function decimalsOf(step: number): number {
+  const [mantissa, exponent = "0"] = step.toExponential().split("e");
+  return Math.max(0, (mantissa.split(".")[1]?.length ?? 0) - Number(exponent));
+}
+
+/**
+ * The field's value nearest to x: on the grid min + k·step and within [min, max].
+ * @example
+ *   snapToField({ min: 1, max: 8, step: 1 }, 1.5);   // 2
+ */
+export function snapToField(field: { min: number; max: number; step: number }, x: number): number {
+  const { min, max, step } = field;
+  const onGrid = step > 0 ? min + Math.round((x - min) / step) * step : x;
+  const tidy = step > 0 ? Number(onGrid.toFixed(Math.min(20, decimalsOf(step) + decimalsOf(min)))) : onGrid;
+  return Math.min(max, Math.max(min, tidy));
+}
+
 /**
  * Checks one raw value (from an attribute, a URL or a text box) against its field.
  * Returns the value to use and, when the raw value had to be changed or refused, a problem to show.
  */
 export function coerce(name: string, field: Field, raw: string, current: unknown): { value: unknown; problem?: Problem } {
   if (field.kind === "number") {
-    const x = Number(raw.trim());
-    if (raw.trim() === "" || !Number.isFinite(x)) {
+    // The typographic minus (U+2212) is what the course prints, so a copied value reads back.
+    const text = raw.trim().replace("\u2212", "-");
+    const x = text.length <= MAX_NUMBER_TEXT && DECIMAL.test(text) ? Number(text) : NaN;
+    if (!Number.isFinite(x)) {
       return { value: current, problem: { kind: "notNumber", field: name, label: field.label, value: String(current) } };
     }
     const clamped = Math.min(field.max, Math.max(field.min, x));
@@ -43,6 +69,10 @@ export function coerce(name: string, field: Field, raw: string, current: unknown
         value: clamped,
         problem: { kind: "clamped", field: name, label: field.label, value: String(clamped), min: field.min, max: field.max },
       };
+    }
+    const snapped = snapToField(field, x);
+    if (snapped !== x) {
+      return { value: snapped, problem: { kind: "snapped", field: name, label: field.label, value: String(snapped), step: field.step } };
     }
     return { value: x };
   }

@@ -17,6 +17,7 @@ export abstract class ThrottledWidget<S extends Schema> extends WidgetBase<S> {
   }
 
   disconnectedCallback(): void {
+    super.disconnectedCallback();
     cancelAnimationFrame(this.frame);
     this.frame = 0;
   }

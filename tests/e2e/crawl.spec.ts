@@ -109,7 +109,7 @@ for (const path of pages) {
 
     test("has no axe violations in light mode, nor contrast violations in dark mode", async ({ page }) => {
       // Axe checks the contrast of every highlighted token: a chapter with many cells and formulas takes a while.
-      test.setTimeout(300_000);
+      test.setTimeout(480_000);
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.addInitScript(() => localStorage.setItem("starlight-theme", "light"));
       await page.goto(path);

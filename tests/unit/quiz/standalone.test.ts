@@ -7,10 +7,10 @@ import { filesUnder } from "../../../src/build/walk.mjs";
 
 const LEANS_ON_ANOTHER = new RegExp(
   [
-    String.raw`the same (batch|network|layer|model|data|numbers|setup|values)`,
-    String.raw`(previous|last|earlier|above|next) question`,
-    String.raw`as (before|above)`,
-    String.raw`from the (previous|last) question`,
+    "the same (batch|network|layer|model|data|numbers|setup|values)",
+    "(previous|last|earlier|above|next) question",
+    "as (before|above)",
+    "from the (previous|last) question",
   ]
     .map((p) => String.raw`\b${p}\b`)
     .join("|"),
