@@ -167,7 +167,16 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
   }
 
   private accept(name: keyof S & string, raw: string, slider: HTMLInputElement, box: HTMLInputElement) {
-    const { value, problem } = coerce(name, this.schema[name], raw, (this.state as Record<string, unknown>)[name]);
+    const field = this.schema[name];
+    let { value, problem } = coerce(name, field, raw, (this.state as Record<string, unknown>)[name]);
+    // A widget may narrow a field's range while it runs (the race's start point spans the surface's
+    // window) by setting its slider's min and max: a typed value is held to that range too.
+    const lo = Number(slider.min),
+      hi = Number(slider.max);
+    if (field.kind === "number" && typeof value === "number" && (value < lo || value > hi)) {
+      value = Math.min(hi, Math.max(lo, value));
+      problem = { kind: "clamped", field: name, label: field.label, value: String(value), min: lo, max: hi };
+    }
     this.show(problem ? [problem] : []);
     slider.value = box.value = String(value);
     this.set(name, value);
