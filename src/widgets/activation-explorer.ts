@@ -22,8 +22,6 @@ const fmt = (x: number) => formatNumber(x, 3);
 
 class ActivationExplorerWidget extends WidgetBase<typeof activationSchema> {
   readonly schema = activationSchema;
-  private slopeInputs: HTMLInputElement[] = [];
-  private slopeNote!: HTMLElement;
   private gChart!: HTMLElement;
   private dgChart!: HTMLElement;
   private notes!: HTMLElement;
@@ -31,12 +29,7 @@ class ActivationExplorerWidget extends WidgetBase<typeof activationSchema> {
   private table!: HTMLTableElement;
 
   protected buildControls(panel: HTMLElement): void {
-    const slope = this.control("slope");
-    this.slopeInputs = [...slope.querySelectorAll("input")];
-    this.slopeNote = Object.assign(document.createElement("p"), { className: "dl-note", id: `${this.id || this.localName}-slope-note` });
-    this.slopeInputs.forEach((input) => input.setAttribute("aria-describedby", this.slopeNote.id));
-    slope.append(this.slopeNote);
-    panel.append(this.control("first"), this.control("second"), this.control("zmax"), slope);
+    panel.append(this.control("first"), this.control("second"), this.control("zmax"), this.control("slope"));
   }
 
   protected optionLabel(_name: string, option: string): string {
@@ -65,12 +58,8 @@ class ActivationExplorerWidget extends WidgetBase<typeof activationSchema> {
     }
     const s = this.state,
       c = themeColors();
-    // The slope means nothing unless leaky ReLU is shown: switch it off (and out of the figure's controls).
-    const slopeOn = usesSlope(s);
-    this.slopeInputs.forEach((input) => (input.disabled = !slopeOn));
-    if (slopeOn) this.slopeInputs[0].setAttribute("data-control", "slope");
-    else this.slopeInputs[0].removeAttribute("data-control");
-    this.slopeNote.textContent = slopeOn ? "" : t("activationExplorer.slopeOff");
+    // The slope means nothing unless leaky ReLU is shown.
+    this.enable("slope", usesSlope(s), t("activationExplorer.slopeOff"));
 
     const colours = [c.accent, c.second];
     const series = picked(s).map((name, k) => {

@@ -92,13 +92,16 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
   }
 
   /** Enables or disables a field's control (and its number box). A disabled control says why in its
-   * title and in a visually small note read by screen readers, so a reader never wonders why it is dead. */
+   * title and in a visually small note read by screen readers, so a reader never wonders why it is dead;
+   * it is not one of the figure's controls meanwhile (no data-control), since it moves nothing. */
   protected enable(name: keyof S & string, enabled: boolean, reason = ""): void {
     const input = this.inputs.get(name),
       box = this.boxes.get(name);
     if (!input) return;
     input.disabled = !enabled;
     if (box) box.disabled = !enabled;
+    if (enabled) input.setAttribute("data-control", name);
+    else input.removeAttribute("data-control");
     const wrap = input.closest(".dl-control");
     let note = wrap?.querySelector<HTMLElement>(".dl-disabled-reason");
     if (!enabled && reason && wrap) {

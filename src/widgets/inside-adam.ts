@@ -17,12 +17,12 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
   private legends!: HTMLElement[];
   private table!: HTMLTableElement;
   private note!: HTMLElement;
-  private seedControl!: HTMLElement;
 
   protected buildControls(panel: HTMLElement): void {
-    const stream = this.fieldGroup(t("insideAdam.groupStream"), ["stream", "seed", "steps", "param"]);
-    this.seedControl = stream.querySelector('[id$="-seed"]')!.closest(".dl-control") as HTMLElement;
-    panel.append(stream, this.fieldGroup(t("insideAdam.groupAdam"), ["biasCorrection", "beta1", "beta2", "lr", "epsExp"]));
+    panel.append(
+      this.fieldGroup(t("insideAdam.groupStream"), ["stream", "seed", "steps", "param"]),
+      this.fieldGroup(t("insideAdam.groupAdam"), ["biasCorrection", "beta1", "beta2", "lr", "epsExp"]),
+    );
   }
 
   protected optionLabel(name: string, option: string): string {
@@ -30,14 +30,9 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     return t(`insideAdam.stream.${option}`);
   }
 
-  /** The seed only matters for the noisy stream: elsewhere it is hidden (and not a control). */
+  /** The seed only draws the noisy stream's noise: elsewhere it is off, and says so. */
   private syncSeed(): void {
-    const noisy = this.state.stream === "noisy";
-    // NOTE: not the hidden attribute: .dl-control's display: grid would override it.
-    this.seedControl.style.display = noisy ? "" : "none";
-    this.seedControl
-      .querySelectorAll("input[type=range]")
-      .forEach((el) => (noisy ? el.setAttribute("data-control", "seed") : el.removeAttribute("data-control")));
+    this.enable("seed", this.state.stream === "noisy", t("insideAdam.seedOff"));
     const select = this.querySelector<HTMLSelectElement>(`[id="${this.id || this.localName}-param"]`);
     if (select) [...select.options].forEach((o) => (o.textContent = this.optionLabel("param", o.value)));
   }

@@ -83,8 +83,12 @@ test.describe("activation explorer", () => {
     const ex = await open(page, "dl-activation-explorer");
     const slope = ex.locator("#activation-explorer-slope");
     await expect(slope).toBeDisabled();
+    await expect(ex.locator("#activation-explorer-slope ~ .dl-disabled-reason")).toHaveText(
+      "The slope α applies when leaky ReLU is picked.",
+    );
     await ex.locator("#activation-explorer-first").selectOption("leakyRelu");
     await expect(slope).toBeEnabled();
+    await expect(ex.locator(".dl-disabled-reason")).toHaveCount(0);
     // With PyTorch's α = 0.01 the negative side counts as saturated (0.01 < 0.1); α = 0.3 lets gradients through.
     await expect(ex.locator("[data-figure] .dl-note")).toContainText("leaky ReLU: |g′| < 0.1 on 50% of the range (-6 to 0)");
     await slope.focus();

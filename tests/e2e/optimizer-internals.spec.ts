@@ -47,14 +47,19 @@ test.describe("inside Adam", () => {
     await expect(gap.locator("+ dd")).toContainText("(step 1");
   });
 
-  test("the seed appears only for the noisy stream, and the second parameter's moments can be shown", async ({ page }) => {
+  test("the seed is on only for the noisy stream and says why when off; the second parameter's moments can be shown", async ({ page }) => {
     const adam = await open(page, "dl-inside-adam");
     const seed = adam.locator("#inside-adam-seed");
-    await expect(seed).toBeHidden();
+    const reason = adam.locator("#inside-adam-seed ~ .dl-disabled-reason");
+    await expect(seed).toBeDisabled();
+    await expect(seed).not.toHaveAttribute("data-control", /.*/);
+    await expect(reason).toHaveText("The seed draws the noise of the noisy stream only.");
     await adam.locator("#inside-adam-stream").selectOption("noisy");
-    await expect(seed).toBeVisible();
+    await expect(seed).toBeEnabled();
     await expect(seed).toHaveAttribute("data-control", "seed");
+    await expect(reason).toHaveCount(0);
     await adam.locator("#inside-adam-stream").selectOption("constant");
+    await expect(seed).toBeDisabled();
     await adam.locator("#inside-adam-param").selectOption("1");
     const row1 = adam.locator("[data-step-table] tbody tr").first();
     await expect(row1.locator("td").first()).toHaveText("0.01");
