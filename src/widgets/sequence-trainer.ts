@@ -4,6 +4,7 @@
 // training and held-out loss curves. The learning-rate slider moves log₁₀ of the rate; everything shown is the rate.
 import { WidgetBase } from "./base";
 import { controlButton } from "./controls";
+import { runInFrames } from "./frame-slices";
 import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
@@ -33,8 +34,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   private playing = false;
   private visible = true;
   private unwatch = () => {};
-  private raf = 0;
-  private lastDraw = -Infinity;
+  private stopFrames = () => {};
   private playButton!: HTMLButtonElement;
   private lrOutput!: HTMLOutputElement;
   private parts: {
@@ -50,8 +50,8 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   connectedCallback(): void {
     super.connectedCallback();
     this.unwatch = watchVisibility(this, (visible) => {
+      // The loop pauses out of view by itself; the readout says so.
       this.visible = visible;
-      if (this.visible) this.schedule();
       this.drawReadouts();
     });
   }
@@ -59,8 +59,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unwatch();
-    cancelAnimationFrame(this.raf);
-    this.raf = 0;
+    this.stopFrames();
   }
 
   protected buildControls(panel: HTMLElement): void {
@@ -157,7 +156,6 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     if (chars) this.drawSample();
     else this.drawPredictions();
     this.drawLoss();
-    this.lastDraw = performance.now();
   }
 
   private drawReadouts(): void {
@@ -291,33 +289,33 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   private play(): void {
-    if (this.trainer?.status !== "ok") return;
+    const trainer = this.trainer;
+    if (trainer?.status !== "ok") return;
     this.playing = true;
     this.playButton.textContent = t("sequenceTrainer.pause");
     this.drawReadouts();
-    this.schedule();
+    this.stopFrames();
+    // BUDGET_MS of training per frame, the charts every DRAW_MS, until Pause or divergence; paused out of view.
+    const job = {
+      advance: () => {
+        trainer.runFor(BUDGET_MS);
+        return trainer.status !== "ok";
+      },
+    };
+    this.stopFrames = runInFrames(job, (done) => (done ? this.afterTraining() : this.drawAll()), {
+      budgetMs: BUDGET_MS,
+      redrawMs: DRAW_MS,
+      unit: 1,
+      pauseOutside: this,
+    });
   }
 
   private pause(): void {
     this.playing = false;
     if (this.playButton) this.playButton.textContent = t("sequenceTrainer.play");
-    cancelAnimationFrame(this.raf);
-    this.raf = 0;
+    this.stopFrames();
     this.drawReadouts();
   }
-
-  private schedule(): void {
-    if (this.playing && this.visible && !this.raf) this.raf = requestAnimationFrame(this.frame);
-  }
-
-  private frame = (now: number): void => {
-    this.raf = 0;
-    if (!this.playing || !this.visible || !this.trainer) return;
-    this.trainer.runFor(BUDGET_MS);
-    if (this.trainer.status !== "ok") return this.afterTraining();
-    if (now - this.lastDraw >= DRAW_MS) this.drawAll();
-    this.schedule();
-  };
 
   /** Redraws after training; a diverged run stops playing. */
   private afterTraining(): void {
