@@ -1,5 +1,6 @@
 // Runs a long computation a slice per animation frame so the page stays responsive (the overfitting,
-// dropout, gradient-flow and exploding-gradient labs, and the sequence trainer while it plays). The job says how far it got; the caller redraws now and then.
+// dropout, gradient-flow and exploding-gradient labs, and the sequence trainer while it plays). The job says how far it got; the caller
+// redraws now and then.
 // Work pauses while the widget is scrolled out of view, so several labs never compete for frames.
 import { watchVisibility } from "./visibility";
 
