@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { builtPages, crawledPages, DIST, isTemplatePage } from "./pages";
 import { watch, reportCspViolations } from "./watch";
-import { hydrateAll, everyControlChangesFigure } from "./widgets";
+import { everyControlChangesFigure, hydrateAll, interactionTimes, reportInteractionTimes } from "./widgets";
 import { photographWidgets } from "./photograph";
 
 const all = builtPages();
@@ -92,7 +92,9 @@ for (const path of pages) {
       writeFileSync(`test-results/page-weight/${path.replace(/[^\w]+/g, "_") || "home"}.json`, JSON.stringify({ path, kb, limit }));
       expect(kb, `gzipped JS on ${path}`).toBeLessThanOrEqual(limit);
       const widgets = await hydrateAll(page);
+      interactionTimes.length = 0; // only this page's controls
       for (const w of widgets) expect(await everyControlChangesFigure(w)).toBeGreaterThan(0);
+      reportInteractionTimes(path);
       // Open the search box so its code and index load too.
       const search = page.locator("site-search button[data-open-modal]");
       if (await search.isVisible()) {

@@ -1,5 +1,6 @@
 // Generic widget checks: every widget on a page hydrates when scrolled into view, and every
 // control changes its figure.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
 
 export async function hydrateAll(page: Page): Promise<Locator[]> {
@@ -22,6 +23,18 @@ export async function everyControlChangesFigure(widget: Locator): Promise<number
       for (let d = el.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
     });
     const before = await figure.innerHTML();
+    // Time from the control's event to the next frame after the widget handled it (recorded, not asserted).
+    await control.evaluate((el) => {
+      const w = window as unknown as { __interaction?: Promise<number> };
+      w.__interaction = new Promise((done) => {
+        const start = (event: Event) => {
+          for (const type of ["input", "change", "click"]) el.removeEventListener(type, start, true);
+          const t0 = event.timeStamp;
+          requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));
+        };
+        for (const type of ["input", "change", "click"]) el.addEventListener(type, start, true);
+      });
+    });
     const tag = await control.evaluate((el) => `${el.tagName}:${(el as HTMLInputElement).type}`);
     if (tag === "INPUT:range") {
       await control.focus();
@@ -38,6 +51,23 @@ export async function everyControlChangesFigure(widget: Locator): Promise<number
     }
     const name = await control.getAttribute("data-control");
     await expect.poll(() => figure.innerHTML(), { message: `control "${name}" should change the figure` }).not.toBe(before);
+    const ms = await widget.page().evaluate(() => (window as unknown as { __interaction?: Promise<number> }).__interaction);
+    interactionTimes.push({ widget: (await widget.getAttribute("id")) ?? "", control: name ?? "", ms: Math.round(ms ?? Number.NaN) });
   }
   return controls.length;
+}
+
+/** Each control's time to the next frame, as everyControlChangesFigure measured it on this page. */
+export const interactionTimes: { widget: string; control: string; ms: number }[] = [];
+
+/** Writes the page's interaction times to test-results/interaction-times/ and prints the slowest. */
+export function reportInteractionTimes(path: string): void {
+  if (interactionTimes.length === 0) return;
+  mkdirSync("test-results/interaction-times", { recursive: true });
+  writeFileSync(`test-results/interaction-times/${path.replace(/[^\w]+/g, "_") || "home"}.json`, JSON.stringify(interactionTimes, null, 1));
+  const slowest = [...interactionTimes].sort((a, b) => b.ms - a.ms).slice(0, 3);
+  console.log(
+    `[interaction] ${path}: ${interactionTimes.length} controls, slowest ${slowest.map((x) => `${x.widget}/${x.control} ${x.ms} ms`).join(", ")}`,
+  );
+  interactionTimes.length = 0;
 }
