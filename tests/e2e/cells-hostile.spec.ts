@@ -17,7 +17,7 @@ const b64url = (s: string) => Buffer.from(s, "utf8").toString("base64url");
 const stalls: Record<string, number> = {};
 // The goal is no task over 100 ms (the figures are written out and reported). The assertion allows
 // 2 s because on a loaded 2-core machine scheduling alone makes long tasks (a one-line run measured
-// 144 ms, "60 tables of 100 x 20" 1595 ms, where an idle run measured 0); it still fails on what these
+// 144 ms, "60 tables of 100 x 20" 1595 ms, 0 ms in an earlier run); it still fails on what these
 // probes used to do: stall the page for 11–60 s. The same bound as the storage probes.
 const STALL_LIMIT = 2000;
 
