@@ -1,4 +1,5 @@
 import { Tensor, shapeError } from "./tensor";
+import { wasmProduct } from "./wasm-gemm";
 
 /**
  * A layer's pre-activation in one call: the product W·A_prev with the bias column added to every example.
@@ -36,6 +37,8 @@ export function affineInto(Z: Tensor, W: Tensor, A_prev: Tensor, b: Tensor): Ten
     a = A_prev.data,
     bd = b.data,
     z = Z.data;
+  // Large products go to the WebAssembly SIMD kernel (same sums, same order); the loop below is the reference.
+  if (wasmProduct(z, w, inner, false, a, m, false, bd, n, inner, m, 1)) return Z;
   for (let i = 0; i < n; i++) {
     const zi = i * m,
       wi = i * inner,

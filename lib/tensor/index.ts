@@ -10,3 +10,4 @@ export { sum, mean, sumColumns, sumColumnsInto, sumRows, sumRowsInto } from "./r
 export { argmaxColumns, argmaxColumn } from "./argmax";
 export { norm2 } from "./norm";
 export { cosineSimilarity } from "./cosine";
+export { gemmKernel, WASM_MIN_WORK } from "./wasm-gemm";

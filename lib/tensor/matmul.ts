@@ -1,4 +1,5 @@
 import { Tensor, shapeError } from "./tensor";
+import { wasmProduct } from "./wasm-gemm";
 
 /** Which operands `matmul` reads transposed (Aᵀ, Bᵀ), without building the transpose. */
 export interface MatmulOptions {
@@ -57,6 +58,8 @@ export function matmulInto(out: Tensor, A: Tensor, B: Tensor, transA = false, tr
     c = out.data,
     ac = A.cols,
     bc = B.cols;
+  // Large products go to the WebAssembly SIMD kernel (same sums, same order); the loops below are the reference.
+  if (wasmProduct(c, a, ac, transA, b, bc, transB, null, n, inner, p, alpha)) return out;
   if (!transA && !transB) {
     // NOTE: i-k-j order walks B and C row by row (contiguous), the fast order for row-major storage.
     for (let i = 0; i < n; i++) {

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { OUT, compileGemm, gemmModuleSource } from "../../../scripts/build-wasm.mjs";
+
+describe("gemm-wasm build", () => {
+  it("the committed lib/tensor/gemm-wasm.ts is what gemm.wat compiles to (run npm run build:wasm after editing the .wat)", async () => {
+    const bytes: Uint8Array = await compileGemm();
+    expect(bytes.length).toBeLessThan(4096); // compiled synchronously, also on a page's main thread
+    expect(readFileSync(OUT, "utf8")).toBe(gemmModuleSource(bytes));
+  });
+});
