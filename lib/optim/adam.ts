@@ -17,6 +17,8 @@ export interface AdamOptions {
   decay?: readonly boolean[];
   /** Parameter names; when `decay` is not given, `decayMask(names)` is used (biases exempt). */
   names?: readonly string[];
+  /** true keeps this step's m̂ and v̂ in `mHat`/`vHat` (for a widget that shows them); off, the step skips that work. */
+  record?: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export interface AdamOptions {
  *
  * @example
  *   const opt = new Adam({ lr: 1e-3 });
- *   opt.step([theta], [grad]); opt.mHat[0];   // the bias-corrected first moment of this step
+ *   opt.step([theta], [grad]);
+ *   const traced = new Adam({ lr: 1e-3, record: true });   // traced.mHat[0]: this step's corrected first moment
  */
 export class Adam implements Optimizer {
   lr: number;
@@ -45,12 +48,13 @@ export class Adam implements Optimizer {
   biasCorrection: boolean;
   /** Per-parameter decay switch; a widget can flip an entry ("decay biases?"). */
   decay: boolean[] | undefined;
-  /** First moment m, second moment v, and their corrected values m̂, v̂ from the last step. */
+  /** First moment m, second moment v, and (only with `record: true`) their corrected values m̂, v̂ from the last step. */
   readonly m: Float64Array[] = [];
   readonly v: Float64Array[] = [];
   readonly mHat: Float64Array[] = [];
   readonly vHat: Float64Array[] = [];
   t = 0;
+  readonly record: boolean;
 
   constructor(options: AdamOptions = {}) {
     const { lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0, decoupled = false, biasCorrection = true } = options;
@@ -61,6 +65,7 @@ export class Adam implements Optimizer {
     this.weightDecay = weightDecay;
     this.decoupled = decoupled;
     this.biasCorrection = biasCorrection;
+    this.record = options.record ?? false;
     this.decay = options.decay ? [...options.decay] : options.names ? decayMask(options.names) : undefined;
   }
 
@@ -76,21 +81,34 @@ export class Adam implements Optimizer {
         n = p.length;
       const m = (this.m[k] ??= new Float64Array(n)),
         v = (this.v[k] ??= new Float64Array(n));
-      const mHat = (this.mHat[k] ??= new Float64Array(n)),
-        vHat = (this.vHat[k] ??= new Float64Array(n));
       const lambda = this.decay === undefined || this.decay[k] !== false ? this.weightDecay : 0;
       const shrink = decoupled ? 1 - lr * lambda : 1;
       const coupled = decoupled ? 0 : lambda;
-      for (let i = 0; i < n; i++) {
-        // NOTE: AdamW shrinks the current θ before anything else; Adam+L2 feeds λθ through m and v.
-        p[i] *= shrink;
-        const gi = g[i] + coupled * p[i];
-        m[i] = beta1 * m[i] + (1 - beta1) * gi;
-        v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-        mHat[i] = m[i] / bc1;
-        vHat[i] = v[i] / bc2;
-        // NOTE: ε is added to √v̂ (as PyTorch), not to v̂ under the root.
-        p[i] -= (lr * mHat[i]) / (Math.sqrt(vHat[i]) + eps);
+      if (this.record) {
+        const mHat = (this.mHat[k] ??= new Float64Array(n)),
+          vHat = (this.vHat[k] ??= new Float64Array(n));
+        for (let i = 0; i < n; i++) {
+          // NOTE: AdamW shrinks the current θ before anything else; Adam+L2 feeds λθ through m and v.
+          p[i] *= shrink;
+          const gi = g[i] + coupled * p[i];
+          m[i] = beta1 * m[i] + (1 - beta1) * gi;
+          v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+          mHat[i] = m[i] / bc1;
+          vHat[i] = v[i] / bc2;
+          // NOTE: ε is added to √v̂ (as PyTorch), not to v̂ under the root.
+          p[i] -= (lr * mHat[i]) / (Math.sqrt(vHat[i]) + eps);
+        }
+      } else {
+        // The same arithmetic, with m̂ and v̂ kept in registers instead of arrays nobody reads.
+        for (let i = 0; i < n; i++) {
+          if (shrink !== 1) p[i] *= shrink;
+          const gi = g[i] + coupled * p[i];
+          const mi = beta1 * m[i] + (1 - beta1) * gi,
+            vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+          m[i] = mi;
+          v[i] = vi;
+          p[i] -= (lr * (mi / bc1)) / (Math.sqrt(vi / bc2) + eps);
+        }
       }
     }
   }

@@ -97,7 +97,7 @@ export const epsOf = (s: InsideAdamState) => 10 ** s.epsExp;
 export function traceAdam(s: InsideAdamState, biasCorrection = s.biasCorrection): AdamTrace {
   const stream = s.stream as Stream;
   const source = stream === "house" ? houseSource() : syntheticSource(stream, s.seed);
-  const opt = new Adam({ lr: s.lr, beta1: s.beta1, beta2: s.beta2, eps: epsOf(s), biasCorrection });
+  const opt = new Adam({ lr: s.lr, beta1: s.beta1, beta2: s.beta2, eps: epsOf(s), biasCorrection, record: true });
   const trace: AdamTrace = [[], []];
   for (let step = 1; step <= s.steps; step++) {
     const grads = source.gradients(step);

@@ -6,7 +6,7 @@ import { descend } from "./descend.helpers";
 
 describe("Adam", () => {
   it("Adam.step applies bias correction on step 1", () => {
-    const opt = new Adam({ lr: 0.1 }),
+    const opt = new Adam({ lr: 0.1, record: true }),
       theta = Float64Array.from([1]);
     opt.step([theta], [Float64Array.from([1])]);
     // m1 = 0.1·1 = 0.1, v1 = 0.001·1² = 0.001; m̂1 = 0.1/(1 − 0.9) = 1, v̂1 = 0.001/(1 − 0.999) = 1
@@ -19,7 +19,7 @@ describe("Adam", () => {
   });
 
   it("Adam.step matches three steps worked by hand", () => {
-    const opt = new Adam({ lr: 0.1 }),
+    const opt = new Adam({ lr: 0.1, record: true }),
       theta = Float64Array.from([1]),
       g = new Float64Array(1);
     // t=1: m = 0.1,                      v = 0.001
@@ -84,7 +84,7 @@ describe("Adam", () => {
   });
 
   it("Adam.step with biasCorrection false leaves m̂ = m and takes a too-large first step", () => {
-    const opt = new Adam({ lr: 0.1, biasCorrection: false }),
+    const opt = new Adam({ lr: 0.1, biasCorrection: false, record: true }),
       theta = Float64Array.from([1]);
     opt.step([theta], [Float64Array.from([1])]);
     // m = 0.1, v = 0.001 uncorrected: step = 0.1·0.1/(√0.001 + 1e-8) ≈ 0.316, not 0.1
@@ -94,7 +94,7 @@ describe("Adam", () => {
   });
 
   it("Adam.step with bias correction keeps m̂ at g on a constant gradient while m creeps up from 0", () => {
-    const opt = new Adam(),
+    const opt = new Adam({ record: true }),
       theta = new Float64Array(1),
       g = Float64Array.from([2]);
     for (let t = 1; t <= 20; t++) {
@@ -105,7 +105,7 @@ describe("Adam", () => {
   });
 
   it("Adam.step allocates its moments once and reuses them", () => {
-    const opt = new Adam(),
+    const opt = new Adam({ record: true }),
       params = [new Float64Array(2), new Float64Array(3)];
     const grads = [Float64Array.from([1, 2]), Float64Array.from([3, 4, 5])];
     opt.step(params, grads);
@@ -121,6 +121,23 @@ describe("Adam", () => {
     const opt = new Adam();
     opt.step([new Float64Array(2)], [new Float64Array(2)]);
     expect(() => opt.step([new Float64Array(3)], [new Float64Array(3)])).toThrow(/changed size/);
+  });
+
+  it("Adam.step keeps m̂ and v̂ only when asked (record), and moves θ identically either way", () => {
+    for (const options of [{}, { weightDecay: 0.1 }, { weightDecay: 0.1, decoupled: true }, { biasCorrection: false }]) {
+      const plain = new Adam({ lr: 0.05, ...options }),
+        traced = new Adam({ lr: 0.05, ...options, record: true });
+      const a = Float64Array.from([0.3, -1.2, 2]),
+        b = a.slice();
+      for (let t = 0; t < 5; t++) {
+        plain.step([a], [Float64Array.from(a, (x) => 2 * x - t)]);
+        traced.step([b], [Float64Array.from(b, (x) => 2 * x - t)]);
+      }
+      expect(Array.from(a)).toEqual(Array.from(b));
+      expect(plain.mHat).toEqual([]);
+      expect(plain.vHat).toEqual([]);
+      expect(traced.mHat[0][0]).toBe(traced.m[0][0] / (options.biasCorrection === false ? 1 : 1 - 0.9 ** 5));
+    }
   });
 
   it("Adam.step finds the minimum of Rosenbrock's valley", () => {

@@ -51,7 +51,7 @@ describe("inside Adam model", () => {
   it("traceAdam reads the same numbers as stepping the engine's Adam by hand", () => {
     const s = base({ stream: "flip", beta1: 0.8, beta2: 0.99, epsExp: -3, steps: 40 });
     const [a] = traceAdam(s);
-    const opt = new Adam({ lr: s.lr, beta1: 0.8, beta2: 0.99, eps: 1e-3 });
+    const opt = new Adam({ lr: s.lr, beta1: 0.8, beta2: 0.99, eps: 1e-3, record: true });
     const theta = new Float64Array(1);
     for (let t = 1; t <= 40; t++) {
       opt.step([theta], [Float64Array.of(t > FLIP_AT ? -1 : 1)]);
