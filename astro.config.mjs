@@ -5,6 +5,8 @@ import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import rehypeFailOnKatexErrors from "./src/build/rehype-fail-on-katex-errors.mjs";
 import rehypeScrollable from "./src/build/rehype-scrollable.mjs";
+import { labelFormulas, rememberTex } from "./src/build/rehype-formula-text.mjs";
+import rehypeChapterSections from "./src/build/rehype-chapter-sections.mjs";
 import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
 import cspIntegration from "./src/build/csp-integration.mjs";
 import offlineIntegration from "./src/build/offline-integration.mjs";
@@ -23,9 +25,12 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [
-        [rehypeKatex, { strict: (code) => (code === "unicodeTextInMathMode" ? "ignore" : "warn") }],
+        rememberTex,
+        [rehypeKatex, { output: "html", strict: (code) => (code === "unicodeTextInMathMode" ? "ignore" : "warn") }],
         rehypeFailOnKatexErrors,
+        labelFormulas,
         rehypeScrollable,
+        rehypeChapterSections,
       ],
     }),
   },

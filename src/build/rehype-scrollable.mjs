@@ -16,7 +16,7 @@ function walk(node) {
     const classes = child.properties?.className ?? [];
     if (classes.includes("katex-display")) {
       child.properties.tabIndex = 0;
-      return child; // a formula's own MathML already names it for screen readers
+      return child; // its TeX (rehype-formula-text.mjs) names it for screen readers
     }
     walk(child);
     // Starlight's tables are display:block with overflow:auto, so the table itself scrolls.
