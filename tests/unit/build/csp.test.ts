@@ -16,6 +16,9 @@ describe("csp", () => {
     expect(policy).toMatch(/connect-src 'self'/);
     expect(policy).not.toMatch(/https?:/);
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    // The engine's WebAssembly kernel needs 'wasm-unsafe-eval' (compiling WebAssembly), never 'unsafe-eval'.
+    expect(policy).toMatch(/script-src[^;]*'wasm-unsafe-eval'/);
+    expect(policy).not.toMatch(/'unsafe-eval'/);
   });
 
   it("withPolicy puts the meta tag first in <head>, once", () => {
