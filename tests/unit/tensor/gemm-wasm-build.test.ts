@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-// @ts-expect-error: a plain .mjs build script without type declarations
 import { OUT, compileGemm, gemmModuleSource } from "../../../scripts/build-wasm.mjs";
 
 describe("gemm-wasm build", () => {

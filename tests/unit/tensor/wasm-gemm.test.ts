@@ -5,7 +5,7 @@ import { matmulInto } from "../../../lib/tensor/matmul";
 import { affineInto } from "../../../lib/tensor/affine";
 import { gemmKernel, WASM_MIN_WORK } from "../../../lib/tensor/wasm-gemm";
 
-const fill = (shape: number[], values: number[]) => {
+const fill = (shape: readonly number[], values: number[]) => {
   const t = new Tensor(shape);
   for (let i = 0; i < t.size; i++) t.data[i] = values[i % values.length];
   return t;
