@@ -10,6 +10,8 @@ export interface HeatmapText {
   description: string;
   /** σ(z) for each point, from `session.evaluate()`. */
   p: Float64Array;
+  /** A hidden unit's map to show instead of p(class 1), when the reader points at or focuses that unit. */
+  unit?: Float64Array;
 }
 
 /** Plot's x and y scales of the last heatmap, to turn a click into data coordinates. */
@@ -50,13 +52,23 @@ export function drawHeatmap(
     bg = background();
   const { x0, x1, y0, y1 } = session.domain,
     pts = session.currentPoints;
-  const width = Math.max(260, Math.min(560, maxWidth));
-  const margin = { top: 24, right: 10, bottom: 36, left: 40 };
+  const width = Math.max(240, Math.min(560, maxWidth));
+  const margin = { top: 20, right: 8, bottom: 32, left: 36 };
   const inner = width - margin.left - margin.right;
   // Equal units on both axes, so a circle in the data looks like a circle.
-  const height = Math.round(Math.max(160, Math.min(480, (inner * (y1 - y0)) / (x1 - x0))) + margin.top + margin.bottom);
+  const height = Math.round(Math.max(140, Math.min(inner, 480, (inner * (y1 - y0)) / (x1 - x0))) + margin.top + margin.bottom);
   const probabilities = session.gridProbabilities();
-  const byClass = (label: number) => pts.x.flatMap((x, i) => (pts.label[i] === label ? [{ x, y: pts.y[i] }] : []));
+  // A unit's values are spread over the same colours, lowest to highest in the window (its own scale, not p).
+  let values: Float64Array = probabilities;
+  if (text.unit) {
+    let lo = Infinity,
+      hi = -Infinity;
+    for (const v of text.unit) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    values = text.unit.map((v) => (hi > lo ? (v - lo) / (hi - lo) : 0.5));
+  }
+  // Training points filled, test points hollow, as in the legend.
+  const byClass = (label: number, train: boolean) =>
+    pts.x.flatMap((x, i) => (pts.label[i] === label && session.mask[i] === train ? [{ x, y: pts.y[i] }] : []));
   const raster = { width: GRID, height: GRID, x1: x0, x2: x1, y1: y0, y2: y1 };
   let scales: Scales | undefined;
   redraw(host, () => {
@@ -73,10 +85,12 @@ export function drawHeatmap(
         y: { domain: [y0, y1], label: "x₂" },
         color: { type: "linear", domain: [0, 0.5, 1], range: [c.second, bg, c.accent], interpolate: "rgb" },
         marks: [
-          Plot.raster(probabilities, { ...raster, opacity: 0.55 }),
-          Plot.contour(probabilities, { ...raster, thresholds: [0.5], stroke: c.text, strokeWidth: 1.5, fill: "none" }),
-          Plot.dot(byClass(0), { x: "x", y: "y", r: 3.5, symbol: "circle", fill: c.second, stroke: bg, strokeWidth: 1 }),
-          Plot.dot(byClass(1), { x: "x", y: "y", r: 3.5, symbol: "square", fill: c.accent, stroke: bg, strokeWidth: 1 }),
+          Plot.raster(values, { ...raster, opacity: 0.55 }),
+          Plot.contour(probabilities, { ...raster, thresholds: [0.5], stroke: c.text, strokeWidth: text.unit ? 0.75 : 1.5, fill: "none" }),
+          Plot.dot(byClass(0, true), { x: "x", y: "y", r: 3.5, symbol: "circle", fill: c.second, stroke: bg, strokeWidth: 1 }),
+          Plot.dot(byClass(1, true), { x: "x", y: "y", r: 3.5, symbol: "square", fill: c.accent, stroke: bg, strokeWidth: 1 }),
+          Plot.dot(byClass(0, false), { x: "x", y: "y", r: 3.5, symbol: "circle", fill: bg, stroke: c.second, strokeWidth: 1.5 }),
+          Plot.dot(byClass(1, false), { x: "x", y: "y", r: 3.5, symbol: "square", fill: bg, stroke: c.accent, strokeWidth: 1.5 }),
           Plot.frame({ stroke: c.grid }),
         ],
       },
@@ -86,9 +100,18 @@ export function drawHeatmap(
           t("trainPlayground.table.x"),
           t("trainPlayground.table.y"),
           t("trainPlayground.table.class"),
+          t("trainPlayground.table.set"),
           t("trainPlayground.table.p"),
         ],
-        rows: !wantTable(host, live) ? [] : pts.x.map((x, i) => [formatNumber(x, 3), formatNumber(pts.y[i], 3), pts.label[i], text.p[i]]),
+        rows: !wantTable(host, live)
+          ? []
+          : pts.x.map((x, i) => [
+              formatNumber(x, 3),
+              formatNumber(pts.y[i], 3),
+              pts.label[i],
+              t(session.mask[i] ? "trainPlayground.set.train" : "trainPlayground.set.test"),
+              text.p[i],
+            ]),
       },
     );
     const svg = host.querySelector("svg") as (SVGSVGElement & { scale?: (name: string) => Plot.Scale }) | null;
@@ -97,37 +120,48 @@ export function drawHeatmap(
   return scales;
 }
 
-/** Draws the sampled mini-batch losses against the step, on a log or linear axis. */
+/** Draws the sampled training-set and test-set losses against the step, on a log or linear axis. */
 export function drawLossCurve(host: HTMLElement, session: PlaygroundSession, log: boolean, maxWidth: number, live = false): void {
   const c = themeColors();
-  const { step, loss } = session.curve;
-  const data = step.map((s, i) => ({ step: s, loss: loss[i] })).filter((d) => Number.isFinite(d.loss) && (!log || d.loss > 0));
+  const { step, train, test } = session.curve;
+  const ok = (v: number) => Number.isFinite(v) && (!log || v > 0);
+  const trainSet = t("trainPlayground.set.train"),
+    testSet = t("trainPlayground.set.test");
+  const data = step.flatMap((s, i) => [
+    ...(ok(train[i]) ? [{ step: s, loss: train[i], set: trainSet }] : []),
+    ...(ok(test[i]) ? [{ step: s, loss: test[i], set: testSet }] : []),
+  ]);
+  const trainData = data.filter((d) => d.set === trainSet),
+    testData = data.filter((d) => d.set === testSet);
   const scale = t(log ? "trainPlayground.scale.log" : "trainPlayground.scale.linear");
+  const lastOf = (d: typeof data) => (d.length ? formatNumber(d[d.length - 1].loss) : "–");
   const description =
-    data.length < 2
+    trainData.length < 2
       ? t("trainPlayground.lossDescEmpty", { scale })
       : t("trainPlayground.lossDesc", {
           scale,
-          steps: data[data.length - 1].step.toLocaleString("en-US"),
-          first: formatNumber(data[0].loss),
-          last: formatNumber(data[data.length - 1].loss),
+          steps: trainData[trainData.length - 1].step.toLocaleString("en-US"),
+          first: formatNumber(trainData[0].loss),
+          last: lastOf(trainData),
+          test: lastOf(testData),
         });
-  // NOTE: before training there is one point (or none): Plot would then draw a zero-width x domain, whose
+  // NOTE: before training there is one point per line (or none): Plot would then draw a zero-width x domain, whose
   // ticks read "NaN", and a zero-height y domain with one over-precise tick. Give both a real extent.
-  const last = data.at(-1),
-    first = data[0];
-  const xDomain = data.length < 2 ? { domain: [0, Math.max(10, last?.step ?? 0)] } : {};
-  const flat = !first || data.every((d) => d.loss === first.loss);
-  const level = first?.loss ?? 1;
+  const lastStep = step.at(-1) ?? 0;
+  const xDomain = trainData.length < 2 ? { domain: [0, Math.max(10, lastStep)] } : {};
+  const level = data[0]?.loss ?? 1;
+  const flat = data.every((d) => d.loss === level);
   const yDomain = !flat ? {} : { domain: log ? [level / 10, level * 10] : [0, Math.max(level * 1.25, 1e-3)] };
+  const color = { domain: [trainSet, testSet], range: [c.accent, c.second] };
   redraw(host, () =>
     drawChart(
       host,
       {
-        width: Math.max(260, Math.min(560, maxWidth)),
-        height: 180,
+        width: Math.max(220, Math.min(560, maxWidth)),
+        height: 140,
         marginLeft: 56,
-        marginBottom: 36,
+        marginBottom: 34,
+        marginTop: 14,
         x: { label: t("trainPlayground.axis.step"), nice: true, tickFormat: "~s", ...xDomain },
         y: {
           label: t("trainPlayground.axis.loss"),
@@ -137,15 +171,17 @@ export function drawLossCurve(host: HTMLElement, session: PlaygroundSession, log
           ...(log ? {} : { zero: true }),
           ...yDomain,
         },
+        color,
         marks: [
-          Plot.line(data, { x: "step", y: "loss", stroke: c.accent, strokeWidth: 1.5 }),
-          Plot.dot(data.slice(-1), { x: "step", y: "loss", fill: c.accent, r: 3 }),
+          Plot.line(trainData, { x: "step", y: "loss", stroke: c.accent, strokeWidth: 1.5 }),
+          Plot.line(testData, { x: "step", y: "loss", stroke: c.second, strokeWidth: 1.5, strokeDasharray: "5,3" }),
+          Plot.dot([...trainData.slice(-1), ...testData.slice(-1)], { x: "step", y: "loss", fill: "set", r: 3 }),
         ],
       },
       description,
       {
-        columns: [t("trainPlayground.table.step"), t("trainPlayground.table.loss")],
-        rows: wantTable(host, live) ? data.map((d) => [d.step, d.loss]) : [],
+        columns: [t("trainPlayground.table.step"), t("trainPlayground.table.set"), t("trainPlayground.table.loss")],
+        rows: wantTable(host, live) ? data.map((d) => [d.step, d.set, d.loss]) : [],
       },
     ),
   );

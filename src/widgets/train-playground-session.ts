@@ -1,8 +1,18 @@
 // One training run of the playground, advanced in slices between animation frames: the engine's Trainer does
-// every step (forward, bceWithLogits, backward, optimizer.step); this file keeps what the page shows about the
-// run (step, epoch, a bounded loss curve, the heatmap grid) and decides when the run has diverged.
-import { Tensor, Trainer, losses, sigmoid, type Dataset, type Optimizer, type Sequential } from "../../lib";
-import { batchSize, buildNetwork, buildOptimizer, toDataset, type Points, type SessionSettings } from "./train-playground-model";
+// every step (forward, bceWithLogits, backward, penalty, optimizer.step) on the training points; this file keeps
+// what the page shows about the run (step, epoch, a bounded curve of training and test loss, the heatmap grid and
+// each hidden unit's map over it) and decides when the run has diverged.
+import { Tensor, Trainer, losses, penalties, sigmoid, type Dataset, type Dense, type PenalizedOptimizer, type Sequential } from "../../lib";
+import {
+  batchSize,
+  buildNetwork,
+  buildOptimizer,
+  featureMatrix,
+  splitMask,
+  toDataset,
+  type Points,
+  type SessionSettings,
+} from "./train-playground-model";
 
 /** The heatmap is GRID × GRID predictions, computed as one batch of GRID² columns. */
 export const GRID = 40;
@@ -21,21 +31,32 @@ export const CURVE_MAX = 400;
 
 export type SessionStatus = "ok" | "diverged" | "empty";
 
+const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
 export class PlaygroundSession {
   status: SessionStatus = "ok";
   divergedAt?: number;
   /** Loss of the last step's mini-batch (NaN before the first step). */
   lastLoss = NaN;
-  readonly curve: { step: number[]; loss: number[] } = { step: [], loss: [] };
+  /** Sampled loss on the whole training set and on the test set (NaN when there are no test points). */
+  readonly curve: { step: number[]; train: number[]; test: number[] } = { step: [], train: [], test: [] };
   /** Plot window [x0, x1] × [y0, y1] around the points. */
   domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
-  /** Grid points as one batch of columns (row r, column c is example r·GRID + c, r = 0 at the bottom). */
-  readonly grid = new Tensor([2, GRID * GRID]);
+  /** Grid positions (row r, column c is example r·GRID + c, r = 0 at the bottom) as x₁ and x₂ values. */
+  readonly gridX1 = new Float64Array(GRID * GRID);
+  readonly gridX2 = new Float64Array(GRID * GRID);
   /** σ(z) at each grid point, refreshed by `gridProbabilities`. */
   readonly probabilities = new Float64Array(GRID * GRID);
+  /** Each hidden unit's activation at each grid point, [layer][unit], refreshed by `gridProbabilities`. */
+  unitMaps: Float64Array[][] = [];
+  /** Which points train (true) and which are held out for testing. */
+  mask: boolean[] = [];
   model!: Sequential;
-  optimizer!: Optimizer;
+  optimizer!: PenalizedOptimizer;
+  private grid = new Tensor([2, 0]);
   private data!: Dataset;
+  private test!: Dataset;
+  private all!: Dataset;
   private trainer?: Trainer;
   private stepOffset = 0;
   private epochOffset = 0;
@@ -65,48 +86,75 @@ export class PlaygroundSession {
     return this.points.x.length;
   }
 
+  get trainCount(): number {
+    return this.data.Y.cols;
+  }
+
+  get testCount(): number {
+    return this.test.Y.cols;
+  }
+
   get currentPoints(): Readonly<Points> {
     return this.points;
+  }
+
+  get currentSettings(): Readonly<SessionSettings> {
+    return this.settings;
   }
 
   /** Fresh weights from `seed` (same seed, same start), a fresh optimizer, and an empty history. */
   reset(seed = this.seed): void {
     this.seed = seed;
     const s = this.settings;
-    this.model = buildNetwork(s.width, s.activation, seed);
-    this.optimizer = buildOptimizer(s.optimizer, s.lr);
+    this.model = buildNetwork(s.features.length, s.hidden, s.activation, seed);
+    this.optimizer = buildOptimizer(s.optimizer, s.lr, this.model, s.penalty, s.lambda);
     this.stepOffset = this.epochOffset = 0;
     this.trainer = undefined;
     this.divergedAt = undefined;
     this.smoothed = this.lastLoss = NaN;
-    this.curve.step.length = this.curve.loss.length = 0;
+    this.curve.step.length = this.curve.train.length = this.curve.test.length = 0;
     this.rebase();
-    this.status = this.pointCount === 0 ? "empty" : "ok";
-    if (this.status === "ok") this.record(0, this.evaluate().loss);
+    this.status = this.trainCount === 0 ? "empty" : "ok";
+    if (this.status === "ok") this.record(0);
   }
 
-  /** Applies new settings: the learning rate and batch size carry on training; a new network or optimizer
-   * restarts it. Returns true when it restarted. */
+  /** Applies new settings: learning rate, penalty, batch size and split carry on training; new features, layers or
+   * optimizer restart it. Returns true when it restarted. */
   apply(next: SessionSettings): boolean {
     const s = this.settings;
-    this.settings = { ...next };
-    if (next.width !== s.width || next.activation !== s.activation || next.optimizer !== s.optimizer) {
+    this.settings = { ...next, features: [...next.features], hidden: [...next.hidden] };
+    if (!sameList(next.features, s.features)) this.layOut();
+    if (
+      !sameList(next.features, s.features) ||
+      !sameList(next.hidden, s.hidden) ||
+      next.activation !== s.activation ||
+      next.optimizer !== s.optimizer
+    ) {
       this.reset();
       return true;
     }
     if (next.lr !== s.lr) this.optimizer.lr = next.lr;
-    if (next.batch !== s.batch) this.rebase();
+    if (next.penalty !== s.penalty || next.lambda !== s.lambda) {
+      // The same optimizer (Adam's moments carry on) with the new penalty around it.
+      this.optimizer.penalty = next.penalty === "none" ? null : penalties[next.penalty];
+      this.optimizer.lambda = next.lambda;
+    }
+    if (next.ratio !== s.ratio) {
+      this.layOut();
+      this.rebase();
+    } else if (next.batch !== s.batch) this.rebase();
+    if (this.status !== "diverged") this.status = this.trainCount === 0 ? "empty" : "ok";
     return false;
   }
 
   /** Replaces the points; training goes on with the same weights. `refit` recomputes the plot window. */
   setPoints(points: Points, refit = true): void {
     this.points = { x: [...points.x], y: [...points.y], label: [...points.label] };
-    this.data = toDataset(this.points);
     if (refit || !this.inDomain()) this.fitDomain();
+    this.layOut();
     if (this.model) {
       this.rebase();
-      if (this.status !== "diverged") this.status = this.pointCount === 0 ? "empty" : "ok";
+      if (this.status !== "diverged") this.status = this.trainCount === 0 ? "empty" : "ok";
     }
   }
 
@@ -118,7 +166,7 @@ export class PlaygroundSession {
   /** Runs up to k steps and samples the loss curve once. Returns the steps taken. */
   run(k: number): number {
     const done = this.advance(k);
-    if (done > 0) this.record(this.step, this.lastLoss);
+    if (done > 0) this.record(this.step);
     return done;
   }
 
@@ -128,32 +176,77 @@ export class PlaygroundSession {
     let done = 0;
     do done += this.advance(chunk);
     while (this.status === "ok" && now() - start < budgetMs);
-    if (done > 0) this.record(this.step, this.lastLoss);
+    if (done > 0) this.record(this.step);
     return done;
   }
 
   /**
-   * Loss and accuracy on all points with the current weights (one forward pass, no update), and each point's
-   * p = σ(z) (a buffer reused by the next call).
+   * Loss and accuracy on the training points with the current weights (one forward pass, no update), and every
+   * point's p = σ(z), training and test alike, in the order of `currentPoints` (a buffer reused by the next call).
    */
   evaluate(): { loss: number; accuracy: number; p: Float64Array } {
-    const { X, Y } = this.data;
-    if (X.cols === 0) return { loss: NaN, accuracy: NaN, p: new Float64Array(0) };
-    const Z = this.model.forward(X);
-    if (this.evalDA.cols !== Z.cols) {
-      this.evalDA = new Tensor([1, Z.cols]);
-      this.pointP = new Float64Array(Z.cols);
+    const { loss, accuracy } = this.score(this.data);
+    const { X } = this.all;
+    if (this.pointP.length !== X.cols) this.pointP = new Float64Array(X.cols);
+    if (X.cols > 0) {
+      const Z = this.model.forward(X);
+      for (let j = 0; j < Z.size; j++) this.pointP[j] = sigmoid.f(Z.data[j]);
     }
-    for (let j = 0; j < Z.size; j++) this.pointP[j] = sigmoid.f(Z.data[j]);
-    const loss = losses.bceWithLogits.computeInto(this.evalDA, Z, Y);
-    return { loss, accuracy: losses.bceWithLogits.accuracy(Z, Y), p: this.pointP };
+    return { loss, accuracy, p: this.pointP };
   }
 
-  /** p = σ(z) at every grid point, from one forward pass over the reused grid batch. */
+  /** Loss and accuracy on the held-out test points (NaN when there are none). */
+  evaluateTest(): { loss: number; accuracy: number } {
+    return this.score(this.test);
+  }
+
+  /** ‖W‖₂ over every weight (not the biases): what a penalty shrinks. */
+  weightNorm(): number {
+    let sum = 0;
+    for (const p of this.model.params()) if (p.decay) for (const w of p.value) sum += w * w;
+    return Math.sqrt(sum);
+  }
+
+  /** The penalty R(W) at the current weights (0 when none is chosen). */
+  penaltyValue(): number {
+    return this.optimizer.value(this.model.params().map((p) => p.value));
+  }
+
+  /** p = σ(z) at every grid point, from one forward pass over the grid, and each hidden unit's map from the same pass. */
   gridProbabilities(): Float64Array {
     const Z = this.model.forward(this.grid);
     for (let j = 0; j < Z.size; j++) this.probabilities[j] = sigmoid.f(Z.data[j]);
+    const hidden = this.model.layers.slice(0, -1) as Dense[];
+    const n = GRID * GRID;
+    this.unitMaps = hidden.map((layer, l) => {
+      const A = layer.cache.A,
+        old = this.unitMaps[l];
+      return Array.from({ length: A.rows }, (_, u) => {
+        const map = old?.[u] ?? new Float64Array(n);
+        map.set(A.data.subarray(u * n, (u + 1) * n));
+        return map;
+      });
+    });
     return this.probabilities;
+  }
+
+  private score(d: Dataset): { loss: number; accuracy: number } {
+    const { X, Y } = d;
+    if (X.cols === 0) return { loss: NaN, accuracy: NaN };
+    const Z = this.model.forward(X);
+    if (this.evalDA.cols !== Z.cols) this.evalDA = new Tensor([1, Z.cols]);
+    const loss = losses.bceWithLogits.computeInto(this.evalDA, Z, Y);
+    return { loss, accuracy: losses.bceWithLogits.accuracy(Z, Y) };
+  }
+
+  /** Splits the points and lays them and the grid out as the chosen features. */
+  private layOut(): void {
+    const f = this.settings.features;
+    this.mask = splitMask(this.pointCount, this.settings.ratio);
+    this.data = toDataset(this.points, f, this.mask, true);
+    this.test = toDataset(this.points, f, this.mask, false);
+    this.all = toDataset(this.points, f);
+    this.grid = featureMatrix(f, this.gridX1, this.gridX2, this.grid);
   }
 
   private advance(k: number): number {
@@ -181,7 +274,7 @@ export class PlaygroundSession {
       this.stepOffset += this.trainer.step;
       this.epochOffset += this.trainer.report().epoch;
     }
-    const m = this.pointCount;
+    const m = this.trainCount;
     this.trainer =
       m === 0
         ? undefined
@@ -196,7 +289,7 @@ export class PlaygroundSession {
           });
   }
 
-  private record(step: number, loss: number): void {
+  private record(step: number): void {
     const c = this.curve;
     if (c.step.length >= CURVE_MAX) {
       // Keep every other sample, the first and the newest, so the curve spans the whole run at half the density.
@@ -205,12 +298,14 @@ export class PlaygroundSession {
       for (let i = 0; i < n; i++) {
         if (i % 2 !== 0 && i !== n - 1) continue;
         c.step[w] = c.step[i];
-        c.loss[w++] = c.loss[i];
+        c.train[w] = c.train[i];
+        c.test[w++] = c.test[i];
       }
-      c.step.length = c.loss.length = w;
+      c.step.length = c.train.length = c.test.length = w;
     }
     c.step.push(step);
-    c.loss.push(loss);
+    c.train.push(this.score(this.data).loss);
+    c.test.push(this.score(this.test).loss);
   }
 
   private inDomain(): boolean {
@@ -226,13 +321,11 @@ export class PlaygroundSession {
     const pad = (a: number, b: number) => Math.max(0.5, (b - a) * 0.15);
     const [ax, bx, ay, by] = [lo(p.x), hi(p.x), lo(p.y), hi(p.y)];
     this.domain = { x0: ax - pad(ax, bx), x1: bx + pad(ax, bx), y0: ay - pad(ay, by), y1: by + pad(ay, by) };
-    const { x0, x1, y0, y1 } = this.domain,
-      g = this.grid.data,
-      n = GRID * GRID;
+    const { x0, x1, y0, y1 } = this.domain;
     for (let r = 0; r < GRID; r++) {
       for (let c = 0; c < GRID; c++) {
-        g[r * GRID + c] = x0 + ((c + 0.5) * (x1 - x0)) / GRID;
-        g[n + r * GRID + c] = y0 + ((r + 0.5) * (y1 - y0)) / GRID;
+        this.gridX1[r * GRID + c] = x0 + ((c + 0.5) * (x1 - x0)) / GRID;
+        this.gridX2[r * GRID + c] = y0 + ((r + 0.5) * (y1 - y0)) / GRID;
       }
     }
   }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { Tensor, losses, moons, sigmoid } from "../../../lib";
+import { Tensor, losses, moons, sigmoid, type Dense } from "../../../lib";
 import { parseCsv, toCsv, MAX_POINTS } from "../../../src/widgets/train-playground-csv";
 import {
+  FEATURES,
+  LR_LADDER,
   batchSize,
+  featureMatrix,
+  featureValue,
+  lrToSlider,
+  sliderToLr,
+  splitMask,
   buildNetwork,
   datasetPoints,
   sessionSettings,
@@ -38,8 +45,48 @@ describe("train-playground model", () => {
     expect(batchSize("all", 137)).toBe(137);
   });
 
+  it("featureValue maps (x₁, x₂) to each of the seven features", () => {
+    const [a, b] = [0.5, -2];
+    expect(FEATURES.map((f) => featureValue(f, a, b))).toEqual([0.5, -2, 0.25, 4, -1, Math.sin(0.5), Math.sin(-2)]);
+  });
+
+  it("featureMatrix lays the chosen features out as rows, points as columns", () => {
+    const X = featureMatrix(["x1sq", "x1x2", "sin2"], [1, 2], [3, -1]);
+    expect(X.shape).toEqual([3, 2]);
+    expect(Array.from(X.data)).toEqual([1, 4, 3, -2, Math.sin(3), Math.sin(-1)]);
+  });
+
+  it("splitMask keeps about ratio % for training, never moves a point when points are added, and grows with the ratio", () => {
+    const m70 = splitMask(1000, 70),
+      m90 = splitMask(1000, 90);
+    const share = m70.filter(Boolean).length / 1000;
+    expect(share).toBeGreaterThan(0.65);
+    expect(share).toBeLessThan(0.75);
+    expect(splitMask(1001, 70).slice(0, 1000)).toEqual(m70);
+    expect(m70.every((train, i) => !train || m90[i])).toBe(true);
+    const d = toDataset(datasetPoints("moons"), ["x1", "x2"], splitMask(200, 70), false);
+    expect(d.X.cols).toBe(200 - splitMask(200, 70).filter(Boolean).length);
+  });
+
+  it("datasetPoints with more noise moves the same points further", () => {
+    const quiet = datasetPoints("moons", 0),
+      noisy = datasetPoints("moons", 0.3),
+      usual = datasetPoints("moons");
+    expect(usual).toEqual(datasetPoints("moons", 0.1));
+    expect(noisy.label).toEqual(quiet.label);
+    expect(noisy.x[3]).not.toBe(quiet.x[3]);
+  });
+
+  it("the log learning-rate slider maps each position to a rung 1, 2, 3, 5 × 10ᵏ and back", () => {
+    expect(LR_LADDER.slice(0, 5)).toEqual([0.001, 0.002, 0.003, 0.005, 0.01]);
+    expect(LR_LADDER.at(-1)).toBe(100);
+    for (let i = 0; i < LR_LADDER.length; i++) expect(lrToSlider(sliderToLr(i))).toBe(i);
+    expect(sliderToLr(lrToSlider(0.03))).toBe(0.03);
+    expect(sliderToLr(lrToSlider(0.04))).toBe(0.05);
+  });
+
   it("buildNetwork makes 2→n₁→1 with (2·n₁ + n₁) + (n₁ + 1) parameters", () => {
-    const net = buildNetwork(5, "tanh", 1);
+    const net = buildNetwork(2, [5], "tanh", 1);
     const count = net.params().reduce((s, p) => s + p.value.length, 0);
     expect(count).toBe(2 * 5 + 5 + 5 + 1);
   });
@@ -56,21 +103,29 @@ describe("PlaygroundSession", () => {
     expect(after.accuracy).toBeGreaterThan(0.85);
     expect(s.status).toBe("ok");
     expect(s.step).toBe(3000);
-    // 200 points in batches of 32 make 7 steps per epoch (six of 32, one of 8).
-    expect(s.epoch).toBe(Math.floor(3000 / 7));
+    // n training points in batches of 32 make ⌈n/32⌉ steps per epoch.
+    expect(s.epoch).toBe(Math.floor(3000 / Math.ceil(s.trainCount / 32)));
+    expect(s.evaluateTest().accuracy).toBeGreaterThan(0.85);
   });
 
-  it("PlaygroundSession.evaluate agrees with the engine's bceWithLogits on all points", () => {
+  it("PlaygroundSession.evaluate agrees with the engine's bceWithLogits on the training points, evaluateTest on the rest", () => {
     const s = session();
-    const Z = s.model.forward(toDataset(datasetPoints("moons")).X).clone();
-    const expected = losses.bceWithLogits.compute(Z, toDataset(datasetPoints("moons")).Y).loss;
+    const points = datasetPoints("moons"),
+      mask = splitMask(200, DEFAULT.ratio);
+    const score = (train: boolean) => {
+      const d = toDataset(points, ["x1", "x2"], mask, train);
+      return losses.bceWithLogits.compute(s.model.forward(d.X).clone(), d.Y).loss;
+    };
+    const all = s.model.forward(toDataset(points).X).clone();
     const { loss, p } = s.evaluate();
-    expect(loss).toBeCloseTo(expected, 12);
-    expect(p[11]).toBeCloseTo(sigmoid.f(Z.data[11]), 15);
+    expect(loss).toBeCloseTo(score(true), 12);
+    expect(s.evaluateTest().loss).toBeCloseTo(score(false), 12);
+    expect(p[11]).toBeCloseTo(sigmoid.f(all.data[11]), 15);
+    expect(s.trainCount + s.testCount).toBe(200);
   });
 
-  it("PlaygroundSession.run with a learning rate of 100 stops with status 'diverged' and no exception", () => {
-    const s = session({ lr: 100 });
+  it("PlaygroundSession.run with a learning rate of 100 (tanh) stops with status 'diverged' and no exception", () => {
+    const s = session({ lr: 100, activation: "tanh" });
     expect(() => s.run(2000)).not.toThrow();
     expect(s.status).toBe("diverged");
     expect(s.divergedAt).toBeGreaterThan(0);
@@ -96,24 +151,81 @@ describe("PlaygroundSession", () => {
     expect(LOSS_CEILING).toBeCloseTo(6.931, 3);
   });
 
-  it("PlaygroundSession.run cannot solve XOR with one hidden unit but can with four", () => {
+  it("PlaygroundSession.run cannot solve XOR with one hidden unit but can with three or four", () => {
     const accuracyWith = (width: number) => {
-      const s = session({ width, lr: 0.1 }, "xor");
+      const s = session({ hidden: [width], lr: 0.1 }, "xor");
       s.run(6000);
       return s.evaluate().accuracy;
     };
     expect(accuracyWith(1)).toBeLessThan(0.8);
+    // The prose says three or four units usually solve it.
+    expect(accuracyWith(3)).toBeGreaterThan(0.97);
     expect(accuracyWith(4)).toBeGreaterThan(0.97);
   });
 
-  it("PlaygroundSession.run needs many hidden units for the spiral", () => {
-    const accuracyWith = (width: number) => {
-      const s = session({ width, optimizer: "adam", lr: 0.03 }, "spiral");
+  it("PlaygroundSession.run needs many hidden units for the spiral: three fail, three layers of eight succeed", () => {
+    const accuracyWith = (hidden: number[]) => {
+      const s = session({ hidden, optimizer: "adam", lr: 0.03 }, "spiral");
       s.run(8000);
       return s.evaluate().accuracy;
     };
-    expect(accuracyWith(3)).toBeLessThan(0.8);
-    expect(accuracyWith(32)).toBeGreaterThan(0.97);
+    expect(accuracyWith([3])).toBeLessThan(0.8);
+    expect(accuracyWith([8, 8, 8])).toBeGreaterThan(0.97);
+  });
+
+  it("PlaygroundSession builds several hidden layers and keeps a map per hidden unit", () => {
+    const s = session({ hidden: [4, 3, 2] });
+    expect(s.model.layers.map((l) => (l as Dense).W.shape)).toEqual([
+      [4, 2],
+      [3, 4],
+      [2, 3],
+      [1, 2],
+    ]);
+    s.gridProbabilities();
+    expect(s.unitMaps.map((l) => l.length)).toEqual([4, 3, 2]);
+    // Unit 2 of layer 1 at grid point j is relu(W₁[1]·x + b₁[1]).
+    const L1 = s.model.layers[0] as Dense,
+      j = 123;
+    const z = L1.W.get(1, 0) * s.gridX1[j] + L1.W.get(1, 1) * s.gridX2[j] + L1.b.data[1];
+    expect(s.unitMaps[0][1][j]).toBeCloseTo(Math.max(0, z), 12);
+    const before = s.evaluate().loss;
+    s.run(2000);
+    expect(s.evaluate().loss).toBeLessThan(before / 2);
+  });
+
+  it("PlaygroundSession trains on x₁² and x₂² alone and then separates the circles", () => {
+    const s = session({ features: ["x1sq", "x2sq"], hidden: [2], lr: 0.3 }, "circles");
+    expect(s.model.layers[0].params()[0].shape).toEqual([2, 2]);
+    s.run(3000);
+    expect(s.evaluate().accuracy).toBeGreaterThan(0.95);
+    expect(s.apply({ ...DEFAULT, features: ["x1", "x2", "x1x2"] })).toBe(true);
+    expect((s.model.layers[0] as Dense).W.shape).toEqual([8, 3]);
+  });
+
+  it("PlaygroundSession with an L2 penalty ends with smaller weights than without, and reports R(W) = λ·Σw²", () => {
+    const norm = (penalty: "none" | "l2") => {
+      const s = session({ penalty, lambda: 0.03 });
+      s.run(3000);
+      if (penalty === "l2") {
+        const sum = s.model
+          .params()
+          .filter((p) => p.decay)
+          .reduce((a, p) => a + p.value.reduce((b, w) => b + w * w, 0), 0);
+        expect(s.penaltyValue()).toBeCloseTo(0.03 * sum, 12);
+        expect(s.weightNorm()).toBeCloseTo(Math.sqrt(sum), 12);
+      }
+      return s.weightNorm();
+    };
+    expect(norm("l2")).toBeLessThan(0.8 * norm("none"));
+  });
+
+  it("PlaygroundSession.apply moves points between training and test when the ratio changes, keeping the weights", () => {
+    const s = session();
+    s.run(10);
+    const train = s.trainCount;
+    expect(s.apply({ ...DEFAULT, ratio: 90 })).toBe(false);
+    expect(s.trainCount).toBeGreaterThan(train);
+    expect(s.step).toBe(10);
   });
 
   it("PlaygroundSession.reset with the same seed gives the same start and an empty curve", () => {
@@ -136,9 +248,9 @@ describe("PlaygroundSession", () => {
     expect(s.step).toBe(50);
     expect(s.apply({ ...DEFAULT, lr: 0.3, batch: "all" })).toBe(false);
     s.run(1);
-    // 7 whole epochs of 7 steps; the unfinished one is dropped, then one full-batch step is one epoch.
-    expect(s.epoch).toBe(Math.floor(50 / 7) + 1);
-    expect(s.apply({ ...DEFAULT, lr: 0.3, batch: "all", width: 3 })).toBe(true);
+    // Whole epochs of ⌈n/32⌉ steps; the unfinished one is dropped, then one full-batch step is one epoch.
+    expect(s.epoch).toBe(Math.floor(50 / Math.ceil(s.trainCount / 32)) + 1);
+    expect(s.apply({ ...DEFAULT, lr: 0.3, batch: "all", hidden: [3] })).toBe(true);
     expect(s.step).toBe(0);
   });
 
@@ -170,7 +282,7 @@ describe("PlaygroundSession", () => {
       r = 3,
       c = 17;
     const point = new Tensor([2, 1], [x0 + ((c + 0.5) * (x1 - x0)) / GRID, y0 + ((r + 0.5) * (y1 - y0)) / GRID]);
-    const z = buildNetwork(DEFAULT.width, DEFAULT.activation, 1).forward(point).data[0];
+    const z = buildNetwork(2, DEFAULT.hidden, DEFAULT.activation, 1).forward(point).data[0];
     expect(p[r * GRID + c]).toBeCloseTo(sigmoid.f(z), 12);
   });
 
