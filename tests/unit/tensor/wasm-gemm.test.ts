@@ -49,7 +49,10 @@ describe("wasm gemm kernel", () => {
         fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 1, maxLength: 37 }),
         (n, K, p, transA, transB, alpha, values) => {
           const A = fill(transA ? [K, n] : [n, K], values),
-            B = fill(transB ? [p, K] : [K, p], values.map((v) => v * 0.5 - 1));
+            B = fill(
+              transB ? [p, K] : [K, p],
+              values.map((v) => v * 0.5 - 1),
+            );
           const got = new Tensor([n, p]),
             want = new Tensor([n, p]),
             scale = new Tensor([n, p]);
@@ -77,14 +80,22 @@ describe("wasm gemm kernel", () => {
         fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength: 23 }),
         (n, K, m, values) => {
           const W = fill([n, K], values),
-            X = fill([K, m], values.map((v) => 1 - v)),
-            b = fill([n, 1], values.map((v) => v / 3));
+            X = fill(
+              [K, m],
+              values.map((v) => 1 - v),
+            ),
+            b = fill(
+              [n, 1],
+              values.map((v) => v / 3),
+            );
           const got = new Tensor([n, m]),
             want = new Tensor([n, m]);
           forceKernel(() => affineInto(got, W, X, b));
           gemmKernel.enabled = false;
           affineInto(want, W, X, b);
-          for (let i = 0; i < want.size; i++) expect(Math.abs(got.data[i] - want.data[i])).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(want.data[i])));
+          for (let i = 0; i < want.size; i++) {
+            expect(Math.abs(got.data[i] - want.data[i])).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(want.data[i])));
+          }
         },
       ),
       { numRuns: 80 },
