@@ -42,13 +42,41 @@ export {
 } from "./grade";
 
 /** FSRS scheduling (ts-fsrs): one card per question id. */
-export { review, newCard, retrievability, isDue, reviewQueue, dueCounts, type StoredCard, type QueueOptions } from "./schedule";
+export {
+  review,
+  preview,
+  isLearning,
+  newCard,
+  retrievability,
+  isDue,
+  reviewQueue,
+  dueCounts,
+  DEFAULT_RETENTION,
+  type StoredCard,
+  type QueueOptions,
+} from "./schedule";
+
+/** The daily review as a session: (re)learning steps come back within it, new cards take turns between chapters. */
+export {
+  planReview,
+  nextCard,
+  sessionCounts,
+  reviewPool,
+  interleaveChapters,
+  LEARN_AHEAD_MS,
+  type ReviewSession,
+  type NextCard,
+} from "./review-session";
 
 /** The progress kept in the browser: load (migrating/recovering), save (reporting a full storage), export/import (merged). */
 export {
   loadQuizProgress,
   saveQuizProgress,
   recordAnswer,
+  recordUndoable,
+  undoAnswer,
+  resetCard,
+  setSuspended,
   emptyQuizProgress,
   exportQuizProgress,
   importQuizProgress,
@@ -59,6 +87,7 @@ export {
   type QuizProgress,
   type Answer,
   type QuizSettings,
+  type AnswerUndo,
   type LoadResult,
   type SaveResult,
   type ImportResult,

@@ -1,5 +1,5 @@
 // Spaced repetition with FSRS (the ts-fsrs package): one card per question id, stored as plain JSON numbers.
-import { fsrs, createEmptyCard, Rating as FsrsRating, State, type Card, type Grade } from "ts-fsrs";
+import { fsrs, createEmptyCard, Rating as FsrsRating, State, type Card, type FSRS, type Grade } from "ts-fsrs";
 import { z } from "astro/zod";
 import type { Rating } from "./grade";
 
@@ -19,8 +19,30 @@ export const storedCardSchema = z.object({
 export type StoredCard = z.infer<typeof storedCardSchema>;
 
 const DAY = 86_400_000;
+/** The retention FSRS aims for unless the learner chose another (ts-fsrs's default request_retention). */
+export const DEFAULT_RETENTION = 0.9;
+/** The learning steps (new cards) and relearning steps (after Again on a review card), as Anki's defaults. */
+export const LEARNING_STEPS = ["1m", "10m"] as const;
+export const RELEARNING_STEPS = ["10m"] as const;
+
 // NOTE: fuzz off, so the same answers at the same times always give the same schedule (tests, export/import).
-const scheduler = fsrs({ enable_fuzz: false });
+// Short-term scheduling on: a missed card steps through minutes-long (re)learning steps within the session.
+const schedulers = new Map<number, FSRS>();
+function schedulerFor(retention = DEFAULT_RETENTION): FSRS {
+  let s = schedulers.get(retention);
+  if (!s) {
+    s = fsrs({
+      enable_fuzz: false,
+      enable_short_term: true,
+      request_retention: retention,
+      learning_steps: [...LEARNING_STEPS],
+      relearning_steps: [...RELEARNING_STEPS],
+    });
+    schedulers.set(retention, s);
+  }
+  return s;
+}
+const scheduler = schedulerFor();
 const GRADE: Record<Rating, Grade> = { again: FsrsRating.Again, hard: FsrsRating.Hard, good: FsrsRating.Good, easy: FsrsRating.Easy };
 
 function toStored(c: Card): StoredCard {
@@ -65,8 +87,30 @@ export function newCard(now: number): StoredCard {
  *   let card = review(undefined, "good", now);
  *   card = review(card, "good", card.due);   // a few days later
  */
-export function review(card: StoredCard | undefined, rating: Rating, now: number): StoredCard {
-  return toStored(scheduler.next(toCard(card ?? newCard(now)), new Date(now), GRADE[rating]).card);
+export function review(card: StoredCard | undefined, rating: Rating, now: number, retention = DEFAULT_RETENTION): StoredCard {
+  return toStored(schedulerFor(retention).next(toCard(card ?? newCard(now)), new Date(now), GRADE[rating]).card);
+}
+
+/**
+ * What each grade would do to the card at `now`: the card it would become, from ts-fsrs's `repeat` preview.
+ * The grade buttons show `after[rating].due - now` as the interval.
+ *
+ * @example
+ *   preview(undefined, now).again.due - now;   // 60 000 (the first learning step, 1 min)
+ */
+export function preview(card: StoredCard | undefined, now: number, retention = DEFAULT_RETENTION): Record<Rating, StoredCard> {
+  const log = schedulerFor(retention).repeat(toCard(card ?? newCard(now)), new Date(now));
+  return {
+    again: toStored(log[FsrsRating.Again].card),
+    hard: toStored(log[FsrsRating.Hard].card),
+    good: toStored(log[FsrsRating.Good].card),
+    easy: toStored(log[FsrsRating.Easy].card),
+  };
+}
+
+/** Whether a card is in a (re)learning step: due again within minutes, so it belongs to the current session. */
+export function isLearning(card: StoredCard | undefined): boolean {
+  return card?.state === State.Learning || card?.state === State.Relearning;
 }
 
 /**

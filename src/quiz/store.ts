@@ -48,10 +48,20 @@ export const answerSchema = z.object({
 });
 export type Answer = z.infer<typeof answerSchema>;
 
+/** The learner's settings. Fields added later carry defaults, so an older record still validates (no version bump). */
 export const settingsSchema = z.object({
   newPerDay: z.number().int().min(0).max(200).default(10),
   mockSize: z.number().int().min(1).max(100).default(10),
   mockMinutes: z.number().min(1).max(240).default(30),
+  /** FSRS request_retention: the chance of recall the schedule aims for when a card falls due. */
+  retention: z.number().min(0.7).max(0.99).default(0.9),
+  /** Chapter slugs the daily review draws from; empty means every chapter. */
+  chapters: z
+    .array(z.string().regex(/^\d\d-[a-z0-9-]+$/))
+    .max(50)
+    .default([]),
+  /** Question ids taken out of the review (suspended) until the learner puts them back. */
+  suspended: z.array(questionId).max(10_000).default([]),
 });
 export type QuizSettings = z.infer<typeof settingsSchema>;
 
@@ -117,8 +127,59 @@ export function recordAnswer(progress: QuizProgress, answer: Answer): QuizProgre
   progress.history.push(answer);
   if (answer.rating && QUESTION_ID.test(answer.id)) {
     const before = Object.hasOwn(progress.cards, answer.id) ? progress.cards[answer.id] : undefined;
-    progress.cards[answer.id] = review(before, answer.rating as Rating, answer.at);
+    progress.cards[answer.id] = review(before, answer.rating as Rating, answer.at, progress.settings.retention);
   }
+  return progress;
+}
+
+/** What `undoAnswer` needs to put a question back as it was before an answer. */
+export interface AnswerUndo {
+  id: string;
+  /** The card before the answer (undefined: the question had never been answered). */
+  card: StoredCard | undefined;
+  /** The history's length before the answer. */
+  historyLength: number;
+}
+
+/**
+ * Records an answer as `recordAnswer` does and returns what undoes it.
+ *
+ * @example
+ *   const undo = recordUndoable(progress, answer);   // later: undoAnswer(progress, undo)
+ */
+export function recordUndoable(progress: QuizProgress, answer: Answer): AnswerUndo {
+  const undo = {
+    id: answer.id,
+    card: Object.hasOwn(progress.cards, answer.id) ? progress.cards[answer.id] : undefined,
+    historyLength: progress.history.length,
+  };
+  recordAnswer(progress, answer);
+  return undo;
+}
+
+/** Undoes the last answer: the question's card as it was, the history cut back (in place). */
+export function undoAnswer(progress: QuizProgress, undo: AnswerUndo): QuizProgress {
+  progress.history.length = Math.min(progress.history.length, undo.historyLength);
+  if (undo.card) progress.cards[undo.id] = undo.card;
+  else delete progress.cards[undo.id];
+  return progress;
+}
+
+/**
+ * Forgets a question's schedule (its card), so it counts as new again; its answers stay in the history.
+ *
+ * @example
+ *   resetCard(progress, "adam/bias");
+ */
+export function resetCard(progress: QuizProgress, id: string): QuizProgress {
+  delete progress.cards[id];
+  return progress;
+}
+
+/** Takes a question out of the review (true) or puts it back (false). */
+export function setSuspended(progress: QuizProgress, id: string, suspended: boolean): QuizProgress {
+  const rest = progress.settings.suspended.filter((x) => x !== id);
+  progress.settings.suspended = suspended && QUESTION_ID.test(id) ? [...rest, id] : rest;
   return progress;
 }
 
@@ -148,7 +209,7 @@ function salvage(obj: Record<string, unknown>): { progress: QuizProgress; kept: 
   const s = obj.settings && typeof obj.settings === "object" ? (obj.settings as Record<string, unknown>) : {};
   for (const k of Object.keys(settingsSchema.shape) as (keyof QuizSettings)[]) {
     const r = settingsSchema.shape[k].safeParse(s[k]);
-    if (r.success) progress.settings[k] = r.data;
+    if (r.success) (progress.settings as Record<string, unknown>)[k] = r.data;
     else dropped++;
   }
   return { progress, kept, dropped };

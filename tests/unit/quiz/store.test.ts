@@ -38,6 +38,16 @@ describe("quiz progress store", () => {
     expect(r.message).toBeUndefined();
   });
 
+  it("a record saved before the review settings existed loads as is, with their defaults (no data lost, no backup)", () => {
+    const old = { version: 1, cards: sample().cards, history: sample().history, settings: { newPerDay: 4, mockSize: 10, mockMinutes: 30 } };
+    const store = memoryStore({ [QUIZ_KEY]: JSON.stringify(old) });
+    const r = loadQuizProgress(store);
+    expect(r.status).toBe("ok");
+    expect(r.progress.settings).toEqual({ newPerDay: 4, mockSize: 10, mockMinutes: 30, retention: 0.9, chapters: [], suspended: [] });
+    expect(r.progress.history).toHaveLength(2);
+    expect(Object.keys(store.items)).toEqual([QUIZ_KEY]);
+  });
+
   it("saveQuizProgress then loadQuizProgress round-trips (nothing lost on reload)", () => {
     const store = memoryStore(),
       p = sample();
@@ -108,7 +118,7 @@ describe("quiz progress store", () => {
     expect(r.status).toBe("recovered");
     expect(r.progress.cards).toEqual(good.cards);
     expect(r.progress.history).toEqual(good.history);
-    expect(r.progress.settings).toEqual({ newPerDay: 10, mockSize: 12, mockMinutes: 30 });
+    expect(r.progress.settings).toEqual({ newPerDay: 10, mockSize: 12, mockMinutes: 30, retention: 0.9, chapters: [], suspended: [] });
     expect(store.items[backupKeyFor(QUIZ_KEY, raw)]).toBe(raw);
     expect(r.message).toMatch(/4 kept, 4 dropped/);
   });
