@@ -195,10 +195,10 @@ test("progress in the older format is migrated with a message", async ({ page })
 test("the daily review shows what is due and brings a missed question back later", async ({ page }) => {
   await page.goto(CH9);
   const q = await quiz(page, "quiz-review");
-  await expect(q.locator(".dl-quiz-status")).toHaveText("0 due now, 10 new today");
+  await expect(q.locator(".dl-quiz-status")).toHaveText("10 new · 0 learning · 0 to review");
   await answerCurrent(q);
   await q.getByRole("button", { name: "Next question" }).click();
-  await expect(q.locator(".dl-quiz-status")).toHaveText(/due now, 9 new today/);
+  await expect(q.locator(".dl-quiz-status")).toHaveText(/^9 new · [01] learning · 0 to review/);
   const [a] = await history(page);
   expect(a.mode).toBe("review");
 });

@@ -51,3 +51,35 @@ export function fromNow(at: number, now: number): string {
 export function chapterNumber(slug: string): number {
   return Number.parseInt(slug.slice(0, 2), 10);
 }
+
+/**
+ * An interval as a grade button shows it, as Anki does: "1 min", "10 min", "3 h", "4 d", "2.5 mo", "1.2 y".
+ *
+ * @example
+ *   interval(10 * 60_000);   // "10 min"
+ */
+export function interval(ms: number): string {
+  const min = ms / 60_000;
+  if (min < 1) return t("quiz.interval.minutes", { n: "<1" });
+  if (min < 60) return t("quiz.interval.minutes", { n: Math.round(min) });
+  const h = min / 60;
+  if (h < 24) return t("quiz.interval.hours", { n: Math.round(h) });
+  const d = h / 24;
+  if (d < 30) return t("quiz.interval.days", { n: Math.round(d) });
+  if (d < 365) return t("quiz.interval.months", { n: Math.round((d / 30) * 10) / 10 });
+  return t("quiz.interval.years", { n: Math.round((d / 365) * 10) / 10 });
+}
+
+/**
+ * A section's name from a question's link: its heading anchor in words ("04-optimization-algorithms#bias-correction"
+ * → "Bias correction"), or `chapterTitle` for a link to a whole chapter.
+ *
+ * @example
+ *   sectionName("05-regularization#dropout", "Regularization");   // "Dropout"
+ */
+export function sectionName(link: string, chapterTitle: string): string {
+  const anchor = link.split("#")[1];
+  if (!anchor) return chapterTitle;
+  const words = anchor.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

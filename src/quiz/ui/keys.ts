@@ -1,6 +1,6 @@
 // Keyboard shortcuts of the quiz as a pure function of the key and the question's state, so they can be
 // tested without a browser: 1–8 pick an option, Enter checks or moves on, Space reveals a flashcard,
-// 1–4 grade a revealed flashcard. Keys typed into text fields are never taken.
+// 1–4 grade a revealed flashcard, U (or Ctrl+Z) undoes the last grade. Keys typed into text fields are never taken.
 import type { Rating } from "..";
 
 /** What the quiz is doing, as far as the keyboard is concerned. */
@@ -14,6 +14,8 @@ export interface KeyContext {
   target: "text" | "button" | "select" | "other";
   /** Ctrl, Alt or Meta held. */
   modified: boolean;
+  /** Ctrl (or Meta, on a Mac) held: Ctrl+Z undoes. */
+  ctrl?: boolean;
 }
 
 /** What a key asks the quiz to do. */
@@ -22,7 +24,8 @@ export type KeyAction =
   | { kind: "submit" }
   | { kind: "reveal" }
   | { kind: "grade"; rating: Rating }
-  | { kind: "next" };
+  | { kind: "next" }
+  | { kind: "undo" };
 
 const GRADES: readonly Rating[] = ["again", "hard", "good", "easy"];
 
@@ -34,6 +37,9 @@ const GRADES: readonly Rating[] = ["again", "hard", "good", "easy"];
  *   keyAction("2", { phase: "asking", type: "numeric", options: 0, target: "text", modified: false });   // null (typing)
  */
 export function keyAction(key: string, ctx: KeyContext): KeyAction | null {
+  // Undo, as Anki's Ctrl+Z; U alone too, since phones and some layouts make Ctrl awkward. Never while typing.
+  if (ctx.target !== "text" && ctx.target !== "select" && (key === "u" || key === "U" || (ctx.ctrl && (key === "z" || key === "Z"))))
+    return ctx.modified && !ctx.ctrl ? null : { kind: "undo" };
   if (ctx.modified || ctx.target === "text" || ctx.target === "select" || ctx.phase === "idle") return null;
   const activates = key === "Enter" || key === " ";
   // A focused button does what it says on Enter and Space; the browser clicks it.

@@ -5,7 +5,10 @@ import {
   loadQuizProgress,
   saveQuizProgress,
   recordAnswer,
+  recordUndoable,
+  undoAnswer,
   QUIZ_KEY,
+  type AnswerUndo,
   type Answer,
   type LoadResult,
   type QuizProgress,
@@ -87,4 +90,21 @@ export function record(answer: Answer): SaveResult {
 export function replaceProgress(progress: QuizProgress): SaveResult {
   currentProgress().progress = progress;
   return save(progress);
+}
+
+/** Records one answer as `record` does and returns what undoes it. */
+export function recordWithUndo(answer: Answer): { saved: SaveResult; undo: AnswerUndo } {
+  const undo = recordUndoable(currentProgress().progress, answer);
+  return { saved: save(currentProgress().progress), undo };
+}
+
+/** Undoes an answer recorded by `recordWithUndo` and saves. */
+export function undoRecorded(undo: AnswerUndo): SaveResult {
+  return save(undoAnswer(currentProgress().progress, undo));
+}
+
+/** Changes the progress in place (settings, a suspended or reset card) and saves. */
+export function updateProgress(change: (progress: QuizProgress) => void): SaveResult {
+  change(currentProgress().progress);
+  return save(currentProgress().progress);
 }

@@ -35,6 +35,10 @@ export interface QuestionViewOptions {
   onResult(result: GradeResult): void;
   /** The reader asked for the next question. */
   onNext(): void;
+  /** The interval each self-grade would schedule ("1 min", "3 d"), shown on the grade buttons. */
+  intervals?: () => Record<Rating, string>;
+  /** Mock interview: no verdict, worked answer or option notes until the summary (a flashcard still shows its answer). */
+  withhold?: boolean;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -222,6 +226,7 @@ export class QuestionView {
         const i = Number(input.value),
           label = input.closest("label")!;
         input.disabled = true;
+        if (this.options.withhold) return;
         const mark = q.options[i].correct ? (input.checked ? "correct" : "missed") : input.checked ? "wrong" : "";
         if (mark) {
           label.classList.add(`dl-quiz-${mark}`);
@@ -264,6 +269,7 @@ export class QuestionView {
       html("div", "dl-quiz-answer", q.answerHtml),
       this.sectionLink(),
     );
+    const shown = this.options.intervals?.();
     const group = el("div", { class: "dl-quiz-grades" });
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", t("quiz.gradePrompt"));
@@ -274,6 +280,10 @@ export class QuestionView {
         el("span", { class: "dl-quiz-key", ariaHidden: "true" }, String(k + 1)),
         t(`quiz.rating.${rating}`),
       );
+      if (shown) {
+        b.append(el("span", { class: "dl-quiz-interval" }, shown[rating]));
+        b.setAttribute("aria-label", t("quiz.gradeLabel", { rating: t(`quiz.rating.${rating}`), interval: shown[rating] }));
+      }
       b.addEventListener("click", () => this.grade(rating));
       group.append(b);
     });
@@ -295,9 +305,16 @@ export class QuestionView {
   }
 
   private finish(r: GradeResult, answerHtml?: string): void {
+    this.root.querySelector<HTMLButtonElement>(".dl-quiz-form .dl-quiz-primary")?.remove();
+    if (this.options.withhold) {
+      // As in an interview: the verdict and the worked answer wait for the summary.
+      this.feedback.textContent = t("quiz.mock.recorded");
+      this.feedback.className = "dl-quiz-feedback";
+      this.numberInput?.removeAttribute("aria-invalid");
+      return this.done(r);
+    }
     this.feedback.textContent = r.message;
     this.feedback.className = `dl-quiz-feedback ${r.correct ? "dl-quiz-right" : "dl-quiz-wrong"}`;
-    this.root.querySelector<HTMLButtonElement>(".dl-quiz-form .dl-quiz-primary")?.remove();
     this.after.hidden = false;
     if (this.instance) {
       const list = el("ol", { class: "dl-quiz-solution" }, ...this.instance.solution.map((line) => el("li", {}, line)));

@@ -6,8 +6,13 @@ import { t } from "../../i18n";
 import {
   TOPICS,
   chapterCheck,
-  dailyQueue,
-  dueCounts,
+  isLearning,
+  nextCard,
+  planReview,
+  preview,
+  resetCard,
+  sessionCounts,
+  setSuspended,
   mockRemaining,
   practiceSet,
   sectionHref,
@@ -16,13 +21,20 @@ import {
   type BankQuestion,
   type GradeResult,
   type MockSession,
+  type AnswerUndo,
+  type QuizSettings,
+  type Rating,
+  type ReviewSession,
+  type SaveResult,
   type Topic,
 } from "..";
 import { loadBank, type BankFile } from "./bank-client";
-import { claimLoadNotice, currentProgress, record, PROGRESS_EVENT } from "./progress-client";
+import { claimLoadNotice, currentProgress, record, recordWithUndo, undoRecorded, updateProgress, PROGRESS_EVENT } from "./progress-client";
 import { QuestionView } from "./question-view";
 import { keyAction, keyTarget } from "./keys";
-import { chapterNumber, clock, fromNow, percent } from "./format";
+import { chapterNumber, clock, fromNow, interval, percent, sectionName } from "./format";
+import { reviewSettings } from "./review-settings";
+import { cardBrowser } from "./card-browser";
 
 type Mode = "practice" | "review" | "mock" | "check";
 const TYPES = ["choice", "numeric", "flashcard", "generated"] as const;
@@ -47,6 +59,11 @@ export class QuizElement extends HTMLElement {
   private mock: MockSession | null = null;
   private timer = 0;
   private counter = 0;
+  /** The daily review's session, and what undoes each answer in it (last first). */
+  private session: ReviewSession = { planned: [], answered: [] };
+  private undos: { undo: AnswerUndo; answered: string[]; firstResult: boolean }[] = [];
+  private early = false;
+  private browser: { refresh(): void } | null = null;
 
   connectedCallback(): void {
     if (this.hasAttribute("data-hydrated") || this.hasAttribute("data-loading")) return;
@@ -94,7 +111,11 @@ export class QuizElement extends HTMLElement {
     this.addEventListener("keydown", (e) => this.onKey(e));
     this.addEventListener("focusin", () => (lastActive = this));
     this.addEventListener("pointerdown", () => (lastActive = this));
-    window.addEventListener(PROGRESS_EVENT, () => this.mode === "review" && this.view?.phase !== "asking" && this.updateReviewStatus());
+    window.addEventListener(PROGRESS_EVENT, () => {
+      if (this.mode !== "review") return;
+      if (this.view?.phase !== "asking") this.updateReviewStatus();
+      this.browser?.refresh();
+    });
     if (this.mode === "practice") this.startPractice();
     else if (this.mode === "review") this.startReview();
     else if (this.mode === "mock") this.mockIntro();
@@ -109,8 +130,14 @@ export class QuizElement extends HTMLElement {
       ...this.view.keyContext(),
       target: keyTarget(e.target as Element),
       modified: e.ctrlKey || e.altKey || e.metaKey,
+      ctrl: (e.ctrlKey || e.metaKey) && !e.altKey,
     });
     if (!action) return;
+    if (action.kind === "undo") {
+      if (this.mode !== "review" || !this.undos.length) return;
+      e.preventDefault();
+      return this.undo();
+    }
     e.preventDefault();
     this.view.act(action);
   }
@@ -122,36 +149,67 @@ export class QuizElement extends HTMLElement {
     const q = id ? this.byId.get(id) : undefined;
     if (!q) return this.finished();
     const last = this.index === this.ids.length - 1;
+    this.present(q, focus, last && this.mode !== "review" ? t("quiz.finish") : t("quiz.next"));
+  }
+
+  private present(q: BankQuestion, focus: boolean, nextLabel: string): void {
     this.view = new QuestionView(q, {
       idPrefix: `${this.id || "quiz"}-q${++this.counter}`,
       seed: randomSeed(),
       chapters: this.bank.chapters,
-      nextLabel: last && this.mode !== "review" ? t("quiz.finish") : t("quiz.next"),
+      nextLabel,
       focus,
       onResult: (r) => this.onResult(q, r),
       onNext: () => this.next(),
+      intervals: this.mode === "mock" ? undefined : () => this.intervals(q.id),
+      withhold: this.mode === "mock",
     });
     this.figure.replaceChildren(this.view.root);
     this.view.mounted();
     this.updateStatus();
   }
 
+  /** What each grade would schedule for question `id` now, from ts-fsrs's preview, as button text. */
+  private intervals(id: string): Record<Rating, string> {
+    const now = Date.now(),
+      progress = currentProgress().progress;
+    const after = preview(progress.cards[id], now, progress.settings.retention);
+    return {
+      again: interval(after.again.due - now),
+      hard: interval(after.hard.due - now),
+      good: interval(after.good.due - now),
+      easy: interval(after.easy.due - now),
+    };
+  }
+
   private onResult(q: BankQuestion, r: GradeResult): void {
-    if (!this.results.has(q.id)) this.results.set(q.id, r.correct);
-    const saved = record({ id: q.id, at: Date.now(), correct: r.correct, topics: q.topics, rating: r.rating, mode: this.mode });
+    const firstResult = !this.results.has(q.id);
+    if (firstResult) this.results.set(q.id, r.correct);
+    const answer = { id: q.id, at: Date.now(), correct: r.correct, topics: q.topics, rating: r.rating, mode: this.mode };
+    let saved: SaveResult;
+    if (this.mode === "review") {
+      const done = recordWithUndo(answer);
+      saved = done.saved;
+      this.undos.push({ undo: done.undo, answered: [...this.session.answered], firstResult });
+      this.session = { ...this.session, answered: [...this.session.answered, q.id] };
+      this.undoButton().hidden = false;
+    } else saved = record(answer);
+    if (q.type !== "flashcard" && this.mode !== "mock") {
+      // A graded answer picks its own rating (Good or Again): say when the question comes back.
+      const card = currentProgress().progress.cards[q.id];
+      const note = document.createElement("p");
+      note.className = "dl-quiz-note dl-quiz-scheduled";
+      if (card) note.textContent = t("quiz.scheduled", { when: fromNow(card.due, answer.at) });
+      this.view?.root.querySelector(".dl-quiz-after")?.append(note);
+    }
     // The notice that offers the untouched original for download stays; it already says answers are not saved.
     if (!saved.ok && !this.notice.querySelector(".dl-download-original")) this.notice.textContent = saved.message;
     this.querySelector<HTMLButtonElement>("[data-skip]")?.toggleAttribute("hidden", true);
   }
 
   private next(): void {
+    if (this.mode === "review") return this.showReview(true);
     this.index++;
-    if (this.mode === "review") {
-      // The queue is recomputed: a question missed just now comes back when FSRS says it is due.
-      const done = new Set(this.ids.slice(0, this.index));
-      const queue = dailyQueue(this.bank.questions, currentProgress().progress, Date.now()).filter((id) => !done.has(id));
-      this.ids = [...this.ids.slice(0, this.index), ...queue];
-    }
     this.querySelector<HTMLButtonElement>("[data-skip]")?.toggleAttribute("hidden", false);
     this.show(true);
   }
@@ -165,6 +223,12 @@ export class QuizElement extends HTMLElement {
     skip.setAttribute("data-control", "skip");
     skip.addEventListener("click", () => {
       if (this.view?.phase === "answered") return this.next();
+      if (this.mode === "review") {
+        // Skipped: left out of this session (its schedule is unchanged), as Anki's "bury".
+        const id = this.view?.question.id;
+        if (id) this.session = { ...this.session, answered: [...this.session.answered, id] };
+        return this.showReview(false);
+      }
       this.index++;
       this.show(false);
     });
@@ -181,7 +245,10 @@ export class QuizElement extends HTMLElement {
     if (this.mode === "practice") p.textContent = t("quiz.practiceDone", { count: this.ids.length, correct });
     else if (this.mode === "check") p.textContent = t("quiz.check.done", { correct, total: this.ids.length });
     else {
-      const cards = Object.values(currentProgress().progress.cards);
+      const progress = currentProgress().progress;
+      const cards = Object.entries(progress.cards)
+        .filter(([id]) => !progress.settings.suspended.includes(id))
+        .map(([, c]) => c);
       const nextDue = cards.length ? Math.min(...cards.map((c) => c.due)) : 0;
       p.textContent = this.results.size
         ? t("quiz.reviewDone", { count: this.results.size, correct, when: fromNow(nextDue, Date.now()) })
@@ -300,21 +367,83 @@ export class QuizElement extends HTMLElement {
 
   // ---- the daily review ----
 
+  private undoButton(): HTMLButtonElement {
+    return this.panel.querySelector<HTMLButtonElement>("[data-undo]")!;
+  }
+
   private startReview(): void {
-    if (!this.panel.childElementCount) this.panel.append(this.skipButton());
-    this.ids = dailyQueue(this.bank.questions, currentProgress().progress, Date.now());
-    this.index = 0;
+    if (!this.panel.childElementCount) {
+      const undo = this.button(t("quiz.undo"), () => this.undo(), "dl-quiz-secondary");
+      undo.setAttribute("data-undo", "");
+      undo.setAttribute("aria-keyshortcuts", "U Control+Z");
+      undo.hidden = true;
+      const prefix = this.id || "quiz-review";
+      const settings = reviewSettings(prefix, currentProgress().progress.settings, this.bank.chapters, (patch) =>
+        this.changeSettings(patch),
+      );
+      const browser = cardBrowser(prefix, this.bank.questions, {
+        progress: () => currentProgress().progress,
+        suspend: (id, on) => {
+          this.report(updateProgress((p) => setSuspended(p, id, on)));
+          if (on && this.view?.question.id === id && this.view.phase !== "answered") this.showReview(false);
+        },
+        reset: (id) => this.report(updateProgress((p) => resetCard(p, id))),
+      });
+      this.browser = browser;
+      this.panel.append(this.skipButton(), undo, settings, browser.root);
+    }
+    this.session = { planned: planReview(this.bank.questions, currentProgress().progress, Date.now()), answered: [] };
+    this.undos = [];
+    this.undoButton().hidden = true;
     this.results.clear();
-    this.show(false);
+    this.showReview(false);
+  }
+
+  private report(saved: { ok: boolean; message?: string }): void {
+    if (!saved.ok && saved.message) this.notice.textContent = saved.message;
+  }
+
+  private changeSettings(patch: Partial<QuizSettings>): void {
+    this.report(updateProgress((p) => Object.assign(p.settings, patch)));
+    this.startReview();
+    this.notice.textContent = t("quiz.settings.saved");
+  }
+
+  /** Shows the session's next card, or the end of the session when none is left within the learn-ahead window. */
+  private showReview(focus: boolean): void {
+    const progress = currentProgress().progress;
+    const next = nextCard(this.session, progress.cards, Date.now(), new Set(progress.settings.suspended));
+    const q = next && this.byId.get(next.id);
+    if (!q) return this.finished();
+    this.early = next.reason === "early";
+    this.present(q, focus, t("quiz.next"));
+    this.querySelector<HTMLButtonElement>("[data-skip]")?.toggleAttribute("hidden", false);
+  }
+
+  /** Undoes the last answer of the session: the card and history as before it, and that question asked again. */
+  private undo(): void {
+    const last = this.undos.pop();
+    if (!last) return;
+    this.report(undoRecorded(last.undo));
+    this.session = { ...this.session, answered: last.answered };
+    if (last.firstResult) this.results.delete(last.undo.id);
+    this.undoButton().hidden = !this.undos.length;
+    const q = this.byId.get(last.undo.id);
+    this.notice.textContent = t("quiz.undone");
+    if (q) {
+      this.early = false;
+      this.present(q, true, t("quiz.next"));
+    }
   }
 
   private updateReviewStatus(): void {
-    const now = Date.now(),
-      progress = currentProgress().progress;
-    const due = dueCounts(progress.cards, now).now;
-    const queue = dailyQueue(this.bank.questions, progress, now);
-    const fresh = queue.filter((id) => !progress.cards[id]).length;
-    this.status.textContent = t("quiz.reviewDue", { due, fresh });
+    const progress = currentProgress().progress;
+    const c = sessionCounts(this.session, progress.cards, new Set(progress.settings.suspended));
+    const parts = [t("quiz.reviewCounts", c)];
+    if (this.early) parts.push(t("quiz.reviewEarly"));
+    else if (this.view?.phase === "answered" && isLearning(progress.cards[this.view.question.id]))
+      parts.push(t("quiz.reviewLearning", { when: fromNow(progress.cards[this.view.question.id].due, Date.now()) }));
+    this.status.textContent = parts.join(" ");
   }
 
   // ---- the mock interview ----
@@ -436,22 +565,61 @@ export class QuizElement extends HTMLElement {
       for (const w of s.weakTopics) {
         const li = document.createElement("li");
         li.append(t("quiz.mock.topicScore", { topic: t(`quiz.topic.${w.topic}`), correct: w.correct, total: w.total }));
-        for (const link of w.links) {
-          const a = document.createElement("a");
-          a.href = sectionHref(link, import.meta.env.BASE_URL);
-          const title = this.bank.chapters[link.split("#")[0]];
-          a.textContent = title ? t("quiz.readSection", { n: chapterNumber(link), title }) : t("quiz.readChapter");
-          li.append(" ", a);
-        }
+        for (const link of w.links) li.append(" ", this.sectionAnchor(link));
         list.append(li);
       }
       box.append(list);
     }
+    box.append(this.mockAnswers(mock));
     box.append(this.button(t("quiz.mock.again"), () => this.mockIntro()));
     this.mock = null;
     this.panelState(false);
     this.figure.replaceChildren(box);
     this.status.textContent = "";
+  }
+
+  /** A link to a question's section, named by the section (so a list of them reads as distinct places). */
+  private sectionAnchor(link: string): HTMLAnchorElement {
+    const a = document.createElement("a");
+    a.href = sectionHref(link, import.meta.env.BASE_URL);
+    const slug = link.split("#")[0];
+    a.textContent = t("quiz.sectionLink", { section: sectionName(link, this.bank.chapters[slug] ?? slug), n: chapterNumber(slug) });
+    return a;
+  }
+
+  /** The mock's questions with the verdicts and worked answers withheld during it, each linking to its section. */
+  private mockAnswers(mock: MockSession): HTMLElement {
+    const wrap = this.div("dl-quiz-mock-answers");
+    const title = document.createElement("p");
+    title.className = "dl-quiz-after-title";
+    title.textContent = t("quiz.mock.review");
+    const list = document.createElement("ol");
+    for (const id of mock.ids) {
+      const q = this.byId.get(id);
+      if (!q) continue;
+      const li = document.createElement("li");
+      const verdict = this.results.has(id)
+        ? this.results.get(id)
+          ? t("quiz.mock.right")
+          : t("quiz.mock.wrong")
+        : t("quiz.mock.unanswered");
+      const text = q.text.length > 120 ? `${q.text.slice(0, 118)}…` : q.text;
+      const head = document.createElement("p");
+      head.append(`${text} (${verdict}) `, this.sectionAnchor(q.link));
+      li.append(head);
+      if (q.type !== "generated") {
+        const d = document.createElement("details");
+        const s = document.createElement("summary");
+        s.textContent = t("quiz.mock.showAnswer");
+        const body = this.div("dl-quiz-answer");
+        body.innerHTML = q.answerHtml; // built at build time from the course's own question files
+        d.append(s, body);
+        li.append(d);
+      }
+      list.append(li);
+    }
+    wrap.append(title, list);
+    return wrap;
   }
 
   // ---- a chapter's check ----

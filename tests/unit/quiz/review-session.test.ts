@@ -154,3 +154,28 @@ describe("a review session", () => {
     ).toEqual(["a", "b", "c"]);
   });
 });
+
+describe("the card browser's model", () => {
+  const bank = [
+    { id: "adam/bias", text: "Why does Adam correct the bias of its moments?", topics: ["adam" as const] },
+    { id: "cnn/out", text: "Output size of a convolution", topics: ["cnn" as const] },
+    { id: "cnn/pool", text: "What does max pooling do?", topics: ["cnn" as const] },
+  ];
+  it("filters by text (every word, case and accents ignored), topic and state; suspended wins", async () => {
+    const { browseCards, cardState } = await import("../../../src/quiz/card-states");
+    const p = emptyQuizProgress();
+    expect(browseCards(bank, p, {}).map((r) => r.state)).toEqual(["new", "new", "new"]);
+    expect(browseCards(bank, p, { text: "ADAM moments" }).map((r) => r.id)).toEqual(["adam/bias"]);
+    expect(browseCards(bank, p, { text: "convolütion" }).map((r) => r.id)).toEqual(["cnn/out"]);
+    expect(browseCards(bank, p, { topic: "cnn" }).map((r) => r.id)).toEqual(["cnn/out", "cnn/pool"]);
+    recordAnswer(p, { id: "cnn/out", at: T0, correct: false, topics: ["cnn"], rating: "again" });
+    expect(cardState(p, "cnn/out")).toBe("learning");
+    let c = review(undefined, "easy", T0);
+    c = review(c, "again", c.due);
+    p.cards["adam/bias"] = c;
+    expect(browseCards(bank, p, { state: "relearning" }).map((r) => r.id)).toEqual(["adam/bias"]);
+    setSuspended(p, "cnn/pool", true);
+    expect(browseCards(bank, p, { state: "suspended" }).map((r) => r.id)).toEqual(["cnn/pool"]);
+    expect(browseCards(bank, p, { state: "new" })).toEqual([]);
+  });
+});

@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { chapterNumber, clock, fromNow, percent } from "../../../../src/quiz/ui/format";
+import { chapterNumber, clock, fromNow, interval, percent, sectionName } from "../../../../src/quiz/ui/format";
 
 describe("quiz formatting", () => {
+  it("sectionName names a section by its heading anchor, a chapter link by the chapter's title", () => {
+    expect(sectionName("04-optimization-algorithms#bias-correction", "Optimization")).toBe("Bias correction");
+    expect(sectionName("05-regularization", "Regularization")).toBe("Regularization");
+  });
+  it("interval writes a grade button's delay as Anki does", () => {
+    expect(interval(60_000)).toBe("1 min");
+    expect(interval(10 * 60_000)).toBe("10 min");
+    expect(interval(30_000)).toBe("<1 min");
+    expect(interval(5 * 3_600_000)).toBe("5 h");
+    expect(interval(3 * 86_400_000)).toBe("3 d");
+    expect(interval(75 * 86_400_000)).toBe("2.5 mo");
+    expect(interval(438 * 86_400_000)).toBe("1.2 y");
+  });
   it("clock shows minutes and seconds, hours past an hour, and never a negative time", () => {
     expect(clock(90_000)).toBe("1:30");
     expect(clock(30 * 60_000)).toBe("30:00");

@@ -53,4 +53,13 @@ describe("keyAction", () => {
   it("keyAction does nothing while no question is shown", () => {
     expect(keyAction("1", ctx({ phase: "idle" }))).toBeNull();
   });
+
+  it("keyAction: U or Ctrl+Z undoes in any phase, never while typing or with Alt", () => {
+    expect(keyAction("u", ctx({ phase: "answered" }))).toEqual({ kind: "undo" });
+    expect(keyAction("z", ctx({ phase: "asking", modified: true, ctrl: true }))).toEqual({ kind: "undo" });
+    expect(keyAction("u", ctx({ target: "text" }))).toBeNull();
+    expect(keyAction("z", ctx({ target: "text", modified: true, ctrl: true }))).toBeNull();
+    expect(keyAction("u", ctx({ modified: true }))).toBeNull();
+    expect(keyAction("z", ctx({}))).toBeNull();
+  });
 });
