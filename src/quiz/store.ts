@@ -315,15 +315,31 @@ export const EXPORT_FORMAT = "dlf-quiz-progress";
 /** The largest file `importQuizProgress` reads: far above any real export (a year of daily practice is ~1 MB). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
+/** The storage-key prefix of the reader's edits to code cells (src/cells/store.ts). */
+export const CELL_PREFIX = "dlf.cell.v1:";
+/** The longest cell edit an import accepts (a real one is a few KB). */
+const CELL_MAX_CHARS = 100_000;
+
 /**
  * Everything saved, as a JSON string to save to a file (`importQuizProgress` reads it back): the quiz progress
- * and, under `reading`, the reading progress.
+ * (cards, history, settings), under `reading` the reading progress, and under `cells` the edited code cells
+ * (storage key → code).
  *
  * @example
- *   download("quiz-progress.json", exportQuizProgress(progress, Date.now(), reading));
+ *   download("quiz-progress.json", exportQuizProgress(progress, Date.now(), reading, cells));
  */
-export function exportQuizProgress(progress: QuizProgress, now = Date.now(), reading?: Progress): string {
-  return JSON.stringify({ format: EXPORT_FORMAT, exportedAt: now, ...progress, ...(reading ? { reading } : {}) }, null, 1);
+export function exportQuizProgress(progress: QuizProgress, now = Date.now(), reading?: Progress, cells?: Record<string, string>): string {
+  const extra = { ...(reading ? { reading } : {}), ...(cells && Object.keys(cells).length ? { cells } : {}) };
+  return JSON.stringify({ format: EXPORT_FORMAT, exportedAt: now, ...progress, ...extra }, null, 1);
+}
+
+/** The cell edits of an export: string code under keys with the cell prefix; anything else is left out. */
+export function readCells(value: unknown): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  if (!value || typeof value !== "object" || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value))
+    if (k.startsWith(CELL_PREFIX) && k.length < 500 && typeof v === "string" && v.length <= CELL_MAX_CHARS) out[k] = v;
+  return out;
 }
 
 /** What importing did: the merged progress and counts, or the validation errors (path: problem). */
@@ -338,6 +354,8 @@ export type ImportResult =
       ids: string[];
       /** The file's reading progress, when it has one (merge it with `mergeProgress`). */
       reading?: Progress;
+      /** The file's cell edits (storage key → code). */
+      cells?: Record<string, string>;
     }
   | { ok: false; errors: string[]; message: string };
 
@@ -394,7 +412,7 @@ export function importQuizProgress(current: QuizProgress, text: string): ImportR
 
 /** A file read and validated, not yet merged: what a worker sends back (plain data, structured-cloneable). */
 export type ReadImport =
-  | { ok: true; incoming: QuizProgress; ids: string[]; reading?: Progress }
+  | { ok: true; incoming: QuizProgress; ids: string[]; reading?: Progress; cells?: Record<string, string> }
   | { ok: false; errors: string[]; message: string };
 
 /**
@@ -417,7 +435,7 @@ export function readImport(text: string): ReadImport {
   else {
     if (obj.format !== EXPORT_FORMAT && obj.version === undefined)
       return { ok: false, errors: [t("quizCore.importWrongFormat")], message: t("quizCore.importWrongFormat") };
-    const { format: _f, exportedAt: _e, reading: _r, ...rest } = obj;
+    const { format: _f, exportedAt: _e, reading: _r, cells: _c, ...rest } = obj;
     const r = quizProgressSchema.safeParse(rest);
     if (!r.success) {
       const errors = r.error.issues.slice(0, 20).map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`);
@@ -427,7 +445,8 @@ export function readImport(text: string): ReadImport {
   }
   const ids = [...new Set([...incoming.history.map((a) => a.id), ...Object.keys(incoming.cards)])];
   const reading = obj.reading !== undefined ? readProgress(obj.reading).progress : undefined;
-  return { ok: true, incoming, ids, reading };
+  const cells = obj.cells !== undefined ? readCells(obj.cells) : undefined;
+  return { ok: true, incoming, ids, reading, cells };
 }
 
 /** The quick half of an import: merges what `readImport` found into `current`. */
@@ -439,6 +458,7 @@ export function mergeImport(current: QuizProgress, read: ReadImport): ImportResu
     ...merged,
     ids: read.ids,
     reading: read.reading,
+    cells: read.cells,
     message: t("quizCore.importDone", { answers: merged.addedAnswers, cards: merged.updatedCards }),
   };
 }

@@ -173,6 +173,8 @@ test("an import near the 5 MB bound is read and merged, and ids not in the bank 
   writeFileSync(path, text);
   const workers: string[] = [];
   page.on("worker", (w) => workers.push(w.url()));
+  // The worker starts from a blob: URL (it inherits the page's policy) that imports the import-worker script.
+  page.context().on("request", (r) => r.url().includes("import-worker") && workers.push(r.url()));
   await dash.getByLabel("Import progress from a file").setInputFiles(path);
   await expect(dash.locator(".dl-quiz-notice")).toContainText("Imported: 30000 new answers", { timeout: 20_000 });
   // The file is parsed and checked off the main thread (1037 ms of stall when it was not, about 250 ms in a worker).
@@ -222,6 +224,8 @@ test("export carries reading progress, and a recovered backup is restored from t
   await expect(dash.locator(".dl-quiz-notice")).toContainText("1 new answers");
   await expect(dash.locator("dd").nth(1)).toHaveText("1");
   expect((await new AxeBuilder({ page }).include("#quiz-dashboard").analyze()).violations).toEqual([]);
+  // An edited code cell is saved too, so the export carries it.
+  await page.evaluate(() => localStorage.setItem("dlf.cell.v1:/chapters/01-what-is-deep-learning/#cell-1", "print(42)"));
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     dash.getByRole("button", { name: "Export progress to a file" }).click(),
@@ -230,5 +234,7 @@ test("export carries reading progress, and a recovered backup is restored from t
   const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
   expect(Object.keys(file.reading.chapters)).toContain(CH1.slice(0, -1));
   expect(file.history).toHaveLength(1);
-  await expect(dash.locator(".dl-quiz-notice")).toContainText("chapters of reading progress");
+  expect(file.cells).toEqual({ "dlf.cell.v1:/chapters/01-what-is-deep-learning/#cell-1": "print(42)" });
+  expect(file.settings).toMatchObject({ retention: 0.9, suspended: [], chapters: [] });
+  await expect(dash.locator(".dl-quiz-notice")).toContainText("chapters of reading progress, 1 edited code cells");
 });

@@ -3,7 +3,7 @@
 import "./zod-jitless"; // before any schema is built (see the file)
 import { t } from "../../i18n";
 import { drawChart, Plot, themeColors } from "../../charts/chart";
-import { exportQuizProgress, mergeImport, idsNotInBank, tooBig, IMPORT_MAX_BYTES } from "../store";
+import { exportQuizProgress, mergeImport, idsNotInBank, tooBig, IMPORT_MAX_BYTES, CELL_PREFIX } from "../store";
 import { readImportOffThread } from "./read-import";
 import { currentProgress as currentReading, mergeReading } from "../../progress/client";
 import { downloadText } from "../../progress/download";
@@ -118,6 +118,7 @@ export class QuizDashboard extends HTMLElement {
     const saved = replaceProgress(r.progress);
     const parts = [r.message];
     if (r.reading) parts.push(t("quizCore.importReading", { chapters: mergeReading(r.reading) ?? 0 }));
+    if (r.cells && Object.keys(r.cells).length) parts.push(t("quiz.dash.importCells", { n: restoreCells(r.cells) }));
     const unknown = idsNotInBank(r.ids, new Set(this.bank.questions.map((q) => q.id)));
     if (unknown.length)
       parts.push(
@@ -130,13 +131,15 @@ export class QuizDashboard extends HTMLElement {
   private download(): void {
     const progress = currentProgress().progress;
     const reading = currentReading() ?? undefined;
+    const cells = savedCells();
     const file = `dl-quiz-progress-${new Date().toISOString().slice(0, 10)}.json`;
-    downloadText(file, exportQuizProgress(progress, Date.now(), reading));
-    this.notice.textContent = t("quiz.dash.exportedReading", {
+    downloadText(file, exportQuizProgress(progress, Date.now(), reading, cells));
+    this.notice.textContent = t("quiz.dash.exportedAll", {
       file,
       answers: progress.history.length,
       cards: Object.keys(progress.cards).length,
       chapters: reading ? Object.keys(reading.chapters).length : 0,
+      cells: Object.keys(cells).length,
     });
   }
 
@@ -275,3 +278,32 @@ export class QuizDashboard extends HTMLElement {
 }
 
 if (!customElements.get("dl-quiz-dashboard")) customElements.define("dl-quiz-dashboard", QuizDashboard);
+
+/** The reader's edited code cells in this browser (storage key → code). */
+function savedCells(): Record<string, string> {
+  const out: Record<string, string> = {};
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k?.startsWith(CELL_PREFIX)) out[k] = localStorage.getItem(k) ?? "";
+    }
+  } catch {
+    /* storage blocked: no cell edits to export */
+  }
+  return out;
+}
+
+/** Writes imported cell edits where this browser has none (an edit made here is never overwritten); returns how many. */
+function restoreCells(cells: Record<string, string>): number {
+  let n = 0;
+  try {
+    for (const [k, code] of Object.entries(cells))
+      if (localStorage.getItem(k) === null) {
+        localStorage.setItem(k, code);
+        n++;
+      }
+  } catch {
+    /* storage full or blocked: the rest stay in the file */
+  }
+  return n;
+}

@@ -190,3 +190,18 @@ describe("quiz progress store", () => {
     expect(here.history).toHaveLength(2);
   });
 });
+
+describe("export of everything saved", () => {
+  it("carries edited code cells and reads back only well-formed ones", async () => {
+    const { CELL_PREFIX, readImport } = await import("../../../src/quiz/store");
+    const cells = { [`${CELL_PREFIX}/chapters/01/#c1`]: "x = 1", [`${CELL_PREFIX}/chapters/02/#c2`]: "y = 2" };
+    const text = exportQuizProgress(emptyQuizProgress(), T0, undefined, cells);
+    const read = readImport(text);
+    expect(read.ok && read.cells).toEqual(cells);
+    const hostile = JSON.parse(text);
+    hostile.cells = { "dlf.quiz.v1": "{}", [`${CELL_PREFIX}x`]: 42, [`${CELL_PREFIX}ok`]: "z" };
+    const r2 = readImport(JSON.stringify(hostile));
+    expect(r2.ok && { ...r2.cells }).toEqual({ [`${CELL_PREFIX}ok`]: "z" });
+    expect(JSON.parse(exportQuizProgress(emptyQuizProgress(), T0)).cells).toBeUndefined();
+  });
+});
