@@ -12,11 +12,14 @@ import { regularizationGenerators } from "./regularization";
 import { gradientGenerators } from "./gradients";
 import { attentionGenerators } from "./attention";
 import { generativeGenerators } from "./generative";
+import { foundationGenerators } from "./foundations";
+import { checkGenerators } from "./checks";
 
 export type { Generator, GeneratedInstance, Mistake, Tolerance } from "./types";
 
 /** Every template, in course order. */
 export const generatorList: readonly Generator[] = [
+  ...foundationGenerators,
   ...activationGenerators,
   ...architectureGenerators,
   ...lossGenerators,
@@ -24,6 +27,7 @@ export const generatorList: readonly Generator[] = [
   ...optimizationGenerators,
   ...regularizationGenerators,
   ...gradientGenerators,
+  ...checkGenerators,
   ...rnnGenerators,
   ...cnnGenerators,
   ...attentionGenerators,

@@ -124,6 +124,23 @@ export const reference: Record<string, (p: P) => number> = {
   "embedding-size": (p) => (p.V * p.d * 4) / 1e6,
   "vae-kl": (p) => p.mu.reduce((s: number, m: number, j: number) => s + 0.5 * (p.sigma[j] ** 2 + m * m - 1 - 2 * Math.log(p.sigma[j])), 0),
   "gan-discriminator-loss": (p) => -mean(p.real.map(Math.log)) - mean(p.fake.map((d: number) => Math.log(1 - d))),
+  // W = W2·W1 and b = W2·b1 + b2, both 2 × 2 stored row by row.
+  "linear-collapse": (p) =>
+    p.part === "W"
+      ? p.W2[2 * p.i] * p.W1[p.j] + p.W2[2 * p.i + 1] * p.W1[2 + p.j]
+      : p.W2[2 * p.i] * p.b1[0] + p.W2[2 * p.i + 1] * p.b1[1] + p.b2[p.i],
+  "forward-221": (p) => {
+    const g = (z: number) => (p.activation === "relu" ? Math.max(0, z) : p.activation === "tanh" ? Math.tanh(z) : sig(z));
+    const a1 = [0, 1].map((k) => g(p.W1[2 * k] * p.x[0] + p.W1[2 * k + 1] * p.x[1] + p.b1[k]));
+    return sig(p.w2[0] * a1[0] + p.w2[1] * a1[1] + p.b2);
+  },
+  "cosine-similarity": (p) => {
+    const dot = p.u.reduce((s: number, a: number, i: number) => s + a * p.v[i], 0);
+    return dot / Math.hypot(...p.u) / Math.hypot(...p.v);
+  },
+  // For a cubic the central difference is exact algebra: f'(x) + a·h².
+  "central-difference": (p) => 3 * p.a * p.x * p.x + p.c + p.a * p.h * p.h,
+  "bptt-factor": (p) => p.z.reduce((s: number, z: number) => s * p.w * (1 - Math.tanh(z) ** 2), 1),
 };
 
 /** The wrong values of the mistakes the brief names, computed independently: [template, mistake id, value]. */
