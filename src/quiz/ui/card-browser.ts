@@ -72,7 +72,13 @@ export function cardBrowser(
         const li = document.createElement("li");
         li.setAttribute("data-card", r.id);
         li.setAttribute("data-state", r.state);
-        const short = r.text.length > 90 ? `${r.text.slice(0, 88)}…` : r.text;
+        // The plain text keeps formulas as TeX; drop the commands and braces so a row reads as words.
+        const plain = r.text
+          .replace(/\\[a-zA-Z]+/g, " ")
+          .replace(/[{}$^_]/g, "")
+          .replace(/\s+/g, " ")
+          .trim();
+        const short = plain.length > 90 ? `${plain.slice(0, 88)}…` : plain;
         const text = document.createElement("span");
         text.className = "dl-quiz-card-text";
         text.textContent = short;

@@ -378,9 +378,11 @@ export class QuizElement extends HTMLElement {
       undo.setAttribute("aria-keyshortcuts", "U Control+Z");
       undo.hidden = true;
       const prefix = this.id || "quiz-review";
-      const settings = reviewSettings(prefix, currentProgress().progress.settings, this.bank.chapters, (patch) =>
-        this.changeSettings(patch),
+      // Only chapters that hold questions (the bank's titles also name pages such as the errata).
+      const withQuestions = Object.fromEntries(
+        [...new Set(this.bank.questions.map((q) => q.chapter))].map((c) => [c, this.bank.chapters[c] ?? c] as [string, string]),
       );
+      const settings = reviewSettings(prefix, currentProgress().progress.settings, withQuestions, (patch) => this.changeSettings(patch));
       const browser = cardBrowser(prefix, this.bank.questions, {
         progress: () => currentProgress().progress,
         suspend: (id, on) => {
