@@ -11,6 +11,7 @@ import { formatArgs, formatValue, toTable } from "./format";
 import { checkPlotSpec, isPlotSpec } from "./plot-spec";
 import { RunBudget, clipText } from "./budget";
 import { LIMITS, type FromWorker, type OutputMessage, type ToWorker } from "./protocol";
+import { checkExercise } from "../exercises/grade";
 
 // Typed with the DOM's event maps: error, unhandledrejection and message carry the same events in a worker.
 const scope = self as unknown as Window;
@@ -143,4 +144,8 @@ function closeDoor(target: object, name: string): void {
   }
 }
 
-Object.assign(self, dl, { console: cellConsole, table, plot });
+// checkExercise(id, fn): grades an exercise of /exercises/ here, in the sandbox, and prints the report.
+const gradeHere = (id: string, fn: unknown): void => {
+  checkExercise(String(id), fn, (line) => cellConsole.log(line));
+};
+Object.assign(self, dl, { console: cellConsole, table, plot, checkExercise: gradeHere });

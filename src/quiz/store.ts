@@ -65,12 +65,18 @@ export const settingsSchema = z.object({
 });
 export type QuizSettings = z.infer<typeof settingsSchema>;
 
-/** The stored record, version 1. */
+/** A coding exercise of /exercises/ the learner solved: when, and when it is due for another go. */
+export const solvedExerciseSchema = z.object({ solvedAt: z.number().finite(), due: z.number().finite() });
+/** An exercise id: kebab-case, so never an inherited property name. */
+export const EXERCISE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The stored record, version 1. `exercises` came later and is optional, so older records load unchanged. */
 export const quizProgressSchema = z.object({
   version: z.literal(1),
   cards: z.record(questionId, storedCardSchema),
   history: z.array(answerSchema),
   settings: settingsSchema,
+  exercises: z.record(z.string().regex(EXERCISE_ID), solvedExerciseSchema).optional(),
 });
 export type QuizProgress = z.infer<typeof quizProgressSchema>;
 
@@ -203,6 +209,14 @@ function salvage(obj: Record<string, unknown>): { progress: QuizProgress; kept: 
     const r = answerSchema.safeParse(a);
     if (r.success) {
       progress.history.push(r.data);
+      kept++;
+    } else dropped++;
+  }
+  const solved = obj.exercises && typeof obj.exercises === "object" ? Object.entries(obj.exercises) : [];
+  for (const [id, e] of solved) {
+    const r = solvedExerciseSchema.safeParse(e);
+    if (r.success && EXERCISE_ID.test(id)) {
+      (progress.exercises ??= {})[id] = r.data;
       kept++;
     } else dropped++;
   }
@@ -395,7 +409,15 @@ export function mergeQuizProgress(
       updatedCards++;
     }
   }
-  return { progress: { version: 1, cards, history, settings: { ...current.settings } }, addedAnswers: added.length, updatedCards };
+  // Solved exercises: the union, keeping the earlier solve of an exercise solved on both sides.
+  const exercises = { ...incoming.exercises, ...current.exercises };
+  for (const [id, e] of Object.entries(incoming.exercises ?? {})) if (exercises[id].solvedAt > e.solvedAt) exercises[id] = e;
+  const solved = Object.keys(exercises).length ? { exercises } : {};
+  return {
+    progress: { version: 1, cards, history, settings: { ...current.settings }, ...solved },
+    addedAnswers: added.length,
+    updatedCards,
+  };
 }
 
 /**

@@ -1,0 +1,101 @@
+// Every exercise: its reference solution passes the hidden cases, and typical wrong answers fail naming the case.
+import { describe, expect, it } from "vitest";
+import { compileCell } from "../../../src/cells/runtime";
+import { EXERCISES, exerciseById } from "../../../src/exercises";
+import { formatReport, gradeExercise } from "../../../src/exercises/grade";
+
+/** The exercise's function, compiled from TypeScript as a cell would be. */
+function compiled(code: string, name: string): unknown {
+  const c = compileCell(code);
+  if (!c.ok) throw new Error(c.message);
+  return new Function(`${c.js}\nreturn ${name};`)();
+}
+
+describe("gradeExercise", () => {
+  it("has at least 15 exercises with unique ids and three hints each", () => {
+    expect(EXERCISES.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(EXERCISES.map((e) => e.id)).size).toBe(EXERCISES.length);
+    for (const e of EXERCISES) expect(e.hints.every((h) => h.length > 10)).toBe(true);
+  });
+
+  for (const ex of EXERCISES) {
+    it(`gradeExercise passes the reference solution of ${ex.id}`, () => {
+      const r = gradeExercise(ex.id, compiled(ex.solution, ex.fn));
+      expect(formatReport(r)[0]).toMatch(/^✓ Solved/);
+    });
+    it(`gradeExercise fails the untouched starter of ${ex.id}`, () => {
+      const r = gradeExercise(ex.id, compiled(ex.starter, ex.fn));
+      expect(r.ok).toBe(false);
+      expect(formatReport(r)[0]).toMatch(/^✗ Not yet: case 1 of \d+ \(.+\) failed\.$/);
+    });
+  }
+});
+
+/** A wrong solution: the exercise's solution with `from` replaced by `to` (the replacement must apply). */
+function wrong(id: string, from: string | RegExp, to: string) {
+  const ex = exerciseById(id)!;
+  const code = ex.solution.replace(from, to);
+  expect(code).not.toBe(ex.solution);
+  const r = gradeExercise(id, compiled(code, ex.fn));
+  expect(r.ok).toBe(false);
+  return formatReport(r).join("\n");
+}
+
+describe("gradeExercise names the failing case of a typical mistake", () => {
+  it("sigmoid'(a) instead of sigmoid'(z): wrong value at an index", () => {
+    expect(wrong("sigmoid-backward", "dA[i] * s * (1 - s)", "dA[i] * x * (1 - x)")).toMatch(
+      /case 1 of 6 .*\n.*Wrong value at result\[\d\]: expected .*, got/,
+    );
+  });
+  it("tanh'(z) written as 1 − z²", () => expect(wrong("tanh-backward", "Math.tanh(x) ** 2", "x ** 2")).toMatch(/Wrong value at result\[/));
+  it("ReLU derivative 1 at z = 0 fails the z = 0 case", () =>
+    expect(wrong("relu-forward-backward", "x > 0 ? dA[i]", "x >= 0 ? dA[i]")).toMatch(/z\[0\] = 0/));
+  it("softmax without the max shift fails on large logits", () =>
+    expect(wrong("softmax-stable", "Math.exp(x - m)", "Math.exp(x)")).toMatch(/logits near \+1000.*\n.*got NaN/));
+  it("softmax-ce gradient without − y", () =>
+    expect(wrong("softmax-ce", "pk - (k === y ? 1 : 0)", "pk")).toMatch(/Wrong value at result\.dz\[/));
+  it("MSE gradient without 1/n", () => expect(wrong("mse", "(2 * (p - y[i])) / n", "2 * (p - y[i])")).toMatch(/result\.grad\[0\]/));
+  it("dense forward without the bias", () => expect(wrong("dense-forward", ", b[i])", ", 0)")).toMatch(/Wrong value at result\[0\]\[0\]/));
+  it("dense backward with 1/m in dA_prev too", () =>
+    expect(wrong("dense-backward", "w[k] * dZ[i][j], 0)", "w[k] * dZ[i][j], 0) / m")).toMatch(/result\.dA_prev\[/));
+  it("dense backward returning dW transposed is a wrong shape or value", () =>
+    expect(wrong("dense-backward", "const dW = dZ.map((row) => A_prev.map((a) =>", "const dW = A_prev.map((row) => dZ.map((a) =>")).toMatch(
+      /result\.dW/,
+    ));
+  it("dropout forgetting the 1/(1 − p) scale in backward", () =>
+    expect(wrong("dropout-inverted", "(d * mask[i]) / (1 - p)", "d * mask[i]")).toMatch(/result\.dA\[/));
+  it("L2 gradient with the ½ convention", () =>
+    expect(wrong("l2-gradient", "2 * lambda * x", "lambda * x")).toMatch(/Wrong value at result\[0\]/));
+  it("clipping each array by its own norm", () =>
+    expect(
+      wrong(
+        "clip-global-norm",
+        /const norm[^\n]*\n[^\n]*\n[^\n]*\n/,
+        "return grads.map((g) => { const n = Math.hypot(...g); return g.map((x) => x * Math.min(1, maxNorm / (n + 1e-6))); });\n",
+      ),
+    ).toMatch(/Wrong value at result\[/));
+  it("attention without the 1/√d_k scale", () =>
+    expect(wrong("attention", "const s = 1 / Math.sqrt(K[0].length)", "const s = 1")).toMatch(/Wrong value/));
+  it("He std with fan-in + fan-out", () =>
+    expect(wrong("init-std", "Math.sqrt(2 / fanIn)", "Math.sqrt(2 / (fanIn + fanOut))")).toMatch(/case 2 of 4 \(he/));
+  it("one-sided differences miss by O(h)", () =>
+    expect(wrong("grad-check", "x[i] = xi - h; const down = f(x);", "x[i] = xi; const down = f(x);")).toMatch(/Wrong value/));
+  it("momentum with the (1 − β) factor", () =>
+    expect(wrong("momentum-step", "h.beta * vel[i] + g[i]", "h.beta * vel[i] + (1 - h.beta) * g[i]")).toMatch(/result\.theta\[0\]/));
+  it("Adam forgetting bias correction fails at step 1", () =>
+    expect(wrong("adam-step", "m[i] / (1 - h.beta1 ** t), vHat = v[i] / (1 - h.beta2 ** t)", "m[i], vHat = v[i]")).toMatch(
+      /Wrong value at result\.theta\[0\]/,
+    ));
+  it("AdamW with the decay added to the gradient (Adam + L2)", () =>
+    expect(wrong("adamw-step", "theta[i] *= 1 - h.lr * h.weightDecay;\n", "g[i] += h.weightDecay * theta[i];\n")).toMatch(/result\.theta/));
+  it("a function that throws is reported with its error", () => {
+    const r = gradeExercise("mse", () => {
+      throw new TypeError("boom");
+    });
+    expect(formatReport(r).join(" ")).toMatch(/threw TypeError: boom/);
+  });
+  it("a wrong length is reported as a shape", () => {
+    const r = gradeExercise("softmax-stable", (z: number[]) => z.slice(1));
+    expect(formatReport(r)[1]).toMatch(/Wrong shape at result: expected length \d, got length \d/);
+  });
+});
