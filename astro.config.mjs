@@ -11,6 +11,7 @@ import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
 import cspIntegration from "./src/build/csp-integration.mjs";
 import offlineIntegration from "./src/build/offline-integration.mjs";
 import en from "./src/i18n/en/frame.json" with { type: "json" };
+import exercisesText from "./src/i18n/en/exercises.json" with { type: "json" };
 
 // BASE_PATH serves the course under a sub-path, e.g. BASE_PATH=/course/ npm run build.
 const base = (process.env.BASE_PATH || "/").replace(/\/?$/, "/");
@@ -40,7 +41,10 @@ export default defineConfig({
       description: en["home.tagline"],
       customCss: ["katex/dist/katex.min.css", "./src/styles/course.css", "./src/styles/print.css"],
       sidebar: [
-        { label: en["sidebar.course"], items: chapterSlugsInOrder(`${contentDir}/chapters`) },
+        {
+          label: en["sidebar.course"],
+          items: [...chapterSlugsInOrder(`${contentDir}/chapters`), { label: exercisesText["exercises.title"], link: "/exercises/" }],
+        },
         { label: en["sidebar.reference"], items: [{ label: en["sidebar.engineApi"], link: "/reference/engine/" }] },
       ],
       components: {
