@@ -3,7 +3,7 @@
 import { t } from "../../i18n";
 import { TOPICS, type BankQuestion, type QuizProgress, type Topic } from "..";
 import { browseCards, type CardState } from "../card-states";
-import { fromNow } from "./format";
+import { fromNow, shortText } from "./format";
 
 const STATES: CardState[] = ["new", "learning", "review", "relearning", "suspended"];
 /** Rows drawn at most: enough to scan, small enough to draw in one frame. */
@@ -72,13 +72,7 @@ export function cardBrowser(
         const li = document.createElement("li");
         li.setAttribute("data-card", r.id);
         li.setAttribute("data-state", r.state);
-        // The plain text keeps formulas as TeX; drop the commands and braces so a row reads as words.
-        const plain = r.text
-          .replace(/\\[a-zA-Z]+/g, " ")
-          .replace(/[{}$^_]/g, "")
-          .replace(/\s+/g, " ")
-          .trim();
-        const short = plain.length > 90 ? `${plain.slice(0, 88)}…` : plain;
+        const short = shortText(r.text, 90);
         const text = document.createElement("span");
         text.className = "dl-quiz-card-text";
         text.textContent = short;

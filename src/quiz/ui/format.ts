@@ -83,3 +83,19 @@ export function sectionName(link: string, chapterTitle: string): string {
   const words = anchor.replace(/-/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * A question's plain text as a short line of words: TeX commands, braces and dollar signs dropped, cut at `max`
+ * characters with an ellipsis.
+ *
+ * @example
+ *   shortText("h_t = \\tanh(x)", 90);   // "ht = (x)"
+ */
+export function shortText(text: string, max: number): string {
+  const plain = text
+    .replace(/\\([a-zA-Z]+|[,;:! ])/g, " ")
+    .replace(/[{}$^_]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return plain.length > max ? `${plain.slice(0, max - 2)}…` : plain;
+}

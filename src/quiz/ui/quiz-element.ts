@@ -32,7 +32,7 @@ import { loadBank, type BankFile } from "./bank-client";
 import { claimLoadNotice, currentProgress, record, recordWithUndo, undoRecorded, updateProgress, PROGRESS_EVENT } from "./progress-client";
 import { QuestionView } from "./question-view";
 import { keyAction, keyTarget } from "./keys";
-import { chapterNumber, clock, fromNow, interval, percent, sectionName } from "./format";
+import { chapterNumber, clock, fromNow, interval, percent, sectionName, shortText } from "./format";
 import { reviewSettings } from "./review-settings";
 import { cardBrowser } from "./card-browser";
 
@@ -605,7 +605,7 @@ export class QuizElement extends HTMLElement {
           ? t("quiz.mock.right")
           : t("quiz.mock.wrong")
         : t("quiz.mock.unanswered");
-      const text = q.text.length > 120 ? `${q.text.slice(0, 118)}…` : q.text;
+      const text = shortText(q.text, 120);
       const head = document.createElement("p");
       head.append(`${text} (${verdict}) `, this.sectionAnchor(q.link));
       li.append(head);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { chapterNumber, clock, fromNow, interval, percent, sectionName } from "../../../../src/quiz/ui/format";
+import { chapterNumber, clock, fromNow, interval, percent, sectionName, shortText } from "../../../../src/quiz/ui/format";
 
 describe("quiz formatting", () => {
+  it("shortText reads TeX as words and cuts long text with an ellipsis", () => {
+    expect(shortText("A scalar RNN computes $h_t = \\tanh(0.5\\,x_t)$", 90)).toBe("A scalar RNN computes ht = (0.5 xt)");
+    expect(shortText("abcdefghij", 6)).toBe("abcd…");
+  });
   it("sectionName names a section by its heading anchor, a chapter link by the chapter's title", () => {
     expect(sectionName("04-optimization-algorithms#bias-correction", "Optimization")).toBe("Bias correction");
     expect(sectionName("05-regularization", "Regularization")).toBe("Regularization");
