@@ -77,6 +77,7 @@ for (const [name, viewport] of [
       expect(axe.violations.map((v) => v.id)).toEqual([]);
       await article.getByRole("button", { name: /^Again/ }).click();
       await expect(q.locator(".dl-quiz-status")).toContainText("1 learning");
+      await expect(q.locator(".dl-quiz-keys")).toContainText("Enter next question, U undo");
 
       // Undo with the key: the card is new again and asked again.
       await page.keyboard.press("u");

@@ -39,6 +39,8 @@ export interface QuestionViewOptions {
   intervals?: () => Record<Rating, string>;
   /** Mock interview: no verdict, worked answer or option notes until the summary (a flashcard still shows its answer). */
   withhold?: boolean;
+  /** The session can undo an answer (the daily review): the key hint says so once answered. */
+  undoKey?: boolean;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -352,7 +354,7 @@ export class QuestionView {
   private showKeys(): void {
     const q = this.question;
     let text: string;
-    if (this.phase === "answered") text = t("quiz.keys.next");
+    if (this.phase === "answered") text = this.options.undoKey ? `${t("quiz.keys.next")}, ${t("quiz.keys.undo")}` : t("quiz.keys.next");
     else if (this.phase === "grading") text = t("quiz.keys.grade");
     else if (q.type === "choice") text = t("quiz.keys.choice", { n: Math.min(8, q.options.length) });
     else if (q.type === "flashcard") text = t("quiz.keys.flashcard");

@@ -163,6 +163,7 @@ export class QuizElement extends HTMLElement {
       onNext: () => this.next(),
       intervals: this.mode === "mock" ? undefined : () => this.intervals(q.id),
       withhold: this.mode === "mock",
+      undoKey: this.mode === "review",
     });
     this.figure.replaceChildren(this.view.root);
     this.view.mounted();
