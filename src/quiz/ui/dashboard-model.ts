@@ -61,6 +61,8 @@ export interface DashboardSummary {
   total: number;
   streak: number;
   longest: number;
+  /** Coding exercises of /exercises/ solved (src/exercises/solved.ts). */
+  exercisesSolved: number;
 }
 
 /**
@@ -75,7 +77,8 @@ export function dashboardSummary(
   now: number,
   tzOffsetMinutes?: number,
 ): DashboardSummary {
-  const ids = new Set(bank.map((q) => q.id));
+  // Suspended questions are out of the review, so they are not counted as due.
+  const ids = new Set(bank.map((q) => q.id).filter((id) => !progress.settings.suspended.includes(id)));
   const s = streak(progress.history, now, tzOffsetMinutes);
   return {
     dueNow: Object.entries(progress.cards).filter(([id, c]) => ids.has(id) && c.due <= now).length,
@@ -84,6 +87,7 @@ export function dashboardSummary(
     total: bank.length,
     streak: s.current,
     longest: s.longest,
+    exercisesSolved: Object.keys(progress.exercises ?? {}).length,
   };
 }
 

@@ -1,6 +1,7 @@
 // Solved exercises in the quiz progress: recorded, read back after a save, migrated from older records, merged.
 import { describe, expect, it } from "vitest";
 import { EXERCISE_INTERVAL_MS, exercisesDue, markSolved, solvedExercises } from "../../../src/exercises/solved";
+import { dashboardSummary } from "../../../src/quiz/ui/dashboard-model";
 import { emptyQuizProgress, loadQuizProgress, mergeQuizProgress, saveQuizProgress } from "../../../src/quiz/store";
 
 const memory = () => {
@@ -59,5 +60,13 @@ describe("the exercises record in the quiz store", () => {
     const merged = mergeQuizProgress(a, b).progress;
     expect(merged.exercises?.mse.solvedAt).toBe(10);
     expect(solvedExercises(merged).sort()).toEqual(["attention", "mse"]);
+  });
+});
+
+describe("dashboardSummary", () => {
+  it("dashboardSummary counts the solved exercises", () => {
+    const p = markSolved(markSolved(emptyQuizProgress(), "mse", 1), "attention", 2);
+    expect(dashboardSummary([], p, 10).exercisesSolved).toBe(2);
+    expect(dashboardSummary([], emptyQuizProgress(), 10).exercisesSolved).toBe(0);
   });
 });

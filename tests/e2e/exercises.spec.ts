@@ -1,0 +1,97 @@
+// The coding exercises page on desktop and phone: a correct solution typed into a cell is graded in the cell
+// worker, counts as solved and stays solved after a reload; a wrong one fails naming the case and opens the
+// solution button; hints come one at a time; no console error, no axe violation, no sideways scroll.
+import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { watch, reportCspViolations } from "./watch";
+import { edit } from "./cell-editor";
+
+const PAGE = "exercises/";
+const MSE = `function mseLoss(yhat: number[], y: number[]) {
+  const n = yhat.length;
+  return { loss: yhat.reduce((s, p, i) => s + (p - y[i]) ** 2, 0) / n, grad: yhat.map((p, i) => (2 * (p - y[i])) / n) };
+}
+checkExercise("mse", mseLoss);`;
+// A typical slip: tanh'(z) written as 1 − z² instead of 1 − tanh(z)².
+const TANH_WRONG = `function tanhBackward(z: number[], dA: number[]): number[] {
+  return z.map((x, i) => dA[i] * (1 - x * x));
+}
+checkExercise("tanh-backward", tanhBackward);`;
+
+const section = (page: Page, id: string) => page.locator(`[data-exercise="${id}"]`);
+
+for (const [name, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
+  test.describe(`Exercises page (${name})`, () => {
+    test.use({ viewport });
+    test.beforeEach(async ({ page }) => reportCspViolations(page));
+
+    test(`a correct solution is graded as solved and stays solved after reload (${name})`, async ({ page, baseURL }) => {
+      const problems = watch(page, new URL(baseURL!).origin);
+      await page.goto(PAGE);
+      const mse = section(page, "mse");
+      await expect(mse.locator("[data-ex-status]")).toHaveText("Not solved yet");
+      const cell = mse.locator("dl-cell");
+      await edit(page, cell, MSE);
+      await cell.locator("[data-action=run]").click();
+      await expect(cell.locator(".dl-cell-log")).toContainText("✓ Solved: all 4 hidden cases pass.", { timeout: 20_000 });
+      await expect(mse.locator("[data-ex-status]")).toHaveText("Solved");
+      await expect(page.locator("[data-ex-count]")).toContainText("Solved: 1 of");
+      await page.reload();
+      await expect(section(page, "mse").locator("[data-ex-status]")).toHaveText("Solved");
+      await expect(page.locator("[data-ex-count]")).toContainText("Solved: 1 of");
+      expect(problems.console).toEqual([]);
+      expect(problems.pageErrors).toEqual([]);
+    });
+
+    test(`a wrong solution fails naming the case, then the solution can be shown (${name})`, async ({ page }) => {
+      await page.goto(PAGE);
+      const tanh = section(page, "tanh-backward");
+      const solution = tanh.locator("[data-ex-solution]");
+      await expect(solution).toBeDisabled();
+      const cell = tanh.locator("dl-cell");
+      await edit(page, cell, TANH_WRONG);
+      await cell.locator("[data-action=run]").click();
+      const log = cell.locator(".dl-cell-log");
+      await expect(log).toContainText(/✗ Not yet: case 1 of 6 \(tanh case with \d entries\) failed\./, { timeout: 20_000 });
+      await expect(log).toContainText(/Wrong value at result\[\d\]: expected -?[\d.e-]+, got -?[\d.e-]+\./);
+      await expect(tanh.locator("[data-ex-status]")).toHaveText("Not solved yet");
+      await expect(solution).toBeEnabled();
+      await solution.focus();
+      await page.keyboard.press("Enter");
+      await expect(tanh.locator("[data-ex-solution-body]")).toBeVisible();
+      await expect(tanh.locator("[data-ex-solution-body]")).toContainText("Math.tanh(x) ** 2");
+    });
+
+    test(`hints come one at a time on request, by keyboard (${name})`, async ({ page }) => {
+      await page.goto(PAGE);
+      const adam = section(page, "adam-step");
+      const hints = adam.locator("[data-ex-hints] li");
+      await expect(hints.first()).toBeHidden();
+      const button = adam.locator("[data-ex-hint]");
+      await button.focus();
+      await page.keyboard.press("Enter");
+      await expect(hints.nth(0)).toBeVisible();
+      await expect(hints.nth(1)).toBeHidden();
+      await expect(button).toHaveText("Show hint 2 of 3");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Enter");
+      await expect(hints.nth(2)).toContainText("Approach");
+      await expect(button).toBeDisabled();
+      await expect(adam.locator("[data-ex-solution-body]")).toBeHidden();
+    });
+
+    test(`no axe violations in light and dark, no sideways scroll (${name})`, async ({ page }) => {
+      for (const theme of ["light", "dark"]) {
+        await page.addInitScript((t) => localStorage.setItem("starlight-theme", t), theme);
+        await page.goto(PAGE);
+        await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+        const results = await new AxeBuilder({ page }).include("main").analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      }
+    });
+  });
+}
