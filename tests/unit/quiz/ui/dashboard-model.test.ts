@@ -40,6 +40,8 @@ describe("dashboard model", () => {
     const s = dashboardSummary(bank, p, now, 0);
     expect(s).toMatchObject({ answered: 3, seen: 2, total: 3, streak: 2, longest: 2 });
     expect(s.dueNow).toBe(1); // adam/a, answered "again" a day ago; cnn/c is due later; gone/x is not in the bank
+    p.settings.suspended = ["adam/a"];
+    expect(dashboardSummary(bank, p, now, 0).dueNow).toBe(0); // suspended: out of the review
   });
   it("historyRows returns one row per day, oldest first", () => {
     const p = emptyQuizProgress();
