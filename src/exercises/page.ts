@@ -1,8 +1,14 @@
 // The exercises page in the browser: hints one at a time, the solution only after a failed attempt, and the
 // grader's verdict (the first line a cell prints, see formatReport) recorded in the quiz progress.
-import "../quiz/ui/zod-jitless"; // before any schema is built: the page's policy forbids eval
-import { loadQuizProgress, saveQuizProgress } from "../quiz/store";
-import { markSolved, solvedExercises } from "./solved";
+import { PROGRESS_KEY, readSolved } from "./solved-view";
+
+/** Records a solve through the quiz store, loaded only now: it brings the schema library. */
+async function recordSolve(id: string): Promise<void> {
+  await import("../quiz/ui/zod-jitless"); // before any schema is built: the page's policy forbids eval
+  const [{ loadQuizProgress, saveQuizProgress }, { markSolved }] = await Promise.all([import("../quiz/store"), import("./solved")]);
+  const { progress, memoryOnly } = loadQuizProgress(localStorage);
+  if (!memoryOnly) saveQuizProgress(localStorage, markSolved(progress, id, Date.now()));
+}
 
 const $ = <T extends HTMLElement>(root: ParentNode, sel: string) => root.querySelector<T>(sel)!;
 
@@ -12,14 +18,19 @@ export function bootExercises(): void {
   const count = $<HTMLElement>(document, "[data-ex-count]");
   const countText = count.textContent ?? "";
   const show = () => {
-    const { progress } = loadQuizProgress(localStorage);
-    const solved = new Set(solvedExercises(progress));
+    let raw: string | null = null;
+    try {
+      raw = localStorage.getItem(PROGRESS_KEY);
+    } catch {
+      /* storage blocked: nothing solved to show */
+    }
+    const solved = readSolved(raw);
     const now = Date.now();
-    count.textContent = countText.replace(/^(\D*)\d+/, `$1${sections.filter((s) => solved.has(s.dataset.exercise!)).length}`);
+    count.textContent = countText.replace(/^(\D*)\d+/, `$1${sections.filter((s) => s.dataset.exercise! in solved).length}`);
     for (const s of sections) {
       const id = s.dataset.exercise!,
         status = $<HTMLElement>(s, "[data-ex-status]"),
-        e = progress.exercises?.[id];
+        e = solved[id];
       if (!e) continue;
       status.dataset.state = "solved";
       status.textContent = e.due <= now ? status.dataset.dueText! : status.dataset.solvedText!;
@@ -50,11 +61,8 @@ function wire(section: HTMLElement, show: () => void): void {
   const output = $<HTMLElement>(section, "[data-output]");
   new MutationObserver(() => {
     const first = output.querySelector(".dl-cell-log")?.textContent?.trimStart() ?? "";
-    if (first.startsWith("✓ Solved")) {
-      const { progress, memoryOnly } = loadQuizProgress(localStorage);
-      if (!memoryOnly) saveQuizProgress(localStorage, markSolved(progress, id, Date.now()));
-      show();
-    } else if (first.startsWith("✗ Not yet")) {
+    if (first.startsWith("✓ Solved")) void recordSolve(id).then(show);
+    else if (first.startsWith("✗ Not yet")) {
       solution.disabled = false;
       $<HTMLElement>(section, "[data-ex-why]").hidden = true;
     }

@@ -1,8 +1,9 @@
 // Solved exercises in the quiz progress: recorded, read back after a save, migrated from older records, merged.
 import { describe, expect, it } from "vitest";
 import { EXERCISE_INTERVAL_MS, exercisesDue, markSolved, solvedExercises } from "../../../src/exercises/solved";
+import { PROGRESS_KEY, readSolved } from "../../../src/exercises/solved-view";
 import { dashboardSummary } from "../../../src/quiz/ui/dashboard-model";
-import { emptyQuizProgress, loadQuizProgress, mergeQuizProgress, saveQuizProgress } from "../../../src/quiz/store";
+import { QUIZ_KEY, emptyQuizProgress, loadQuizProgress, mergeQuizProgress, saveQuizProgress } from "../../../src/quiz/store";
 
 const memory = () => {
   const m = new Map<string, string>();
@@ -68,5 +69,21 @@ describe("dashboardSummary", () => {
     const p = markSolved(markSolved(emptyQuizProgress(), "mse", 1), "attention", 2);
     expect(dashboardSummary([], p, 10).exercisesSolved).toBe(2);
     expect(dashboardSummary([], emptyQuizProgress(), 10).exercisesSolved).toBe(0);
+  });
+});
+
+describe("readSolved", () => {
+  it("readSolved reads what saveQuizProgress wrote, under the quiz key", () => {
+    expect(PROGRESS_KEY).toBe(QUIZ_KEY);
+    const store = memory();
+    saveQuizProgress(store, markSolved(emptyQuizProgress(), "mse", 10));
+    expect(Object.keys(readSolved(store.getItem(QUIZ_KEY)))).toEqual(["mse"]);
+  });
+  it("readSolved drops malformed entries and survives bad JSON", () => {
+    expect(readSolved("{")).toEqual({});
+    expect(readSolved(null)).toEqual({});
+    expect(
+      Object.keys(readSolved('{"exercises":{"__proto__":{"solvedAt":1,"due":2},"ok":{"solvedAt":1,"due":2},"bad":{"due":"x"}}}')),
+    ).toEqual(["ok"]);
   });
 });
