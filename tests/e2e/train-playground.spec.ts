@@ -26,7 +26,7 @@ async function unfold(w: Locator, name: string): Promise<void> {
 }
 
 const readout = (w: Locator, name: string) =>
-  w.locator("dt", { hasText: new RegExp(`^${name}$`) }).locator("xpath=following-sibling::dd[1]");
+  w.locator("dt", { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }).locator("xpath=following-sibling::dd[1]");
 const number = async (l: Locator) => Number((await l.innerText()).replace(/,/g, ""));
 const pointCount = async (w: Locator) =>
   Number((await w.locator(".dl-tp-heatmap .dl-chart-description").innerText()).match(/\((\d+) points/)![1]);
