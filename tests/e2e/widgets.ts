@@ -16,19 +16,26 @@ export async function hydrateAll(page: Page): Promise<Locator[]> {
 /** Changes each control once (by keyboard for sliders) and expects the figure to change. */
 export async function everyControlChangesFigure(widget: Locator): Promise<number> {
   const figure = widget.locator("[data-figure]");
-  // Controls are taken one at a time from the live list: a change may rebuild controls (a layer's
-  // width slider appears) or disable some with a reason (they drop data-control), so a list taken
-  // once would point at elements that no longer exist. Each visited control is marked.
-  let visited = 0;
-  const limit = 3 * (await widget.locator("[data-control]").count());
+  // Controls are taken one at a time from the live list, by name and place among controls of that name:
+  // a change may rebuild controls (a sort button, a layer's width slider appears) or disable some with
+  // a reason (they drop data-control), so a list of elements taken once would point at elements that no
+  // longer exist. A control is visited once, whatever element holds it now.
+  const seen = new Set<string>();
   for (;;) {
-    const next = widget.locator("[data-control]:not([data-e2e-visited])").first();
-    if ((await next.count()) === 0) break;
-    visited++;
-    // Controls that rebuild each other on every change would never run out.
-    expect(visited, "controls keep being rebuilt").toBeLessThanOrEqual(limit);
-    await next.evaluate((el, n) => el.setAttribute("data-e2e-visited", String(n)), visited);
-    const control = widget.locator(`[data-e2e-visited="${visited}"]`);
+    const keys = await widget.locator("[data-control]").evaluateAll((els) => {
+      const count = new Map<string, number>();
+      return els.map((el) => {
+        const name = el.getAttribute("data-control") ?? "";
+        const n = count.get(name) ?? 0;
+        count.set(name, n + 1);
+        return { name, n };
+      });
+    });
+    const key = keys.find((k) => !seen.has(`${k.name}#${k.n}`));
+    if (!key) break;
+    seen.add(`${key.name}#${key.n}`);
+    const name = key.name;
+    const control = widget.locator(`[data-control="${name}"]`).nth(key.n);
     // A control inside folded settings (WidgetBase.settingsGroup) is reached by unfolding them first.
     await control.evaluate((el) => {
       for (let d = el.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
@@ -60,12 +67,11 @@ export async function everyControlChangesFigure(widget: Locator): Promise<number
       await control.focus();
       await control.press("Space");
     }
-    const name = await control.getAttribute("data-control");
     await expect.poll(() => figure.innerHTML(), { message: `control "${name}" should change the figure` }).not.toBe(before);
     const ms = await widget.page().evaluate(() => (window as unknown as { __interaction?: Promise<number> }).__interaction);
-    interactionTimes.push({ widget: (await widget.getAttribute("id")) ?? "", control: name ?? "", ms: Math.round(ms ?? Number.NaN) });
+    interactionTimes.push({ widget: (await widget.getAttribute("id")) ?? "", control: name, ms: Math.round(ms ?? Number.NaN) });
   }
-  return visited;
+  return seen.size;
 }
 
 /** Each control's time to the next frame, as everyControlChangesFigure measured it on this page. */
