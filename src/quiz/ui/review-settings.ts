@@ -32,7 +32,6 @@ export function reviewSettings(
   perDay.max = "200";
   perDay.step = "1";
   perDay.value = String(settings.newPerDay);
-  perDay.setAttribute("data-control", "new-per-day");
   perDay.addEventListener("change", () => {
     const n = Math.round(Number(perDay.value));
     const v = Number.isFinite(n) && perDay.value.trim() !== "" ? Math.min(200, Math.max(0, n)) : settings.newPerDay;
@@ -43,7 +42,6 @@ export function reviewSettings(
 
   const retention = document.createElement("select");
   retention.id = `${prefix}-retention`;
-  retention.setAttribute("data-control", "retention");
   for (const r of RETENTIONS) retention.append(new Option(t("quiz.settings.retentionOption", { percent: percent(r) }), String(r)));
   retention.value = String(RETENTIONS.includes(settings.retention as (typeof RETENTIONS)[number]) ? settings.retention : 0.9);
   retention.setAttribute("aria-describedby", `${prefix}-retention-help`);
