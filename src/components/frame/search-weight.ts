@@ -1,14 +1,14 @@
 // Site search (Pagefind) should send a reader to the chapter section that teaches a topic, not to the pages that
-// restate it. The question pages and the engine reference therefore carry a low Pagefind weight on their title and
+// restate it or drill it. The question pages, the exercises and the engine reference therefore carry a low Pagefind weight on their title and
 // body (Pagefind multiplies the weight of every word inside the element by it), so for a topic's own word the
 // chapter comes first and these pages follow.
 
-/** Pagefind weight of the question pages and the engine reference (1 is a chapter's body text, 7 an h1). */
+/** Pagefind weight of the question pages, the exercises and the engine reference (1 is a chapter's body text, 7 an h1). */
 export const SECONDARY_SEARCH_WEIGHT = 0.2;
 
-/** True for the pages ranked below the chapters: the question bank and the engine reference (Starlight route ids). */
+/** True for the pages ranked below the chapters: the question bank, the exercises and the engine reference (route ids). */
 export function isSecondaryPage(id: string): boolean {
-  return /^(questions|reference)(\/|$)/.test(id);
+  return /^(questions|exercises|reference)(\/|$)/.test(id);
 }
 
 /**

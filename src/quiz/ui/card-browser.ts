@@ -36,12 +36,11 @@ export function cardBrowser(
   const search = document.createElement("input");
   search.type = "search";
   search.id = `${prefix}-browser-search`;
-  search.setAttribute("data-control", "browser-search");
-  const topic = select(`${prefix}-browser-topic`, "browser-topic", [
+  const topic = select(`${prefix}-browser-topic`, [
     ["", t("quiz.browser.anyTopic")],
     ...TOPICS.filter((tp) => bank.some((q) => q.topics.includes(tp))).map((tp) => [tp, t(`quiz.topic.${tp}`)] as [string, string]),
   ]);
-  const state = select(`${prefix}-browser-state`, "browser-state", [
+  const state = select(`${prefix}-browser-state`, [
     ["", t("quiz.browser.anyState")],
     ...STATES.map((s) => [s, t(`quiz.browser.state.${s}`)] as [string, string]),
   ]);
@@ -135,10 +134,9 @@ export function cardBrowser(
   return { root, refresh };
 }
 
-function select(id: string, name: string, options: [string, string][]): HTMLSelectElement {
+function select(id: string, options: [string, string][]): HTMLSelectElement {
   const s = document.createElement("select");
   s.id = id;
-  s.setAttribute("data-control", name);
   for (const [v, text] of options) s.append(new Option(text, v));
   return s;
 }

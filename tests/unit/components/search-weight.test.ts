@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { homeTopics, isSecondaryPage, rankSections } from "../../../src/components/frame/search-weight";
 
 describe("search ranking helpers", () => {
-  it("isSecondaryPage is true for the question pages and the engine reference only", () => {
+  it("isSecondaryPage is true for the question pages, the exercises and the engine reference only", () => {
     expect(isSecondaryPage("questions")).toBe(true);
     expect(isSecondaryPage("questions/adam")).toBe(true);
     expect(isSecondaryPage("reference/engine")).toBe(true);
+    expect(isSecondaryPage("exercises")).toBe(true);
     expect(isSecondaryPage("chapters/04-optimization-algorithms")).toBe(false);
     expect(isSecondaryPage("questionsx")).toBe(false);
   });
