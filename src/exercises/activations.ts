@@ -21,6 +21,7 @@ export const activationExercises: Exercise[] = [
   {
     id: "sigmoid-backward",
     title: "Sigmoid backward",
+    topics: ["activations", "backpropagation"],
     statement:
       "Given the pre-activations `z` and the upstream gradient `dA` (same length), return `dZ`, the gradient of the loss with respect to `z`, where A = σ(z).",
     fn: "sigmoidBackward",
@@ -44,6 +45,7 @@ function sigmoidBackward(z: number[], dA: number[]): number[] {
   {
     id: "tanh-backward",
     title: "Tanh backward",
+    topics: ["activations", "backpropagation"],
     statement: "Given `z` and the upstream gradient `dA`, return `dZ` for A = tanh(z).",
     fn: "tanhBackward",
     starter: `// z: number[], dA: number[] (same length) → dZ: number[]
@@ -63,6 +65,7 @@ function tanhBackward(z: number[], dA: number[]): number[] {
   {
     id: "relu-forward-backward",
     title: "ReLU forward and backward",
+    topics: ["activations", "backpropagation"],
     statement:
       "Return `{ A, dZ }`: A = max(0, z) and the gradient dZ given the upstream `dA`. Use the course's convention: the derivative at z = 0 is 0.",
     fn: "reluForwardBackward",
@@ -93,6 +96,7 @@ function reluForwardBackward(z: number[], dA: number[]): { A: number[]; dZ: numb
   {
     id: "softmax-stable",
     title: "Numerically stable softmax",
+    topics: ["activations"],
     statement: "Return softmax(z): the exponentials of `z` divided by their sum. It must stay finite for logits as large as ±1000.",
     fn: "stableSoftmax",
     starter: `// z: number[] (logits, length K ≥ 1) → p: number[] (length K, sums to 1)
@@ -119,6 +123,7 @@ function stableSoftmax(z: number[]): number[] {
   {
     id: "softmax-ce",
     title: "Softmax cross-entropy, forward and backward",
+    topics: ["losses", "backpropagation"],
     statement:
       "For one example with logits `z` (length K) and its class index `y`, return `{ loss, dz }`: the cross-entropy of softmax(z) against class y, and its gradient with respect to the logits.",
     fn: "softmaxCrossEntropy",
@@ -153,6 +158,7 @@ function softmaxCrossEntropy(z: number[], y: number): { loss: number; dz: number
   {
     id: "mse",
     title: "Mean squared error and its gradient",
+    topics: ["losses"],
     statement: "Return `{ loss, grad }` for the mean over all n entries of (ŷ − y)², and its gradient with respect to ŷ.",
     fn: "mseLoss",
     starter: `// yhat: number[], y: number[] (same length n) → { loss: number, grad: number[] }

@@ -1,6 +1,7 @@
 // What an exercise is: a statement, a starter with the signature, three steps of hints, a reference solution,
 // and hidden cases drawn from a seeded generator whose expected results the engine computes.
 import type { Rng } from "../../lib";
+import type { Topic } from "../quiz/schema";
 
 /** One hidden case: the arguments the reader's function gets and what the engine says it must return. */
 export interface Case {
@@ -15,6 +16,8 @@ export interface Exercise {
   /** Kebab-case, unique; the key of the solved record. */
   id: string;
   title: string;
+  /** The quiz topics it drills: a solved exercise becomes a review card filed under them. */
+  topics: Topic[];
   /** The task in a few sentences (plain text; `code` in backquotes). */
   statement: string;
   /** The name of the function the reader writes. */

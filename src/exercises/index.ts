@@ -3,9 +3,10 @@ import type { Exercise } from "./exercise";
 import { activationExercises } from "./activations";
 import { layerExercises } from "./layers";
 import { optimizerExercises } from "./optimizers";
+import { sequenceExercises } from "./sequences";
 
 /** Every exercise, in the order the page shows them. */
-export const EXERCISES: readonly Exercise[] = [...activationExercises, ...layerExercises, ...optimizerExercises];
+export const EXERCISES: readonly Exercise[] = [...activationExercises, ...layerExercises, ...optimizerExercises, ...sequenceExercises];
 
 /** The exercise with `id`, or undefined. @example exerciseById("adam-step")?.title   // "One Adam step with bias correction" */
 export function exerciseById(id: string): Exercise | undefined {

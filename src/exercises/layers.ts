@@ -24,6 +24,7 @@ export const layerExercises: Exercise[] = [
   {
     id: "dense-forward",
     title: "Dense layer forward",
+    topics: ["forward-pass"],
     statement:
       "Examples are columns, as in the course. Given `W` (n_out × n_in), `b` (length n_out) and `A_prev` (n_in × m), return Z = W·A_prev + b, with b added to every column.",
     fn: "denseForward",
@@ -55,6 +56,7 @@ function denseForward(W: number[][], b: number[], A_prev: number[][]): number[][
   {
     id: "dense-backward",
     title: "Dense layer backward",
+    topics: ["backpropagation"],
     statement:
       "Given `W` (n_out × n_in), the cached `A_prev` (n_in × m) and `dZ` (n_out × m, per example), return `{ dW, db, dA_prev }` for the mean cost over the batch: the 1/m enters dW and db, not dA_prev.",
     fn: "denseBackward",
@@ -96,6 +98,7 @@ function denseBackward(W: number[][], A_prev: number[][], dZ: number[][]) {
   {
     id: "dropout-inverted",
     title: "Inverted dropout, forward and backward",
+    topics: ["dropout"],
     statement:
       "Given the activations `A`, a keep mask `mask` of 0s and 1s (1 = kept) drawn for drop probability `p`, and the upstream gradient `dOut`, return `{ out, dA }` for inverted dropout: kept units are scaled at training time so the expectation is unchanged.",
     fn: "dropout",
@@ -128,6 +131,7 @@ function dropout(A: number[], mask: number[], p: number, dOut: number[]) {
   {
     id: "l2-gradient",
     title: "Gradient with an L2 penalty",
+    topics: ["l1-l2"],
     statement:
       "The cost is J + λ·Σ w², with the course's convention (no ½). Given the weights `w`, the data gradient `dJ` and `lambda`, return the full gradient of the penalised cost.",
     fn: "penalisedGradient",
@@ -155,6 +159,7 @@ function penalisedGradient(w: number[], dJ: number[], lambda: number): number[] 
   {
     id: "clip-global-norm",
     title: "Clipping by global norm",
+    topics: ["clipping", "exploding-gradients"],
     statement:
       "Given a list of gradient arrays and `maxNorm`, return the clipped arrays: when the norm of all entries together exceeds maxNorm, scale every array by maxNorm/(norm + 1e-6) (PyTorch's clip_grad_norm_); otherwise leave them unchanged.",
     fn: "clipGlobalNorm",
@@ -183,6 +188,7 @@ function clipGlobalNorm(grads: number[][], maxNorm: number): number[][] {
   {
     id: "attention",
     title: "Scaled dot-product attention",
+    topics: ["attention"],
     statement:
       "Given queries `Q` (n_q × d_k), keys `K` (n_k × d_k) and values `V` (n_k × d_v) as rows, return the output (n_q × d_v): softmax over the keys of Q·Kᵀ/√d_k, times V.",
     fn: "attention",
@@ -218,6 +224,7 @@ function attention(Q: number[][], K: number[][], V: number[][]): number[][] {
   {
     id: "init-std",
     title: "Xavier and He initialisation scales",
+    topics: ["initialization"],
     statement:
       'Return the standard deviation of a normal initialiser: for kind "xavier" Glorot\'s (gain 1), for kind "he" Kaiming\'s for ReLU (fan-in mode).',
     fn: "initStd",
@@ -248,6 +255,7 @@ function initStd(kind: "xavier" | "he", fanIn: number, fanOut: number): number {
   {
     id: "grad-check",
     title: "Gradient by central differences",
+    topics: ["gradient-check"],
     statement:
       "Given a scalar function `f` of a vector, a point `x` and a step `h`, return the numerical gradient by central differences. Leave `x` as you found it.",
     fn: "numericalGradient",

@@ -51,6 +51,7 @@ export const optimizerExercises: Exercise[] = [
   {
     id: "momentum-step",
     title: "One step of SGD with momentum",
+    topics: ["momentum"],
     statement:
       "Update `theta` and the velocity `vel` in place for one step with gradient `g`, in PyTorch's form (the velocity accumulates raw gradients; the learning rate multiplies the velocity).",
     fn: "momentumStep",
@@ -79,6 +80,7 @@ function momentumStep(theta: number[], g: number[], vel: number[], t: number, h:
   {
     id: "adam-step",
     title: "One Adam step with bias correction",
+    topics: ["adam"],
     statement:
       "Update `theta` and the moment estimates `m`, `v` in place for step number `t` (from 1) with gradient `g`, as PyTorch's Adam does (ε added after the square root).",
     fn: "adamStep",
@@ -104,6 +106,7 @@ ${adamBody}
   {
     id: "adamw-step",
     title: "One AdamW step (decoupled weight decay)",
+    topics: ["adamw"],
     statement:
       "As the Adam step, with weight decay λ applied AdamW's way: θ shrinks by the factor 1 − lr·λ before the Adam update, and the decay never enters m or v.",
     fn: "adamwStep",

@@ -88,6 +88,48 @@ describe("gradeExercise names the failing case of a typical mistake", () => {
     ));
   it("AdamW with the decay added to the gradient (Adam + L2)", () =>
     expect(wrong("adamw-step", "theta[i] *= 1 - h.lr * h.weightDecay;\n", "g[i] += h.weightDecay * theta[i];\n")).toMatch(/result\.theta/));
+  it("batch norm with the unbiased variance (m − 1) fails", () =>
+    expect(wrong("batchnorm-forward", "(x - mu) ** 2, 0) / m", "(x - mu) ** 2, 0) / (m - 1)")).toMatch(
+      /case 1 of 4 .*\n.*Wrong value at result\[0\]\[/,
+    ));
+  it("batch norm with ε outside the square root fails", () =>
+    expect(wrong("batchnorm-forward", "Math.sqrt(v + eps)", "(Math.sqrt(v) + eps)")).toMatch(
+      /case \d of 4 \(X \d×\d, ε = .*\n.*Wrong value at result\[/,
+    ));
+  it("batch norm over the examples of a column instead of a feature's row fails", () =>
+    expect(
+      wrong(
+        "batchnorm-forward",
+        /return X\.map\(\(row, i\) => \{/,
+        "const T = X[0].map((_, j) => X.map((r) => r[j])); return X.map((row0, i) => { const row = T[i % T.length];",
+      ),
+    ).toMatch(/Wrong (value|shape) at result\[/));
+  it("an RNN step without the recurrent term W_h·h_{t−1}", () =>
+    expect(wrong("rnn-step", "+ Wh[i].reduce((s, w, j) => s + w * hPrev[j], 0)", "")).toMatch(
+      /case 1 of 4 \(I = \d, H = \d\).*\n.*Wrong value at result\[/,
+    ));
+  it("an RNN step with W_h transposed", () =>
+    expect(
+      wrong("rnn-step", "Wh[i].reduce((s, w, j) => s + w * hPrev[j], 0)", "Wh.reduce((s, row, j) => s + row[i] * hPrev[j], 0)"),
+    ).toMatch(/Wrong value at result\[/));
+  it("BPTT without the gradient carried back through W_hᵀ (each step on its own)", () =>
+    expect(wrong("rnn-bptt", "(dh[t - 1][i] + carry[i])", "dh[t - 1][i]")).toMatch(
+      /case 1 of 3 \(T = 2 steps.*\n.*Wrong value at result\[\d\]\[\d\]/,
+    ));
+  it("BPTT taking h_t instead of h_{t−1} in the outer product", () =>
+    expect(wrong("rnn-bptt", "dz[i] * hs[t - 1][j]", "dz[i] * hs[t][j]")).toMatch(/Wrong value at result\[/));
+  it("BPTT carrying the gradient back through W_h instead of W_hᵀ", () =>
+    expect(wrong("rnn-bptt", "s + Wh[i][j] * d", "s + Wh[j][i] * d")).toMatch(/Wrong value at result\[/));
+  it("BPTT keeping only the last step's term (truncated to one step)", () =>
+    expect(wrong("rnn-bptt", "t >= 1; t--", "t >= xs.length; t--")).toMatch(/Wrong value at result\[/));
+  it("an LSTM step with the gates in the order i, f, o, g", () =>
+    expect(wrong("lstm-step", "Math.tanh(a[2 * H + k])", "Math.tanh(a[3 * H + k])").replace(/\n/g, " ")).toMatch(
+      /case 1 of 4 .*Wrong value at result\.[hc]\[\d\]/,
+    ));
+  it("an LSTM step with h = o·c (no tanh of the cell)", () =>
+    expect(wrong("lstm-step", "sig(a[3 * H + k]) * Math.tanh(ck)", "sig(a[3 * H + k]) * ck")).toMatch(/Wrong value at result\.h\[0\]/));
+  it("an LSTM step that forgets to keep f of the old cell", () =>
+    expect(wrong("lstm-step", "sig(a[H + k]) * cp + ", "")).toMatch(/Wrong value at result\.[hc]\[/));
   it("a function that throws is reported with its error", () => {
     const r = gradeExercise("mse", () => {
       throw new TypeError("boom");
