@@ -1,7 +1,7 @@
 // Site search (Pagefind) should send a reader to the chapter section that teaches a topic, not to the pages that
-// restate it or drill it. The question pages, the exercises and the engine reference therefore carry a low Pagefind weight on their title and
-// body (Pagefind multiplies the weight of every word inside the element by it), so for a topic's own word the
-// chapter comes first and these pages follow.
+// restate it or drill it. The question pages, the exercises and the engine reference therefore carry a low
+// Pagefind weight on their title and body (Pagefind multiplies the weight of every word inside the element by
+// it), so for a topic's own word the chapter comes first and these pages follow.
 
 /** Pagefind weight of the question pages, the exercises and the engine reference (1 is a chapter's body text, 7 an h1). */
 export const SECONDARY_SEARCH_WEIGHT = 0.2;
