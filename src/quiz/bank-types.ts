@@ -16,6 +16,8 @@ interface BankBase {
   promptHtml: string;
   /** Plain text of prompt and answer, for search and for listing. */
   text: string;
+  /** A page to open instead of the chapter section, as a path under the site's base (an exercise card's exercise). */
+  href?: string;
 }
 
 /** A multiple-choice question; several correct options mean "select all that apply". */

@@ -68,6 +68,9 @@ export {
   type NextCard,
 } from "./review-session";
 
+/** Solved coding exercises as review cards ("exercises/<id>"). */
+export { exerciseCardId, isExerciseCard, exerciseOfCard, solvedExerciseCards, EXERCISE_CARD_PREFIX } from "./exercise-cards";
+
 /** The progress kept in the browser: load (migrating/recovering), save (reporting a full storage), export/import (merged). */
 export {
   loadQuizProgress,

@@ -7,6 +7,7 @@ import type { QuestionMeta } from "./sessions";
 import { chapterOf, dayIndex } from "./sessions";
 import type { QuizProgress } from "./store";
 import { isLearning, reviewQueue, type StoredCard } from "./schedule";
+import { isExerciseCard } from "./exercise-cards";
 
 /** How early a learning card may be shown when nothing else is left (Anki's default learn-ahead limit). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -49,17 +50,21 @@ export function interleaveChapters(ids: readonly string[], chapter: (id: string)
   return out;
 }
 
-/** The questions the review may show: in the chosen chapters (all when none chosen), not suspended. */
+/**
+ * The questions the review may show: in the chosen chapters (all when none chosen), not suspended. A solved
+ * exercise's card belongs to no chapter's reading, so the chapter choice leaves it in (suspending takes it out).
+ */
 export function reviewPool<Q extends QuestionMeta>(bank: readonly Q[], progress: QuizProgress): Q[] {
   const { chapters, suspended } = progress.settings;
   const out = new Set(suspended);
-  return bank.filter((q) => !out.has(q.id) && (!chapters.length || chapters.includes(chapterOf(q.link))));
+  return bank.filter((q) => !out.has(q.id) && (!chapters.length || isExerciseCard(q.id) || chapters.includes(chapterOf(q.link))));
 }
 
 /**
  * The cards planned for today's session: due cards (most overdue first), then new questions up to the daily limit
  * (counting those already started today), interleaved between chapters with the day as seed. Suspended questions
- * and chapters left out in the settings never appear.
+ * and chapters left out in the settings never appear. A solved exercise is never a new card: one without a card
+ * (solved before exercises were cards, or reset in the card browser) is owed a review now, after the due cards.
  *
  * @example
  *   planReview(bank, progress, Date.now());
@@ -67,17 +72,19 @@ export function reviewPool<Q extends QuestionMeta>(bank: readonly Q[], progress:
 export function planReview(bank: readonly QuestionMeta[], progress: QuizProgress, now: number, tzOffsetMinutes?: number): string[] {
   const pool = reviewPool(bank, progress);
   const first = new Map<string, number>();
-  for (const a of progress.history) if (!first.has(a.id) || a.at < first.get(a.id)!) first.set(a.id, a.at);
+  for (const a of progress.history) if (!isExerciseCard(a.id) && (!first.has(a.id) || a.at < first.get(a.id)!)) first.set(a.id, a.at);
   const today = dayIndex(now, tzOffsetMinutes);
   const newSeenToday = [...first.values()].filter((at) => dayIndex(at, tzOffsetMinutes) === today).length;
   const link = new Map(pool.map((q) => [q.id, q.link]));
+  const owed = pool.filter((q) => isExerciseCard(q.id) && !progress.cards[q.id]).map((q) => q.id);
   const fresh = interleaveChapters(
-    pool.filter((q) => !progress.cards[q.id]).map((q) => q.id),
+    pool.filter((q) => !progress.cards[q.id] && !isExerciseCard(q.id)).map((q) => q.id),
     (id) => chapterOf(link.get(id)!),
     today,
   );
   const seen = pool.filter((q) => progress.cards[q.id]).map((q) => q.id);
-  return reviewQueue([...seen, ...fresh], progress.cards, now, { newPerDay: progress.settings.newPerDay, newSeenToday });
+  const due = reviewQueue(seen, progress.cards, now, { newPerDay: 0 });
+  return [...due, ...owed, ...reviewQueue(fresh, progress.cards, now, { newPerDay: progress.settings.newPerDay, newSeenToday })];
 }
 
 /**
@@ -116,8 +123,9 @@ export function sessionCounts(
   const inLearning = new Set([...answered].filter((id) => !suspended.has(id) && isLearning(cards[id])));
   for (const id of left) if (isLearning(cards[id])) inLearning.add(id);
   return {
-    fresh: left.filter((id) => !cards[id]).length,
+    fresh: left.filter((id) => !cards[id] && !isExerciseCard(id)).length,
     learning: inLearning.size,
-    review: left.filter((id) => cards[id] && !isLearning(cards[id])).length,
+    // A solved exercise owed a review without a card counts as a review, as planReview plans it.
+    review: left.filter((id) => (cards[id] && !isLearning(cards[id])) || (!cards[id] && isExerciseCard(id))).length,
   };
 }

@@ -1,11 +1,13 @@
 // Fetches the question bank the build emitted as static JSON (src/pages/quiz/bank/[chapter].json.ts), once per
 // file and page, relative to the site's base path so the course works under a sub-path.
-import type { BankQuestion } from "..";
+import type { BankFlashcard, BankQuestion } from "..";
 
 /** What a bank file holds: the questions and the titles of the chapters they link to. */
 export interface BankFile {
   chapters: Record<string, string>;
   questions: BankQuestion[];
+  /** Every coding exercise as a review card (in all.json only). */
+  exercises?: BankFlashcard[];
 }
 
 const cache = new Map<string, Promise<BankFile>>();

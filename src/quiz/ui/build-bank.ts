@@ -3,12 +3,16 @@
 // fallbacks and the question pages.
 import { getCollection } from "astro:content";
 import { buildBank } from "../bank";
-import type { BankQuestion } from "../bank-types";
+import type { BankFlashcard, BankQuestion } from "../bank-types";
+import { EXERCISES } from "../../exercises";
+import { exerciseCards } from "./exercise-bank";
 
 export interface SiteBank {
   questions: BankQuestion[];
   /** Chapter titles by slug ("04-optimization-algorithms" → "Optimization algorithms"), for chapters in this build. */
   chapters: Record<string, string>;
+  /** Every coding exercise as a review card (all.json only): the review shows those the learner has solved. */
+  exercises?: BankFlashcard[];
 }
 
 let cached: Promise<SiteBank> | undefined;
@@ -20,7 +24,7 @@ export function siteBank(): Promise<SiteBank> {
     const titles = Object.fromEntries(chapters.map((c) => [c.id.replace(/^chapters\//, ""), String(c.data.title)]));
     // The glob loader's ids keep the folder ("questions/adam/bias"); the bank's ids are "<topic>/<slug>".
     const bankEntries = entries.map((e) => ({ id: e.id.replace(/^questions\//, ""), data: e.data, filePath: e.filePath }));
-    return { questions: await buildBank(bankEntries), chapters: titles };
+    return { questions: await buildBank(bankEntries), chapters: titles, exercises: exerciseCards(EXERCISES) };
   })();
   return cached;
 }

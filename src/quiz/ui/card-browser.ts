@@ -1,5 +1,6 @@
-// The card browser under the daily review: every question with its state, searchable and filtered by topic and
-// state; each can be suspended (never shown in review) or reset (its schedule forgotten, after a confirmation).
+// The card browser under the daily review: every question (and every solved exercise's card) with its state,
+// searchable and filtered by topic and state; each can be suspended (never shown in review) or reset (its schedule
+// forgotten, after a confirmation).
 import { t } from "../../i18n";
 import { TOPICS, type BankQuestion, type QuizProgress, type Topic } from "..";
 import { browseCards, type CardState } from "../card-states";
@@ -9,8 +10,10 @@ const STATES: CardState[] = ["new", "learning", "review", "relearning", "suspend
 /** Rows drawn at most: enough to scan, small enough to draw in one frame. */
 const MAX_ROWS = 40;
 
-/** What the browser asks of the review: the progress, and the two changes it can make. */
+/** What the browser asks of the review: the cards, the progress, and the two changes it can make. */
 export interface BrowserHost {
+  /** The review's cards now: the bank's questions and the solved exercises' cards (a solve elsewhere adds one). */
+  cards(): readonly BankQuestion[];
   progress(): QuizProgress;
   suspend(id: string, on: boolean): void;
   reset(id: string): void;
@@ -20,17 +23,17 @@ export interface BrowserHost {
  * The browser, folded under a <details>; its list is drawn when opened and on each filter change.
  *
  * @example
- *   panel.append(cardBrowser("quiz-review", bank.questions, host).root);
+ *   panel.append(cardBrowser("quiz-review", [...bank.questions, ...(bank.exercises ?? [])], host).root);
  */
 export function cardBrowser(
   prefix: string,
-  bank: readonly BankQuestion[],
+  every: readonly BankQuestion[],
   host: BrowserHost,
 ): { root: HTMLDetailsElement; refresh(): void } {
   const root = document.createElement("details");
   root.className = "dl-settings dl-quiz-browser";
   const summary = document.createElement("summary");
-  summary.textContent = t("quiz.browser", { n: bank.length });
+  summary.textContent = t("quiz.browser", { n: host.cards().length });
   const filters = document.createElement("div");
   filters.className = "dl-controls dl-quiz-controls";
   const search = document.createElement("input");
@@ -38,7 +41,8 @@ export function cardBrowser(
   search.id = `${prefix}-browser-search`;
   const topic = select(`${prefix}-browser-topic`, [
     ["", t("quiz.browser.anyTopic")],
-    ...TOPICS.filter((tp) => bank.some((q) => q.topics.includes(tp))).map((tp) => [tp, t(`quiz.topic.${tp}`)] as [string, string]),
+    // Topics of every card that may ever be listed (`every`), so the list of options does not change with a solve.
+    ...TOPICS.filter((tp) => every.some((q) => q.topics.includes(tp))).map((tp) => [tp, t(`quiz.topic.${tp}`)] as [string, string]),
   ]);
   const state = select(`${prefix}-browser-state`, [
     ["", t("quiz.browser.anyState")],
@@ -57,6 +61,8 @@ export function cardBrowser(
   root.append(summary, filters, count, list);
 
   const refresh = () => {
+    const bank = host.cards();
+    summary.textContent = t("quiz.browser", { n: bank.length });
     if (!root.open) return;
     const progress = host.progress();
     const rows = browseCards(bank, progress, {

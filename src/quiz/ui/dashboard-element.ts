@@ -153,6 +153,7 @@ export class QuizDashboard extends HTMLElement {
       [t("quiz.dash.answered"), String(s.answered)],
       [t("quiz.dash.seen"), `${s.seen} / ${s.total}`],
       [t("quiz.dash.streak"), t("quiz.dash.streakDays", { n: s.streak, longest: s.longest })],
+      [t("quiz.dash.exercises"), String(s.exercisesSolved)],
     ];
     this.readouts.replaceChildren(
       ...items.flatMap(([k, v]) => {

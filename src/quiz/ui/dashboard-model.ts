@@ -4,6 +4,7 @@ import {
   TOPICS,
   answersPerDay,
   dayIndex,
+  exerciseCardId,
   masteryByTopic,
   streak,
   type QuestionMeta,
@@ -66,7 +67,8 @@ export interface DashboardSummary {
 }
 
 /**
- * Reviews due now, answers recorded, questions seen out of the bank, and the day streak.
+ * Reviews due now (questions and solved exercises), answers recorded, questions seen out of the bank, the day
+ * streak, and the coding exercises solved.
  *
  * @example
  *   dashboardSummary(bank, progress, Date.now()).dueNow;
@@ -77,11 +79,13 @@ export function dashboardSummary(
   now: number,
   tzOffsetMinutes?: number,
 ): DashboardSummary {
-  // Suspended questions are out of the review, so they are not counted as due.
-  const ids = new Set(bank.map((q) => q.id).filter((id) => !progress.settings.suspended.includes(id)));
+  // Suspended questions are out of the review, so they are not counted as due; solved exercises' cards are in it.
+  const inReview = new Set([...bank.map((q) => q.id), ...Object.keys(progress.exercises ?? {}).map(exerciseCardId)]);
+  for (const id of progress.settings.suspended) inReview.delete(id);
+  const ids = new Set(bank.map((q) => q.id).filter((id) => inReview.has(id)));
   const s = streak(progress.history, now, tzOffsetMinutes);
   return {
-    dueNow: Object.entries(progress.cards).filter(([id, c]) => ids.has(id) && c.due <= now).length,
+    dueNow: Object.entries(progress.cards).filter(([id, c]) => inReview.has(id) && c.due <= now).length,
     answered: progress.history.length,
     seen: Object.keys(progress.cards).filter((id) => ids.has(id)).length,
     total: bank.length,

@@ -1,11 +1,15 @@
 // Keyboard shortcuts of the quiz as a pure function of the key and the question's state, so they can be
 // tested without a browser: 1–8 pick an option, Enter checks or moves on, Space reveals a flashcard,
-// 1–4 grade a revealed flashcard, U (or Ctrl+Z) undoes the last grade. Keys typed into text fields are never taken.
+// 1–4 grade a revealed flashcard, 2–4 rate a right answer (Hard, Good, Easy: the same keys as on a flashcard; a wrong
+// answer is Again without asking), U (or Ctrl+Z) undoes the last grade. Keys typed into text fields are never taken.
 import type { Rating } from "..";
 
 /** What the quiz is doing, as far as the keyboard is concerned. */
 export interface KeyContext {
-  /** "asking": waiting for an answer; "grading": a flashcard revealed, waiting for a self-grade; "answered": feedback shown. */
+  /**
+   * "asking": waiting for an answer; "grading": a flashcard revealed, or a checked answer found right, waiting for a
+   * self-grade; "answered": feedback shown.
+   */
   phase: "asking" | "grading" | "answered" | "idle";
   type: "choice" | "numeric" | "flashcard" | "generated" | null;
   /** Number of options of a choice question. */
@@ -55,7 +59,8 @@ export function keyAction(key: string, ctx: KeyContext): KeyAction | null {
       if (ctx.type === "flashcard") return activates ? { kind: "reveal" } : null;
       return key === "Enter" ? { kind: "submit" } : null;
     case "grading":
-      if (digit >= 1 && digit <= 4) return { kind: "grade", rating: GRADES[digit - 1] };
+      // A right answer of a checked question offers Hard, Good and Easy only: Again is what a wrong answer gets.
+      if (digit >= (ctx.type === "flashcard" ? 1 : 2) && digit <= 4) return { kind: "grade", rating: GRADES[digit - 1] };
       return null;
     case "answered":
       return key === "Enter" ? { kind: "next" } : null;

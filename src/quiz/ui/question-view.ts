@@ -11,6 +11,7 @@ import {
   sectionHref,
   shuffleOptions,
   precisionFor,
+  RATINGS,
   type BankQuestion,
   type GeneratedInstance,
   type GradeResult,
@@ -75,6 +76,8 @@ export class QuestionView {
   private numberInput?: HTMLInputElement;
   private instance?: GeneratedInstance;
   private controls: HTMLElement | null = null;
+  /** A right answer waiting for the learner's Hard, Good or Easy. */
+  private pending?: GradeResult;
 
   constructor(
     readonly question: BankQuestion,
@@ -87,11 +90,16 @@ export class QuestionView {
     this.root.dataset.questionId = q.id;
     this.root.tabIndex = -1;
     this.root.setAttribute("aria-labelledby", `${id}-prompt`);
-    const kind = q.type === "choice" && q.multiple ? t("quiz.kind.choiceMany") : t(`quiz.kind.${q.type}`);
+    // An exercise card (it links to its exercise) has no difficulty of its own: the reader already solved it.
+    const kind = q.href
+      ? t("quiz.kind.exercise")
+      : q.type === "choice" && q.multiple
+        ? t("quiz.kind.choiceMany")
+        : t(`quiz.kind.${q.type}`);
     const meta = el(
       "p",
       { class: "dl-quiz-meta" },
-      [kind, ...q.topics.map((tp) => t(`quiz.topic.${tp}`)), t("quiz.difficulty", { n: q.difficulty })].join(" · "),
+      [kind, ...q.topics.map((tp) => t(`quiz.topic.${tp}`)), ...(q.href ? [] : [t("quiz.difficulty", { n: q.difficulty })])].join(" · "),
     );
     const prompt = el("div", { class: "dl-quiz-prompt", id: `${id}-prompt` });
     if (q.promptHtml) prompt.append(html("div", "dl-quiz-lead", q.promptHtml));
@@ -271,15 +279,25 @@ export class QuestionView {
       html("div", "dl-quiz-answer", q.answerHtml),
       this.sectionLink(),
     );
+    this.after.append(...this.gradeButtons(["again", "hard", "good", "easy"], t("quiz.gradePrompt")));
+    this.showKeys();
+    this.root.querySelector<HTMLButtonElement>(".dl-quiz-grade-good")?.focus();
+  }
+
+  /**
+   * The self-grade buttons, each with the interval it would schedule; numbered as on a flashcard (1 Again … 4 Easy)
+   * so a right answer's Hard, Good and Easy keep their keys 2, 3 and 4.
+   */
+  private gradeButtons(ratings: readonly Rating[], prompt: string): HTMLElement[] {
     const shown = this.options.intervals?.();
     const group = el("div", { class: "dl-quiz-grades" });
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", t("quiz.gradePrompt"));
-    (["again", "hard", "good", "easy"] as const).forEach((rating, k) => {
+    group.setAttribute("aria-label", prompt);
+    for (const rating of ratings) {
       const b = el(
         "button",
         { type: "button", class: `dl-quiz-grade dl-quiz-grade-${rating}` },
-        el("span", { class: "dl-quiz-key", ariaHidden: "true" }, String(k + 1)),
+        el("span", { class: "dl-quiz-key", ariaHidden: "true" }, String(RATINGS.indexOf(rating) + 1)),
         t(`quiz.rating.${rating}`),
       );
       if (shown) {
@@ -288,22 +306,38 @@ export class QuestionView {
       }
       b.addEventListener("click", () => this.grade(rating));
       group.append(b);
-    });
-    this.after.append(el("p", { class: "dl-quiz-grade-prompt" }, t("quiz.gradePrompt")), group);
+    }
+    return [el("p", { class: "dl-quiz-grade-prompt" }, prompt), group];
+  }
+
+  /**
+   * A right answer of a checked question: the learner says how hard it was (Hard, Good, Easy), as Anki asks, since
+   * a right answer found after a long struggle and one given at once should not be scheduled alike. A wrong answer
+   * needs no question: it is Again.
+   */
+  private rateRight(r: GradeResult): void {
+    this.phase = "grading";
+    this.pending = r;
+    this.after.append(...this.gradeButtons(["hard", "good", "easy"], t("quiz.gradeRightPrompt")));
     this.showKeys();
-    group.querySelector<HTMLButtonElement>(".dl-quiz-grade-good")?.focus();
+    this.root.querySelector<HTMLButtonElement>(".dl-quiz-grade-good")?.focus({ preventScroll: true });
   }
 
   private grade(rating: Rating): void {
-    if (this.phase !== "grading") return;
+    if (this.phase !== "grading" || (this.pending && rating === "again")) return;
     this.root.querySelectorAll<HTMLButtonElement>(".dl-quiz-grade").forEach((b) => {
       b.disabled = true;
       b.setAttribute("aria-pressed", String(b.classList.contains(`dl-quiz-grade-${rating}`)));
     });
-    const r = gradeFlashcard(rating);
+    const graded = t("quiz.graded", { rating: t(`quiz.rating.${rating}`) });
+    if (this.pending) {
+      // The verdict stays where it is; the confirmation goes under the buttons.
+      this.root.querySelector(".dl-quiz-grades")?.after(el("p", { class: "dl-quiz-note dl-quiz-rated" }, graded));
+      return this.done({ ...this.pending, rating });
+    }
     this.root.querySelector(".dl-quiz-grades")?.after(this.feedback); // the confirmation goes under the buttons
-    this.feedback.textContent = t("quiz.graded", { rating: t(`quiz.rating.${rating}`) });
-    this.done(r);
+    this.feedback.textContent = graded;
+    this.done(gradeFlashcard(rating));
   }
 
   private finish(r: GradeResult, answerHtml?: string): void {
@@ -329,7 +363,8 @@ export class QuestionView {
     if (answerHtml)
       this.after.append(el("p", { class: "dl-quiz-after-title" }, t("quiz.workedAnswer")), html("div", "dl-quiz-answer", answerHtml));
     this.after.append(this.sectionLink());
-    this.done(r);
+    if (r.correct) this.rateRight(r);
+    else this.done(r);
   }
 
   private done(r: GradeResult): void {
@@ -346,6 +381,8 @@ export class QuestionView {
   private sectionLink(): HTMLElement {
     const q = this.question;
     const base = import.meta.env.BASE_URL;
+    if (q.href)
+      return el("p", { class: "dl-quiz-section" }, el("a", { href: `${base.replace(/\/?$/, "/")}${q.href}` }, t("quiz.openExercise")));
     const title = this.options.chapters[q.chapter];
     const text = title ? t("quiz.readSection", { n: chapterNumber(q.chapter), title }) : t("quiz.readChapter");
     return el("p", { class: "dl-quiz-section" }, el("a", { href: sectionHref(q.link, base) }, text));
@@ -355,7 +392,7 @@ export class QuestionView {
     const q = this.question;
     let text: string;
     if (this.phase === "answered") text = this.options.undoKey ? `${t("quiz.keys.next")}, ${t("quiz.keys.undo")}` : t("quiz.keys.next");
-    else if (this.phase === "grading") text = t("quiz.keys.grade");
+    else if (this.phase === "grading") text = q.type === "flashcard" ? t("quiz.keys.grade") : t("quiz.keys.gradeRight");
     else if (q.type === "choice") text = t("quiz.keys.choice", { n: Math.min(8, q.options.length) });
     else if (q.type === "flashcard") text = t("quiz.keys.flashcard");
     else text = t("quiz.keys.numeric");

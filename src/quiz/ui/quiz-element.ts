@@ -12,6 +12,7 @@ import {
   preview,
   resetCard,
   sessionCounts,
+  solvedExerciseCards,
   setSuspended,
   mockRemaining,
   practiceSet,
@@ -104,7 +105,7 @@ export class QuizElement extends HTMLElement {
     // New questions enter the daily review in course order: chapter by chapter, easier ones first.
     bank.questions.sort((a, b) => a.chapter.localeCompare(b.chapter) || a.difficulty - b.difficulty || a.id.localeCompare(b.id));
     this.bank = bank;
-    this.byId = new Map(bank.questions.map((q) => [q.id, q]));
+    this.byId = new Map([...bank.questions, ...(bank.exercises ?? [])].map((q) => [q.id, q]));
     const told = claimLoadNotice(this);
     if (told) this.notice.replaceChildren(...told);
     this.replaceChildren(this.panel, this.status, this.figure, this.notice);
@@ -196,7 +197,7 @@ export class QuizElement extends HTMLElement {
       this.undoButton().hidden = false;
     } else saved = record(answer);
     if (q.type !== "flashcard" && this.mode !== "mock") {
-      // A graded answer picks its own rating (Good or Again): say when the question comes back.
+      // A checked answer: say when the question comes back (a right one after its Hard, Good or Easy).
       const card = currentProgress().progress.cards[q.id];
       const note = document.createElement("p");
       note.className = "dl-quiz-note dl-quiz-scheduled";
@@ -384,7 +385,8 @@ export class QuizElement extends HTMLElement {
         [...new Set(this.bank.questions.map((q) => q.chapter))].map((c) => [c, this.bank.chapters[c] ?? c] as [string, string]),
       );
       const settings = reviewSettings(prefix, currentProgress().progress.settings, withQuestions, (patch) => this.changeSettings(patch));
-      const browser = cardBrowser(prefix, this.bank.questions, {
+      const browser = cardBrowser(prefix, [...this.bank.questions, ...(this.bank.exercises ?? [])], {
+        cards: () => this.reviewCards(),
         progress: () => currentProgress().progress,
         suspend: (id, on) => {
           this.report(updateProgress((p) => setSuspended(p, id, on)));
@@ -395,11 +397,22 @@ export class QuizElement extends HTMLElement {
       this.browser = browser;
       this.panel.append(this.skipButton(), undo, settings, browser.root);
     }
-    this.session = { planned: planReview(this.bank.questions, currentProgress().progress, Date.now()), answered: [] };
+    this.session = { planned: planReview(this.reviewCards(), currentProgress().progress, Date.now()), answered: [] };
     this.undos = [];
     this.undoButton().hidden = true;
     this.results.clear();
     this.showReview(false);
+  }
+
+  /**
+   * What the daily review draws from: the bank's questions and a card for each solved coding exercise. An exercise
+   * card is a flashcard (the statement, then the approach and the reference solution) that the learner rates, rather
+   * than code graded again: re-solving in a cell takes minutes and an editor, while the review asks whether the
+   * solution can still be recalled; the card links to the exercise, and a pass of the grader there while the card is
+   * due counts as a review too (src/exercises/solved.ts).
+   */
+  private reviewCards(): BankQuestion[] {
+    return [...this.bank.questions, ...solvedExerciseCards(this.bank.exercises ?? [], currentProgress().progress)];
   }
 
   private report(saved: { ok: boolean; message?: string }): void {

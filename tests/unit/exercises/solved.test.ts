@@ -1,6 +1,7 @@
 // Solved exercises in the quiz progress: recorded, read back after a save, migrated from older records, merged.
 import { describe, expect, it } from "vitest";
-import { EXERCISE_INTERVAL_MS, exercisesDue, markSolved, solvedExercises } from "../../../src/exercises/solved";
+import { exercisesDue, markSolved, solveRating, solvedExercises } from "../../../src/exercises/solved";
+import { review } from "../../../src/quiz/schedule";
 import { PROGRESS_KEY, readSolved } from "../../../src/exercises/solved-view";
 import { dashboardSummary } from "../../../src/quiz/ui/dashboard-model";
 import { QUIZ_KEY, emptyQuizProgress, loadQuizProgress, mergeQuizProgress, saveQuizProgress } from "../../../src/quiz/store";
@@ -14,20 +15,44 @@ const memory = () => {
   };
 };
 
+const DAY = 86_400_000;
+
 describe("markSolved", () => {
-  it("markSolved records the exercise, due a week later, and keeps the first solve time", () => {
+  it("markSolved makes the first solve an FSRS review card rated Easy, days out, and keeps the first solve time", () => {
     const p = markSolved(emptyQuizProgress(), "adam-step", 1000);
-    markSolved(p, "adam-step", 5000);
-    expect(p.exercises?.["adam-step"]).toEqual({ solvedAt: 1000, due: 5000 + EXERCISE_INTERVAL_MS });
+    const card = p.cards["exercises/adam-step"];
+    expect(card).toEqual(review(undefined, "easy", 1000));
+    expect(card.state).toBe(2); // review: no minutes-long learning step after code that passed every case
+    expect(card.due - 1000).toBeGreaterThan(DAY);
+    expect(p.exercises?.["adam-step"]).toEqual({ solvedAt: 1000, due: card.due });
     expect(solvedExercises(p)).toEqual(["adam-step"]);
   });
-  it("markSolved ignores an id that is not kebab-case", () => {
-    expect(solvedExercises(markSolved(emptyQuizProgress(), "__proto__", 1))).toEqual([]);
+  it("markSolved again before the card is due changes nothing; once due it is a review rated Good", () => {
+    const p = markSolved(emptyQuizProgress(), "mse", 1000);
+    const first = p.cards["exercises/mse"];
+    markSolved(p, "mse", 5000);
+    expect(p.cards["exercises/mse"]).toEqual(first);
+    markSolved(p, "mse", first.due + 1);
+    expect(p.cards["exercises/mse"]).toEqual(review(first, "good", first.due + 1));
+    expect(p.cards["exercises/mse"].reps).toBe(2);
+    expect(p.exercises?.mse).toEqual({ solvedAt: 1000, due: p.cards["exercises/mse"].due });
   });
-  it("exercisesDue lists solved exercises whose due time has come, earliest first", () => {
+  it("solveRating: Easy without a card, Good when due, nothing before", () => {
+    const card = review(undefined, "easy", 0);
+    expect([solveRating(undefined, 0), solveRating(card, card.due), solveRating(card, card.due - 1)]).toEqual(["easy", "good", null]);
+  });
+  it("markSolved ignores an id that is not kebab-case", () => {
+    const p = markSolved(emptyQuizProgress(), "__proto__", 1);
+    expect(solvedExercises(p)).toEqual([]);
+    expect(Object.keys(p.cards)).toEqual([]);
+  });
+  it("exercisesDue lists solved exercises whose card has fallen due, earliest first", () => {
     const p = markSolved(markSolved(emptyQuizProgress(), "mse", 2000), "softmax-stable", 1000);
-    expect(exercisesDue(p, 1000 + EXERCISE_INTERVAL_MS)).toEqual(["softmax-stable"]);
-    expect(exercisesDue(p, 3000 + EXERCISE_INTERVAL_MS)).toEqual(["softmax-stable", "mse"]);
+    const due = (id: string) => p.cards[`exercises/${id}`].due;
+    expect(due("softmax-stable")).toBeLessThan(due("mse"));
+    expect(exercisesDue(p, due("softmax-stable"))).toEqual(["softmax-stable"]);
+    expect(exercisesDue(p, due("mse"))).toEqual(["softmax-stable", "mse"]);
+    expect(exercisesDue(p, 3000)).toEqual([]);
   });
 });
 
@@ -70,6 +95,14 @@ describe("dashboardSummary", () => {
     expect(dashboardSummary([], p, 10).exercisesSolved).toBe(2);
     expect(dashboardSummary([], emptyQuizProgress(), 10).exercisesSolved).toBe(0);
   });
+  it("dashboardSummary counts a solved exercise's card as due once it falls due, unless suspended", () => {
+    const p = markSolved(emptyQuizProgress(), "mse", 1);
+    const due = p.cards["exercises/mse"].due;
+    expect(dashboardSummary([], p, due - 1).dueNow).toBe(0);
+    expect(dashboardSummary([], p, due).dueNow).toBe(1);
+    p.settings.suspended = ["exercises/mse"];
+    expect(dashboardSummary([], p, due).dueNow).toBe(0);
+  });
 });
 
 describe("readSolved", () => {
@@ -78,6 +111,13 @@ describe("readSolved", () => {
     const store = memory();
     saveQuizProgress(store, markSolved(emptyQuizProgress(), "mse", 10));
     expect(Object.keys(readSolved(store.getItem(QUIZ_KEY)))).toEqual(["mse"]);
+  });
+  it("readSolved takes the due time from the exercise's review card when there is one", () => {
+    const raw = (card?: unknown) =>
+      JSON.stringify({ exercises: { mse: { solvedAt: 1, due: 2 } }, cards: card ? { "exercises/mse": card } : {} });
+    expect(readSolved(raw({ due: 99 })).mse).toEqual({ solvedAt: 1, due: 99 });
+    expect(readSolved(raw()).mse).toEqual({ solvedAt: 1, due: 2 });
+    expect(readSolved(raw({ due: "soon" })).mse).toEqual({ solvedAt: 1, due: 2 });
   });
   it("readSolved drops malformed entries and survives bad JSON", () => {
     expect(readSolved("{")).toEqual({});

@@ -38,6 +38,19 @@ describe("keyAction", () => {
     ]);
     expect(keyAction("5", grading)).toBeNull();
   });
+  it("keyAction rates a right answer of a checked question 2–4 as Hard, Good, Easy; 1 (Again) is not offered", () => {
+    for (const type of ["choice", "numeric", "generated"] as const) {
+      const grading = ctx({ type, phase: "grading", target: "button" });
+      expect(["1", "2", "3", "4", "5"].map((k) => keyAction(k, grading))).toEqual([
+        null,
+        { kind: "grade", rating: "hard" },
+        { kind: "grade", rating: "good" },
+        { kind: "grade", rating: "easy" },
+        null,
+      ]);
+      expect(keyAction("Enter", { ...grading, target: "other" })).toBeNull();
+    }
+  });
   it("keyAction never takes keys typed into a text field or a select, or with a modifier", () => {
     for (const key of ["1", "Enter", " ", "3"]) {
       expect(keyAction(key, ctx({ target: "text", type: "numeric", options: 0 }))).toBeNull();
