@@ -39,6 +39,10 @@ for (const [name, viewport] of [
       await expect(cell.locator(".dl-cell-log")).toContainText("✓ Solved: all 4 hidden cases pass.", { timeout: 20_000 });
       await expect(mse.locator("[data-ex-status]")).toHaveText("Solved");
       await expect(page.locator("[data-ex-count]")).toContainText("Solved: 1 of");
+      // The solve made the exercise a review card, graduated at once (Easy): next due days from now.
+      const card = await page.evaluate(() => JSON.parse(localStorage.getItem("dlf.quiz.v1")!).cards["exercises/mse"]);
+      expect(card.state).toBe(2);
+      expect(card.due).toBeGreaterThan(Date.now() + 86_400_000);
       await page.reload();
       await expect(section(page, "mse").locator("[data-ex-status]")).toHaveText("Solved");
       await expect(page.locator("[data-ex-count]")).toContainText("Solved: 1 of");
@@ -95,3 +99,25 @@ for (const [name, viewport] of [
     });
   });
 }
+
+test("a recurrent exercise is graded in the cell worker: a right RNN step passes, one without W_h·h_prev fails naming the case", async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const rnn = section(page, "rnn-step");
+  await expect(rnn.locator("h2")).toHaveText(/One step of a tanh RNN/);
+  const cell = rnn.locator("dl-cell");
+  const step = (
+    recurrent: string,
+  ) => `function rnnStep(Wx: number[][], Wh: number[][], b: number[], x: number[], hPrev: number[]): number[] {
+  return b.map((bi, i) => Math.tanh(Wx[i].reduce((s, w, k) => s + w * x[k], bi)${recurrent}));
+}
+checkExercise("rnn-step", rnnStep);`;
+  await edit(page, cell, step(""));
+  await cell.locator("[data-action=run]").click();
+  await expect(cell.locator(".dl-cell-log").first()).toHaveText(/✗ Not yet: case 1 of 4 \(I = \d, H = \d\) failed\./, { timeout: 20_000 });
+  await edit(page, cell, step(" + Wh[i].reduce((s, w, j) => s + w * hPrev[j], 0)"));
+  await cell.locator("[data-action=run]").click();
+  await expect(cell.locator(".dl-cell-log").first()).toHaveText("✓ Solved: all 4 hidden cases pass.", { timeout: 20_000 });
+  await expect(rnn.locator("[data-ex-status]")).toHaveText("Solved");
+});

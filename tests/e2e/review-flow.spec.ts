@@ -16,7 +16,7 @@ async function review(page: Page): Promise<Locator> {
 
 const stored = (page: Page) =>
   page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{"history":[],"cards":{}}'), KEY) as Promise<{
-    history: { id: string }[];
+    history: { id: string; rating?: string; correct?: boolean; mode?: string }[];
     cards: Record<string, { state: number }>;
     settings?: { newPerDay: number; chapters: string[]; suspended: string[]; retention: number };
   }>;
@@ -36,6 +36,9 @@ async function answer(q: Locator, fail: boolean): Promise<void> {
     await article.getByRole("button", { name: "Check answer" }).click();
   }
   await expect(article.locator(".dl-quiz-feedback")).not.toBeEmpty();
+  // A right checked answer waits for Hard, Good or Easy.
+  if (type !== "flashcard" && (await article.locator(".dl-quiz-grades").count()))
+    await article.getByRole("button", { name: /^Good/ }).click();
 }
 
 for (const [name, viewport] of [
@@ -110,6 +113,69 @@ for (const [name, viewport] of [
       await expect(q.locator(".dl-quiz-done")).toContainText("Today's review is done: 3 questions");
     });
 
+    test(`${name}: a right checked answer asks Hard, Good or Easy with FSRS's intervals (keys 2–4); a wrong one is Again`, async ({
+      page,
+    }) => {
+      await page.goto(CH9);
+      // Only choice questions, whose right options the test reads from the bank file.
+      const bank: { id: string; type: string; options?: { correct: boolean }[] }[] = await page.evaluate(async () => {
+        const r = await fetch(new URL("../../quiz/bank/all.json", location.href));
+        return (await r.json()).questions;
+      });
+      const right = new Map(
+        bank.filter((x) => x.type === "choice").map((x) => [x.id, x.options!.flatMap((o, i) => (o.correct ? [i] : []))]),
+      );
+      const suspended = bank.filter((x) => x.type !== "choice").map((x) => x.id);
+      await page.evaluate(
+        ([k, s]) =>
+          localStorage.setItem(
+            k,
+            JSON.stringify({ version: 1, cards: {}, history: [], settings: { newPerDay: 2, mockSize: 10, mockMinutes: 30, suspended: s } }),
+          ),
+        [KEY, suspended] as const,
+      );
+      await page.reload();
+      const q = await review(page);
+      const article = q.locator(".dl-quiz-q");
+      const first = (await article.getAttribute("data-question-id"))!;
+      for (const i of right.get(first)!) await article.locator(`.dl-quiz-option input[value="${i}"]`).check();
+      await article.getByRole("button", { name: "Check answer" }).click();
+      await expect(article.locator(".dl-quiz-feedback")).toHaveClass(/dl-quiz-right/);
+      // A new card: Hard and Good are learning steps (minutes), Easy graduates it (days); Again is not offered.
+      await expect(article.getByRole("button", { name: /^Hard: next review in \d+ min$/ })).toBeVisible();
+      await expect(article.getByRole("button", { name: /^Good: next review in 10 min$/ })).toBeVisible();
+      await expect(article.getByRole("button", { name: /^Easy: next review in \d+ d$/ })).toBeVisible();
+      await expect(article.getByRole("button", { name: /^Again/ })).toHaveCount(0);
+      await expect(q.locator(".dl-quiz-keys")).toContainText("2 Hard, 3 Good, 4 Easy");
+      expect((await stored(page)).history).toHaveLength(0); // recorded once rated
+      const axe = await new AxeBuilder({ page }).include("#quiz-review").analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
+      await page.keyboard.press("1"); // not a rating here
+      await expect(article.locator(".dl-quiz-rated")).toHaveCount(0);
+      await page.keyboard.press("4");
+      await expect(article.locator(".dl-quiz-rated")).toHaveText("Recorded as “Easy”.");
+      await expect(q.locator(".dl-quiz-keys")).toContainText("Enter next question, U undo");
+      let s = await stored(page);
+      expect(s.history).toMatchObject([{ id: first, correct: true, rating: "easy", mode: "review" }]);
+      expect(s.cards[first].state).toBe(2); // graduated straight to review
+
+      // A wrong answer: no rating asked, recorded as Again, back in the session in minutes.
+      await q.getByRole("button", { name: "Next question" }).click();
+      const second = (await article.getAttribute("data-question-id"))!;
+      expect(second).not.toBe(first);
+      const wrongOption = (
+        await article.locator(".dl-quiz-option input").evaluateAll((els) => els.map((e) => Number((e as HTMLInputElement).value)))
+      ).find((i) => !right.get(second)!.includes(i))!;
+      await article.locator(`.dl-quiz-option input[value="${wrongOption}"]`).check();
+      await article.getByRole("button", { name: "Check answer" }).click();
+      await expect(article.locator(".dl-quiz-feedback")).toHaveClass(/dl-quiz-wrong/);
+      await expect(article.locator(".dl-quiz-grades")).toHaveCount(0);
+      await expect(q.locator(".dl-quiz-status")).toContainText("1 learning");
+      s = await stored(page);
+      expect(s.history[1]).toMatchObject({ id: second, correct: false, rating: "again" });
+      expect(s.cards[second].state).toBe(1);
+    });
+
     test(`${name}: settings change the queue and are kept; the card browser filters, suspends and resets`, async ({ page }) => {
       await page.goto(CH9);
       const q = await review(page);
@@ -163,6 +229,64 @@ for (const [name, viewport] of [
     });
   });
 }
+
+test("a solved exercise comes back in the daily review as a card to rate; the card browser lists it; the dashboard counts it", async ({
+  page,
+}) => {
+  await page.goto(CH9);
+  const now = Date.now(),
+    DAY = 86_400_000;
+  // Solved eight days ago, its card now due; no new questions today, so it is the only card.
+  const card = {
+    due: now - 60_000,
+    stability: 8,
+    difficulty: 3,
+    elapsed_days: 0,
+    scheduled_days: 8,
+    learning_steps: 0,
+    reps: 1,
+    lapses: 0,
+    state: 2,
+    last_review: now - 8 * DAY,
+  };
+  const record = {
+    version: 1,
+    cards: { "exercises/mse": card },
+    history: [],
+    settings: { newPerDay: 0, mockSize: 10, mockMinutes: 30 },
+    exercises: { mse: { solvedAt: now - 8 * DAY, due: card.due } },
+  };
+  await page.evaluate(([k, r]) => localStorage.setItem(k, r), [KEY, JSON.stringify(record)] as const);
+  await page.reload();
+  const q = await review(page);
+  await expect(q.locator(".dl-quiz-status")).toHaveText(/^0 new · 0 learning · 1 to review/);
+  const article = q.locator(".dl-quiz-q");
+  await expect(article).toHaveAttribute("data-question-id", "exercises/mse");
+  await expect(article.locator(".dl-quiz-meta")).toHaveText(/^Coding exercise · Loss functions$/);
+  await expect(article.locator(".dl-quiz-prompt")).toContainText("Exercise: Mean squared error and its gradient");
+  await expect(article.locator(".dl-quiz-prompt a")).toHaveAttribute("href", /\/exercises\/#ex-mse-title$/);
+  await article.getByRole("button", { name: "Show answer" }).click();
+  await expect(article.locator(".dl-quiz-answer")).toContainText("function mseLoss(");
+  const axe = await new AxeBuilder({ page }).include("#quiz-review").analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await article.getByRole("button", { name: /^Good: next review in \d+ d$/ }).click();
+  const s = await stored(page);
+  expect(s.history).toMatchObject([{ id: "exercises/mse", rating: "good", mode: "review" }]);
+  expect((s.cards["exercises/mse"] as unknown as { due: number }).due).toBeGreaterThan(now + DAY);
+
+  await q.getByText(/^All questions \(\d+\)$/).click();
+  await q.getByLabel("Search", { exact: true }).fill("exercise mean squared");
+  const row = q.locator('.dl-quiz-cards li[data-card="exercises/mse"]');
+  await expect(row).toHaveAttribute("data-state", "review");
+  await expect(row).toContainText("Exercise: Mean squared error");
+  await q.getByLabel("Topic", { exact: true }).selectOption("losses");
+  await expect(row).toBeVisible();
+
+  const dash = page.locator("#quiz-dashboard");
+  await dash.scrollIntoViewIfNeeded();
+  await expect(dash).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
+  await expect(dash.locator("dt", { hasText: "Coding exercises solved" }).locator("xpath=following-sibling::dd[1]")).toHaveText("1");
+});
 
 test("the mock interview withholds verdicts and worked answers until its summary, whose links are named by section", async ({ page }) => {
   await page.goto(CH9);

@@ -38,7 +38,7 @@ export function exerciseCards(exercises: readonly Exercise[]): BankFlashcard[] {
         `<p>${escapeHtml(t("quiz.exerciseCard.task", { fn: ex.fn }))} <a href="${escapeHtml(base + href)}">${escapeHtml(t("quiz.openExercise"))}</a></p>`,
       answerHtml:
         `<p><strong>${escapeHtml(t("exercises.approach"))}:</strong> ${escapeHtml(ex.hints[2])}</p>` +
-        `<pre class="dl-quiz-code"><code>${escapeHtml(ex.solution)}</code></pre>`,
+        `<pre class="dl-quiz-code" tabindex="0"><code>${escapeHtml(ex.solution)}</code></pre>`,
       text: `${t("quiz.exerciseCard.title", { title: ex.title })} ${ex.statement.replace(/`/g, "")}`,
     };
   });
