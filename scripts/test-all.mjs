@@ -60,7 +60,7 @@ if (!chromium) {
   e2e("root", {}, []);
   e2e("subpath", { BASE_PATH: "/course/sub/", COURSE_OUT_DIR: "dist-subpath", PORT: "4400" }, [
     "--grep",
-    "loads with no error|search finds|offline",
+    "loads with no error|every link|search finds|offline",
   ]);
 }
 

@@ -41,6 +41,14 @@ function scriptWeight(page: Page): () => Promise<number> {
 const pages = crawledPages();
 /** The page whose formulas axe checks with every rule (the others exclude KaTeX's output). */
 const MATH_AXE_PAGE = "chapters/02-neural-network-foundations/";
+/** The page whose highlighted code axe checks (the others exclude Shiki's token lines): tokens take their
+ * colours from one fixed theme, and the first test checks this page shows every colour pair any page uses. */
+const CODE_AXE_PAGE = "exercises/";
+/** Shiki's light/dark colour pairs on a built page. */
+const tokenColours = (path: string) =>
+  new Set(
+    readFileSync(join(DIST, path === "./" ? "index.html" : `${path}index.html`), "utf8").match(/--shiki-light:#\w+;--shiki-dark:#\w+/g),
+  );
 
 test("the build has a home page, a 404 page and the chapters", () => {
   expect(all).toContain("./");
@@ -49,6 +57,11 @@ test("the build has a home page, a 404 page and the chapters", () => {
   // The sample covers every hand-written page and some generated ones.
   expect(pages.filter(isTemplatePage).length).toBeGreaterThan(1);
   expect(pages).toContain(MATH_AXE_PAGE);
+  // Every token colour of every page is checked on the code page.
+  const checked = tokenColours(CODE_AXE_PAGE);
+  const used = new Set(all.filter((p) => p.endsWith("/")).flatMap((p) => [...tokenColours(p)]));
+  expect(checked.size).toBeGreaterThan(3);
+  expect([...used].filter((c) => !checked.has(c))).toEqual([]);
 });
 
 test("every link, script, stylesheet and image of every page resolves", async ({ request, baseURL }) => {
@@ -93,7 +106,10 @@ for (const path of pages) {
       expect(kb, `gzipped JS on ${path}`).toBeLessThanOrEqual(limit);
       const widgets = await hydrateAll(page);
       interactionTimes.length = 0; // only this page's controls
-      for (const w of widgets) expect(await everyControlChangesFigure(w)).toBeGreaterThan(0);
+      // Under a sub-path this run checks what a base path can break (pages, lazy chunks, workers, search): each
+      // widget loads and answers its first control. That every control changes its figure is checked at the root.
+      const controls = new URL(baseURL!).pathname === "/" ? Number.POSITIVE_INFINITY : 1;
+      for (const w of widgets) expect(await everyControlChangesFigure(w, controls)).toBeGreaterThan(0);
       reportInteractionTimes(path);
       // Open the search box so its code and index load too.
       const search = page.locator("site-search button[data-open-modal]");
@@ -120,9 +136,15 @@ for (const path of pages) {
       await page.evaluate(() => window.scrollTo(0, 0));
       // KaTeX's output (three quarters of a long chapter's elements) is generated the same way on every page:
       // one page checks it with every rule, the others leave it out, which halves the time axe takes.
+      // Highlighted code likewise: one page checks every token colour.
       const math = path === MATH_AXE_PAGE;
       if (math) expect(await page.locator(".katex").count(), "formulas on the page that checks KaTeX").toBeGreaterThan(10);
-      const axe = () => (math ? new AxeBuilder({ page }) : new AxeBuilder({ page }).exclude(".katex"));
+      const axe = () => {
+        const builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
+        if (!math) builder.exclude(".katex");
+        if (path !== CODE_AXE_PAGE) builder.exclude(".astro-code .line");
+        return builder;
+      };
       const summary = (r: Awaited<ReturnType<AxeBuilder["analyze"]>>) =>
         r.violations.map(
           (v) =>

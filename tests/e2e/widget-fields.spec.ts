@@ -39,7 +39,9 @@ for (const path of chapters) {
             box.dispatchEvent(new Event("change"));
             await frame();
             const value = Number(box.value),
-              note = el.querySelector(".dl-messages")?.textContent ?? "";
+              // The widget's own note line (a child of the widget): parts such as the playground's data
+              // controls keep their own status line inside the panel.
+              note = el.querySelector(":scope > .dl-messages")?.textContent ?? "";
             const onGrid = Math.abs((value - min) / step - Math.round((value - min) / step)) < 1e-6 || value === max;
             const figure = el.querySelector("[data-figure]");
             const label = `${slider.id}=${raw.slice(0, 24)}`;

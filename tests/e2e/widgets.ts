@@ -13,15 +13,16 @@ export async function hydrateAll(page: Page): Promise<Locator[]> {
   return widgets;
 }
 
-/** Changes each control once (by keyboard for sliders) and expects the figure to change. */
-export async function everyControlChangesFigure(widget: Locator): Promise<number> {
+/** Changes each control once (by keyboard for sliders), or the first `limit` controls, and expects the figure to
+ * change each time; returns how many controls it changed. */
+export async function everyControlChangesFigure(widget: Locator, limit = Number.POSITIVE_INFINITY): Promise<number> {
   const figure = widget.locator("[data-figure]");
   // Controls are taken one at a time from the live list, by name and place among controls of that name:
   // a change may rebuild controls (a sort button, a layer's width slider appears) or disable some with
   // a reason (they drop data-control), so a list of elements taken once would point at elements that no
   // longer exist. A control is visited once, whatever element holds it now.
   const seen = new Set<string>();
-  for (;;) {
+  while (seen.size < limit) {
     const keys = await widget.locator("[data-control]").evaluateAll((els) => {
       const count = new Map<string, number>();
       return els.map((el) => {
