@@ -1,19 +1,30 @@
 // <dl-activation-stats>: unit-variance inputs through a deep square MLP; the variance of A[l] per layer
 // under four initializations, and the spread of A[l] (quantile bands) for the highlighted one (chapter 6).
+// The 4 × depth layers are computed a few per animation frame (StatsSweep), the highlighted scheme first, so a
+// change answers in the next frame and the comparison curves fill in over the following ones.
 import { WidgetBase } from "./base";
+import { runInFrames } from "./frame-slices";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
-import { activationStatsSchema, allCurves, intendedVariance, sampledVariance } from "./activation-stats-model";
+import { activationStatsSchema, intendedVariance, sampledVariance, StatsSweep } from "./activation-stats-model";
 import { FLOW_INITS, type FlowInit } from "./gradient-flow-model";
 import { logDomain, pairWidth, powerOfTen, seriesColor } from "../charts/parts";
-import type { ActivationName, TensorStats } from "../../lib";
+import type { ActivationName } from "../../lib";
 import { t } from "../i18n";
+
+/** Milliseconds of layers computed in the frame of a change, before the first drawing. */
+const FIRST_SLICE_MS = 16;
 
 class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
   readonly schema = activationStatsSchema;
-  private key = "";
-  private curves!: Record<FlowInit, TensorStats[]>;
+  /** One sweep per activation; a finished one is kept, so coming back to an activation costs only a drawing. */
+  private readonly sweeps = new Map<ActivationName, StatsSweep>();
+  private stopFrames = () => {};
+  /** What each chart last showed (settings, theme and width), so it is drawn again only when that changes. */
+  private readonly drawn = { curves: "", bands: "" };
+  private chartWidth = 0;
   private readouts!: HTMLElement;
+  private status!: HTMLElement;
   private curvesHost!: HTMLElement;
   private bandsHost!: HTMLElement;
   private bandsTitle!: HTMLElement;
@@ -22,36 +33,77 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
     return name === "activation" ? t(`activation.${option}`) : t(`gradientFlow.init.${option}`);
   }
 
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopFrames();
+  }
+
+  /** A new state: this activation's sweep (kept once finished) continues, its first slice computed and drawn at once. */
   protected render(): void {
     if (!this.readouts) this.buildFigure();
     const s = this.state,
-      act = s.activation as ActivationName,
-      init = s.init as FlowInit;
-    const key = `${act}:${s.depth}`;
-    if (key !== this.key) {
-      this.curves = allCurves(act, s.depth);
-      this.key = key;
-    }
-    const stats = this.curves[init],
+      act = s.activation as ActivationName;
+    this.stopFrames();
+    // An unfinished sweep of another activation is dropped; finished ones are only numbers and stay.
+    for (const [a, sw] of this.sweeps) if (a !== act && !sw.finished) this.sweeps.delete(a);
+    let sweep = this.sweeps.get(act);
+    if (!sweep) this.sweeps.set(act, (sweep = new StatsSweep(act)));
+    sweep.first = s.init as FlowInit;
+    // About a frame's worth of layers now, so the highlighted scheme's bands can usually be drawn in this frame.
+    const t0 = performance.now();
+    while (!sweep.ready(s.depth) && performance.now() - t0 < FIRST_SLICE_MS) sweep.advance(1);
+    this.draw(sweep);
+    if (!sweep.finished)
+      this.stopFrames = runInFrames(sweep, () => this.draw(sweep), { unit: 1, budgetMs: 8, redrawMs: 100, pauseOutside: this });
+  }
+
+  /** Readouts, status and charts from what the sweep has computed so far; a chart is drawn again only when it changes. */
+  private draw(sweep: StatsSweep): void {
+    // Read before the readouts change, so measuring the figure does not force a layout of the page.
+    this.chartWidth = pairWidth(this.figure.clientWidth);
+    const s = this.state,
+      act = sweep.activation,
+      init = s.init as FlowInit,
+      stats = sweep.stats[init].slice(0, s.depth),
+      ready = stats.length === s.depth,
       last = stats[stats.length - 1];
     const pairs: [string, string][] = [
       [t("activationStats.sampled"), formatNumber(sampledVariance(init), 4)],
       [t("activationStats.formula"), formatNumber(intendedVariance(init), 4)],
-      [t("activationStats.lastVar", { depth: s.depth }), formatNumber(last.variance, 3)],
     ];
-    if (act === "relu") pairs.push([t("activationStats.dead", { depth: s.depth }), `${formatNumber(last.zeroFraction * 100, 3)} %`]);
+    if (ready) {
+      pairs.push([t("activationStats.lastVar", { depth: s.depth }), formatNumber(last.variance, 3)]);
+      if (act === "relu") pairs.push([t("activationStats.dead", { depth: s.depth }), `${formatNumber(last.zeroFraction * 100, 3)} %`]);
+    }
     this.readouts.replaceChildren(
       ...pairs.flatMap(([k, v]) => [
         Object.assign(document.createElement("dt"), { textContent: k }),
         Object.assign(document.createElement("dd"), { textContent: v }),
       ]),
     );
-    this.drawCurves(act, init);
-    this.drawBands(act, init, stats);
+    const done = FLOW_INITS.reduce((n, i) => n + Math.min(s.depth, sweep.stats[i].length), 0),
+      total = FLOW_INITS.length * s.depth;
+    this.status.textContent = done < total ? t("activationStats.computing", { done, total }) : "";
+    const look = `${document.documentElement.dataset.theme}:${this.chartWidth}`,
+      complete = sweep.ready(s.depth);
+    // Until every scheme is computed the previous comparison stays, dimmed and marked busy.
+    this.curvesHost.setAttribute("aria-busy", String(!complete));
+    const curvesKey = `${act}:${init}:${s.depth}:${look}`;
+    if (complete && curvesKey !== this.drawn.curves) {
+      this.drawCurves(sweep, init);
+      this.drawn.curves = curvesKey;
+    } else if (!this.curvesHost.hasChildNodes()) this.curvesHost.textContent = t("activationStats.curvesPending");
+    const bandsKey = `${act}:${init}:${s.depth}:${look}`;
+    if (ready && bandsKey !== this.drawn.bands) {
+      this.drawBands(act, init, stats);
+      this.drawn.bands = bandsKey;
+    }
   }
 
   private buildFigure(): void {
     this.readouts = Object.assign(document.createElement("dl"), { className: "dl-readouts dl-vg-readouts" });
+    this.status = Object.assign(document.createElement("p"), { className: "dl-note" });
+    this.status.setAttribute("aria-live", "polite");
     const charts = Object.assign(document.createElement("div"), { className: "dl-vg-charts" });
     this.curvesHost = Object.assign(document.createElement("div"), { className: "dl-vg-chart" });
     this.bandsHost = Object.assign(document.createElement("div"), { className: "dl-vg-chart" });
@@ -66,21 +118,23 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
     });
     this.bandsTitle = Object.assign(document.createElement("p"), { className: "dl-vg-chart-title" });
     charts.append(box(curvesTitle, this.curvesHost), box(this.bandsTitle, this.bandsHost));
-    this.figure.append(this.readouts, charts);
+    this.figure.append(this.readouts, this.status, charts);
   }
 
-  private drawCurves(act: ActivationName, selected: FlowInit): void {
-    const s = this.state;
+  private drawCurves(sweep: StatsSweep, selected: FlowInit): void {
+    const s = this.state,
+      act = sweep.activation,
+      curves = sweep.stats;
     const data = FLOW_INITS.flatMap((init) =>
-      this.curves[init].map((st, i) => ({ init, name: t(`gradientFlow.init.${init}`), layer: i + 1, variance: st.variance })),
+      curves[init].slice(0, s.depth).map((st, i) => ({ init, name: t(`gradientFlow.init.${init}`), layer: i + 1, variance: st.variance })),
     );
     const shown = data.filter((d) => Number.isFinite(d.variance) && d.variance > 0);
     const [lo, hi] = logDomain(shown.map((d) => d.variance));
-    const at = (init: FlowInit) => formatNumber(this.curves[init][s.depth - 1].variance, 3);
+    const at = (init: FlowInit) => formatNumber(curves[init][s.depth - 1].variance, 3);
     drawChart(
       this.curvesHost,
       {
-        width: pairWidth(this.figure.clientWidth),
+        width: this.chartWidth,
         height: 280,
         marginLeft: 52,
         marginBottom: 40,
@@ -129,7 +183,7 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
     );
   }
 
-  private drawBands(act: ActivationName, init: FlowInit, stats: TensorStats[]): void {
+  private drawBands(act: ActivationName, init: FlowInit, stats: StatsSweep["stats"][FlowInit]): void {
     const c = themeColors(),
       s = this.state;
     this.bandsTitle.textContent = t("activationStats.bandsTitle", { init: t(`gradientFlow.init.${init}`) });
@@ -155,7 +209,7 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
     drawChart(
       this.bandsHost,
       {
-        width: pairWidth(this.figure.clientWidth),
+        width: this.chartWidth,
         height: 280,
         marginLeft: 56,
         marginBottom: 40,

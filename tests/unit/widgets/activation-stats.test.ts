@@ -6,7 +6,9 @@ import {
   layerStats,
   sampledVariance,
   statsInput,
+  StatsSweep,
   STATS_EXAMPLES,
+  STATS_MAX_DEPTH,
   STATS_WIDTH,
 } from "../../../src/widgets/activation-stats-model";
 
@@ -60,5 +62,31 @@ describe("sampledVariance", () => {
     for (const init of ["small", "large", "xavier", "he"] as const) {
       expect(Math.abs(sampledVariance(init) / intendedVariance(init) - 1)).toBeLessThan(0.02);
     }
+  });
+});
+
+describe("StatsSweep", () => {
+  it("StatsSweep.advance gives, layer by layer, the same statistics as layerStats, the first scheme first", () => {
+    const sweep = new StatsSweep("tanh");
+    sweep.first = "he";
+    expect(sweep.advance(8)).toBe(false);
+    expect(sweep.stats.he).toEqual(layerStats("tanh", "he", 8));
+    expect(sweep.stats.small).toHaveLength(0);
+    expect(sweep.ready(8)).toBe(false);
+    sweep.first = "large"; // a switch mid-way: the next layers are the new first scheme's
+    sweep.advance(3);
+    expect(sweep.stats.large).toHaveLength(3);
+    while (!sweep.advance(50));
+    expect(sweep.finished).toBe(true);
+    for (const init of ["small", "large", "xavier", "he"] as const) {
+      expect(sweep.stats[init]).toHaveLength(STATS_MAX_DEPTH);
+      expect(sweep.stats[init].slice(0, 12)).toEqual(layerStats("tanh", init, 12));
+    }
+  });
+  it("StatsSweep: layer l's statistics do not depend on the depth (the deepest network's prefix)", () => {
+    const sweep = new StatsSweep("relu");
+    while (!sweep.advance(50));
+    expect(sweep.stats.xavier.slice(0, 30)).toEqual(layerStats("relu", "xavier", 30));
+    expect(sweep.stats.large.slice(0, 5)).toEqual(layerStats("relu", "large", 5));
   });
 });
