@@ -91,8 +91,19 @@ export interface PathPoint {
   zeros: number;
 }
 
-/** The penalized optimum for λ from 0 to LAMBDA_MAX (the regularization path), for the state's penalty and mix. */
+const paths = new Map<string, PathPoint[]>();
+
+/** The penalized optimum for λ from 0 to LAMBDA_MAX (the regularization path), for the state's penalty and mix.
+ * It does not depend on the state's λ, so it is computed once per penalty and mix (33,000 proximal steps) and
+ * a λ change reuses it. */
 export function path(s: PenaltyState, count = PATH_POINTS): PathPoint[] {
+  const key = `${s.penalty}:${s.mix}:${count}`;
+  let points = paths.get(key);
+  if (!points) paths.set(key, (points = computePath(s, count)));
+  return points;
+}
+
+function computePath(s: PenaltyState, count: number): PathPoint[] {
   return Array.from({ length: count }, (_, k) => {
     const lambda = (LAMBDA_MAX * k) / (count - 1);
     const { l1, l2 } = strengths({ ...s, lambda });

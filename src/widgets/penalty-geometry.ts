@@ -44,9 +44,10 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
       charts.append(this.planeHost.block, this.pathHost.block);
       this.figure.append(this.readouts, charts, this.table);
     }
+    // Measured before the readouts change, so reading the width does not force a layout of the whole page.
+    const width = chartWidth(this.figure, 400);
     const g = geometry(this.state);
     this.fillReadouts(g);
-    const width = chartWidth(this.figure, 400);
     this.drawPlane(g, width);
     this.drawPaths(g, width);
     this.fillTable();
@@ -82,7 +83,8 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
     const height = Math.round((width - 50) * ((VIEW.y2 - VIEW.y1) / (VIEW.x2 - VIEW.x1))) + 40;
     const opt = { x: g.optimum[0], y: g.optimum[1] };
     const pathPts = g.path.map((p) => ({ x: p.w1, y: p.w2 }));
-    const levels = [0.05, 0.2, 0.5, 1, 2, 3.5, 5.5, 8];
+    const levels = [0.05, 0.2, 0.5, 1, 2, 3.5, 5.5, 8],
+      grid = { ...this.grid, interpolate: "none" as const };
     drawChart(
       this.planeHost.host,
       {
@@ -94,8 +96,10 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
         y: { domain: [VIEW.y1, VIEW.y2], label: "w₂", grid: false },
         clip: true,
         marks: [
-          Plot.contour(this.grid.values, { ...this.grid, thresholds: levels, stroke: c.muted, strokeOpacity: 0.7, fill: "none" }),
-          Plot.contour(this.grid.values, { ...this.grid, thresholds: [g.loss], stroke: seriesColor(1), strokeWidth: 1.5, fill: "none" }),
+          // NOTE: the samples already sit on the grid; without interpolate: "none" Plot triangulates all 3 600 of them
+          // (Delaunay, for nearest-neighbour filling) on every drawing, most of a λ change's time.
+          Plot.contour(this.grid.values, { ...grid, thresholds: levels, stroke: c.muted, strokeOpacity: 0.7, fill: "none" }),
+          Plot.contour(this.grid.values, { ...grid, thresholds: [g.loss], stroke: seriesColor(1), strokeWidth: 1.5, fill: "none" }),
           Plot.ruleX([0], { stroke: c.muted }),
           Plot.ruleY([0], { stroke: c.muted }),
           Plot.line(g.boundary, { x: "x", y: "y", stroke: seriesColor(0), strokeWidth: 2, fill: seriesColor(0), fillOpacity: 0.12 }),
