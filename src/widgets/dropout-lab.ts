@@ -37,6 +37,9 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
   private expTable!: HTMLTableElement;
   private progress!: HTMLElement;
   private sweepHost!: ReturnType<typeof chartBlock>;
+  /** The settings the expectation table and the sweep chart last showed. */
+  private expectationKey = "";
+  private sweepShown = "";
 
   protected buildControls(panel: HTMLElement): void {
     const next = controlButton(t("dropoutLab.next"), "next-mask", () => this.nextMask());
@@ -78,7 +81,6 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    super.disconnectedCallback();
     this.stopPlay();
     this.cancel?.();
   }
@@ -110,12 +112,14 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
       const sweep = (this.sweep = new DropoutSweep());
       this.cancel = runInFrames(sweep, () => this.drawSweep(), { redrawMs: 400, pauseOutside: this });
     }
+    // Measured before anything changes, so reading the width does not force a layout of the whole page.
+    const sweepWidth = chartWidth(this.figure, 420);
     const step = maskStep(this.state);
     this.drawDiagram(step);
     this.fillReadouts(step);
     this.fillMaskTable(step);
     this.fillExpectation();
-    this.drawSweep();
+    this.drawSweep(sweepWidth);
   }
 
   private drawDiagram(step: MaskStep): void {
@@ -235,6 +239,10 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
   }
 
   private fillExpectation(): void {
+    // 20,000 forward passes: rerun only when p, the seed or the house changed (not for a mask step or the mode).
+    const key = `${this.state.p}:${this.state.seed}:${this.state.house}`;
+    if (this.expectationKey === key) return;
+    this.expectationKey = key;
     const rows = expectationCheck(this.state);
     const head = document.createElement("thead"),
       hr = head.insertRow();
@@ -255,7 +263,7 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
     this.expTable.replaceChildren(head, body);
   }
 
-  private drawSweep(): void {
+  private drawSweep(width = chartWidth(this.figure, 420)): void {
     const sweep = this.sweep;
     if (!sweep) return;
     const res = sweep.results(),
@@ -264,6 +272,10 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
       ? t("dropoutLab.sweepDone", { best: res.reduce((a, r) => (r.val < a.val ? r : a), res[0]).p })
       : t("dropoutLab.sweepProgress", { pct: Math.round(100 * sweep.progress) });
     this.progress.dataset.done = String(sweep.finished);
+    // The chart is drawn again only when p, the finished runs, the theme or the width changed, not for every mask step.
+    const key = `${p}:${res.length}:${document.documentElement.dataset.theme}:${width}`;
+    if (key === this.sweepShown) return;
+    this.sweepShown = key;
     const long = res.flatMap((r) => [
       { p: r.p, kind: "val", J: r.val },
       { p: r.p, kind: "train", J: r.train },
@@ -271,7 +283,7 @@ class DropoutLabWidget extends ThrottledWidget<typeof dropoutSchema> {
     drawChart(
       this.sweepHost.host,
       {
-        width: chartWidth(this.figure, 420),
+        width,
         height: 220,
         marginLeft: 52,
         marginBottom: 44,
