@@ -35,6 +35,8 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
   private lossHost!: ReturnType<typeof chartBlock>;
   private lossNote!: HTMLElement;
   private trained?: { lr: number; curves: ReturnType<typeof trainBoth> };
+  /** What each part last showed (its settings, the theme and the width). */
+  private readonly shown = { steps: "", running: "", loss: "" };
 
   protected buildControls(panel: HTMLElement): void {
     panel.append(
@@ -71,18 +73,32 @@ class BatchNormLabWidget extends ThrottledWidget<typeof batchNormSchema> {
       lower.append(this.runHost.block, this.lossHost.block);
       this.figure.append(this.stepReadouts, hists, this.binNote, lower, this.modeTable);
     }
-    const steps = normalizeSteps(this.state);
-    this.fillSteps(steps);
+    const s = this.state;
     // Three histograms side by side when they fit at 180 px each, otherwise one per row.
     const full = this.figure.clientWidth || 640;
-    const hw = full >= 580 ? Math.floor((full - 40) / 3) : chartWidth(this.figure, 420);
-    const hists = sharedHistograms(steps, this.state.gamma, this.state.beta);
-    this.drawHist(this.hist[0].host, steps.raw, hists.raw, hw, "raw");
-    this.drawHist(this.hist[1].host, steps.xHat, hists.xhat, hw, "xhat");
-    this.drawHist(this.hist[2].host, steps.y, hists.y, hw, "y");
-    this.binNote.textContent = t("batchNormLab.binNote", { w: BIN_WIDTH, n: hists.xhat.bins.length });
-    this.drawRunning(chartWidth(this.figure, 420));
-    this.drawLoss(chartWidth(this.figure, 420));
+    const hw = full >= 580 ? Math.floor((full - 40) / 3) : chartWidth(this.figure, 420),
+      lw = chartWidth(this.figure, 420);
+    // Each part is drawn again only when a setting it shows changed (or the theme or width): a learning-rate change
+    // retrains and redraws the loss chart alone, instead of all six charts.
+    const look = `${document.documentElement.dataset.theme}:${full}`;
+    if (this.changed("steps", `${s.feature}:${s.gamma}:${s.beta}:${s.batchSize}:${look}`)) {
+      const steps = normalizeSteps(s);
+      this.fillSteps(steps);
+      const hists = sharedHistograms(steps, s.gamma, s.beta);
+      this.drawHist(this.hist[0].host, steps.raw, hists.raw, hw, "raw");
+      this.drawHist(this.hist[1].host, steps.xHat, hists.xhat, hw, "xhat");
+      this.drawHist(this.hist[2].host, steps.y, hists.y, hw, "y");
+      this.binNote.textContent = t("batchNormLab.binNote", { w: BIN_WIDTH, n: hists.xhat.bins.length });
+    }
+    if (this.changed("running", `${s.feature}:${s.gamma}:${s.beta}:${s.batchSize}:${s.batches}:${look}`)) this.drawRunning(lw);
+    if (this.changed("loss", `${s.lr}:${look}`)) this.drawLoss(lw);
+  }
+
+  /** Whether a part's inputs differ from what it last showed; remembers them. */
+  private changed(part: keyof BatchNormLabWidget["shown"], key: string): boolean {
+    if (this.shown[part] === key) return false;
+    this.shown[part] = key;
+    return true;
   }
 
   private fillSteps(s: StepsResult): void {
