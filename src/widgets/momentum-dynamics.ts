@@ -34,6 +34,8 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
   private hosts = {} as Record<Host, HTMLElement>;
   private readouts!: HTMLElement;
   private width!: () => number;
+  /** What each chart last showed. */
+  private readonly shown: Record<Host, string> = { errors: "", kappa: "", damping: "", stability: "" };
 
   protected buildControls(panel: HTMLElement): void {
     const buttons = Object.assign(document.createElement("div"), { className: "dl-race-buttons" });
@@ -77,10 +79,23 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
     const width = this.width() || 640;
     const size = Math.floor(width >= 600 ? Math.min(420, (width - 16) / 2) : Math.min(420, width));
     this.fillReadouts();
-    this.drawErrors(size);
-    this.drawKappa(size);
-    this.drawDamping(size);
-    this.drawStability(size);
+    // Each chart is drawn again only when what it shows changed (its settings, the theme or the size): the steps
+    // move only the error chart, and the bowl and the ravine share their curvatures, so a surface switch leaves
+    // the three rate charts alone.
+    const st = this.state,
+      look = `${document.documentElement.dataset.theme}:${size}`,
+      lambdas = decomposition(st).lambdas.join();
+    if (this.changed("errors", `${st.surface}:${st.kappa}:${st.lr}:${st.beta}:${st.steps}:${look}`)) this.drawErrors(size);
+    if (this.changed("kappa", `${st.kappa}:${st.lr}:${st.beta}:${look}`)) this.drawKappa(size);
+    if (this.changed("damping", `${lambdas}:${st.lr}:${st.beta}:${look}`)) this.drawDamping(size);
+    if (this.changed("stability", `${lambdas}:${st.lr}:${st.beta}:${look}`)) this.drawStability(size);
+  }
+
+  /** Whether a chart's inputs differ from what it last showed; remembers them. */
+  private changed(host: Host, key: string): boolean {
+    if (this.shown[host] === key) return false;
+    this.shown[host] = key;
+    return true;
   }
 
   private fillReadouts(): void {
