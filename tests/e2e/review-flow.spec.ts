@@ -269,7 +269,9 @@ test("a solved exercise comes back in the daily review as a card to rate; the ca
   await expect(article.locator(".dl-quiz-answer")).toContainText("function mseLoss(");
   const axe = await new AxeBuilder({ page }).include("#quiz-review").analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
-  await article.getByRole("button", { name: /^Good: next review in \d+ d$/ }).click();
+  // A review card: each button days or months ahead, Again a relearning step in minutes.
+  await expect(article.getByRole("button", { name: /^Again: next review in 10 min$/ })).toBeVisible();
+  await article.getByRole("button", { name: /^Good: next review in [\d.]+ (d|mo)$/ }).click();
   const s = await stored(page);
   expect(s.history).toMatchObject([{ id: "exercises/mse", rating: "good", mode: "review" }]);
   expect((s.cards["exercises/mse"] as unknown as { due: number }).due).toBeGreaterThan(now + DAY);
