@@ -19,6 +19,7 @@ import {
   charSplit,
   createRng,
   encodeChars,
+  gatherColumns,
   losses,
   oneHotSequence,
   sequenceLoss,
@@ -52,6 +53,8 @@ export const CHAR_HELD_OUT = 0.2;
 export const CHAR_SPLIT = charSplit({ T: WINDOW, heldOut: CHAR_HELD_OUT, trainStride: 2, heldOutStride: 4 });
 /** A run whose per-step loss passes this (predicting 0 everywhere costs about 0.25) is called diverged. */
 export const LOSS_CEILING = 50;
+/** Training windows per evaluation while the untrained loss is summed (a slice of work between frames). */
+export const START_CHUNK = 8;
 /** Loss-curve samples kept; when full, every other one is dropped. */
 export const CURVE_MAX = 300;
 
@@ -110,6 +113,12 @@ export class SequenceTrainer {
   private trainer!: Trainer;
   /** Updates already averaged into a curve point. */
   private recorded = 0;
+  /**
+   * The untrained network's loss on the whole training set (the curve's first point), summed window by window while
+   * it is pending: on the text it is 288 windows, a few hundred milliseconds, so the element spreads it over frames.
+   */
+  private start?: { windows: number; sum: number };
+  private identity?: Int32Array;
 
   /** The sine task's training set (X, Y [WINDOW, 1, 64]) and one longer held-out wave, from different seeds. */
   readonly train: SineSequenceData = sineSequence({ m: TRAIN_SEQUENCES, T: WINDOW, noise: NOISE, seed: 1 });
@@ -117,9 +126,11 @@ export class SequenceTrainer {
   /** The text task's split: training windows before the cut, held-out windows after it, one vocabulary. */
   readonly chars = CHAR_SPLIT;
 
+  /** With `lazyStart`, a restart leaves the first curve point to `advance` (a SliceJob); otherwise it is computed at once. */
   constructor(
     private settings: SequenceTrainerState,
     private seed = 1,
+    private readonly lazyStart = false,
   ) {
     this.reset();
   }
@@ -177,7 +188,45 @@ export class SequenceTrainer {
     this.lastLoss = NaN;
     this.recorded = 0;
     this.curve.step.length = this.curve.train.length = this.curve.heldOut.length = 0;
-    this.record();
+    this.lastHeldOut = this.evaluate();
+    this.start = { windows: 0, sum: 0 };
+    if (!this.lazyStart) this.advance(Infinity);
+  }
+
+  /** True while the first curve point (the untrained loss on the training set) is still being computed. */
+  get starting(): boolean {
+    return this.start !== undefined;
+  }
+
+  /**
+   * Adds up to `windows` more training windows to the untrained loss; once all are in, the first curve point is
+   * added (update 0: that loss per step, and the held-out loss). True when no start point is pending.
+   *
+   *   J₀ = (1/m) Σ_chunks m_chunk · J(chunk) / T    (the same mean as one pass over all m windows)
+   */
+  advance(windows: number): boolean {
+    const st = this.start;
+    if (!st) return true;
+    const { X, Y } = this.data.train,
+      m = X.shape[2];
+    while (windows > 0 && st.windows < m) {
+      const B = Math.min(windows, m - st.windows, START_CHUNK);
+      const chunk = (T: Tensor) => gatherColumns(new Tensor([T.shape[0], T.shape[1], B]), T, this.allWindows(m), st.windows);
+      st.sum += this.trainer.evaluate(chunk(X), chunk(Y)) * B;
+      st.windows += B;
+      windows -= B;
+    }
+    if (st.windows < m) return false;
+    this.start = undefined;
+    // No update ran while pending, so the held-out loss of the restart still holds.
+    this.pushPoint(0, st.sum / m / X.shape[0], this.lastHeldOut);
+    return true;
+  }
+
+  /** 0, 1, …, m − 1: the order that takes windows as they are. */
+  private allWindows(m: number): Int32Array {
+    if (this.identity?.length !== m) this.identity = Int32Array.from({ length: m }, (_, i) => i);
+    return this.identity;
   }
 
   /** The task being learned. */
@@ -235,6 +284,8 @@ export class SequenceTrainer {
   }
 
   private updates(k: number): number {
+    // The first point must be the untrained network: a pending one is finished before any update.
+    this.advance(Infinity);
     const before = this.trainer.step,
       report = this.trainer.run(k);
     // The Trainer's loss sums the steps of a window; the widget shows the mean per step.
@@ -256,20 +307,21 @@ export class SequenceTrainer {
 
   /**
    * Adds a point to the loss curves if there were updates since the last one: the mean of their batch losses, and
-   * the held-out loss now. The first point (update 0) is the untrained network on the whole training set.
+   * the held-out loss now. The first point (update 0), the untrained network on the whole training set, comes from
+   * `advance`; while it is pending there is no point to add.
    */
   record(): void {
     const n = this.step;
-    if (n === this.recorded && this.curve.step.length > 0) return;
-    let train: number;
-    if (n === 0) train = this.trainingLoss();
-    else {
-      const log = this.trainer.history().loss;
-      let sum = 0;
-      for (let i = this.recorded; i < n; i++) sum += log[i];
-      train = sum / (n - this.recorded) / WINDOW;
-    }
-    this.lastHeldOut = this.evaluate();
+    if (this.start || (n === this.recorded && this.curve.step.length > 0)) return;
+    const log = this.trainer.history().loss;
+    let sum = 0;
+    for (let i = this.recorded; i < n; i++) sum += log[i];
+    this.pushPoint(n, sum / (n - this.recorded) / WINDOW);
+  }
+
+  /** Appends a curve point with the held-out loss now, halving the curve when it is full. */
+  private pushPoint(n: number, train: number, heldOut = this.evaluate()): void {
+    this.lastHeldOut = heldOut;
     this.recorded = n;
     const c = this.curve;
     if (c.step.length >= CURVE_MAX) {

@@ -7,12 +7,14 @@ import { controlButton } from "./controls";
 import { runInFrames } from "./frame-slices";
 import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "../charts/chart";
+import { thin } from "../charts/parts";
 import { formatNumber } from "../charts/format";
 import {
   sequenceTrainerSchema,
   SequenceTrainer,
   rateOf,
   CHAR_SPLIT,
+  START_CHUNK,
   LOSS_CEILING,
   PROMPT,
   TRAIN_SEQUENCES,
@@ -74,6 +76,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
       controlButton(t("sequenceTrainer.reset"), "reset", () => {
         this.trainer?.reset();
         this.drawAll();
+        this.settle();
       }),
     );
     panel.append(
@@ -105,9 +108,26 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   protected render(): void {
     this.showRate();
     if (!this.parts) this.buildFigure();
-    if (!this.trainer) this.trainer = new SequenceTrainer({ ...this.state });
+    if (!this.trainer) this.trainer = new SequenceTrainer({ ...this.state }, 1, true);
     else this.trainer.apply({ ...this.state });
     this.drawAll();
+    this.settle();
+  }
+
+  /**
+   * After a restart, the untrained loss on the training set (the curve's first point) is computed a few windows per
+   * frame, so the change answers at once; the curve is drawn when it is in. While playing, the play loop does this.
+   */
+  private settle(): void {
+    const tr = this.trainer;
+    if (!tr?.starting || this.playing) return;
+    this.stopFrames();
+    this.stopFrames = runInFrames({ advance: (n) => tr.advance(n) }, (done) => done && this.drawAll(), {
+      budgetMs: BUDGET_MS,
+      redrawMs: Infinity,
+      unit: START_CHUNK,
+      pauseOutside: this,
+    });
   }
 
   private buildFigure(): void {
@@ -165,11 +185,13 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     const status =
       tr.status === "diverged"
         ? t("widget.diverged")
-        : !this.playing
-          ? t("sequenceTrainer.status.paused")
-          : !this.visible
-            ? t("sequenceTrainer.status.offscreen")
-            : t("sequenceTrainer.status.ok");
+        : tr.starting
+          ? t("sequenceTrainer.status.starting")
+          : !this.playing
+            ? t("sequenceTrainer.status.paused")
+            : !this.visible
+              ? t("sequenceTrainer.status.offscreen")
+              : t("sequenceTrainer.status.ok");
     const values: Record<(typeof READOUTS)[number], string> = {
       updates: tr.step.toLocaleString("en-US"),
       params: tr.paramCount.toLocaleString("en-US"),
@@ -283,7 +305,11 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
       }),
       {
         columns: [t("sequenceTrainer.table.update"), names.train, names.heldOut],
-        rows: curve.step.map((k, i) => [k, curve.train[i], curve.heldOut[i]]),
+        // Every third or so of up to 300 points: the table is rebuilt on each drawing while the network trains.
+        rows: thin(
+          curve.step.map((k, i) => [k, curve.train[i], curve.heldOut[i]]),
+          100,
+        ),
       },
     );
   }
@@ -298,7 +324,9 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     // BUDGET_MS of training per frame, the charts every DRAW_MS, until Pause or divergence; paused out of view.
     const job = {
       advance: () => {
-        trainer.runFor(BUDGET_MS);
+        // A pending first point (after a restart) is finished a slice at a time before training resumes.
+        if (trainer.starting) trainer.advance(START_CHUNK);
+        else trainer.runFor(BUDGET_MS);
         return trainer.status !== "ok";
       },
     };
@@ -315,6 +343,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     if (this.playButton) this.playButton.textContent = t("sequenceTrainer.play");
     this.stopFrames();
     this.drawReadouts();
+    this.settle();
   }
 
   /** Redraws after training; a diverged run stops playing. */

@@ -197,6 +197,35 @@ describe("sequence trainer model", () => {
     expect(tr.curve.step).toEqual([0]); // only the untrained losses
   });
 
+  it("SequenceTrainer.advance (lazy start) sums the untrained loss window by window to the same first point", () => {
+    for (const task of ["sine", "chars"] as const) {
+      const eager = new SequenceTrainer(base({ task, model: "gru", hidden: 6 })),
+        lazy = new SequenceTrainer(base({ task, model: "gru", hidden: 6 }), 1, true);
+      expect(lazy.starting).toBe(true);
+      expect(lazy.curve.step).toEqual([]);
+      expect(lazy.lastHeldOut).toBe(eager.lastHeldOut); // the held-out readout is there at once
+      lazy.record(); // no point while the first one is pending
+      expect(lazy.curve.step).toEqual([]);
+      let slices = 0;
+      while (!lazy.advance(5)) slices++;
+      expect(slices).toBeGreaterThan(1);
+      expect(lazy.starting).toBe(false);
+      expect(lazy.curve.step).toEqual([0]);
+      expect(lazy.curve.train[0]).toBeCloseTo(eager.curve.train[0], 12);
+      expect(lazy.curve.heldOut[0]).toBe(eager.curve.heldOut[0]);
+    }
+  });
+
+  it("SequenceTrainer.run finishes a pending first point before the first update", () => {
+    const eager = new SequenceTrainer(base({ model: "rnn" })),
+      lazy = new SequenceTrainer(base({ model: "rnn" }), 1, true);
+    lazy.run(3);
+    eager.run(3);
+    expect(lazy.curve.step).toEqual([0, 3]);
+    expect(lazy.curve.train[0]).toBeCloseTo(eager.curve.train[0], 12);
+    expect(lazy.curve.train[1]).toBe(eager.curve.train[1]);
+  });
+
   it("SequenceTrainer's curves start with the untrained network on the whole training set and on the held-out data", () => {
     const tr = new SequenceTrainer(base({ model: "rnn" }));
     expect(tr.curve.step).toEqual([0]);
