@@ -22,6 +22,8 @@ class HouseExplorerWidget extends WidgetBase<typeof houseSchema> {
   private tableBox!: HTMLElement;
   private stats!: HTMLElement;
   private chart!: HTMLElement;
+  /** What the scatter last showed (feature, scaling, width, theme). */
+  private scatterShown = "";
 
   protected buildControls(panel: HTMLElement): void {
     panel.append(this.control("rows"), this.control("feature"), this.control("standardize"));
@@ -39,8 +41,15 @@ class HouseExplorerWidget extends WidgetBase<typeof houseSchema> {
       this.figure.append(this.tableBox, this.stats, this.chart);
       this.drawStats();
     }
+    // Measured before the table changes, so reading the width does not force a layout of the page.
+    const width = Math.min(640, this.figure.clientWidth || 640);
     this.drawTable(tableRows(this.state));
-    this.drawScatter();
+    // The scatter shows every house whatever the table's rows and order: sorting leaves it as it is.
+    const key = `${this.state.feature}:${this.state.standardize}:${width}:${document.documentElement.dataset.theme}`;
+    if (key !== this.scatterShown) {
+      this.scatterShown = key;
+      this.drawScatter(width);
+    }
   }
 
   private cell(row: HouseRow, column: Column): string {
@@ -112,7 +121,7 @@ class HouseExplorerWidget extends WidgetBase<typeof houseSchema> {
     );
   }
 
-  private drawScatter(): void {
+  private drawScatter(width: number): void {
     const s = this.state,
       c = themeColors(),
       points = scatter(s);
@@ -121,7 +130,7 @@ class HouseExplorerWidget extends WidgetBase<typeof houseSchema> {
     drawChart(
       this.chart,
       {
-        width: Math.min(640, this.figure.clientWidth || 640),
+        width,
         height: 260,
         marginLeft: 52,
         marginBottom: 40,
