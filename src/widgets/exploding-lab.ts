@@ -27,6 +27,7 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
   readonly schema = explodingLabSchema;
   private runs: [LabRun, LabRun] | null = null;
   private stopFrames = () => {};
+  private width = 420;
   private parts: {
     status: HTMLElement;
     factor: HTMLElement;
@@ -66,7 +67,7 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
     // The first slice is drawn at once, so the figure answers the change in the same frame.
     const done = job.advance(CHUNK);
     this.draw();
-    if (!done) this.stopFrames = runInFrames(job, () => this.draw(), { unit: CHUNK, budgetMs: 8, redrawMs: 50, pauseOutside: this });
+    if (!done) this.stopFrames = runInFrames(job, () => this.draw(), { unit: CHUNK, budgetMs: 8, redrawMs: 100, pauseOutside: this });
   }
 
   private build(): void {
@@ -97,6 +98,8 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
   }
 
   private draw(): void {
+    // Both charts share one width, read before anything changes, so measuring does not force a layout of the page.
+    this.width = chartWidth(this.parts!.loss, 420);
     const p = this.parts!,
       s = this.state,
       runs = this.runs!;
@@ -201,7 +204,7 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
     drawChart(
       host,
       {
-        width: chartWidth(host, 420),
+        width: this.width,
         height: 240,
         marginLeft: 52,
         marginBottom: 44,
