@@ -38,6 +38,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   private unwatch = () => {};
   private stopFrames = () => {};
   private playButton!: HTMLButtonElement;
+  private chartWidth = 640;
   private lrOutput!: HTMLOutputElement;
   private parts: {
     readouts: Map<string, HTMLElement>;
@@ -156,6 +157,8 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   private drawAll(): void {
+    // Read before anything changes, so measuring the figure does not force a layout of the page on every drawing.
+    this.chartWidth = Math.min(680, this.figure.clientWidth || 640);
     const chars = this.state.task === "chars",
       parts = this.parts!;
     this.trainer!.record(); // a new curve point (and held-out loss) if there were updates since the last drawing
@@ -232,7 +235,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     drawChart(
       this.parts!.pred,
       {
-        width: Math.min(680, this.figure.clientWidth || 640),
+        width: this.chartWidth,
         height: 220,
         marginLeft: 44,
         x: { label: t("sequenceTrainer.axisT") },
@@ -269,7 +272,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     drawChart(
       this.parts!.loss,
       {
-        width: Math.min(680, this.figure.clientWidth || 640),
+        width: this.chartWidth,
         height: 200,
         marginLeft: 56,
         x: { label: t("sequenceTrainer.axisUpdate"), domain: [0, Math.max(10, tr.step)] },
