@@ -5,7 +5,7 @@ import { t } from "../i18n";
 import { fmt, withinTolerance, type GeneratedInstance, type Mistake, type Tolerance } from "./generators/types";
 import { parseNumber } from "./parse-number";
 
-/** A self-grade (flashcards) or the grade a graded answer maps to; the four FSRS ratings. */
+/** A self-grade (flashcards, and a right checked answer's Hard/Good/Easy) or the grade a checked answer maps to; the four FSRS ratings. */
 export type Rating = "again" | "hard" | "good" | "easy";
 export const RATINGS: readonly Rating[] = ["again", "hard", "good", "easy"];
 

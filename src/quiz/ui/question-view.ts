@@ -32,7 +32,7 @@ export interface QuestionViewOptions {
   nextLabel: string;
   /** Focus the answer controls once drawn (after the reader moved on, not on first load). */
   focus: boolean;
-  /** A graded answer: record it. */
+  /** A graded answer (a right checked one once rated): record it. */
   onResult(result: GradeResult): void;
   /** The reader asked for the next question. */
   onNext(): void;
