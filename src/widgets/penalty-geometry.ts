@@ -12,6 +12,7 @@ import {
   geometry,
   lossGrid,
   penaltySchema,
+  path,
   proximalOptimum,
   strengths,
   subgradientOptimum,
@@ -29,6 +30,7 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
   private planeHost!: ReturnType<typeof chartBlock>;
   private pathHost!: ReturnType<typeof chartBlock>;
   private grid = lossGrid(60, VIEW.x1, VIEW.x2, VIEW.y1, VIEW.y2);
+  private warmedMix = Number.NaN;
 
   protected optionLabel(_name: string, option: string): string {
     return t(`penaltyGeometry.option.${option}`);
@@ -51,6 +53,17 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
     this.drawPlane(g, width);
     this.drawPaths(g, width);
     this.fillTable();
+    this.warmPaths();
+  }
+
+  /** The other penalties' regularization paths (33,000 proximal steps each) are computed while the page is idle,
+   * so switching the penalty finds them ready; once per mix. */
+  private warmPaths(): void {
+    const s = this.state;
+    if (this.warmedMix === s.mix) return;
+    this.warmedMix = s.mix;
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    for (const penalty of penaltySchema.penalty.options) if (penalty !== s.penalty) idle(() => path({ ...s, penalty }));
   }
 
   private name(): string {
