@@ -86,7 +86,7 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
     this.status.textContent = done < total ? t("activationStats.computing", { done, total }) : "";
     const look = `${document.documentElement.dataset.theme}:${this.chartWidth}`,
       complete = sweep.ready(s.depth);
-    // Until every scheme is computed the previous comparison stays, dimmed and marked busy.
+    // Until every scheme is computed the previous comparison stays, framed as stale and marked busy.
     this.curvesHost.setAttribute("aria-busy", String(!complete));
     const curvesKey = `${act}:${init}:${s.depth}:${look}`;
     if (complete && curvesKey !== this.drawn.curves) {

@@ -174,6 +174,16 @@ for (const [name, viewport] of [
       s = await stored(page);
       expect(s.history[1]).toMatchObject({ id: second, correct: false, rating: "again" });
       expect(s.cards[second].state).toBe(1);
+
+      // Leaving a right answer unrated (Skip) records it as Good: a right answer is never lost.
+      await q.getByRole("button", { name: "Next question" }).click();
+      await expect(article).toHaveAttribute("data-question-id", second); // the missed card, early: nothing else is left
+      for (const i of right.get(second)!) await article.locator(`.dl-quiz-option input[value="${i}"]`).check();
+      await article.getByRole("button", { name: "Check answer" }).click();
+      await expect(article.locator(".dl-quiz-grades")).toBeVisible();
+      await q.getByRole("button", { name: "Skip" }).click();
+      await expect.poll(async () => (await stored(page)).history.length).toBe(3);
+      expect((await stored(page)).history[2]).toMatchObject({ id: second, correct: true, rating: "good" });
     });
 
     test(`${name}: settings change the queue and are kept; the card browser filters, suspends and resets`, async ({ page }) => {

@@ -323,6 +323,13 @@ export class QuestionView {
     this.root.querySelector<HTMLButtonElement>(".dl-quiz-grade-good")?.focus({ preventScroll: true });
   }
 
+  /** Records a right answer still waiting for Hard, Good or Easy as Good (moving on must not lose it); true if there was one. */
+  settleRight(): boolean {
+    if (this.phase !== "grading" || !this.pending) return false;
+    this.grade("good");
+    return true;
+  }
+
   private grade(rating: Rating): void {
     if (this.phase !== "grading" || (this.pending && rating === "again")) return;
     this.root.querySelectorAll<HTMLButtonElement>(".dl-quiz-grade").forEach((b) => {

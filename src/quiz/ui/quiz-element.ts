@@ -224,7 +224,7 @@ export class QuizElement extends HTMLElement {
     skip.setAttribute("data-skip", "");
     skip.setAttribute("data-control", "skip");
     skip.addEventListener("click", () => {
-      if (this.view?.phase === "answered") return this.next();
+      if (this.view?.settleRight() || this.view?.phase === "answered") return this.next();
       if (this.mode === "review") {
         // Skipped: left out of this session (its schedule is unchanged), as Anki's "bury".
         const id = this.view?.question.id;
