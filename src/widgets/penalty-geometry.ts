@@ -22,6 +22,8 @@ import { t } from "../i18n";
 
 const fmt = (x: number) => (x === 0 ? "0" : formatNumber(x, 3));
 const VIEW = { x1: -1, x2: 3.5, y1: -1.5, y2: 2.5 };
+/** Levels of the fixed loss contours. */
+const LEVELS = [0.05, 0.2, 0.5, 1, 2, 3.5, 5.5, 8];
 
 class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
   readonly schema = penaltySchema;
@@ -31,6 +33,8 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
   private pathHost!: ReturnType<typeof chartBlock>;
   private grid = lossGrid(60, VIEW.x1, VIEW.x2, VIEW.y1, VIEW.y2);
   private warmedMix = Number.NaN;
+  /** The fixed loss contours as last drawn, and the chart size and colour they were drawn for. */
+  private background?: { key: string; g: SVGElement };
 
   protected optionLabel(_name: string, option: string): string {
     return t(`penaltyGeometry.option.${option}`);
@@ -96,8 +100,7 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
     const height = Math.round((width - 50) * ((VIEW.y2 - VIEW.y1) / (VIEW.x2 - VIEW.x1))) + 40;
     const opt = { x: g.optimum[0], y: g.optimum[1] };
     const pathPts = g.path.map((p) => ({ x: p.w1, y: p.w2 }));
-    const levels = [0.05, 0.2, 0.5, 1, 2, 3.5, 5.5, 8],
-      grid = { ...this.grid, interpolate: "none" as const };
+    const grid = { ...this.grid, interpolate: "none" as const };
     drawChart(
       this.planeHost.host,
       {
@@ -111,7 +114,7 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
         marks: [
           // NOTE: the samples already sit on the grid; without interpolate: "none" Plot triangulates all 3 600 of them
           // (Delaunay, for nearest-neighbour filling) on every drawing, most of a λ change's time.
-          Plot.contour(this.grid.values, { ...grid, thresholds: levels, stroke: c.muted, strokeOpacity: 0.7, fill: "none" }),
+          this.backgroundContours(`${width}:${height}:${c.muted}`, grid, c.muted),
           Plot.contour(this.grid.values, { ...grid, thresholds: [g.loss], stroke: seriesColor(1), strokeWidth: 1.5, fill: "none" }),
           Plot.ruleX([0], { stroke: c.muted }),
           Plot.ruleY([0], { stroke: c.muted }),
@@ -151,6 +154,27 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
         { label: t("penaltyGeometry.key.path"), color: seriesColor(2), dash: true },
       ]),
     );
+  }
+
+  /** The loss contours at the fixed levels depend only on the chart's size and colour (the scales' domains are
+   * fixed), so they are traced once and their drawing reused: a penalty or λ change re-traced them every time. */
+  private backgroundContours(key: string, grid: ReturnType<typeof lossGrid> & { interpolate: "none" }, stroke: string): Plot.Markish {
+    const cached = this.background;
+    if (cached?.key === key) return () => cached.g.cloneNode(true) as SVGElement;
+    return Plot.contour(this.grid.values, {
+      ...grid,
+      thresholds: LEVELS,
+      stroke,
+      strokeOpacity: 0.7,
+      fill: "none",
+      // Inside the fixed view by construction; no clip path, whose id would not survive a redraw.
+      clip: false,
+      render: (index, scales, values, dimensions, context, next) => {
+        const g = next?.(index, scales, values, dimensions, context) ?? null;
+        if (g) this.background = { key, g: g.cloneNode(true) as SVGElement };
+        return g;
+      },
+    });
   }
 
   private drawPaths(g: Geometry, width: number): void {
