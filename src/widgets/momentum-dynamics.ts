@@ -8,6 +8,7 @@ import { powerOfTen } from "../charts/parts";
 import { optimizerColor, trackWidth } from "./optimizer-charts";
 import { formatNumber } from "../charts/format";
 import { assignFields, controlButton } from "./controls";
+import { runInFrames } from "./frame-slices";
 import {
   dynamicsSchema,
   decomposition,
@@ -36,6 +37,10 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
   private width!: () => number;
   /** What each chart last showed. */
   private readonly shown: Record<Host, string> = { errors: "", kappa: "", damping: "", stability: "" };
+  /** Charts still to draw, one per frame, at this size; and the cancel of that work. */
+  private readonly pending = new Set<Host>();
+  private pendingSize = 0;
+  private stopFrames?: () => void;
 
   protected buildControls(panel: HTMLElement): void {
     const buttons = Object.assign(document.createElement("div"), { className: "dl-race-buttons" });
@@ -85,10 +90,35 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
     const st = this.state,
       look = `${document.documentElement.dataset.theme}:${size}`,
       lambdas = decomposition(st).lambdas.join();
-    if (this.changed("errors", `${st.surface}:${st.kappa}:${st.lr}:${st.beta}:${st.steps}:${look}`)) this.drawErrors(size);
-    if (this.changed("kappa", `${st.kappa}:${st.lr}:${st.beta}:${look}`)) this.drawKappa(size);
-    if (this.changed("damping", `${lambdas}:${st.lr}:${st.beta}:${look}`)) this.drawDamping(size);
-    if (this.changed("stability", `${lambdas}:${st.lr}:${st.beta}:${look}`)) this.drawStability(size);
+    if (this.changed("errors", `${st.surface}:${st.kappa}:${st.lr}:${st.beta}:${st.steps}:${look}`)) this.pending.add("errors");
+    if (this.changed("kappa", `${st.kappa}:${st.lr}:${st.beta}:${look}`)) this.pending.add("kappa");
+    if (this.changed("damping", `${lambdas}:${st.lr}:${st.beta}:${look}`)) this.pending.add("damping");
+    if (this.changed("stability", `${lambdas}:${st.lr}:${st.beta}:${look}`)) this.pending.add("stability");
+    this.pendingSize = size;
+    // One chart in this frame, the others one per following frame: all four at once (a κ change or a preset)
+    // took 140 ms and more to the next frame here.
+    this.drawNext();
+    if (this.pending.size && !this.stopFrames)
+      this.stopFrames = runInFrames(
+        { advance: () => this.drawNext() },
+        (done) => {
+          if (done) this.stopFrames = undefined;
+        },
+        { unit: 1, budgetMs: 1 },
+      );
+  }
+
+  /** Draws the first chart still pending (in the order of HOSTS); whether none is left. */
+  private drawNext(): boolean {
+    const host = HOSTS.find((h) => this.pending.has(h));
+    if (!host) return true;
+    this.pending.delete(host);
+    const size = this.pendingSize;
+    if (host === "errors") this.drawErrors(size);
+    else if (host === "kappa") this.drawKappa(size);
+    else if (host === "damping") this.drawDamping(size);
+    else this.drawStability(size);
+    return this.pending.size === 0;
   }
 
   /** Whether a chart's inputs differ from what it last showed; remembers them. */
