@@ -22,6 +22,8 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
   private normsHost!: HTMLElement;
   private lossHost!: HTMLElement;
   private presetButtons = new Map<FlowPreset, HTMLButtonElement>();
+  /** Width of each chart, read once per change before the DOM changes. */
+  private chartWidth = 0;
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -56,6 +58,9 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
 
   protected render(): void {
     if (!this.readouts) this.buildFigure();
+    // Read before the charts are replaced: each chart read it after the other's (or the readouts') change, a forced
+    // layout of the page on every drawing, also on every loss redraw while training.
+    this.chartWidth = pairWidth(this.figure.clientWidth);
     this.stopFrames();
     this.run = new FlowRun({ ...this.state });
     for (const [key, b] of this.presetButtons) {
@@ -104,7 +109,7 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
     drawChart(
       this.normsHost,
       {
-        width: pairWidth(this.figure.clientWidth),
+        width: this.chartWidth,
         height: 260,
         marginLeft: 52,
         marginBottom: 40,
@@ -168,7 +173,7 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
     drawChart(
       this.lossHost,
       {
-        width: pairWidth(this.figure.clientWidth),
+        width: this.chartWidth,
         height: 260,
         marginLeft: 52,
         marginBottom: 40,
