@@ -8,6 +8,7 @@ export * from "./activations";
 export * from "./losses";
 export * from "./init";
 export * from "./layers";
+export * from "./conv";
 export * from "./rnn";
 export * from "./attention";
 export * from "./check";
