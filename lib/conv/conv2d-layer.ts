@@ -63,10 +63,10 @@ export class Conv2d extends SpatialLayer<Conv2dCache, Conv2dLayerGrads> {
     this.dW = new Tensor(this.W.shape);
     this.db = new Tensor([outChannels]);
     // NOTE: fails early, at construction, on a kernel larger than the padded input
-    if (options.inputSize) this.outputShapeFor(options.inputSize[0], options.inputSize[1]);
+    if (options.inputSize) this.outputShapeFor(inChannels, options.inputSize[0], options.inputSize[1]);
   }
 
-  outputShapeFor(H: number, W: number): [number, number, number] {
+  outputShapeFor(_C: number, H: number, W: number): [number, number, number] {
     const { stride, padding, dilation } = this.geometry;
     const axis = (n: number, a: 0 | 1) =>
       convOutputSize(n, this.W.shape[2 + a], { stride: pairAt(stride, a), padding: pairAt(padding, a), dilation: pairAt(dilation, a) });

@@ -25,7 +25,7 @@ export abstract class SpatialLayer<C extends SpatialCache, G extends SpatialGrad
 
   constructor(
     name: string,
-    /** Input channels. */
+    /** Input channels; 0 takes them from each NCHW input (pooling), which the columns layout cannot. */
     readonly channels: number,
     /** [H, W] of the input images, needed only for the examples-as-columns layout. */
     readonly inputSize?: readonly [number, number],
@@ -33,18 +33,19 @@ export abstract class SpatialLayer<C extends SpatialCache, G extends SpatialGrad
     super(name);
   }
 
-  /** [C_out, H_out, W_out] for input images of H × W. */
-  abstract outputShapeFor(H: number, W: number): [number, number, number];
+  /** [C_out, H_out, W_out] for input images of C × H × W. */
+  abstract outputShapeFor(C: number, H: number, W: number): [number, number, number];
 
   /** [C_out, H_out, W_out] for the layer's `inputSize` (what the next layer receives, per example). */
   get outputShape(): [number, number, number] {
     if (!this.inputSize) throw new RangeError(`${this.kind}.outputShape: the layer was made without an inputSize`);
-    return this.outputShapeFor(this.inputSize[0], this.inputSize[1]);
+    return this.outputShapeFor(this.channels, this.inputSize[0], this.inputSize[1]);
   }
 
-  /** The layer's own buffers beyond X, Y, dY, dX, for N images of H × W giving outputs of [N, C_out, H_out, W_out]. */
+  /** The layer's own buffers beyond X, Y, dY, dX, for N input images of C × H × W. */
   protected abstract allocateExtra(
     N: number,
+    C: number,
     H: number,
     W: number,
   ): { cache: Omit<C, keyof SpatialCache>; grads: Omit<G, keyof SpatialGrads> };
@@ -54,12 +55,12 @@ export abstract class SpatialLayer<C extends SpatialCache, G extends SpatialGrad
   protected abstract backwardImages(dY: Tensor, dX: Tensor | null): void;
 
   protected allocate(m: number, key: number) {
-    // NOTE: key = layout·2³⁰ + H·2¹⁵ + W (see forward): LayerBase keys buffers by one number below 2³² per shape.
+    // NOTE: key = layout·2³⁰ + C·2²⁰ + H·2¹⁰ + W (see forward): LayerBase keys buffers by one number below 2³² per shape.
     const columns = key >= 2 ** 30,
-      H = Math.floor(key / 2 ** 15) % 2 ** 15,
-      W = key % 2 ** 15;
-    const [Co, Ho, Wo] = this.outputShapeFor(H, W),
-      C = this.channels;
+      C = Math.floor(key / 2 ** 20) % 2 ** 10,
+      H = Math.floor(key / 2 ** 10) % 2 ** 10,
+      W = key % 2 ** 10;
+    const [Co, Ho, Wo] = this.outputShapeFor(C, H, W);
     const X = new Tensor([m, C, H, W]),
       Y = new Tensor([m, Co, Ho, Wo]),
       dY = new Tensor([m, Co, Ho, Wo]),
@@ -67,7 +68,7 @@ export abstract class SpatialLayer<C extends SpatialCache, G extends SpatialGrad
     const A = columns ? new Tensor([Co * Ho * Wo, m]) : Y,
       dA_prev = columns ? new Tensor([C * H * W, m]) : dX;
     if (columns) for (const T of [X, Y, dY, dX]) this.rowsViews.set(T, new Tensor([m, T.size / m], T.data));
-    const extra = this.allocateExtra(m, H, W);
+    const extra = this.allocateExtra(m, C, H, W);
     return {
       cache: { A_prev: X, X, Y, A, ...extra.cache } as unknown as C,
       grads: { dA: dY, dY, dX, dA_prev, ...extra.grads } as unknown as G,
@@ -78,15 +79,16 @@ export abstract class SpatialLayer<C extends SpatialCache, G extends SpatialGrad
     const C = this.channels;
     if (A_prev.shape.length === 4) {
       const [N, Ci, H, W] = dims4(A_prev, `${this.kind}.forward`);
-      if (Ci !== C) throw shapeError(`${this.kind}.forward`, [N, C, H, W], A_prev.shape, `do not match: expected ${C} channels`);
-      this.useBatch(N, H * 2 ** 15 + W);
+      if (C !== 0 && Ci !== C) throw shapeError(`${this.kind}.forward`, [N, C, H, W], A_prev.shape, `do not match: expected ${C} channels`);
+      this.useBatch(N, this.shapeKey(0, Ci, H, W));
       this.cache.X = A_prev;
     } else {
-      if (!this.inputSize) throw new RangeError(`${this.kind}.forward: columns [C·H·W, m] need the layer's inputSize [H, W]`);
+      if (!this.inputSize || C === 0)
+        throw new RangeError(`${this.kind}.forward: columns [C·H·W, m] need the layer's input channels and size [H, W]`);
       const [H, W] = this.inputSize;
       if (A_prev.shape.length !== 2 || A_prev.rows !== C * H * W)
         throw shapeError(`${this.kind}.forward`, [C * H * W, A_prev.cols], A_prev.shape, `do not match: expected ${C}·${H}·${W} rows`);
-      this.useBatch(A_prev.cols, 2 ** 30 + H * 2 ** 15 + W);
+      this.useBatch(A_prev.cols, this.shapeKey(1, C, H, W));
       transposeInto(this.rows(this.cache.X), A_prev);
     }
     const c = this.cache;
@@ -110,6 +112,11 @@ export abstract class SpatialLayer<C extends SpatialCache, G extends SpatialGrad
     if (!inputGrad) g.dA_prev.data.fill(NaN);
     else if (g.dA_prev !== dX) transposeInto(g.dA_prev, this.rows(dX));
     return g.dA_prev;
+  }
+
+  private shapeKey(columns: number, C: number, H: number, W: number): number {
+    if (C >= 1024 || H >= 1024 || W >= 1024) throw new RangeError(`${this.kind}: channels, height and width must each be below 1024`);
+    return columns * 2 ** 30 + C * 2 ** 20 + H * 2 ** 10 + W;
   }
 
   /** The [N, C·H·W] view of an NCHW buffer (one row per image), made once at allocation. */
