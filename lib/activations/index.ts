@@ -6,6 +6,7 @@ import * as scalar from "./scalar";
 export type { Activation } from "./activation";
 export * from "./scalar";
 export { softmax, softmaxJacobian, softmaxBackward, softmaxColumns, softmaxColumnsInto } from "./softmax";
+export { logSoftmax, logSoftmaxBackward, logSoftmaxColumnsInto, logSoftmaxColumnsBackwardInto } from "./log-softmax";
 export { erf, erfc } from "./erf";
 export { activateInto, activationBackwardInto } from "./apply";
 
