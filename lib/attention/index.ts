@@ -2,3 +2,11 @@
 // lib/index.ts re-exports this folder whole, so a new file needs only its line here.
 export { scaledDotProductAttention } from "./attention";
 export { sinusoidalPositionalEncoding } from "./positional-encoding";
+export {
+  attentionForward,
+  attentionForwardInto,
+  attentionBackward,
+  attentionBackwardInto,
+  type AttentionOptions,
+  type AttentionGrads,
+} from "./attention-batched";
