@@ -10,3 +10,4 @@ export {
   type AttentionOptions,
   type AttentionGrads,
 } from "./attention-batched";
+export { MultiheadAttention, type MultiheadAttentionOptions, type MultiheadAttentionCache } from "./multihead-attention";
