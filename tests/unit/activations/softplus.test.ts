@@ -12,4 +12,13 @@ describe("softplus", () => {
     expect(softplus.f(-1000)).toBe(0);
     expect(softplus.f(-40)).toBeCloseTo(Math.exp(-40), 30);
   });
+  it("softplus uses PyTorch's threshold 20: z itself and slope 1 above it, the exact formula at and below it", () => {
+    expect(softplus.f(20.5)).toBe(20.5);
+    expect(softplus.df(20.5)).toBe(1);
+    // At 20 itself the formula still applies: 20 + log(1 + e^−20) = 20 + 2.06e-9.
+    expect(softplus.f(20)).toBe(20 + Math.log1p(Math.exp(-20)));
+    expect(softplus.f(20) - 20).toBeCloseTo(2.061153622e-9, 13);
+    expect(softplus.df(20)).toBeCloseTo(1 - 2.061153618e-9, 13);
+    expect(softplus.df(20)).toBeLessThan(1);
+  });
 });
