@@ -24,7 +24,8 @@ export function globalNorm(grads: readonly Grad[]): number {
 
 /**
  * Rescales all gradients together so that their global norm is at most `maxNorm`, keeping their
- * direction; in place. Returns the global norm from BEFORE clipping (to plot or log).
+ * direction; in place. Returns the global norm from BEFORE clipping (to plot or log); `clipGradNorm` also returns
+ * the clip coefficient.
  *
  *   ‖g‖ = √(Σₖ ‖gₖ‖²),   gₖ ← gₖ·min(1, maxNorm / (‖g‖ + 10⁻⁶))
  *
@@ -39,14 +40,49 @@ export function globalNorm(grads: readonly Grad[]): number {
  */
 export function clipByGlobalNorm(grads: readonly Grad[], maxNorm: number): number {
   const norm = globalNorm(grads);
-  const scale = Math.min(1, maxNorm / (norm + 1e-6));
+  scaleAll(grads, clipCoefficient(norm, maxNorm));
+  return norm;
+}
+
+/**
+ * The factor by which norm clipping scales the gradients (1 when they are short enough).
+ *
+ *   clip_coef = min(1, maxNorm / (‖g‖ + 10⁻⁶))
+ *
+ * As `clip_coef_clamped` inside `torch.nn.utils.clip_grad_norm_`; a NaN norm gives NaN.
+ * @example
+ *   clipCoefficient(13, 5.2);   // ≈ 0.4
+ *   clipCoefficient(0.5, 1);    // 1
+ */
+export function clipCoefficient(norm: number, maxNorm: number): number {
+  return Math.min(1, maxNorm / (norm + 1e-6));
+}
+
+/**
+ * `clipByGlobalNorm` that also reports the factor it applied: the norm from before clipping and the clip coefficient.
+ *
+ *   ‖g‖ = √(Σₖ ‖gₖ‖²),   clipCoef = min(1, maxNorm / (‖g‖ + 10⁻⁶)),   gₖ ← gₖ·clipCoef
+ *
+ * As `torch.nn.utils.clip_grad_norm_`, which returns the norm and computes clip_coef inside.
+ * @example
+ *   const grads = [Float64Array.from([3]), Float64Array.from([4])];
+ *   clipGradNorm(grads, 1);   // { norm: 5, clipCoef: ≈ 0.2 }; grads ≈ [0.6], [0.8]
+ */
+export function clipGradNorm(grads: readonly Grad[], maxNorm: number): { norm: number; clipCoef: number } {
+  const norm = globalNorm(grads),
+    clipCoef = clipCoefficient(norm, maxNorm);
+  scaleAll(grads, clipCoef);
+  return { norm, clipCoef };
+}
+
+// Multiplies every entry by the clip coefficient; a factor of exactly 1 changes nothing, so it is skipped.
+function scaleAll(grads: readonly Grad[], scale: number): void {
   if (scale < 1 || Number.isNaN(scale)) {
     for (const g of grads) {
       const d = entries(g);
       for (let i = 0; i < d.length; i++) d[i] *= scale;
     }
   }
-  return norm;
 }
 
 /**

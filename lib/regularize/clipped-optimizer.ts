@@ -1,5 +1,5 @@
 import type { Optimizer } from "../optim/optimizer";
-import { clipByGlobalNorm, clipByNorm, clipByValue, globalNorm } from "./clip";
+import { clipByGlobalNorm, clipByNorm, clipByValue, clipCoefficient, globalNorm } from "./clip";
 
 /** How `ClippedOptimizer` clips: all gradients by their global norm, each tensor by its own norm, or each entry by value. */
 export type ClipMode = "globalNorm" | "perTensor" | "value";
@@ -20,6 +20,8 @@ export type ClipMode = "globalNorm" | "perTensor" | "value";
 export class ClippedOptimizer implements Optimizer {
   /** Global norm ‖g‖ of the last step's gradients, before clipping (NaN before the first step). */
   lastNorm = NaN;
+  /** The last step's clip coefficient min(1, c/(‖g‖ + 10⁻⁶)) in globalNorm mode (NaN before the first step or in other modes). */
+  lastClipCoef = NaN;
   /** Steps on which clipping changed the gradient. */
   clippedSteps = 0;
 
@@ -49,6 +51,7 @@ export class ClippedOptimizer implements Optimizer {
     let changed = false;
     if (this.mode === "globalNorm") {
       changed = this.lastNorm > c;
+      this.lastClipCoef = clipCoefficient(this.lastNorm, c);
       clipByGlobalNorm(grads, c);
     } else if (this.mode === "perTensor") {
       for (const g of grads) changed = clipByNorm(g, c) > c || changed;
@@ -65,6 +68,7 @@ export class ClippedOptimizer implements Optimizer {
   reset(): void {
     this.inner.reset();
     this.lastNorm = NaN;
+    this.lastClipCoef = NaN;
     this.clippedSteps = 0;
   }
 }

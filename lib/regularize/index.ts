@@ -14,6 +14,6 @@ export {
   type Weights,
 } from "./penalties";
 export { softThreshold, proximalL1Step } from "./soft-threshold";
-export { globalNorm, clipByNorm, clipByGlobalNorm, clipByValue, type Grad } from "./clip";
+export { globalNorm, clipByNorm, clipByGlobalNorm, clipGradNorm, clipCoefficient, clipByValue, type Grad } from "./clip";
 export { ClippedOptimizer, type ClipMode } from "./clipped-optimizer";
 export { PenalizedOptimizer } from "./penalized-optimizer";
