@@ -2,8 +2,12 @@ import { Tensor, shapeError } from "../tensor/tensor";
 import type { Param } from "./layer";
 import { LayerBase } from "./layer-base";
 
-/** Named values of a batch-norm layer's last forward (mu, var, invStd are [n, 1]: one per feature). */
-export type BatchNormCache = { A_prev: Tensor; mu: Tensor; var: Tensor; invStd: Tensor; xHat: Tensor; A: Tensor };
+/**
+ * Named values of a batch-norm layer's last forward (mu, var, varUnbiased, invStd are [n, 1]: one per feature). var is
+ * the biased batch variance that normalizes; varUnbiased = var·m/(m − 1) is what the running average receives (both
+ * hold the running statistics in eval mode).
+ */
+export type BatchNormCache = { A_prev: Tensor; mu: Tensor; var: Tensor; varUnbiased: Tensor; invStd: Tensor; xHat: Tensor; A: Tensor };
 /** Named gradients of a batch-norm layer's last backward (dA, dA_prev per example; dgamma, dbeta of the mean cost). */
 export type BatchNormGrads = { dA: Tensor; dgamma: Tensor; dbeta: Tensor; dA_prev: Tensor };
 
@@ -15,7 +19,7 @@ export type BatchNormGrads = { dA: Tensor; dgamma: Tensor; dbeta: Tensor; dA_pre
  *   eval:  x̂ = (x − running_mean)/√(running_var + ε)
  *   backward: dβ = (1/m)Σ_j dy_j,  dγ = (1/m)Σ_j dy_j·x̂_j,  dx = γ/√(σ² + ε)·(dy − dβ − x̂·dγ)
  *
- * As torch.nn.BatchNorm1d (momentum 0.1, ε = 1e-5, unbiased running variance), with features as rows; gradients
+ * As torch.nn.BatchNorm1d (momentum 0.1, ε = 1e-5, unbiased running variance, num_batches_tracked), with features as rows; gradients
  * follow the engine's per-example convention (see `Layer`).
  * @example
  *   const bn = new BatchNorm(4);
@@ -31,6 +35,8 @@ export class BatchNorm extends LayerBase<BatchNormCache, BatchNormGrads> {
   readonly runningVar: Tensor;
   readonly momentum: number;
   readonly eps: number;
+  /** Training batches that updated the running statistics (PyTorch's num_batches_tracked; frozen forwards do not count). */
+  numBatchesTracked = 0;
 
   constructor(
     readonly n: number,
@@ -51,7 +57,15 @@ export class BatchNorm extends LayerBase<BatchNormCache, BatchNormGrads> {
     const n = this.n,
       A = new Tensor([n, m]);
     return {
-      cache: { A_prev: A, mu: new Tensor([n, 1]), var: new Tensor([n, 1]), invStd: new Tensor([n, 1]), xHat: new Tensor([n, m]), A },
+      cache: {
+        A_prev: A,
+        mu: new Tensor([n, 1]),
+        var: new Tensor([n, 1]),
+        varUnbiased: new Tensor([n, 1]),
+        invStd: new Tensor([n, 1]),
+        xHat: new Tensor([n, m]),
+        A,
+      },
       grads: { dA: A, dgamma: this.dgamma, dbeta: this.dbeta, dA_prev: new Tensor([n, m]) },
     };
   }
@@ -68,6 +82,7 @@ export class BatchNorm extends LayerBase<BatchNormCache, BatchNormGrads> {
       y = c.A.data;
     const mu = c.mu.data,
       v = c.var.data,
+      vu = c.varUnbiased.data,
       inv = c.invStd.data,
       g = this.gamma.data,
       b = this.beta.data;
@@ -85,13 +100,15 @@ export class BatchNorm extends LayerBase<BatchNormCache, BatchNormGrads> {
         for (let j = 0; j < m; j++) ss += (x[row + j] - mean) * (x[row + j] - mean);
         mu[i] = mean;
         v[i] = ss / m; // NOTE: biased variance normalizes; the running average gets the unbiased ss/(m − 1)
+        vu[i] = ss / (m - 1);
         if (!this.frozen) {
           rm[i] = (1 - mom) * rm[i] + mom * mean;
-          rv[i] = (1 - mom) * rv[i] + mom * (ss / (m - 1));
+          rv[i] = (1 - mom) * rv[i] + mom * vu[i];
         }
       } else {
         mu[i] = rm[i];
         v[i] = rv[i];
+        vu[i] = rv[i];
       }
       inv[i] = 1 / Math.sqrt(v[i] + this.eps);
       for (let j = 0; j < m; j++) {
@@ -99,6 +116,7 @@ export class BatchNorm extends LayerBase<BatchNormCache, BatchNormGrads> {
         y[row + j] = g[i] * xh[row + j] + b[i];
       }
     }
+    if (this.training && !this.frozen) this.numBatchesTracked++;
     return c.A;
   }
 
