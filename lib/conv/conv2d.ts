@@ -69,23 +69,28 @@ export function conv2dInto(out: Tensor, X: Tensor, W: Tensor, b: Tensor | null =
     for (let o = 0; o < O; o++) {
       const bias = b === null ? 0 : b.data[o],
         yBase = (n * O + o) * Ho * Wo;
-      for (let i = 0; i < Ho; i++)
+      for (let i = 0; i < Ho; i++) {
+        const r0 = i * sh - ph,
+          u0 = firstTap(r0, dh),
+          u1 = endTap(r0, dh, kH, H);
         for (let j = 0; j < Wo; j++) {
+          const q0 = j * sw - pw,
+            v0 = firstTap(q0, dw),
+            v1 = endTap(q0, dw, kW, Wd);
           let s = bias;
           for (let c = 0; c < C; c++) {
-            const xBase = (n * C + c) * H * Wd,
+            const xBase = (n * C + c) * H * Wd + r0 * Wd + q0,
               wBase = (o * C + c) * kH * kW;
-            for (let u = 0; u < kH; u++) {
-              const r = i * sh - ph + u * dh;
-              if (r < 0 || r >= H) continue; // a padded row: zeros add nothing
-              for (let v = 0; v < kW; v++) {
-                const q = j * sw - pw + v * dw;
-                if (q >= 0 && q < Wd) s += w[wBase + u * kW + v] * x[xBase + r * Wd + q];
-              }
+            // NOTE: only the taps that land inside the image (u0..u1, v0..v1): padded zeros add nothing.
+            for (let u = u0; u < u1; u++) {
+              const xRow = xBase + u * dh * Wd,
+                wRow = wBase + u * kW;
+              for (let v = v0; v < v1; v++) s += w[wRow + v] * x[xRow + v * dw];
             }
           }
           y[yBase + i * Wo + j] = s;
         }
+      }
     }
   return out;
 }
@@ -155,24 +160,38 @@ export function conv2dBackwardInto(
   for (let n = 0; n < N; n++)
     for (let o = 0; o < O; o++) {
       const gBase = (n * O + o) * Ho * Wo;
-      for (let i = 0; i < Ho; i++)
+      for (let i = 0; i < Ho; i++) {
+        const r0 = i * sh - ph,
+          u0 = firstTap(r0, dh),
+          u1 = endTap(r0, dh, kH, H);
         for (let j = 0; j < Wo; j++) {
-          const d = g[gBase + i * Wo + j];
+          const d = g[gBase + i * Wo + j],
+            q0 = j * sw - pw,
+            v0 = firstTap(q0, dw),
+            v1 = endTap(q0, dw, kW, Wd);
           if (db !== null) db.data[o] += d;
           for (let c = 0; c < C; c++) {
-            const xBase = (n * C + c) * H * Wd,
+            const xBase = (n * C + c) * H * Wd + r0 * Wd + q0,
               wBase = (o * C + c) * kH * kW;
-            for (let u = 0; u < kH; u++) {
-              const r = i * sh - ph + u * dh;
-              if (r < 0 || r >= H) continue;
-              for (let v = 0; v < kW; v++) {
-                const q = j * sw - pw + v * dw;
-                if (q < 0 || q >= Wd) continue;
-                gw[wBase + u * kW + v] += d * x[xBase + r * Wd + q];
-                if (gx !== null) gx[xBase + r * Wd + q] += d * w[wBase + u * kW + v];
+            for (let u = u0; u < u1; u++) {
+              const xRow = xBase + u * dh * Wd,
+                wRow = wBase + u * kW;
+              for (let v = v0; v < v1; v++) {
+                gw[wRow + v] += d * x[xRow + v * dw];
+                if (gx !== null) gx[xRow + v * dw] += d * w[wRow + v];
               }
             }
           }
         }
+      }
     }
+}
+
+// The first tap u with start + u·step ≥ 0, and one past the last with start + u·step < size (at most k): the taps of a
+// window that land inside the image.
+function firstTap(start: number, step: number): number {
+  return start >= 0 ? 0 : Math.ceil(-start / step);
+}
+function endTap(start: number, step: number, k: number, size: number): number {
+  return Math.max(0, Math.min(k, Math.floor((size - 1 - start) / step) + 1));
 }
