@@ -2,7 +2,7 @@
 // a phone's width. Pages written by hand all get the browser gates; pages generated from one template
 // (the question-topic pages) get them on a sample (pages.ts), and every page, sampled or not, gets the
 // link pass, which needs no browser.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -11,6 +11,7 @@ import { builtPages, crawledPages, DIST, isTemplatePage } from "./pages";
 import { watch, reportCspViolations } from "./watch";
 import { everyControlChangesFigure, hydrateAll, interactionTimes, reportInteractionTimes } from "./widgets";
 import { photographWidgets } from "./photograph";
+import { NO_FIELDS, tryHostileFields } from "./hostile-fields";
 
 const all = builtPages();
 const budget = JSON.parse(readFileSync("tests/e2e/page-weight-budget.json", "utf8")) as {
@@ -87,93 +88,111 @@ test("every link, script, stylesheet and image of every page resolves", async ({
 
 for (const path of pages) {
   test.describe(`page ${path}`, () => {
-    test("loads with no error, no failed or foreign request, within its JavaScript budget, and working widgets", async ({
+    // One visit per page does every check that needs the page in a browser, each a step of its own: loading a
+    // long chapter and hydrating its widgets is most of the time these checks take.
+    test("loads with no error, no failed or foreign request, within its JavaScript budget, with working widgets, no axe violations and no horizontal scroll at 360 px", async ({
       page,
       baseURL,
     }) => {
+      // Axe checks the contrast of every highlighted token and every field gets hostile input: a long chapter takes a while.
+      test.setTimeout(480_000);
+      // Under a sub-path this run checks what a base path can break (pages, lazy chunks, workers, search): each
+      // widget loads and answers its first control. Everything else is checked at the root.
+      const root = new URL(baseURL!).pathname === "/";
       const origin = new URL(baseURL!).origin;
       await reportCspViolations(page);
       const problems = watch(page, origin);
-      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.addInitScript(() => localStorage.setItem("starlight-theme", "light"));
       const weight = scriptWeight(page);
       await page.goto(path);
       await page.waitForLoadState("networkidle");
-      // Page weight: the gzipped JavaScript the page loads before any widget scrolls into view.
-      const kb = await weight();
-      const limit = budget.pages[path] ?? budget.defaultKB;
-      mkdirSync("test-results/page-weight", { recursive: true });
-      writeFileSync(`test-results/page-weight/${path.replace(/[^\w]+/g, "_") || "home"}.json`, JSON.stringify({ path, kb, limit }));
-      expect(kb, `gzipped JS on ${path}`).toBeLessThanOrEqual(limit);
-      const widgets = await hydrateAll(page);
-      interactionTimes.length = 0; // only this page's controls
-      // Under a sub-path this run checks what a base path can break (pages, lazy chunks, workers, search): each
-      // widget loads and answers its first control. That every control changes its figure is checked at the root.
-      const controls = new URL(baseURL!).pathname === "/" ? Number.POSITIVE_INFINITY : 1;
-      for (const w of widgets) expect(await everyControlChangesFigure(w, controls)).toBeGreaterThan(0);
-      reportInteractionTimes(path);
-      // Open the search box so its code and index load too.
-      const search = page.locator("site-search button[data-open-modal]");
-      if (await search.isVisible()) {
-        await search.click();
-        await page.keyboard.type("neuron");
-        await page.waitForLoadState("networkidle");
-        await page.keyboard.press("Escape");
-      }
+      await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+      const widgets = await test.step("JavaScript budget and hydration", async () => {
+        // Page weight: the gzipped JavaScript the page loads before any widget scrolls into view.
+        const kb = await weight();
+        const limit = budget.pages[path] ?? budget.defaultKB;
+        mkdirSync("test-results/page-weight", { recursive: true });
+        writeFileSync(`test-results/page-weight/${path.replace(/[^\w]+/g, "_") || "home"}.json`, JSON.stringify({ path, kb, limit }));
+        expect(kb, `gzipped JS on ${path}`).toBeLessThanOrEqual(limit);
+        return hydrateAll(page);
+      });
+      if (root) await test.step("axe in light and dark mode", () => checkAxe(page, path, widgets));
+      await test.step("every control changes its widget's figure", async () => {
+        interactionTimes.length = 0; // only this page's controls
+        for (const w of widgets) expect(await everyControlChangesFigure(w, root ? Number.POSITIVE_INFINITY : 1)).toBeGreaterThan(0);
+        reportInteractionTimes(path);
+      });
+      if (root && path.startsWith("chapters/"))
+        await test.step("careless and hostile input in every number field", async () => {
+          const fields = await tryHostileFields(widgets);
+          if (NO_FIELDS.has(path)) expect(fields, "a chapter listed as having no number field").toBe(0);
+          else expect(fields, "number fields tried").toBeGreaterThan(0);
+        });
+      await test.step("search", async () => {
+        // Open the search box so its code and index load too.
+        const search = page.locator("site-search button[data-open-modal]");
+        if (await search.isVisible()) {
+          await search.click();
+          await page.keyboard.type("neuron");
+          await page.waitForLoadState("networkidle");
+          await page.keyboard.press("Escape");
+        }
+      });
+      if (root)
+        await test.step("no horizontal scroll at 360 px", async () => {
+          // Narrowed in place, as a phone turned or a window resized: every widget redraws at the new width.
+          await page.setViewportSize({ width: 360, height: 740 });
+          await expect
+            .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
+              message: "page width beyond 360 px",
+            })
+            .toBeLessThanOrEqual(0);
+          await photographWidgets(page, path, widgets, "phone");
+        });
       expect(problems.failedRequests, "failed requests").toEqual([]);
       expect(problems.console, "console errors").toEqual([]);
       expect(problems.pageErrors, "uncaught exceptions").toEqual([]);
       expect(problems.foreignRequests, "requests to other origins").toEqual([]);
     });
-
-    test("has no axe violations in light mode, nor contrast violations in dark mode", async ({ page }) => {
-      // Axe checks the contrast of every highlighted token: a chapter with many cells and formulas takes a while.
-      test.setTimeout(480_000);
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.addInitScript(() => localStorage.setItem("starlight-theme", "light"));
-      await page.goto(path);
-      await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
-      const widgets = await hydrateAll(page);
-      await page.evaluate(() => window.scrollTo(0, 0));
-      // KaTeX's output (three quarters of a long chapter's elements) is generated the same way on every page:
-      // one page checks it with every rule, the others leave it out, which halves the time axe takes.
-      // Highlighted code likewise: one page checks every token colour.
-      const math = path === MATH_AXE_PAGE;
-      if (math) expect(await page.locator(".katex").count(), "formulas on the page that checks KaTeX").toBeGreaterThan(10);
-      const axe = () => {
-        const builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
-        if (!math) builder.exclude(".katex");
-        if (path !== CODE_AXE_PAGE) builder.exclude(".astro-code .line");
-        return builder;
-      };
-      const summary = (r: Awaited<ReturnType<AxeBuilder["analyze"]>>) =>
-        r.violations.map(
-          (v) =>
-            `${v.id} (${v.impact}): ${v.nodes
-              .map((n) => n.target.join(" "))
-              .slice(0, 3)
-              .join(", ")}`,
-        );
-      expect(summary(await axe().analyze()), "light mode").toEqual([]);
-      await photographWidgets(page, path, widgets, "light");
-      // The theme changes colours only, so dark mode needs the contrast rule. Switched in place, as the theme
-      // picker does: every widget redraws on the change, and the page is not loaded and hydrated again.
-      await page.evaluate(async () => {
-        localStorage.setItem("starlight-theme", "dark");
-        document.documentElement.dataset.theme = "dark";
-        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      });
-      await page.evaluate(() => window.scrollTo(0, 0));
-      expect(summary(await axe().withRules(["color-contrast"]).analyze()), "dark mode").toEqual([]);
-      await photographWidgets(page, path, widgets, "dark");
-    });
-
-    test("has no horizontal scroll at 360 px", async ({ page }) => {
-      await page.setViewportSize({ width: 360, height: 740 });
-      await page.goto(path);
-      const widgets = await hydrateAll(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      await photographWidgets(page, path, widgets, "phone");
-    });
   });
+}
+
+/** Axe with every rule in light mode and the contrast rule in dark mode, with a picture of each widget in both. */
+async function checkAxe(page: Page, path: string, widgets: Locator[]): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // KaTeX's output (three quarters of a long chapter's elements) is generated the same way on every page:
+  // one page checks it with every rule, the others leave it out. Highlighted code likewise: one page checks
+  // every token colour. Legacy mode runs axe in the page itself (the default finishes in a new blank page).
+  const math = path === MATH_AXE_PAGE;
+  if (math) expect(await page.locator(".katex").count(), "formulas on the page that checks KaTeX").toBeGreaterThan(10);
+  const axe = () => {
+    const builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).setLegacyMode(true);
+    if (!math) builder.exclude(".katex");
+    if (path !== CODE_AXE_PAGE) builder.exclude(".astro-code .line");
+    return builder;
+  };
+  const summary = (r: Awaited<ReturnType<AxeBuilder["analyze"]>>) =>
+    r.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
+  expect(summary(await axe().analyze()), "light mode").toEqual([]);
+  await photographWidgets(page, path, widgets, "light");
+  // The theme changes colours only, so dark mode needs the contrast rule. Switched in place, as the theme
+  // picker does: every widget redraws on the change.
+  const theme = (name: string) =>
+    page.evaluate(async (name) => {
+      localStorage.setItem("starlight-theme", name);
+      document.documentElement.dataset.theme = name;
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      window.scrollTo(0, 0);
+    }, name);
+  await theme("dark");
+  expect(summary(await axe().withRules(["color-contrast"]).analyze()), "dark mode").toEqual([]);
+  await photographWidgets(page, path, widgets, "dark");
+  await theme("light");
 }
