@@ -65,6 +65,22 @@ describe("attentionForward", () => {
 });
 
 describe("attentionBackward", () => {
+  it("attentionBackward of one query over two keys, worked by hand", () => {
+    // With dO = [1]: dV = Pᵀ·dO = [w0, w1]; dP = dO·Vᵀ = [1, 3], rowsum(P ⊙ dP) = w0 + 3w1, so
+    // dS = [w0(1 − w0 − 3w1), w1(3 − w0 − 3w1)] = [−2w0w1, 2w0w1]; dQ = dS·K/√2 = [−2w0w1, 2w0w1]/√2.
+    const Q = new Tensor([1, 2], [1, 0]),
+      K = new Tensor([2, 2], [1, 0, 0, 1]),
+      V = new Tensor([2, 1], [1, 3]);
+    const { weights } = attentionForward(Q, K, V);
+    const { dQ, dV } = attentionBackward(new Tensor([1, 1], [1]), Q, K, V, weights);
+    const w0 = 1 / (1 + Math.exp(-1 / Math.SQRT2)),
+      w1 = 1 - w0;
+    expect(dV.data[0]).toBeCloseTo(w0, 14);
+    expect(dV.data[1]).toBeCloseTo(w1, 14);
+    expect(dQ.data[0]).toBeCloseTo((-2 * w0 * w1) / Math.SQRT2, 14);
+    expect(dQ.data[1]).toBeCloseTo((2 * w0 * w1) / Math.SQRT2, 14);
+  });
+
   const cases: [string, number, number, AttentionOptions][] = [
     ["no mask, Lq < Lk", 3, 5, {}],
     ["causal, Lq = Lk", 4, 4, { causal: true }],

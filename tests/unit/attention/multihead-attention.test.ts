@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MultiheadAttention, SGD, Tensor, attentionForward, createRng } from "../../../lib";
 import { dot, maxRelDiff, numericGrad, randn } from "../conv/fd";
@@ -93,6 +94,25 @@ describe("MultiheadAttention", () => {
       expect(maxRelDiff(got.output.data, ref.output.data)).toBeLessThan(1e-13);
       expect(maxRelDiff(got.weights.data, ref.weights.data)).toBeLessThan(1e-13);
     });
+
+  it("MultiheadAttention.forward without a mask is permutation-equivariant: reordering the positions reorders the output", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10000 }), fc.array(fc.nat(), { minLength: 4, maxLength: 4 }), (seed, keys) => {
+        const rng = createRng(seed);
+        const mha = new MultiheadAttention(4, 2, { rng });
+        const X = randn(rng, [1, 4, 4]);
+        const perm = [0, 1, 2, 3].sort((a, b) => keys[a] - keys[b] || a - b);
+        const Xp = new Tensor([1, 4, 4]);
+        perm.forEach((from, to) => Xp.data.set(X.data.subarray(from * 4, from * 4 + 4), to * 4));
+        const out = mha.forward(X, X, X).output.data.slice();
+        const outP = mha.forward(Xp, Xp, Xp).output.data;
+        perm.forEach((from, to) => {
+          for (let e = 0; e < 4; e++) expect(outP[to * 4 + e]).toBeCloseTo(out[from * 4 + e], 12);
+        });
+      }),
+      { numRuns: 50 },
+    );
+  });
 
   it("MultiheadAttention starts as PyTorch: Xavier-uniform in_proj, out_proj within ±1/√E, zero biases; names as PyTorch", () => {
     const mha = new MultiheadAttention(8, 2, { name: "attn" });
