@@ -1,5 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { ActivationLayer, Conv2d, Dense, SGD, Sequential, Tensor, Trainer, conv2d, createRng, gradCheck, losses } from "../../../lib";
+import {
+  ActivationLayer,
+  Conv2d,
+  Dense,
+  SGD,
+  Sequential,
+  Tensor,
+  Trainer,
+  conv2d,
+  convParamCount,
+  createRng,
+  gradCheck,
+  losses,
+  multiHeadAttentionParamCount,
+  MultiheadAttention,
+  paramCount,
+} from "../../../lib";
 import { maxRelDiff, randn } from "./fd";
 
 // Examples as columns: column j holds image j flattened as (channel, row, column), i.e. PyTorch's x.flatten(1) transposed.
@@ -80,6 +96,14 @@ describe("Conv2d", () => {
     const first = trainer.run(1).loss;
     const last = trainer.run(200).loss;
     expect(last).toBeLessThan(first * 0.5);
+  });
+
+  it("Conv2d and MultiheadAttention hold as many parameters as convParamCount and multiHeadAttentionParamCount say", () => {
+    expect(paramCount(new Conv2d(3, 64, 3))).toBe(convParamCount(3, 64, 3));
+    expect(paramCount(new Conv2d(64, 128, [1, 3], { bias: false }))).toBe(convParamCount(64, 128, 1, 3, false));
+    const count = (m: MultiheadAttention) => m.params().reduce((s, p) => s + p.value.length, 0);
+    expect(count(new MultiheadAttention(16, 4))).toBe(multiHeadAttentionParamCount(16));
+    expect(count(new MultiheadAttention(16, 4, { bias: false }))).toBe(multiHeadAttentionParamCount(16, false));
   });
 
   it("Conv2d rejects an input of the wrong size", () => {
