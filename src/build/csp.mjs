@@ -1,6 +1,7 @@
 // Builds the Content-Security-Policy of one built page. Every source is limited to the site's own
 // origin; the page's inline scripts (Starlight's theme and sidebar scripts) are allowed by hash.
 import { createHash } from "node:crypto";
+import { FRAME_SCRIPT } from "../cells/sandbox-frame.mjs";
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
 
@@ -14,11 +15,13 @@ export function inlineScriptHashes(html) {
 }
 
 export function policyFor(html) {
+  // The notebook's sandboxed frame (a srcdoc document, which inherits this policy) runs one inline script.
+  const frame = `'sha256-${createHash("sha256").update(FRAME_SCRIPT, "utf8").digest("base64")}'`;
   return [
     "default-src 'self'",
     // blob: lets the notebook's worker load each cell as a module: the worker, started from a blob:
     // URL, inherits this policy, so cell code gets no eval and no script from another origin.
-    `script-src 'self' blob: 'wasm-unsafe-eval' ${inlineScriptHashes(html).join(" ")}`.trim(),
+    `script-src 'self' blob: 'wasm-unsafe-eval' ${[...inlineScriptHashes(html), frame].join(" ")}`,
     // Starlight and Plot write inline style attributes.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",

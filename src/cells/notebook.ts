@@ -1,13 +1,33 @@
 // The page's notebook: its cells in page order and the one worker they share. Runs go one at a
-// time through a queue; Stop or the time limit terminates the worker (the only way to interrupt
-// code that never yields), and the next run starts a fresh worker with an empty context.
-// The worker starts from a blob: URL so the page's Content-Security-Policy covers it, and answers
-// only on a private MessagePort; every message is checked (checkMessage) and budgeted (RunBudget).
+// time through a queue; Stop or the time limit ends the worker (the only way to interrupt code
+// that never yields), and the next run starts a fresh worker with an empty context.
+// The worker lives in a sandboxed frame (sandbox-frame.mjs) with a process of its own, so a cell that
+// fills memory ends that frame, not the tab: the page pings the frame, and a frame that stops answering
+// is taken as out of memory and replaced. Frame and worker inherit the page's Content-Security-Policy;
+// the worker answers only on a private MessagePort; every message is checked (checkMessage) and budgeted.
 import { t } from "../i18n";
 import { CellView } from "./cell-view";
 import { RunBudget } from "./budget";
 import { checkMessage, type ToWorker } from "./protocol";
+import { FRAME_DOCUMENT } from "./sandbox-frame.mjs";
 import workerUrl from "./cell-worker.ts?worker&url";
+
+/** How often the page pings the frame, and how long an unanswered ping may wait before the frame counts as gone. */
+const PING_MS = 500;
+const LOST_MS = 2500;
+
+// The worker's code, fetched once by the page (same origin, so the service worker serves it offline).
+let workerCode: Promise<Blob> | null = null;
+const loadWorkerCode = () =>
+  (workerCode ??= fetch(workerUrl)
+    .then(async (r) => {
+      if (!r.ok) throw new Error(`${r.status}`);
+      return new Blob([await r.arrayBuffer()], { type: "text/javascript" });
+    })
+    .catch((error: unknown) => {
+      workerCode = null; // offline before it was ever loaded: a later run retries
+      throw error;
+    }));
 
 interface Job {
   view: CellView;
@@ -20,9 +40,13 @@ interface Job {
 
 export class Notebook {
   private readonly views: CellView[];
-  private worker: Worker | null = null;
+  private frame: HTMLIFrameElement | null = null;
   private port: MessagePort | null = null;
   private ready = false;
+  private pinger?: ReturnType<typeof setInterval>;
+  /** When the frame's unanswered ping was sent; 0 when none is pending (or the frame has not loaded yet). */
+  private pingSent = 0;
+  private frameLoaded = false;
   private runs = 0;
   private queue: CellView[] = [];
   private job: Job | null = null;
@@ -36,6 +60,7 @@ export class Notebook {
           (v) => this.run(v, true),
         ),
     );
+    addEventListener("message", (e) => this.fromFrame(e));
   }
 
   private view(el: HTMLElement): CellView {
@@ -71,24 +96,60 @@ export class Notebook {
     this.next();
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    // A blob: worker inherits the page's policy (a worker loaded from a URL would get none on a static host).
-    const bootstrap = `import ${JSON.stringify(new URL(workerUrl, location.href).href)};`;
-    const url = URL.createObjectURL(new Blob([bootstrap], { type: "text/javascript" }));
-    const worker = new Worker(url, { type: "module" });
+  private ensureWorker(): void {
+    if (this.frame) return;
+    const frame = document.createElement("iframe");
+    // No allow-same-origin: an opaque origin, which Chromium gives a process of its own.
+    frame.setAttribute("sandbox", "allow-scripts");
+    frame.setAttribute("aria-hidden", "true");
+    frame.tabIndex = -1;
+    frame.title = "cell runner";
+    frame.hidden = true;
+    frame.srcdoc = FRAME_DOCUMENT;
     const channel = new MessageChannel();
-    worker.postMessage(null, [channel.port2]);
-    channel.port1.onmessage = (e) => this.receive(worker, e.data);
-    worker.addEventListener("error", (e) => {
-      e.preventDefault();
-      URL.revokeObjectURL(url);
-      // After "ready" the worker reports its own errors; an error event before it means it never started.
-      if (this.worker === worker && !this.ready) this.kill(t("cell.workerFailed"));
-    });
-    this.ready = false;
+    channel.port1.onmessage = (e) => this.receive(frame, e.data);
+    frame.addEventListener("load", () => void this.start(frame, channel.port2), { once: true });
+    document.body.append(frame);
+    this.frame = frame;
     this.port = channel.port1;
-    return (this.worker = worker);
+    this.ready = false;
+    this.frameLoaded = false;
+    this.pingSent = 0;
+    clearInterval(this.pinger);
+    this.pinger = setInterval(() => this.ping(), PING_MS);
+  }
+
+  /** Hands the loaded frame the worker's code and the worker's end of the private channel. */
+  private async start(frame: HTMLIFrameElement, port: MessagePort): Promise<void> {
+    let code: Blob;
+    try {
+      code = await loadWorkerCode();
+    } catch {
+      if (this.frame === frame) this.kill(t("cell.workerFailed"));
+      return;
+    }
+    if (this.frame !== frame) return;
+    this.frameLoaded = true;
+    frame.contentWindow?.postMessage(code, "*", [port]);
+  }
+
+  /**
+   * Pings the frame, unless a ping is still unanswered: after LOST_MS its process is gone (a cell
+   * filled its memory). Answers come as messages, which background tabs do not throttle.
+   */
+  private ping(): void {
+    if (!this.frame || !this.frameLoaded) return;
+    if (this.pingSent === 0) {
+      this.pingSent = performance.now();
+      this.frame.contentWindow?.postMessage("ping", "*");
+    } else if (performance.now() - this.pingSent > LOST_MS) this.kill(t("cell.outOfMemory"));
+  }
+
+  /** A message from the frame itself: a pong, or "failed" when its worker could not start. */
+  private fromFrame(e: MessageEvent): void {
+    if (!this.frame || e.source !== this.frame.contentWindow) return;
+    if (e.data === "pong") this.pingSent = 0;
+    else if (e.data === "failed" && !this.ready) this.kill(t("cell.workerFailed"));
   }
 
   private next(): void {
@@ -110,9 +171,9 @@ export class Notebook {
     job.timer = setTimeout(() => this.kill(t("cell.timedOut", { seconds })), seconds * 1000);
   }
 
-  /** One message from `worker`'s port: checked, matched to the running job, budgeted, shown. */
-  private receive(worker: Worker, raw: unknown): void {
-    if (worker !== this.worker) return;
+  /** One message from the worker of `frame`: checked, matched to the running job, budgeted, shown. */
+  private receive(frame: HTMLIFrameElement, raw: unknown): void {
+    if (frame !== this.frame) return;
     const m = checkMessage(raw);
     const job = this.job;
     if (m?.kind === "ready" && !this.ready) {
@@ -134,10 +195,11 @@ export class Notebook {
     } else job.view.show1(m);
   }
 
-  /** Terminates the worker: the running cell shows `message`, queued cells and earlier results go stale. */
+  /** Removes the frame (its worker ends with it): the running cell shows `message`, queued cells and earlier results go stale. */
   private kill(message: string): void {
-    this.worker?.terminate();
-    this.worker = null;
+    this.frame?.remove();
+    this.frame = null;
+    clearInterval(this.pinger);
     this.port?.close();
     this.port = null;
     const job = this.job;

@@ -201,6 +201,75 @@ test("a cell that fills memory is ended by its time limit and the page survives"
   expect(Math.round(await longestTaskSince(page, t0))).toBeLessThan(STALL_LIMIT);
 });
 
+/**
+ * Runs `code` in the first cell with the longest time limit (600 s) until it ends, then proves the tab lived: a cell that
+ * fills memory kills its sandboxed frame's process, which Playwright reports as a crash of the whole
+ * page (and then refuses every call on it). So the page is read through a CDP session of its own,
+ * opened before the run: if the tab itself had crashed, that session's evaluate would fail too.
+ */
+async function fillMemory(page: Page, name: string, code: string): Promise<{ note: string; seconds: number }> {
+  const cell = first(page);
+  // The limit must not end the run first: on this loaded machine filling the heap takes 30-90 s.
+  await cell.locator("[data-timeout-input]").fill("600");
+  await edit(page, cell, code);
+  const cdp = await page.context().newCDPSession(page);
+  const inPage = async <T>(expression: string): Promise<T> => {
+    const r = await cdp.send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true });
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.text);
+    return r.result.value as T;
+  };
+  const t0 = await pageNow(page);
+  await page.keyboard.press("Control+Enter");
+  const done = 'document.querySelector("dl-cell#ch0-shapes").getAttribute("data-done")';
+  await expect.poll(() => inPage<string | null>(done), { timeout: 300_000, intervals: [500] }).toMatch(/error|stopped/);
+  const seconds = Math.round((await inPage<number>("performance.now()")) - t0) / 1000;
+  const note = await inPage<string>('document.querySelector("dl-cell#ch0-shapes [data-output-body]").textContent');
+  // The tab answers, and its main thread was never blocked for long.
+  expect(await inPage<number>("6 * 7")).toBe(42);
+  const longest = Math.round(await inPage<number>(`Math.max(0, ...window.longTasks.filter(([s]) => s >= ${t0}).map(([, d]) => d))`));
+  stalls[name] = longest;
+  console.log(`${name}: ended after ${seconds} s; longest main-thread task ${longest} ms; note: ${note}`);
+  expect(longest).toBeLessThan(STALL_LIMIT);
+  // The next run works: the cell's own code again, in a fresh sandbox.
+  await inPage('document.querySelector("dl-cell#ch0-shapes [data-action=reset]").click()');
+  await inPage('document.querySelector("dl-cell#ch0-shapes [data-action=run]").click()');
+  await expect
+    .poll(() => inPage<string>('document.querySelector("dl-cell#ch0-shapes .dl-cell-log")?.textContent ?? ""'), { timeout: 30_000 })
+    .toBe("X [3, 2] W [4, 3] Z [4, 2]");
+  await cdp.detach();
+  return { note, seconds };
+}
+
+test("a cell that fills memory ends only that cell, says so, and the next run works", async ({ page }) => {
+  test.setTimeout(400_000);
+  await page.goto(PAGE);
+  const { note } = await fillMemory(
+    page,
+    "memory: push 1e6-element arrays, 600 s limit",
+    "const a = [];\nwhile (true) a.push(new Array(1e6).fill(0));",
+  );
+  expect(note).toContain("ran out of memory");
+});
+
+test("other ways to fill memory end the cell, never the tab", async ({ context }) => {
+  test.setTimeout(1_200_000);
+  // Each ends with the out-of-memory note or with the engine's own error (a RangeError): either way only the cell.
+  // Each on a page of its own: after a sandbox's process ends, Playwright refuses calls on the page that held it.
+  const ways = {
+    "memory: new Array(5e8).fill(0)": "new Array(5e8).fill(0);",
+    "memory: a string doubling": 'let s = "x";\nwhile (true) s += s;',
+    "memory: typed arrays of 1e7": "const a = [];\nwhile (true) a.push(new Float64Array(1e7).fill(1));",
+  };
+  for (const [name, code] of Object.entries(ways)) {
+    const page = await context.newPage();
+    await recordLongTasks(page);
+    await page.goto(PAGE);
+    const { note } = await fillMemory(page, name, code);
+    expect(note).toMatch(/ran out of memory|RangeError/);
+    await page.close();
+  }
+});
+
 test("a huge time limit is clamped to its range, and Run all above passes by code from a link", async ({ page }) => {
   const linked = 'console.log("from a link")';
   await page.goto(`${PAGE}?ch0-shapes.code=${b64url(linked)}`);
