@@ -2,6 +2,7 @@
 // a 100-step cost curve, for each activation × initialization, with batch norm and residual skips as
 // toggles and presets for the problem and each fix (chapter 6). Training runs in slices between frames.
 import { WidgetBase } from "./base";
+import { afterPaint } from "./after-paint";
 import { runInFrames } from "./frame-slices";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
@@ -10,7 +11,9 @@ import { FLOW_PRESETS, FlowRun, LR, STEPS, gradientFlowSchema, type FlowPreset, 
 import { logDomain, pairWidth, powerOfTen, seriesColor } from "../charts/parts";
 import { t } from "../i18n";
 
-const STEPS_PER_FRAME = 10;
+// One step of the deep net takes 5-10 ms here, so a frame's slice takes whole steps one at a time up to its budget
+// (ten at once held a frame for 70 ms, also the frame of the next click).
+const STEPS_PER_ADVANCE = 1;
 type Name = keyof GradientFlowState & string;
 
 class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
@@ -68,7 +71,7 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
       b.setAttribute("aria-pressed", String(Object.entries(p).every(([k, v]) => this.state[k as Name] === v)));
     }
     this.drawNorms();
-    this.drawLoss();
+    this.drawReadouts();
     const run = this.run;
     const job = {
       advance: (steps: number) => {
@@ -76,7 +79,19 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
         return run.status !== "ok";
       },
     };
-    this.stopFrames = runInFrames(job, () => this.drawLoss(), { unit: STEPS_PER_FRAME, budgetMs: 8, redrawMs: 50, pauseOutside: this });
+    // The change's frame shows the new norms and readouts; the emptied cost chart follows once it is painted, and
+    // training after that.
+    let stopSlices = () => {};
+    const stopStart = afterPaint([
+      () => {
+        this.drawLoss();
+        stopSlices = runInFrames(job, () => this.drawLoss(), { unit: STEPS_PER_ADVANCE, budgetMs: 8, redrawMs: 50, pauseOutside: this });
+      },
+    ]);
+    this.stopFrames = () => {
+      stopStart();
+      stopSlices();
+    };
   }
 
   private buildFigure(): void {
@@ -134,10 +149,10 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
     );
   }
 
-  private drawLoss(): void {
+  /** The run's readouts, status and note. */
+  private drawReadouts(): void {
     const run = this.run,
-      losses = run.losses,
-      c = themeColors();
+      losses = run.losses;
     const status =
       run.status === "diverged"
         ? t("widget.diverged")
@@ -168,6 +183,15 @@ class GradientFlowWidget extends WidgetBase<typeof gradientFlowSchema> {
         : run.status === "done" && Math.abs(last - 0.5) < 0.02
           ? t("gradientFlow.stuckNote")
           : "";
+  }
+
+  /** The cost curve so far, with the readouts. */
+  private drawLoss(): void {
+    this.drawReadouts();
+    const run = this.run,
+      losses = run.losses,
+      last = losses[losses.length - 1],
+      c = themeColors();
     const data = losses.map((cost, step) => ({ step, cost })).filter((d) => Number.isFinite(d.cost) && d.cost > 0);
     const [lo, hi] = logDomain([...data.map((d) => d.cost), 0.5]);
     drawChart(
