@@ -1,6 +1,7 @@
 // <dl-residual-tracer>: a chain of scalar blocks run by the engine with and without skips; the gradient at
 // the input as a product of per-block factors, how it fades block by block, and its split into paths (chapter 6).
 import { WidgetBase } from "./base";
+import { afterPaint } from "./after-paint";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { pathSums, product, productText, residualTracerSchema, runChain, type Chain } from "./residual-tracer-model";
@@ -14,6 +15,11 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
   private readouts!: HTMLElement;
   private reachHost!: HTMLElement;
   private pathsHost!: HTMLElement;
+  /** Width of each chart, read once per change before the DOM changes (a read after it forces a layout). */
+  private chartWidth = 0;
+  /** The settings the paths chart was drawn for: it shows the chain with skips, which the skip toggle does not change. */
+  private pathsKey = "";
+  private stopLater = () => {};
 
   protected optionLabel(_name: string, option: string): string {
     return t(`activation.${option}`);
@@ -21,6 +27,7 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
 
   protected render(): void {
     if (!this.readouts) this.buildFigure();
+    this.chartWidth = pairWidth(this.figure.clientWidth);
     const s = this.state,
       withSkip = runChain(s, true),
       plain = runChain(s, false);
@@ -48,7 +55,18 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
     );
     this.readouts.querySelector("dd")!.setAttribute("data-gradient", String(chosen.gradient));
     this.drawReach(withSkip, plain);
-    this.drawPaths(withSkip);
+    const key = `${s.blocks}|${s.weight}|${s.activation}|${this.chartWidth}|${document.documentElement.dataset.theme}`;
+    // The paths chart once the change's frame (formulas, readouts, reach) is painted: one chart drawing per frame.
+    if (key !== this.pathsKey) {
+      this.stopLater();
+      this.stopLater = afterPaint([() => this.drawPaths(withSkip)]);
+    }
+    this.pathsKey = key;
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLater();
   }
 
   private buildFigure(): void {
@@ -78,7 +96,7 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
     drawChart(
       this.reachHost,
       {
-        width: pairWidth(this.figure.clientWidth),
+        width: this.chartWidth,
         height: 260,
         marginLeft: 52,
         marginBottom: 40,
@@ -119,7 +137,7 @@ class ResidualTracerWidget extends WidgetBase<typeof residualTracerSchema> {
     drawChart(
       this.pathsHost,
       {
-        width: pairWidth(this.figure.clientWidth),
+        width: this.chartWidth,
         height: 260,
         marginLeft: 52,
         marginBottom: 40,
