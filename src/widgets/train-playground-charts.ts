@@ -17,15 +17,37 @@ export interface HeatmapText {
 /** Plot's x and y scales of the last heatmap, to turn a click into data coordinates. */
 export type Scales = { x: Plot.Scale; y: Plot.Scale };
 
-const background = () => getComputedStyle(document.documentElement).getPropertyValue("--sl-color-black").trim() || "#fff";
+let cachedBackground: { theme: string; color: string } | undefined;
+/** The page background, read once per theme (a style read after the readouts changed forced a style pass of the page). */
+function background(): string {
+  const theme = document.documentElement.dataset.theme ?? "";
+  if (cachedBackground?.theme !== theme) {
+    cachedBackground = { theme, color: getComputedStyle(document.documentElement).getPropertyValue("--sl-color-black").trim() || "#fff" };
+  }
+  return cachedBackground.color;
+}
 
 const tableOpen = (host: HTMLElement) => host.querySelector<HTMLDetailsElement>("details.dl-data-table")?.open ?? false;
 
 /**
- * Whether to fill the data table: always when paused, but while training only if the reader has it open.
- * Rebuilding hundreds of closed table rows twenty times a second costs more than drawing the chart.
+ * Whether to fill the data table: only while the reader has it open (the widget draws the chart again when it is
+ * opened). Building the 200-odd closed rows of the points cost more than drawing the heatmap, on every change.
  */
-const wantTable = (host: HTMLElement, live: boolean) => !live || tableOpen(host);
+const wantTable = (host: HTMLElement) => tableOpen(host);
+
+/** Calls `fill` when the reader opens the data table under a chart in `host`, whose rows are left out while it is closed. */
+export function onTableOpen(host: HTMLElement, fill: () => void): void {
+  // toggle does not bubble: listen while it goes down to the <details>.
+  host.addEventListener(
+    "toggle",
+    (e) => {
+      // Only a table drawn without its rows: one drawn open also sends a toggle, and must not draw again.
+      const details = e.target as HTMLDetailsElement;
+      if (details.matches("details.dl-data-table[data-rows-left-out]") && details.open) fill();
+    },
+    true,
+  );
+}
 
 /**
  * Keeps an opened data table open across redraws (drawChart replaces it), and drops the <style> element Plot puts
@@ -38,16 +60,44 @@ function redraw(host: HTMLElement, draw: () => void): void {
   host.querySelector("svg > style")?.remove();
   const details = host.querySelector<HTMLDetailsElement>("details.dl-data-table");
   if (details && open) details.open = true;
+  // A closed table is drawn without its rows (wantTable); onTableOpen fills it when opened.
+  if (details && !open) details.dataset.rowsLeftOut = "";
+}
+
+/** Radius of a point's circle; a square has the same area (side r·√π), as Plot's symbols do. */
+const POINT_R = 3.5;
+
+/**
+ * One class and set of points as a single path (Plot's dot mark makes an element per point, most of the heatmap's
+ * drawing time for 200 points, on every change and every 50 ms while training); same places, shapes and colours.
+ */
+function pointsMark(data: { x: number; y: number }[], symbol: "circle" | "square", paint: Record<string, string | number>): Plot.Markish {
+  return Plot.dot(data, {
+    x: "x",
+    y: "y",
+    render: (index, _scales, values) => {
+      const X = values.x as ArrayLike<number>,
+        Y = values.y as ArrayLike<number>,
+        r = POINT_R,
+        side = r * Math.sqrt(Math.PI);
+      const f = (v: number) => v.toFixed(1);
+      let d = "";
+      for (const i of index) {
+        d +=
+          symbol === "circle"
+            ? `M${f(X[i] - r)},${f(Y[i])}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`
+            : `M${f(X[i] - side / 2)},${f(Y[i] - side / 2)}h${f(side)}v${f(side)}h${f(-side)}z`;
+      }
+      const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+      path.setAttribute("d", d);
+      for (const [k, v] of Object.entries(paint)) path.setAttribute(k, String(v));
+      return path;
+    },
+  });
 }
 
 /** Draws the heatmap of p(class 1) over the plot window, the p = 0.5 boundary and the points. Returns the scales. */
-export function drawHeatmap(
-  host: HTMLElement,
-  session: PlaygroundSession,
-  text: HeatmapText,
-  maxWidth: number,
-  live = false,
-): Scales | undefined {
+export function drawHeatmap(host: HTMLElement, session: PlaygroundSession, text: HeatmapText, maxWidth: number): Scales | undefined {
   const c = themeColors(),
     bg = background();
   const { x0, x1, y0, y1 } = session.domain,
@@ -87,10 +137,10 @@ export function drawHeatmap(
         marks: [
           Plot.raster(values, { ...raster, opacity: 0.55 }),
           Plot.contour(probabilities, { ...raster, thresholds: [0.5], stroke: c.text, strokeWidth: text.unit ? 0.75 : 1.5, fill: "none" }),
-          Plot.dot(byClass(0, true), { x: "x", y: "y", r: 3.5, symbol: "circle", fill: c.second, stroke: bg, strokeWidth: 1 }),
-          Plot.dot(byClass(1, true), { x: "x", y: "y", r: 3.5, symbol: "square", fill: c.accent, stroke: bg, strokeWidth: 1 }),
-          Plot.dot(byClass(0, false), { x: "x", y: "y", r: 3.5, symbol: "circle", fill: bg, stroke: c.second, strokeWidth: 1.5 }),
-          Plot.dot(byClass(1, false), { x: "x", y: "y", r: 3.5, symbol: "square", fill: bg, stroke: c.accent, strokeWidth: 1.5 }),
+          pointsMark(byClass(0, true), "circle", { fill: c.second, stroke: bg, "stroke-width": 1 }),
+          pointsMark(byClass(1, true), "square", { fill: c.accent, stroke: bg, "stroke-width": 1 }),
+          pointsMark(byClass(0, false), "circle", { fill: bg, stroke: c.second, "stroke-width": 1.5 }),
+          pointsMark(byClass(1, false), "square", { fill: bg, stroke: c.accent, "stroke-width": 1.5 }),
           Plot.frame({ stroke: c.grid }),
         ],
       },
@@ -103,7 +153,7 @@ export function drawHeatmap(
           t("trainPlayground.table.set"),
           t("trainPlayground.table.p"),
         ],
-        rows: !wantTable(host, live)
+        rows: !wantTable(host)
           ? []
           : pts.x.map((x, i) => [
               formatNumber(x, 3),
@@ -121,7 +171,7 @@ export function drawHeatmap(
 }
 
 /** Draws the sampled training-set and test-set losses against the step, on a log or linear axis. */
-export function drawLossCurve(host: HTMLElement, session: PlaygroundSession, log: boolean, maxWidth: number, live = false): void {
+export function drawLossCurve(host: HTMLElement, session: PlaygroundSession, log: boolean, maxWidth: number): void {
   const c = themeColors();
   const { step, train, test } = session.curve;
   const ok = (v: number) => Number.isFinite(v) && (!log || v > 0);
@@ -181,7 +231,7 @@ export function drawLossCurve(host: HTMLElement, session: PlaygroundSession, log
       description,
       {
         columns: [t("trainPlayground.table.step"), t("trainPlayground.table.set"), t("trainPlayground.table.loss")],
-        rows: wantTable(host, live) ? data.map((d) => [d.step, d.set, d.loss]) : [],
+        rows: wantTable(host) ? data.map((d) => [d.step, d.set, d.loss]) : [],
       },
     ),
   );

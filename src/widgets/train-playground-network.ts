@@ -45,6 +45,7 @@ export class NetworkFigure {
   private ctx = this.canvas.getContext("2d", { willReadFrequently: true })!;
   private description = Object.assign(document.createElement("p"), { className: "dl-chart-description" });
   private active?: UnitRef;
+  private colors?: { theme: string; lo3: number[]; hi3: number[]; mid: number[] };
 
   constructor(private readonly onFocus: (unit: UnitRef | undefined) => void) {
     this.root.append(this.svg, this.description);
@@ -91,13 +92,23 @@ export class NetworkFigure {
     });
   }
 
+  /** The pictures' three colours as RGB, read once per theme: reading the page's style after a redraw forces a style
+   * pass over the whole page, and each read-back is a canvas round trip (it was done three times per unit). */
+  private palette(): { theme: string; lo3: number[]; hi3: number[]; mid: number[] } {
+    const theme = document.documentElement.dataset.theme ?? "";
+    if (this.colors?.theme !== theme) {
+      const c = themeColors(),
+        ctx = this.ctx;
+      const mid = getComputedStyle(document.documentElement).getPropertyValue("--sl-color-black").trim() || "#fff";
+      this.colors = { theme, lo3: rgb(ctx, c.second), hi3: rgb(ctx, c.accent), mid: rgb(ctx, mid) };
+    }
+    return this.colors;
+  }
+
   /** The map as a GRID × GRID picture, lowest value in the second colour, highest in the accent. */
   private picture(map: Float64Array): string {
-    const c = themeColors(),
-      ctx = this.ctx;
-    const lo3 = rgb(ctx, c.second),
-      hi3 = rgb(ctx, c.accent),
-      mid = rgb(ctx, getComputedStyle(document.documentElement).getPropertyValue("--sl-color-black").trim() || "#fff");
+    const ctx = this.ctx,
+      { lo3, hi3, mid } = this.palette();
     let lo = Infinity,
       hi = -Infinity;
     for (const v of map) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));

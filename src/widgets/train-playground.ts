@@ -3,10 +3,11 @@
 // folded groups. Training runs in slices between animation frames (a time budget per frame) so the page stays
 // smooth; the expensive heatmap and network maps are redrawn at most every HEATMAP_MS. It pauses out of view.
 import { WidgetBase } from "./base";
+import { afterPaint } from "./after-paint";
 import { controlButton } from "./controls";
 import { watchVisibility } from "./visibility";
 import { formatNumber } from "../charts/format";
-import { drawHeatmap, drawLossCurve, type Scales } from "./train-playground-charts";
+import { drawHeatmap, drawLossCurve, onTableOpen, type Scales } from "./train-playground-charts";
 import { buildDataControls } from "./train-playground-data";
 import { NetworkFigure, type UnitRef } from "./train-playground-network";
 import {
@@ -56,6 +57,8 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
   private visible = true;
   private unwatch = () => {};
   private raf = 0;
+  /** Drops the drawings a change left for later frames. */
+  private stopLater = () => {};
   private lastHeatmap = -Infinity;
   private lastLossCurve = -Infinity;
   private lastNetwork = -Infinity;
@@ -91,6 +94,7 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
   disconnectedCallback(): void {
     this.unwatch();
     this.cancel();
+    this.stopLater();
   }
 
   protected buildControls(panel: HTMLElement): void {
@@ -226,6 +230,9 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
       className: "dl-chart-description",
       textContent: t("trainPlayground.legend"),
     });
+    // The data tables are filled only while open (see wantTable): opening one draws its chart again with its rows.
+    onTableOpen(this.heatHost, () => this.drawHeat());
+    onTableOpen(this.lossHost, () => drawLossCurve(this.lossHost, this.session, this.state.logScale, this.layout.network));
     this.network = new NetworkFigure((unit) => this.focusUnit(unit));
     const heat = (this.heatBox = Object.assign(document.createElement("div"), { className: "dl-tp-heat" }));
     heat.append(this.showing, this.heatHost);
@@ -251,28 +258,35 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
     return { heat: Math.min(380, this.width - side - 24), network: side };
   }
 
+  /**
+   * Redraws after a change: the readouts and the heatmap (whose description names every setting) in the change's own
+   * frame, the network after that frame is painted and the loss curve after the next, so no frame pays for all three.
+   */
   private drawAll(now = performance.now()): void {
     this.heatBox.style.maxWidth = `${this.layout.heat}px`;
     this.sideBox.style.maxWidth = `${this.layout.network}px`;
     this.drawReadouts();
     this.drawHeat();
-    this.network.draw(this.session, chosenFeatures(this.state), this.layout.network);
-    drawLossCurve(this.lossHost, this.session, this.state.logScale, this.layout.network);
     this.lastHeatmap = this.lastLossCurve = this.lastNetwork = now;
     this.note.textContent =
       this.session.status === "diverged"
         ? t("trainPlayground.divergedNote", { step: this.session.divergedAt ?? this.session.step, ceiling: formatNumber(LOSS_CEILING, 3) })
         : "";
+    this.stopLater();
+    this.stopLater = afterPaint([
+      () => this.network.draw(this.session, chosenFeatures(this.state), this.layout.network),
+      () => drawLossCurve(this.lossHost, this.session, this.state.logScale, this.layout.network),
+    ]);
   }
 
   /** Shows a hidden unit's map in the heatmap while it is pointed at or focused (none: the output's p). */
   private focusUnit(unit: UnitRef | undefined): void {
     this.focused = unit;
     this.network.setActive(unit);
-    this.drawHeat(this.playing);
+    this.drawHeat();
   }
 
-  private drawHeat(live = false): void {
+  private drawHeat(): void {
     const s = this.state,
       session = this.session,
       { loss, accuracy, p } = session.evaluate(),
@@ -312,7 +326,6 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
         unit,
       },
       this.layout.heat,
-      live,
     );
     // NOTE: after the heatmap, which ran the grid forward pass the unit maps come from.
     this.showing.textContent =
@@ -360,14 +373,14 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
     const slow = this.budget.ms <= FrameBudget.MIN_MS ? 3 : 1;
     if (now - this.lastHeatmap >= slow * HEATMAP_MS) {
       this.drawReadouts();
-      this.drawHeat(true);
+      this.drawHeat();
       this.lastHeatmap = now;
     } else if (now - this.lastNetwork >= slow * NETWORK_MS) {
       // The grid pass the maps come from is the heatmap's, one frame old at most.
       this.network.draw(session, chosenFeatures(this.state), this.layout.network);
       this.lastNetwork = now;
     } else if (now - this.lastLossCurve >= slow * LOSS_MS) {
-      drawLossCurve(this.lossHost, session, this.state.logScale, this.layout.network, true);
+      drawLossCurve(this.lossHost, session, this.state.logScale, this.layout.network);
       this.lastLossCurve = now;
     }
     this.schedule();
@@ -391,15 +404,16 @@ class TrainPlaygroundWidget extends WidgetBase<typeof trainPlaygroundSchema> {
     this.drawReadouts();
   }
 
-  private pause(): void {
+  private pause(draw = true): void {
     this.playing = false;
     this.playButton.textContent = t("trainPlayground.play");
     this.cancel();
-    this.drawAll();
+    if (draw) this.drawAll();
   }
 
   private stepOnce(): void {
-    this.pause();
+    // One drawing, after the step (pausing drew the figure once more before it).
+    this.pause(false);
     this.session.run(1);
     this.drawAll();
   }

@@ -308,7 +308,10 @@ test("the ratio slider moves points between training and test, the noise slider 
   await unfold(w, "Data and split");
   await w.getByRole("slider", { name: "Training points, % (the rest test)", exact: true }).fill("30");
   await expect.poll(async () => (await split())[0]).toBeLessThan(train70);
+  // The points' table is filled when opened (a closed one is drawn without rows), and stays filled while open.
+  await w.locator(".dl-tp-heatmap details.dl-data-table summary").click();
   const firstX = async () => (await w.locator(".dl-tp-heatmap table tbody tr").first().locator("td, th").first().textContent()) ?? "";
+  await expect.poll(firstX).toMatch(/\d/);
   const x = await firstX();
   expect(x).toMatch(/\d/);
   await w.getByRole("slider", { name: "Noise (σ of the jitter)", exact: true }).fill("0.4");
