@@ -2,8 +2,9 @@
 // or "@course/engine"), console output and the helpers table() and plot() become messages, and the
 // names cells declare persist in one CellRunner context until the page terminates this worker.
 // A sandboxed frame (sandbox-frame.mjs) starts it from a blob: URL, so it inherits the page's
-// Content-Security-Policy: no eval, no script or connection to another origin. It talks to the page only through a MessagePort the
-// page transfers in its first message; that port lives in this module's closure, out of cell code's reach.
+// Content-Security-Policy: no eval, no script or connection to another origin. It talks to the page
+// only through a MessagePort the page transfers in its first message; that port lives in this
+// module's closure, out of cell code's reach.
 import * as dl from "../../lib";
 import { CellRunner } from "./runtime";
 import { moduleLoader } from "./module-loader";
