@@ -2,6 +2,7 @@
 // per step, and the cell state c_t with the hidden state h_t, so the reader sees the memory written, kept and read
 // out; readouts give the recall accuracy over the whole batch.
 import { WidgetBase } from "./base";
+import { afterPaint } from "./after-paint";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { lstmGatesSchema, runCopyTask, type CopyRun } from "./lstm-gates-model";
@@ -12,6 +13,9 @@ const GATES = ["i", "f", "g", "o"] as const;
 class LstmGatesWidget extends WidgetBase<typeof lstmGatesSchema> {
   readonly schema = lstmGatesSchema;
   private parts: { readouts: HTMLElement; note: HTMLElement; gates: HTMLElement; states: HTMLElement } | null = null;
+  /** Both charts' width, read once per change. */
+  private width = 640;
+  private stopLater = () => {};
 
   protected render(): void {
     if (!this.parts) {
@@ -29,6 +33,8 @@ class LstmGatesWidget extends WidgetBase<typeof lstmGatesSchema> {
         about,
       );
     }
+    // Read before the readouts change: a read after them forces a layout of the page.
+    this.width = Math.min(680, this.figure.clientWidth || 640);
     const run = runCopyTask(this.state),
       { readouts, note, gates, states } = this.parts;
     const pct = (x: number) => (Number.isFinite(x) ? `${formatNumber(x * 100, 3)} %` : "–");
@@ -49,12 +55,15 @@ class LstmGatesWidget extends WidgetBase<typeof lstmGatesSchema> {
       ]),
     );
     note.textContent = this.state.forceForget ? t("lstmGates.forcedNote") : "";
+    // The gates in the change's frame, the states once it is painted: one chart drawing per frame.
     this.drawGates(gates, run);
-    this.drawStates(states, run);
+    this.stopLater();
+    this.stopLater = afterPaint([() => this.drawStates(states, run)]);
   }
 
-  private get width(): number {
-    return Math.min(680, this.figure.clientWidth || 640);
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLater();
   }
 
   private drawGates(host: HTMLElement, run: CopyRun): void {
