@@ -6,6 +6,7 @@ import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { runInFrames } from "./frame-slices";
+import { afterPaint } from "./after-paint";
 import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "../charts/parts";
 import { CapacitySweep, WIDTHS, bestWidth, finalCosts, overfittingSchema, type WidthRun } from "./overfitting-lab-model";
 import { t } from "../i18n";
@@ -17,6 +18,9 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
   private job?: CapacitySweep;
   private jobKey = "";
   private cancel?: () => void;
+  private stopLater = () => {};
+  /** The charts' width, read once per change. */
+  private width = 420;
   private progress!: HTMLElement;
   private note!: HTMLElement;
   private hosts!: { capacity: ReturnType<typeof chartBlock>; curves: ReturnType<typeof chartBlock>; fit: ReturnType<typeof chartBlock> };
@@ -30,8 +34,8 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    super.disconnectedCallback();
     this.cancel?.();
+    this.stopLater();
   }
 
   protected render(): void {
@@ -54,11 +58,23 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
       this.jobKey = key;
       this.cancel?.();
       const job = (this.job = new CapacitySweep(this.state));
-      this.cancel = runInFrames(job, () => this.job === job && this.draw(), { budgetMs: 14, pauseOutside: this });
+      // Training starts once the change's frame is painted, 10 ms a frame (14 ms slices, with a chart, made frames late
+      // enough to delay the next click's).
+      let stopSlices = () => {};
+      const stopStart = afterPaint([
+        () => (stopSlices = runInFrames(job, () => this.job === job && this.draw(), { budgetMs: 10, pauseOutside: this })),
+      ]);
+      this.cancel = () => {
+        stopStart();
+        stopSlices();
+      };
     }
+    // Read before the text changes: a read after it forces a layout of the page.
+    this.width = chartWidth(this.figure, 420);
     this.draw();
   }
 
+  /** Progress, note and the fitted curve now; the capacity and cost charts in the next two frames (one chart a frame). */
   private draw(): void {
     const job = this.job!,
       s = this.state;
@@ -68,14 +84,19 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
       ? t("overfittingLab.done", { steps: s.steps.toLocaleString("en-US"), widths: WIDTHS.length })
       : t("overfittingLab.training", { pct, width: job.runs.find((r) => r.trainer.step < s.steps)?.width ?? "" });
     this.progress.dataset.done = String(job.finished);
-    const width = chartWidth(this.figure, 420),
+    const width = this.width,
       selected = Number(s.width);
-    this.drawCapacity(finished, width, selected);
     const run = job.run(selected);
-    this.hosts.curves.heading.textContent = t("overfittingLab.curvesTitle", { width: selected });
-    this.drawCurves(run, width);
     this.hosts.fit.heading.textContent = t("overfittingLab.fitTitle", { width: selected });
     this.drawFit(job, selected, width);
+    this.stopLater();
+    this.stopLater = afterPaint([
+      () => this.drawCapacity(finished, width, selected),
+      () => {
+        this.hosts.curves.heading.textContent = t("overfittingLab.curvesTitle", { width: selected });
+        this.drawCurves(run, width);
+      },
+    ]);
     if (job.finished) {
       const f = finalCosts(run),
         best = bestWidth(job);
