@@ -1,6 +1,7 @@
 // <dl-house-explorer>: the engine's generated houses as a table sortable from its header buttons,
 // raw or standardised, and a scatter of the price against one feature (chapter 0).
 import { WidgetBase } from "./base";
+import { afterPaint } from "./after-paint";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import {
@@ -24,6 +25,9 @@ class HouseExplorerWidget extends WidgetBase<typeof houseSchema> {
   private chart!: HTMLElement;
   /** What the scatter last showed (feature, scaling, width, theme). */
   private scatterShown = "";
+  /** What the table last showed (rows, order, scaling, theme). */
+  private tableShown = "";
+  private stopLater = () => {};
 
   protected buildControls(panel: HTMLElement): void {
     panel.append(this.control("rows"), this.control("feature"), this.control("standardize"));
@@ -42,14 +46,27 @@ class HouseExplorerWidget extends WidgetBase<typeof houseSchema> {
       this.drawStats();
     }
     // Measured before the table changes, so reading the width does not force a layout of the page.
-    const width = Math.min(640, this.figure.clientWidth || 640);
-    this.drawTable(tableRows(this.state));
-    // The scatter shows every house whatever the table's rows and order: sorting leaves it as it is.
-    const key = `${this.state.feature}:${this.state.standardize}:${width}:${document.documentElement.dataset.theme}`;
+    const width = Math.min(640, this.figure.clientWidth || 640),
+      s = this.state;
+    // The table does not show the scatter's feature: choosing another leaves it as it is.
+    const tableKey = `${s.rows}:${s.sortBy}:${s.order}:${s.standardize}:${document.documentElement.dataset.theme}`;
+    const tableChanged = tableKey !== this.tableShown;
+    if (tableChanged) this.drawTable(tableRows(s));
+    this.tableShown = tableKey;
+    // The scatter shows every house whatever the table's rows and order: sorting leaves it as it is. When the table
+    // changed too (scaling), the scatter is drawn once that frame is painted, so no frame holds both.
+    const key = `${s.feature}:${s.standardize}:${width}:${document.documentElement.dataset.theme}`;
     if (key !== this.scatterShown) {
       this.scatterShown = key;
-      this.drawScatter(width);
+      this.stopLater();
+      if (tableChanged) this.stopLater = afterPaint([() => this.drawScatter(width)]);
+      else this.drawScatter(width);
     }
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLater();
   }
 
   private cell(row: HouseRow, column: Column): string {
