@@ -4,6 +4,7 @@
 // training and held-out loss curves. The learning-rate slider moves log₁₀ of the rate; everything shown is the rate.
 import { WidgetBase } from "./base";
 import { controlButton } from "./controls";
+import { afterPaint } from "./after-paint";
 import { runInFrames } from "./frame-slices";
 import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "../charts/chart";
@@ -123,12 +124,22 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     const tr = this.trainer;
     if (!tr?.starting || this.playing) return;
     this.stopFrames();
-    this.stopFrames = runInFrames({ advance: (n) => tr.advance(n) }, (done) => done && this.drawAll(), {
-      budgetMs: BUDGET_MS,
-      redrawMs: Infinity,
-      unit: START_CHUNK,
-      pauseOutside: this,
-    });
+    // The slices start once the change's frame is painted (a first slice in that frame delayed it by up to a chunk).
+    let stopSlices = () => {};
+    const stopStart = afterPaint([
+      () => {
+        stopSlices = runInFrames({ advance: (n) => tr.advance(n) }, (done) => done && this.drawAll(), {
+          budgetMs: BUDGET_MS,
+          redrawMs: Infinity,
+          unit: START_CHUNK,
+          pauseOutside: this,
+        });
+      },
+    ]);
+    this.stopFrames = () => {
+      stopStart();
+      stopSlices();
+    };
   }
 
   private buildFigure(): void {
