@@ -1,15 +1,23 @@
 // <dl-inside-adam>: Adam's moments m, v, their corrected values m̂, v̂, and the step each parameter
 // takes, over a chosen gradient stream (chapter 4). The model (inside-adam-model.ts) runs the
 // engine's Adam; this element draws its recorded state.
-import { WidgetBase } from "./base";
+import { ThrottledWidget } from "./throttled-widget";
+import { ChartQueue } from "./chart-queue";
+import { dropPlotStyle, trackWidth } from "./optimizer-charts";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
-import { chartBlock, chartWidth, legend, seriesColor, thin, powerOfTen, stepAxis } from "../charts/parts";
+import { chartBlock, legend, seriesColor, thin, powerOfTen, stepAxis } from "../charts/parts";
 import { insideAdamSchema, insideAdam, paramNames, paramSymbols, largestStepGap, TABLE_STEPS, type AdamRecord } from "./inside-adam-model";
 import { t } from "../i18n";
 
-class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
+type Part = "first" | "second" | "steps";
+
+class InsideAdamWidget extends ThrottledWidget<typeof insideAdamSchema> {
   readonly schema = insideAdamSchema;
+  /** The runs the charts show, computed once per change and drawn one chart per frame. */
+  private runs!: ReturnType<typeof insideAdam>;
+  private width!: () => number;
+  private readonly charts = new ChartQueue<Part>(["first", "second", "steps"], (part) => this.drawPart(part));
   private readouts!: HTMLElement;
   private firstHost!: ReturnType<typeof chartBlock>;
   private secondHost!: ReturnType<typeof chartBlock>;
@@ -37,6 +45,11 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
     if (select) [...select.options].forEach((o) => (o.textContent = this.optionLabel("param", o.value)));
   }
 
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.charts.cancel();
+  }
+
   protected render(): void {
     if (!this.table) {
       this.readouts = Object.assign(document.createElement("dl"), { className: "dl-readouts" });
@@ -56,21 +69,41 @@ class InsideAdamWidget extends WidgetBase<typeof insideAdamSchema> {
       this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
       this.table.setAttribute("data-step-table", "");
       this.figure.append(this.readouts, this.note, charts, caption, this.table);
+      this.width = trackWidth(this.figure, () => this.update());
     }
     this.syncSeed();
     const s = this.state;
-    const { shown, other } = insideAdam(s);
-    const names = paramNames(s.stream);
+    this.runs = insideAdam(s);
+    const { shown, other } = this.runs;
     const k = Number(s.param);
-    const records = shown[k];
-    const width = chartWidth(this.figure, 420);
 
     this.fillReadouts(shown, other);
     this.note.textContent = s.biasCorrection ? t("insideAdam.noteOn") : t("insideAdam.noteOff");
-    this.drawFirst(records, names[k], width);
-    this.drawSecond(records, names[k], width);
-    this.drawSteps(shown, other, names, width);
-    this.fillTable(records, names[k]);
+    this.fillTable(shown[k], paramNames(s.stream)[k]);
+    // The readouts and the table change in this frame with one chart; the other charts follow one per frame.
+    // The step chart shows both parameters, so picking the other one leaves it alone.
+    const look = `${document.documentElement.dataset.theme}:${this.chartWidth()}`;
+    const run = [s.stream, s.stream === "noisy" ? s.seed : "", s.biasCorrection, s.beta1, s.beta2, s.lr, s.epsExp, s.steps, look].join();
+    this.charts.want("first", `${run}:${k}`);
+    this.charts.want("second", `${run}:${k}`);
+    this.charts.want("steps", run);
+    this.charts.flush();
+  }
+
+  /** The charts' width, from the figure's tracked width (no forced layout). */
+  private chartWidth(): number {
+    return Math.max(260, Math.min(420, this.width() || 420));
+  }
+
+  private drawPart(part: Part): void {
+    const { shown, other } = this.runs;
+    const names = paramNames(this.state.stream);
+    const k = Number(this.state.param);
+    const width = this.chartWidth();
+    if (part === "first") this.drawFirst(shown[k], names[k], width);
+    else if (part === "second") this.drawSecond(shown[k], names[k], width);
+    else this.drawSteps(shown, other, names, width);
+    dropPlotStyle(this.figure);
   }
 
   private fillReadouts(shown: ReturnType<typeof insideAdam>["shown"], other: ReturnType<typeof insideAdam>["other"]): void {

@@ -5,7 +5,7 @@
 import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { powerOfTen } from "../charts/parts";
-import { optimizerColor, trackWidth } from "./optimizer-charts";
+import { dropPlotStyle, optimizerColor, trackWidth } from "./optimizer-charts";
 import { formatNumber } from "../charts/format";
 import { assignFields, controlButton } from "./controls";
 import { runInFrames } from "./frame-slices";
@@ -118,6 +118,7 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
     else if (host === "kappa") this.drawKappa(size);
     else if (host === "damping") this.drawDamping(size);
     else this.drawStability(size);
+    dropPlotStyle(this.hosts[host]);
     return this.pending.size === 0;
   }
 

@@ -30,6 +30,14 @@ const DARK: Record<Key, string> = {
   ema: "#ff9a5c",
 };
 
+/**
+ * Drops the <style> element Plot puts in every chart SVG (its rules are in optimizer-race.css and optimizer-internals.css):
+ * a stylesheet added and removed with each drawing made the browser restyle the whole long chapter page each time.
+ */
+export function dropPlotStyle(host: Element): void {
+  for (const style of host.querySelectorAll("svg > style")) style.remove();
+}
+
 /** The colour of a path on the current theme. */
 export function optimizerColor(key: Key): string {
   return (document.documentElement.dataset.theme === "dark" ? DARK : LIGHT)[key];
@@ -55,6 +63,7 @@ export function surfaceBackground(surface: Surface, size: number, xLabel: string
       style: { background: "transparent", color: c.text, fontSize: "13px", overflow: "visible" },
     }) as SVGSVGElement;
     svg.querySelectorAll("[aria-label]").forEach((el) => el.removeAttribute("aria-label"));
+    dropPlotStyle(svg);
     svg.setAttribute("aria-hidden", "true");
     svg.classList.add("dl-surface-background");
     if (backgrounds.size > 40) backgrounds.clear();
@@ -131,6 +140,7 @@ export function drawSurfaceChart(
     bg.dataset.key = key;
   }
   drawChart(fg, surfaceOverlay(surface, size, marks), description, table);
+  dropPlotStyle(fg);
 }
 
 /**

@@ -6,7 +6,7 @@ import { powerOfTen, thin } from "../charts/parts";
 import { formatNumber } from "../charts/format";
 import { assignFields, controlButton, PlayLoop } from "./controls";
 import { tableHead } from "../charts/data-table";
-import { optimizerColor, dashOf, drawSurfaceChart, surfaceBackground, trackWidth } from "./optimizer-charts";
+import { optimizerColor, dashOf, drawSurfaceChart, dropPlotStyle, surfaceBackground, trackWidth } from "./optimizer-charts";
 import {
   raceSchema,
   race,
@@ -291,6 +291,7 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
         rows: series.flatMap(({ run, data }) => thin(data).map((p) => [name(run.id), p.t, p.loss])),
       },
     );
+    dropPlotStyle(this.lossHost);
   }
 
   /** One row per optimizer, ticked or not, so its settings show even before it races. */
