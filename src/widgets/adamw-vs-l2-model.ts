@@ -77,37 +77,109 @@ function cost(model: Sequential, set: { X: Tensor; Y: Tensor }): number {
   return halfMseInto(new Tensor(set.Y.shape), model.forward(set.X), set.Y);
 }
 
-/** Trains one run full-batch for s.steps steps, recording ‖W‖, train and validation J. */
-export function trainRun(run: RunId, s: AdamwState, data = splits(s)): Run {
-  const model = polynomialModel();
-  const params = model.params();
-  const opt = optimizerFor(
-    run,
-    s,
-    params.map((p) => p.name),
-  );
-  const values = params.map((p) => p.value),
-    grads = params.map((p) => p.grad);
-  const dA = new Tensor(data.train.Y.shape);
-  const dense = model.layers[0] as Dense;
-  const points: RunPoint[] = [];
+/** One run trained a step at a time, so a page can spread the training over frames. */
+export class RunTraining {
+  private readonly model = polynomialModel();
+  private readonly dense = this.model.layers[0] as Dense;
+  private readonly opt: Adam;
+  private readonly values: Float64Array[];
+  private readonly grads: Float64Array[];
+  private readonly dA: Tensor;
+  private readonly points: RunPoint[] = [];
+  /** Steps taken so far. */
+  step = 0;
+
+  constructor(
+    readonly id: RunId,
+    private readonly s: AdamwState,
+    private readonly data = splits(s),
+  ) {
+    const params = this.model.params();
+    this.opt = optimizerFor(
+      id,
+      s,
+      params.map((p) => p.name),
+    );
+    this.values = params.map((p) => p.value);
+    this.grads = params.map((p) => p.grad);
+    this.dA = new Tensor(data.train.Y.shape);
+  }
+
+  /** Whether all s.steps steps are taken (and the last point recorded). */
+  get done(): boolean {
+    return this.step >= this.s.steps && this.points.at(-1)?.step === this.s.steps;
+  }
+
+  /** Takes up to `count` steps, recording ‖W‖, train and validation J every EVERY steps and after the last; whether the run is done. */
+  advance(count: number): boolean {
+    const { model, data, dA } = this;
+    for (let k = 0; k < count && this.step < this.s.steps; k++, this.step++) {
+      if (this.step % EVERY === 0) this.record(this.step);
+      halfMseInto(dA, model.forward(data.train.X), data.train.Y);
+      model.backward(dA);
+      this.opt.step(this.values, this.grads);
+    }
+    if (this.step >= this.s.steps && !this.done) this.record(this.s.steps);
+    return this.done;
+  }
+
   // NOTE: recorded before the training forward, because a forward on the validation set would
   // leave the layer's cache holding 60 columns where backward expects the 12 training ones.
-  const record = (step: number) => points.push({ step, norm: norm2(dense.W), train: cost(model, data.train), val: cost(model, data.val) });
-  for (let step = 0; step < s.steps; step++) {
-    if (step % EVERY === 0) record(step);
-    halfMseInto(dA, model.forward(data.train.X), data.train.Y);
-    model.backward(dA);
-    opt.step(values, grads);
+  private record(step: number): void {
+    const { model, data } = this;
+    this.points.push({ step, norm: norm2(this.dense.W), train: cost(model, data.train), val: cost(model, data.val) });
   }
-  record(s.steps);
-  return { id: run, points, W: [...dense.W.data], b: dense.b.data[0] };
+
+  /** The run as trained so far. */
+  result(): Run {
+    return { id: this.id, points: this.points, W: [...this.dense.W.data], b: this.dense.b.data[0] };
+  }
+}
+
+/** Trains one run full-batch for s.steps steps, recording ‖W‖, train and validation J. */
+export function trainRun(run: RunId, s: AdamwState, data = splits(s)): Run {
+  const training = new RunTraining(run, s, data);
+  while (!training.advance(s.steps + 1));
+  return training.result();
+}
+
+/** The three runs trained one after the other, `advance(steps)` at a time (a SliceJob for runInFrames). */
+export class CompareTraining {
+  private readonly data: ReturnType<typeof splits>;
+  private readonly runs: RunTraining[];
+
+  constructor(readonly s: AdamwState) {
+    this.data = splits(s);
+    this.runs = RUNS.map((id) => new RunTraining(id, s, this.data));
+  }
+
+  /** Takes up to `steps` more training steps; whether all three runs are done. */
+  advance(steps: number): boolean {
+    const run = this.runs.find((r) => !r.done);
+    if (run) run.advance(steps);
+    return this.done;
+  }
+
+  get done(): boolean {
+    return this.runs.every((r) => r.done);
+  }
+
+  /** The share of all steps taken, from 0 to 1. */
+  get progress(): number {
+    return this.runs.reduce((a, r) => a + Math.min(r.step, this.s.steps), 0) / (RUNS.length * Math.max(1, this.s.steps));
+  }
+
+  /** The three runs (complete once `done`). */
+  results(): Run[] {
+    return this.runs.map((r) => r.result());
+  }
 }
 
 /** The three runs on the same data. */
 export function compare(s: AdamwState): Run[] {
-  const data = splits(s);
-  return RUNS.map((id) => trainRun(id, s, data));
+  const job = new CompareTraining(s);
+  while (!job.advance(s.steps + 1));
+  return job.results();
 }
 
 /** The lowest validation cost of a run and the step where it happened. */

@@ -5,11 +5,19 @@ import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { tableHead } from "../charts/data-table";
-import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
-import { adamwSchema, compare, splits, fitCurve, bestVal, RUNS, type Run, type RunId } from "./adamw-vs-l2-model";
+import { chartBlock, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
+import { adamwSchema, CompareTraining, splits, fitCurve, bestVal, RUNS, type Run, type RunId, type AdamwState } from "./adamw-vs-l2-model";
+import { ChartQueue } from "./chart-queue";
+import { runInFrames } from "./frame-slices";
+import { dropPlotStyle, trackWidth } from "./optimizer-charts";
 import { t } from "../i18n";
 
 const COLOR: Record<RunId, number> = { l2: 1, adamw: 0, none: 4 };
+type Part = "norm" | "val" | "fit";
+/** Training steps per slice, and the milliseconds of training a change's own frame may spend (a little under
+ * half of the default settings' 3 × 1200 steps here; the rest, and every larger setting, runs in later frames). */
+const SLICE_STEPS = 40;
+const FIRST_FRAME_MS = 8;
 
 class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
   readonly schema = adamwSchema;
@@ -19,6 +27,22 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
   private normHost!: ReturnType<typeof chartBlock>;
   private valHost!: ReturnType<typeof chartBlock>;
   private fitHost!: ReturnType<typeof chartBlock>;
+  private charts!: HTMLElement;
+  private status!: HTMLElement;
+  private width!: () => number;
+  /** The finished runs the figure shows, the settings they were trained with, and the training under way. */
+  private runs: Run[] = [];
+  private trained!: AdamwState;
+  private trainedKey = "";
+  private training?: { key: string; stop: () => void };
+  private readonly queue = new ChartQueue<Part>(["norm", "val", "fit"], (part) => this.drawPart(part));
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.queue.cancel();
+    this.training?.stop();
+    this.training = undefined;
+  }
 
   protected buildControls(panel: HTMLElement): void {
     panel.append(
@@ -35,19 +59,70 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
     if (!this.table) {
       this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
       this.note = Object.assign(document.createElement("p"), { className: "dl-note" });
+      this.status = Object.assign(document.createElement("p"), { className: "dl-internals-status" });
+      this.status.setAttribute("aria-live", "polite");
       this.legendHost = document.createElement("div");
-      const charts = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
+      this.charts = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
       this.normHost = chartBlock(t("adamwVsL2.normTitle"));
       this.valHost = chartBlock(t("adamwVsL2.valTitle"));
       this.fitHost = chartBlock(t("adamwVsL2.fitTitle"));
-      charts.append(this.normHost.block, this.valHost.block, this.fitHost.block);
-      this.figure.append(this.table, this.note, this.legendHost, charts);
+      this.charts.append(this.normHost.block, this.valHost.block, this.fitHost.block);
+      this.figure.append(this.table, this.note, this.status, this.legendHost, this.charts);
+      this.width = trackWidth(this.figure, () => this.update());
     }
     const s = this.state;
-    const runs = compare(s);
-    this.legendHost.replaceChildren(
-      legend(RUNS.map((id) => ({ label: t(`adamwVsL2.run.${id}`), color: this.color(id), dash: !!this.dash(id) }))),
-    );
+    const key = JSON.stringify(s);
+    if (key === this.trainedKey) {
+      this.training?.stop();
+      this.training = undefined;
+      this.showRuns();
+    } else if (key !== this.training?.key) this.train(key);
+  }
+
+  /** Trains the three runs for the current settings: what fits in this frame now, the rest a slice per frame
+   * while the previous runs stay on show, framed as stale, with the progress in a status line. */
+  private train(key: string): void {
+    this.training?.stop();
+    const job = new CompareTraining({ ...this.state });
+    const t0 = performance.now();
+    while (!job.done && performance.now() - t0 < FIRST_FRAME_MS) job.advance(SLICE_STEPS);
+    const finish = () => {
+      this.training = undefined;
+      this.runs = job.results();
+      this.trained = job.s;
+      this.trainedKey = key;
+      this.showRuns();
+    };
+    if (job.done) return finish();
+    this.setBusy(job.progress);
+    const stop = runInFrames(job, (done) => (done ? finish() : this.setBusy(job.progress)), {
+      unit: SLICE_STEPS,
+      budgetMs: 10,
+      redrawMs: 100,
+      pauseOutside: this.figure,
+    });
+    this.training = { key, stop };
+  }
+
+  /** Marks the figure as showing the previous runs while new ones train, and says how far they got. */
+  private setBusy(progress: number): void {
+    this.status.textContent = t("adamwVsL2.training", { percent: Math.round(progress * 100) });
+    for (const el of [this.charts, this.table]) el.setAttribute("aria-busy", "true");
+  }
+
+  /** The finished runs: table and note now, the charts whose inputs changed one per frame. */
+  private showRuns(): void {
+    const s = this.trained,
+      runs = this.runs;
+    this.status.textContent = "";
+    for (const el of [this.charts, this.table]) el.setAttribute("aria-busy", "false");
+    const theme = document.documentElement.dataset.theme ?? "";
+    if (this.legendHost.dataset.theme !== theme) {
+      this.legendHost.replaceChildren(
+        legend(RUNS.map((id) => ({ label: t(`adamwVsL2.run.${id}`), color: this.color(id), dash: !!this.dash(id) }))),
+      );
+      this.legendHost.dataset.theme = theme;
+    }
     this.fillTable(runs);
     const [l2, adamw] = runs;
     const lastNorm = (r: Run) => r.points[r.points.length - 1].norm;
@@ -59,10 +134,22 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
             adamw: formatNumber(lastNorm(adamw), 3),
             bias: s.decayBiases ? t("adamwVsL2.biasOn") : t("adamwVsL2.biasOff"),
           });
-    const width = chartWidth(this.figure, 420);
-    this.drawSeries(this.normHost.host, runs, "norm", width, t("adamwVsL2.axisNorm"), false);
-    this.drawSeries(this.valHost.host, runs, "val", width, t("adamwVsL2.axisVal"), true);
-    this.drawFits(runs, width);
+    const look = `${this.trainedKey}:${theme}:${this.chartWidth()}`;
+    for (const part of ["norm", "val", "fit"] as const) this.queue.want(part, look);
+    this.queue.flush();
+  }
+
+  /** The charts' width, from the figure's tracked width (no forced layout). */
+  private chartWidth(): number {
+    return Math.max(260, Math.min(420, this.width() || 420));
+  }
+
+  private drawPart(part: Part): void {
+    const width = this.chartWidth();
+    if (part === "norm") this.drawSeries(this.normHost.host, this.runs, "norm", width, t("adamwVsL2.axisNorm"), false);
+    else if (part === "val") this.drawSeries(this.valHost.host, this.runs, "val", width, t("adamwVsL2.axisVal"), true);
+    else this.drawFits(this.runs, width);
+    dropPlotStyle(this.figure);
   }
 
   private fillTable(runs: Run[]): void {
@@ -108,7 +195,7 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
         ),
       },
       t(key === "norm" ? "adamwVsL2.normDesc" : "adamwVsL2.valDesc", {
-        steps: this.state.steps,
+        steps: this.trained.steps,
         finals: runs.map((r) => `${this.name(r.id)} ${formatNumber(r.points[r.points.length - 1][key], 3)}`).join(", "),
       }),
       {
@@ -119,7 +206,7 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
   }
 
   private drawFits(runs: Run[], width: number): void {
-    const { train, val } = splits(this.state);
+    const { train, val } = splits(this.trained);
     const points = (set: { x: { data: Float64Array }; Y: { data: Float64Array } }) =>
       Array.from(set.x.data, (x, i) => ({ x, y: set.Y.data[i] }));
     const trainPts = points(train),

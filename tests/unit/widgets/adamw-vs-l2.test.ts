@@ -4,6 +4,7 @@ import { defaults } from "../../../src/widgets/state";
 import {
   adamwSchema,
   compare,
+  CompareTraining,
   trainRun,
   optimizerFor,
   polynomialFeatures,
@@ -102,5 +103,24 @@ describe("AdamW against Adam + L2 model", () => {
     const run = trainRun("none", base());
     const best = bestVal(run);
     for (const p of run.points) expect(best.val).toBeLessThanOrEqual(p.val);
+  });
+});
+
+describe("CompareTraining", () => {
+  it("trained in slices of any size gives the same three runs as compare", () => {
+    const s = base({ steps: 130 });
+    const whole = compare(s);
+    for (const slice of [1, 7, 40]) {
+      const job = new CompareTraining(s);
+      let calls = 0;
+      while (!job.advance(slice)) {
+        calls++;
+        expect(job.progress).toBeGreaterThanOrEqual(0);
+        expect(job.progress).toBeLessThan(1);
+      }
+      expect(calls).toBeGreaterThanOrEqual(Math.floor((3 * 130) / slice) - 3);
+      expect(job.progress).toBe(1);
+      expect(job.results()).toEqual(whole);
+    }
   });
 });
