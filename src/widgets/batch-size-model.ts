@@ -83,49 +83,124 @@ export interface BatchRun {
 const DIVERGE_ABOVE = 1e12;
 
 /**
- * Trains from START with SGD(lr) for `epochs` epochs of shuffled batches (the engine's Trainer and its
- * divergence rule), logging J on all the data after each step: the cost the chart compares across batch sizes.
+ * One run trained a step at a time from START with SGD(lr) for `epochs` epochs of shuffled batches (the engine's
+ * Trainer and its divergence rule), logging J on all the data after each step: the cost the chart compares across
+ * batch sizes. Stepwise so that a page can spread the four runs over frames.
  */
-export function trainRun(s: BatchSizeState, batch: BatchChoice, data = problem(s.m, s.seed)): BatchRun {
-  const { X, Y } = data;
-  const model = linearModel(X, Y);
-  const size = sizeOf(batch, s.m),
-    perEpoch = stepsPerEpoch(batch, s.m);
-  const trainer = new Trainer({
-    model: model.layer,
-    loss: losses.halfMse,
-    optimizer: new SGD({ lr: s.lr }),
-    X,
-    Y,
-    batchSize: size,
-    divergeAbove: DIVERGE_ABOVE,
-    // NOTE: one batch generator per batch size, from the same seed, so changing one run leaves the others.
-    rng: createRng(s.seed * 7919 + size),
-  });
-  const points: LossPoint[] = [{ step: 0, examples: 0, epoch: 0, J: trainer.evaluate(X, Y) }];
-  let diverged: number | null = null;
-  while (trainer.step < s.epochs * perEpoch) {
-    if (trainer.run(1).status === "diverged") {
-      diverged = trainer.step;
-      break;
-    }
-    const step = trainer.step,
-      examples = Math.floor(step / perEpoch) * s.m + Math.min((step % perEpoch) * size, s.m);
-    const J = trainer.evaluate(X, Y);
-    points.push({ step, examples, epoch: examples / s.m, J });
-    // The same rule on the full-data cost, which can outgrow the chart before a single batch's does.
-    if (!Number.isFinite(J) || J > DIVERGE_ABOVE) {
-      diverged = step;
-      break;
-    }
+export class RunTraining {
+  private readonly model: ReturnType<typeof linearModel>;
+  private readonly trainer: Trainer;
+  readonly size: number;
+  private readonly perEpoch: number;
+  private readonly points: LossPoint[];
+  private diverged: number | null = null;
+
+  constructor(
+    private readonly s: BatchSizeState,
+    readonly batch: BatchChoice,
+    private readonly data = problem(s.m, s.seed),
+  ) {
+    const { X, Y } = data;
+    this.model = linearModel(X, Y);
+    this.size = sizeOf(batch, s.m);
+    this.perEpoch = stepsPerEpoch(batch, s.m);
+    this.trainer = new Trainer({
+      model: this.model.layer,
+      loss: losses.halfMse,
+      optimizer: new SGD({ lr: s.lr }),
+      X,
+      Y,
+      batchSize: this.size,
+      divergeAbove: DIVERGE_ABOVE,
+      // NOTE: one batch generator per batch size, from the same seed, so changing one run leaves the others.
+      rng: createRng(s.seed * 7919 + this.size),
+    });
+    this.points = [{ step: 0, examples: 0, epoch: 0, J: this.trainer.evaluate(X, Y) }];
   }
-  return { batch, size, points, diverged, final: [model.params[0][0], model.params[1][0]] };
+
+  /** The steps the run takes unless it diverges first. */
+  get total(): number {
+    return this.s.epochs * this.perEpoch;
+  }
+
+  /** Steps taken so far. */
+  get step(): number {
+    return this.trainer.step;
+  }
+
+  get done(): boolean {
+    return this.diverged !== null || this.trainer.step >= this.total;
+  }
+
+  /** Takes up to `count` steps; whether the run is over (all epochs done, or diverged). */
+  advance(count: number): boolean {
+    const { trainer, perEpoch, size, s } = this;
+    const { X, Y } = this.data;
+    for (let k = 0; k < count && !this.done; k++) {
+      if (trainer.run(1).status === "diverged") {
+        this.diverged = trainer.step;
+        break;
+      }
+      const step = trainer.step,
+        examples = Math.floor(step / perEpoch) * s.m + Math.min((step % perEpoch) * size, s.m);
+      const J = trainer.evaluate(X, Y);
+      this.points.push({ step, examples, epoch: examples / s.m, J });
+      // The same rule on the full-data cost, which can outgrow the chart before a single batch's does.
+      if (!Number.isFinite(J) || J > DIVERGE_ABOVE) this.diverged = step;
+    }
+    return this.done;
+  }
+
+  /** The run as trained so far. */
+  result(): BatchRun {
+    const { params } = this.model;
+    return { batch: this.batch, size: this.size, points: this.points, diverged: this.diverged, final: [params[0][0], params[1][0]] };
+  }
+}
+
+/** Trains one batch size's run to the end (see RunTraining). */
+export function trainRun(s: BatchSizeState, batch: BatchChoice, data = problem(s.m, s.seed)): BatchRun {
+  const run = new RunTraining(s, batch, data);
+  while (!run.advance(1000));
+  return run.result();
+}
+
+/** Every batch size's run, trained one after the other, `advance(steps)` at a time (a SliceJob for runInFrames). */
+export class BatchTraining {
+  private readonly runs: RunTraining[];
+
+  constructor(readonly s: BatchSizeState) {
+    const data = problem(s.m, s.seed);
+    this.runs = BATCHES.map((b) => new RunTraining(s, b, data));
+  }
+
+  /** Takes up to `steps` more training steps; whether every run is over. */
+  advance(steps: number): boolean {
+    this.runs.find((r) => !r.done)?.advance(steps);
+    return this.done;
+  }
+
+  get done(): boolean {
+    return this.runs.every((r) => r.done);
+  }
+
+  /** The share of the steps taken, from 0 to 1 (a diverged run counts as complete). */
+  get progress(): number {
+    const total = this.runs.reduce((a, r) => a + r.total, 0);
+    return this.runs.reduce((a, r) => a + (r.done ? r.total : r.step), 0) / Math.max(1, total);
+  }
+
+  /** The runs (complete once `done`). */
+  results(): BatchRun[] {
+    return this.runs.map((r) => r.result());
+  }
 }
 
 /** Every batch size's run. */
 export function trainAll(s: BatchSizeState): BatchRun[] {
-  const data = problem(s.m, s.seed);
-  return BATCHES.map((b) => trainRun(s, b, data));
+  const job = new BatchTraining(s);
+  while (!job.advance(1000));
+  return job.results();
 }
 
 /** The least-squares (w, b): full-batch SGD at a safe rate until it stops moving. */

@@ -5,18 +5,31 @@ import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { tableHead } from "../charts/data-table";
-import { chartBlock, chartWidth, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
+import { chartBlock, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
+import { ChartQueue } from "./chart-queue";
+import { runInFrames } from "./frame-slices";
+import { dropPlotStyle, trackWidth } from "./optimizer-charts";
 import {
   batchSizeSchema,
-  trainAll,
+  BatchTraining,
   gradientCloud,
   cloudSummary,
   stepsPerEpoch,
   BATCHES,
   type BatchChoice,
   type BatchRun,
+  type BatchSizeState,
 } from "./batch-size-model";
 import { t } from "../i18n";
+
+type Part = "loss" | "cloud";
+/** Training steps per slice, and the milliseconds of training a change's own frame may spend: the default
+ * settings' four runs (about 700 steps) fit in it, the largest (20 epochs of 200 examples) take several frames. */
+const SLICE_STEPS = 50;
+const FIRST_FRAME_MS = 8;
+/** The settings the runs depend on; the axis and the point of the gradient cloud do not retrain them. */
+const trainKey = (s: BatchSizeState) => [s.lr, s.epochs, s.m, s.seed].join();
+const cloudKey = (s: BatchSizeState) => [s.m, s.seed, s.where].join();
 
 class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   readonly schema = batchSizeSchema;
@@ -25,6 +38,24 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   private table!: HTMLTableElement;
   private notes!: HTMLElement;
   private legendHost!: HTMLElement;
+  private charts!: HTMLElement;
+  private status!: HTMLElement;
+  private width!: () => number;
+  /** The settings the figure shows, its finished runs and gradient cloud, and the training under way. */
+  private shown!: BatchSizeState;
+  private runs: BatchRun[] = [];
+  private trained!: BatchSizeState;
+  private trainedKey = "";
+  private cloud?: { key: string; value: ReturnType<typeof gradientCloud> };
+  private training?: { key: string; stop: () => void };
+  private readonly queue = new ChartQueue<Part>(["loss", "cloud"], (part) => this.drawPart(part));
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.queue.cancel();
+    this.training?.stop();
+    this.training = undefined;
+  }
 
   protected buildControls(panel: HTMLElement): void {
     panel.append(
@@ -38,38 +69,104 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   }
 
   private label = (b: BatchChoice) =>
-    b === 0 ? t("batchSize.full", { m: this.state.m }) : b === 1 ? t("batchSize.single") : t("batchSize.mini", { b });
+    b === 0 ? t("batchSize.full", { m: this.shown.m }) : b === 1 ? t("batchSize.single") : t("batchSize.mini", { b });
   private color = (b: BatchChoice) => seriesColor(BATCHES.indexOf(b));
 
   protected render(): void {
     if (!this.table) {
       this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
       this.notes = Object.assign(document.createElement("p"), { className: "dl-note" });
-      const charts = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
+      this.status = Object.assign(document.createElement("p"), { className: "dl-internals-status" });
+      this.status.setAttribute("aria-live", "polite");
+      this.charts = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
       this.lossHost = chartBlock("");
       this.cloudHost = chartBlock(t("batchSize.cloudTitle"));
-      charts.append(this.lossHost.block, this.cloudHost.block);
+      this.charts.append(this.lossHost.block, this.cloudHost.block);
       this.legendHost = document.createElement("div");
-      this.figure.append(this.table, this.notes, this.legendHost, charts);
+      this.figure.append(this.table, this.notes, this.status, this.legendHost, this.charts);
+      this.width = trackWidth(this.figure, () => this.update());
     }
-    const s = this.state;
-    const runs = trainAll(s);
-    const cloud = gradientCloud(s);
-    // Rebuilt each time: "full batch (m = …)" follows m, and the colours follow the theme.
-    this.legendHost.replaceChildren(legend(BATCHES.map((b) => ({ label: this.label(b), color: this.color(b) }))));
+    const key = trainKey(this.state);
+    if (key === this.trainedKey) {
+      this.training?.stop();
+      this.training = undefined;
+      this.showRuns();
+    } else if (key !== this.training?.key) this.train(key);
+  }
+
+  /** Trains the four runs for the current settings: what fits in this frame now, the rest a slice per frame
+   * while the previous figure stays on show, framed as stale, with the progress in a status line. */
+  private train(key: string): void {
+    this.training?.stop();
+    const job = new BatchTraining({ ...this.state });
+    const t0 = performance.now();
+    while (!job.done && performance.now() - t0 < FIRST_FRAME_MS) job.advance(SLICE_STEPS);
+    const finish = () => {
+      this.training = undefined;
+      this.runs = job.results();
+      this.trained = job.s;
+      this.trainedKey = key;
+      this.showRuns();
+    };
+    if (job.done) return finish();
+    this.setBusy(job.progress);
+    const stop = runInFrames(job, (done) => (done ? finish() : this.setBusy(job.progress)), {
+      unit: SLICE_STEPS,
+      budgetMs: 10,
+      redrawMs: 100,
+      pauseOutside: this.figure,
+    });
+    this.training = { key, stop };
+  }
+
+  /** Marks the figure as showing the previous runs while new ones train, and says how far they got. */
+  private setBusy(progress: number): void {
+    this.status.textContent = t("batchSize.training", { percent: Math.round(progress * 100) });
+    for (const el of [this.charts, this.table]) el.setAttribute("aria-busy", "true");
+  }
+
+  /** The finished runs with the current axis and cloud point: table and notes now, the charts whose inputs
+   * changed one per frame (the axis moves only the loss chart, the cloud point only the cloud). */
+  private showRuns(): void {
+    // The runs were trained with these settings; the axis and the cloud point are the reader's current ones.
+    const { lr, epochs, m, seed } = this.trained;
+    const s = (this.shown = { ...this.state, lr, epochs, m, seed });
+    const runs = this.runs;
+    this.status.textContent = "";
+    for (const el of [this.charts, this.table]) el.setAttribute("aria-busy", "false");
+    if (this.cloud?.key !== cloudKey(s)) this.cloud = { key: cloudKey(s), value: gradientCloud(s) };
+    const cloud = this.cloud.value;
+    const theme = document.documentElement.dataset.theme ?? "";
+    // "full batch (m = …)" follows m, and the colours follow the theme.
+    if (this.legendHost.dataset.look !== `${theme}:${s.m}`) {
+      this.legendHost.replaceChildren(legend(BATCHES.map((b) => ({ label: this.label(b), color: this.color(b) }))));
+      this.legendHost.dataset.look = `${theme}:${s.m}`;
+    }
     this.fillTable(runs, cloud);
     const diverged = runs.filter((r) => r.diverged !== null);
     this.notes.textContent = [
       ...diverged.map((r) => t("batchSize.diverged", { name: this.label(r.batch), step: r.diverged! })),
       s.where === "minimum" ? t("batchSize.noteMinimum") : t("batchSize.noteStart"),
     ].join(" ");
-    const width = chartWidth(this.figure, 420);
-    this.drawLoss(runs, width);
-    this.drawCloud(cloud, width);
+    const look = `${theme}:${this.chartWidth()}`;
+    this.queue.want("loss", `${this.trainedKey}:${s.xAxis}:${look}`);
+    this.queue.want("cloud", `${cloudKey(s)}:${look}`);
+    this.queue.flush();
+  }
+
+  /** The charts' width, from the figure's tracked width (no forced layout). */
+  private chartWidth(): number {
+    return Math.max(260, Math.min(420, this.width() || 420));
+  }
+
+  private drawPart(part: Part): void {
+    if (part === "loss") this.drawLoss(this.runs, this.chartWidth());
+    else this.drawCloud(this.cloud!.value, this.chartWidth());
+    dropPlotStyle(this.figure);
   }
 
   private fillTable(runs: BatchRun[], cloud: ReturnType<typeof gradientCloud>): void {
-    const s = this.state;
+    const s = this.shown;
     const cols = ["batch", "perEpoch", "steps", "loss", "cosine", "spread"].map((c) => t(`batchSize.col.${c}`));
     const body = document.createElement("tbody");
     for (const run of runs) {
@@ -93,7 +190,7 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   }
 
   private drawLoss(runs: BatchRun[], width: number): void {
-    const s = this.state;
+    const s = this.shown;
     const x = s.xAxis === "steps" ? "step" : "examples";
     this.lossHost.heading.textContent = t("batchSize.lossTitle", { x: t(`batchSize.xAxis.${s.xAxis}`) });
     const finite = runs.map((r) => ({ run: r, points: r.points.filter((p) => Number.isFinite(p.J) && p.J > 0) }));

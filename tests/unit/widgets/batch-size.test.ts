@@ -7,6 +7,7 @@ import {
   linearModel,
   trainRun,
   trainAll,
+  BatchTraining,
   gradientCloud,
   cloudSummary,
   stepsPerEpoch,
@@ -108,5 +109,20 @@ describe("batch size model", () => {
     expect(cosine([1, 2], [2, 4])).toBeCloseTo(1, 15);
     expect(cosine([1, 2], [-1, -2])).toBeCloseTo(-1, 15);
     expect(cosine([1, 0], [0, 3])).toBe(0);
+  });
+});
+
+describe("BatchTraining", () => {
+  it("trained in slices of any size gives the same runs as trainAll, a diverged run included", () => {
+    for (const s of [base({ epochs: 2, m: 40 }), base({ lr: 1.5, epochs: 3, m: 60 })]) {
+      const whole = trainAll(s);
+      for (const slice of [1, 9, 50]) {
+        const job = new BatchTraining(s);
+        while (!job.advance(slice)) expect(job.progress).toBeLessThan(1);
+        expect(job.progress).toBe(1);
+        expect(job.results()).toEqual(whole);
+      }
+    }
+    expect(trainAll(base({ lr: 1.5, epochs: 3, m: 60 })).some((r) => r.diverged !== null)).toBe(true);
   });
 });
