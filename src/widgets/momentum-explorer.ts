@@ -4,9 +4,10 @@ import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { pairWidth } from "../charts/parts";
 import { trackWidth } from "./optimizer-charts";
+import { ChartQueue } from "./chart-queue";
 import { formatNumber } from "../charts/format";
 import { assignFields, controlButton } from "./controls";
-import { optimizerColor, dashOf, drawSurfaceChart } from "./optimizer-charts";
+import { optimizerColor, dashOf, drawSurfaceChart, dropPlotStyle } from "./optimizer-charts";
 import {
   momentumSchema,
   velocityWeights,
@@ -25,6 +26,7 @@ import type { MomentumForm } from "../../lib";
 import { t } from "../i18n";
 
 type PathKey = "gd" | "pytorch" | "ema";
+type Part = "weights" | "valley";
 const KEYS: PathKey[] = ["gd", "ema", "pytorch"];
 
 class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
@@ -36,6 +38,16 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
   private matchNote!: HTMLElement;
   private table!: HTMLTableElement;
   private width!: () => number;
+  /** What the charts show, computed once per change; the two charts are drawn in successive frames. */
+  private drawn!: { form: MomentumForm; weights: number[]; paths: Record<PathKey, Path>; lrOf: Record<PathKey, number>; size: number };
+  private readonly charts = new ChartQueue<Part>(["valley", "weights"], (part) => this.drawPart(part));
+  /** The form last drawn: a new form draws its weights first, the chart the toggle is about. */
+  private lastForm = "";
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.charts.cancel();
+  }
 
   protected buildControls(panel: HTMLElement): void {
     const match = controlButton(t("momentumExplorer.match"), "match", () => this.assign({ lrPytorch: matchedLrPytorch(this.state) }));
@@ -92,11 +104,24 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
     // NOTE: the custom element itself is inline (clientWidth 0); its figure <div> is a block.
     const size = pairWidth(this.width(), 420);
     this.fillReadouts(form, weights, paths.distance);
-    this.drawWeights(form, weights, size);
     const lrOf: Record<PathKey, number> = { gd: sharedLr(s), pytorch: s.lrPytorch, ema: s.lrEma };
-    this.drawValley(paths, lrOf, size);
     this.fillNotes(paths);
     this.fillTable(paths, lrOf);
+    // The readouts and the table change in this frame with one chart, the other follows in the next; the weights
+    // depend on the form and β only, so a learning rate or the steps leave them alone.
+    this.drawn = { form, weights, paths, lrOf, size };
+    const look = `${document.documentElement.dataset.theme}:${size}`;
+    this.charts.want("weights", `${form}:${s.beta}:${look}`);
+    this.charts.want("valley", `${form}:${s.beta}:${s.steps}:${s.lrEma}:${s.lrPytorch}:${look}`);
+    this.charts.flush(s.form !== this.lastForm ? "weights" : undefined);
+    this.lastForm = s.form;
+  }
+
+  private drawPart(part: Part): void {
+    const { form, weights, paths, lrOf, size } = this.drawn;
+    if (part === "weights") this.drawWeights(form, weights, size);
+    else this.drawValley(paths, lrOf, size);
+    dropPlotStyle(this.figure);
   }
 
   private fillReadouts(form: MomentumForm, weights: number[], distance: number): void {
