@@ -1,5 +1,5 @@
 import { Tensor, shapeError } from "../tensor/tensor";
-import { dims4, type Pair, pairAt } from "./geometry";
+import { dims4, type Pair, window2d } from "./geometry";
 import { type Pool2dOptions, pool2dOutputShape } from "./pool-geometry";
 
 /** Options of average pooling: the window's stride and padding, and whether padded zeros count in the mean. */
@@ -68,12 +68,7 @@ function avgPoolPass(Y: Tensor, X: Tensor, kernel: Pair, options: AvgPool2dOptio
   if (Ny !== N || Cy !== C || Ho !== expected[2] || Wo !== expected[3])
     throw shapeError(who, expected, Y.shape, backward ? "(Y and dY) do not match" : "(expected and out) do not match");
   const { stride = kernel, padding = 0, countIncludePad = true } = options;
-  const kH = pairAt(kernel, 0),
-    kW = pairAt(kernel, 1),
-    sh = pairAt(stride, 0),
-    sw = pairAt(stride, 1),
-    ph = pairAt(padding, 0),
-    pw = pairAt(padding, 1);
+  const { kH, kW, sh, sw, ph, pw } = window2d(kernel, stride, padding);
   const x = X.data,
     y = Y.data;
   if (backward) x.fill(0);

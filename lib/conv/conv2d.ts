@@ -1,6 +1,6 @@
 import { Tensor, shapeError } from "../tensor/tensor";
 import { convOutputSize } from "../layers/conv-arithmetic";
-import { dims4, type Pair, pairAt } from "./geometry";
+import { dims4, type Pair, pairAt, window2d } from "./geometry";
 
 /** Stride, zero padding (added on both sides) and dilation of a convolution, per axis or one for both; all default as PyTorch. */
 export interface Conv2dOptions {
@@ -56,12 +56,7 @@ export function conv2dInto(out: Tensor, X: Tensor, W: Tensor, b: Tensor | null =
     throw shapeError("conv2d", X.shape, W.shape, `(X, W and out [${out.shape.join(", ")}]) do not match`);
   if (b !== null && b.size !== O) throw shapeError("conv2d", [O], b.shape, "(bias) has one entry per output channel");
   const { stride = 1, padding = 0, dilation = 1 } = options;
-  const sh = pairAt(stride, 0),
-    sw = pairAt(stride, 1),
-    ph = pairAt(padding, 0),
-    pw = pairAt(padding, 1),
-    dh = pairAt(dilation, 0),
-    dw = pairAt(dilation, 1);
+  const { sh, sw, ph, pw, dh, dw } = window2d(1, stride, padding, dilation);
   const x = X.data,
     w = W.data,
     y = out.data;
@@ -143,12 +138,7 @@ export function conv2dBackwardInto(
   if (dW.size !== W.size) throw shapeError("conv2dBackward", W.shape, dW.shape, "(W and dW) do not match");
   if (db !== null && db.size !== O) throw shapeError("conv2dBackward", [O], db.shape, "(b and db) do not match");
   const { stride = 1, padding = 0, dilation = 1 } = options;
-  const sh = pairAt(stride, 0),
-    sw = pairAt(stride, 1),
-    ph = pairAt(padding, 0),
-    pw = pairAt(padding, 1),
-    dh = pairAt(dilation, 0),
-    dw = pairAt(dilation, 1);
+  const { sh, sw, ph, pw, dh, dw } = window2d(1, stride, padding, dilation);
   const x = X.data,
     w = W.data,
     g = dY.data,

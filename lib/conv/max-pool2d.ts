@@ -1,5 +1,5 @@
 import { Tensor, shapeError } from "../tensor/tensor";
-import { dims4, type Pair, pairAt } from "./geometry";
+import { dims4, type Pair, window2d } from "./geometry";
 import { type Pool2dOptions, pool2dOutputShape } from "./pool-geometry";
 
 /**
@@ -36,12 +36,7 @@ export function maxPool2dInto(out: Tensor, indices: Tensor, X: Tensor, kernel: P
   const [No, Co, Ho, Wo] = dims4(out, "maxPool2d");
   if (No !== N || Co !== C || indices.size !== out.size) throw shapeError("maxPool2d", X.shape, out.shape, "(X and out) do not match");
   const { stride = kernel, padding = 0 } = options;
-  const kH = pairAt(kernel, 0),
-    kW = pairAt(kernel, 1),
-    sh = pairAt(stride, 0),
-    sw = pairAt(stride, 1),
-    ph = pairAt(padding, 0),
-    pw = pairAt(padding, 1);
+  const { kH, kW, sh, sw, ph, pw } = window2d(kernel, stride, padding);
   const x = X.data,
     y = out.data,
     idx = indices.data;
