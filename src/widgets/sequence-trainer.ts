@@ -35,6 +35,10 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   readonly schema = sequenceTrainerSchema;
   private trainer?: SequenceTrainer;
   private playing = false;
+  /** True while the updates of a Step run in slices. */
+  private stepping = false;
+  /** Updates the Step clicks still ask for. */
+  private stepLeft = 0;
   private visible = true;
   private unwatch = () => {};
   private stopFrames = () => {};
@@ -71,10 +75,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     const buttons = Object.assign(document.createElement("div"), { className: "dl-st-buttons" });
     buttons.append(
       this.playButton,
-      controlButton(t("sequenceTrainer.step"), "train", () => {
-        this.trainer?.run(STEP_UPDATES);
-        this.afterTraining();
-      }),
+      controlButton(t("sequenceTrainer.step"), "train", () => this.stepUpdates()),
       controlButton(t("sequenceTrainer.reset"), "reset", () => {
         this.trainer?.reset();
         this.drawAll();
@@ -201,7 +202,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
         ? t("widget.diverged")
         : tr.starting
           ? t("sequenceTrainer.status.starting")
-          : !this.playing
+          : !this.playing && !this.stepping
             ? t("sequenceTrainer.status.paused")
             : !this.visible
               ? t("sequenceTrainer.status.offscreen")
@@ -350,6 +351,62 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
       unit: 1,
       pauseOutside: this,
     });
+  }
+
+  /**
+   * Step: STEP_UPDATES updates a slice per frame (up to BUDGET_MS each) from the frame after the click, which shows the
+   * status "training"; the charts are drawn when they are done. Done in the click, they held its frame for 50-100 ms.
+   */
+  private stepUpdates(): void {
+    const trainer = this.trainer;
+    if (!trainer) return;
+    // A click while the updates of the last one still run adds its updates to theirs.
+    if (this.stepping) {
+      this.stepLeft += STEP_UPDATES;
+      return;
+    }
+    if (this.playing) this.pause();
+    this.stopFrames();
+    this.stepLeft = STEP_UPDATES;
+    let stepped = 0;
+    const job = {
+      advance: () => {
+        // A pending first point (after a restart) is finished a chunk at a time before the updates.
+        if (trainer.starting) trainer.advance(START_CHUNK);
+        else {
+          // A zero budget makes runFor take exactly one update; each click's STEP_UPDATES end in a curve point, as
+          // when they ran at once (a point is the mean batch loss since the last one).
+          const done = trainer.runFor(0);
+          this.stepLeft -= done;
+          stepped += done;
+          if (done > 0 && stepped % STEP_UPDATES === 0) trainer.record();
+        }
+        return this.stepLeft <= 0 || trainer.status !== "ok";
+      },
+    };
+    this.stepping = true;
+    this.drawReadouts();
+    let stopSlices = () => {};
+    const stopStart = afterPaint([
+      () => {
+        stopSlices = runInFrames(
+          job,
+          (done) => {
+            if (!done) return;
+            this.stepping = false;
+            this.stepLeft = 0;
+            this.afterTraining();
+          },
+          { budgetMs: BUDGET_MS, redrawMs: Infinity, unit: 1, pauseOutside: this },
+        );
+      },
+    ]);
+    this.stopFrames = () => {
+      this.stepping = false;
+      this.stepLeft = 0;
+      stopStart();
+      stopSlices();
+    };
   }
 
   private pause(): void {
