@@ -10,6 +10,8 @@ export class ChartQueue<K extends string> {
   private readonly shown = new Map<K, string>();
   private readonly due = new Set<K>();
   private frame = 0;
+  /** The part the next frame draws first. */
+  private next?: K;
 
   constructor(
     private readonly order: readonly K[],
@@ -23,9 +25,11 @@ export class ChartQueue<K extends string> {
     this.due.add(part);
   }
 
-  /** Draws one queued part now (`first` if it is queued, else the first in order) and the others one per following frame. */
-  flush(first?: K): void {
-    this.drawOne(first);
+  /** Draws one queued part now (`first` if it is queued, else the first in order) and the others one per following frame;
+   * with `drawNow` false, the first of them too waits for the next frame (the change's frame already shows new numbers). */
+  flush(first?: K, drawNow = true): void {
+    if (drawNow) this.drawOne(first);
+    else if (first !== undefined && this.due.has(first)) this.next = first;
     if (this.due.size && !this.frame) this.frame = requestAnimationFrame(this.tick);
   }
 
@@ -47,7 +51,9 @@ export class ChartQueue<K extends string> {
 
   private readonly tick = () => {
     this.frame = 0;
-    this.drawOne();
+    const first = this.next;
+    this.next = undefined;
+    this.drawOne(first);
     if (this.due.size) this.frame = requestAnimationFrame(this.tick);
   };
 

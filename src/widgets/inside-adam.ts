@@ -3,7 +3,7 @@
 // engine's Adam; this element draws its recorded state.
 import { ThrottledWidget } from "./throttled-widget";
 import { ChartQueue } from "./chart-queue";
-import { dropPlotStyle, trackWidth } from "./optimizer-charts";
+import { dotsMark, dropPlotStyle, trackWidth } from "./optimizer-charts";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { chartBlock, legend, seriesColor, thin, powerOfTen, stepAxis } from "../charts/parts";
@@ -77,17 +77,19 @@ class InsideAdamWidget extends ThrottledWidget<typeof insideAdamSchema> {
     const { shown, other } = this.runs;
     const k = Number(s.param);
 
+    const numbers = this.readouts.textContent + this.table.textContent;
     this.fillReadouts(shown, other);
     this.note.textContent = s.biasCorrection ? t("insideAdam.noteOn") : t("insideAdam.noteOff");
     this.fillTable(shown[k], paramNames(s.stream)[k]);
-    // The readouts and the table change in this frame with one chart; the other charts follow one per frame.
+    // The readouts and the table change in this frame, the charts follow one per frame.
     // The step chart shows both parameters, so picking the other one leaves it alone.
     const look = `${document.documentElement.dataset.theme}:${this.chartWidth()}`;
     const run = [s.stream, s.stream === "noisy" ? s.seed : "", s.biasCorrection, s.beta1, s.beta2, s.lr, s.epsExp, s.steps, look].join();
     this.charts.want("first", `${run}:${k}`);
     this.charts.want("second", `${run}:${k}`);
     this.charts.want("steps", run);
-    this.charts.flush();
+    // When the numbers changed, they are this frame's news and every chart waits for the following frames.
+    this.charts.flush(undefined, numbers === this.readouts.textContent + this.table.textContent);
   }
 
   /** The charts' width, from the figure's tracked width (no forced layout). */
@@ -165,7 +167,7 @@ class InsideAdamWidget extends ThrottledWidget<typeof insideAdamSchema> {
         y: { label: t("insideAdam.axisFirst"), grid: true },
         marks: [
           Plot.ruleY([0], { stroke: c.muted }),
-          Plot.dot(records, { x: "t", y: "g", r: 1.8, fill: seriesColor(4) }),
+          dotsMark(records, "t", "g", 1.8, { fill: seriesColor(4) }),
           Plot.line(records, { x: "t", y: "m", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" }),
           Plot.line(records, { x: "t", y: "mHat", stroke: seriesColor(0), strokeWidth: 2 }),
         ],
@@ -204,7 +206,7 @@ class InsideAdamWidget extends ThrottledWidget<typeof insideAdamSchema> {
         x: stepAxis(t("insideAdam.axisStep")),
         y: { type: "log", label: t("insideAdam.axisSecond"), grid: true, tickFormat: powerOfTen },
         marks: [
-          Plot.dot(positive("g2"), { x: "t", y: "y", r: 1.8, fill: seriesColor(4) }),
+          dotsMark(positive("g2"), "t", "y", 1.8, { fill: seriesColor(4) }),
           Plot.line(positive("v"), { x: "t", y: "y", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" }),
           Plot.line(positive("vHat"), { x: "t", y: "y", stroke: seriesColor(0), strokeWidth: 2 }),
         ],

@@ -65,3 +65,21 @@ describe("ChartQueue", () => {
     expect(drawn).toEqual(["a", "b"]);
   });
 });
+
+describe("ChartQueue.flush without drawing now", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("leaves the change's frame to the numbers and draws the asked-for part first in the next", () => {
+    const frame = installFrames();
+    const drawn: string[] = [];
+    const q = new ChartQueue(["a", "b"], (p) => drawn.push(p));
+    q.want("a", "1");
+    q.want("b", "1");
+    q.flush("b", false);
+    expect(drawn).toEqual([]);
+    frame();
+    expect(drawn).toEqual(["b"]);
+    frame();
+    expect(drawn).toEqual(["b", "a"]);
+  });
+});
