@@ -8,7 +8,7 @@ import { tableHead } from "../charts/data-table";
 import { chartBlock, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
 import { ChartQueue } from "./chart-queue";
 import { runInFrames } from "./frame-slices";
-import { dropPlotStyle, trackWidth } from "./optimizer-charts";
+import { dotsMark, dropPlotStyle, trackWidth } from "./optimizer-charts";
 import {
   batchSizeSchema,
   BatchTraining,
@@ -132,6 +132,7 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
     const { lr, epochs, m, seed } = this.trained;
     const s = (this.shown = { ...this.state, lr, epochs, m, seed });
     const runs = this.runs;
+    const numbers = this.table.textContent + this.notes.textContent;
     this.status.textContent = "";
     for (const el of [this.charts, this.table]) el.setAttribute("aria-busy", "false");
     if (this.cloud?.key !== cloudKey(s)) this.cloud = { key: cloudKey(s), value: gradientCloud(s) };
@@ -151,7 +152,8 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
     const look = `${theme}:${this.chartWidth()}`;
     this.queue.want("loss", `${this.trainedKey}:${s.xAxis}:${look}`);
     this.queue.want("cloud", `${cloudKey(s)}:${look}`);
-    this.queue.flush();
+    // New numbers are this frame's news (and a training's last slice its work): the charts then wait for the next frames.
+    this.queue.flush(undefined, numbers === this.table.textContent + this.notes.textContent);
   }
 
   /** The charts' width, from the figure's tracked width (no forced layout). */
@@ -241,9 +243,12 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
           Plot.ruleX([0], { stroke: c.muted }),
           Plot.ruleY([0], { stroke: c.muted }),
           ...BATCHES.filter((b) => b !== 0).map((b) =>
-            Plot.dot(
+            dotsMark(
               clouds.filter((g) => g.batch === b),
-              { x: "dw", y: "db", r: b === 1 ? 2 : 3.5, fill: this.color(b), fillOpacity: b === 1 ? 0.6 : 0.9 },
+              "dw",
+              "db",
+              b === 1 ? 2 : 3.5,
+              { fill: this.color(b), "fill-opacity": b === 1 ? 0.6 : 0.9 },
             ),
           ),
           zero
