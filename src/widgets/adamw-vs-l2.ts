@@ -114,6 +114,7 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
   private showRuns(): void {
     const s = this.trained,
       runs = this.runs;
+    const numbers = this.table.textContent + this.note.textContent;
     this.status.textContent = "";
     for (const el of [this.charts, this.table]) el.setAttribute("aria-busy", "false");
     const theme = document.documentElement.dataset.theme ?? "";
@@ -136,7 +137,8 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
           });
     const look = `${this.trainedKey}:${theme}:${this.chartWidth()}`;
     for (const part of ["norm", "val", "fit"] as const) this.queue.want(part, look);
-    this.queue.flush();
+    // New numbers are this frame's news (and a training's last slice its work): the charts then wait for the next frames.
+    this.queue.flush(undefined, numbers === this.table.textContent + this.note.textContent);
   }
 
   /** The charts' width, from the figure's tracked width (no forced layout). */

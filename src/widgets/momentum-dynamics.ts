@@ -83,6 +83,7 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
     }
     const width = this.width() || 640;
     const size = Math.floor(width >= 600 ? Math.min(420, (width - 16) / 2) : Math.min(420, width));
+    const numbers = this.readouts.textContent;
     this.fillReadouts();
     // Each chart is drawn again only when what it shows changed (its settings, the theme or the size): the steps
     // move only the error chart, and the bowl and the ravine share their curvatures, so a surface switch leaves
@@ -97,7 +98,8 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
     this.pendingSize = size;
     // One chart in this frame, the others one per following frame: all four at once (a κ change or a preset)
     // took 140 ms and more to the next frame here.
-    this.drawNext();
+    // When the readouts changed they are this frame's news, and every chart waits for the following frames.
+    if (numbers === this.readouts.textContent) this.drawNext();
     if (this.pending.size && !this.stopFrames)
       this.stopFrames = runInFrames(
         { advance: () => this.drawNext() },

@@ -103,17 +103,19 @@ class MomentumExplorerWidget extends ThrottledWidget<typeof momentumSchema> {
     const paths = valleyPaths(s);
     // NOTE: the custom element itself is inline (clientWidth 0); its figure <div> is a block.
     const size = pairWidth(this.width(), 420);
+    const numbers = this.readouts.textContent + this.table.textContent;
     this.fillReadouts(form, weights, paths.distance);
     const lrOf: Record<PathKey, number> = { gd: sharedLr(s), pytorch: s.lrPytorch, ema: s.lrEma };
     this.fillNotes(paths);
     this.fillTable(paths, lrOf);
-    // The readouts and the table change in this frame with one chart, the other follows in the next; the weights
+    // The readouts and the table change in this frame, the charts in the next ones; the weights
     // depend on the form and β only, so a learning rate or the steps leave them alone.
     this.drawn = { form, weights, paths, lrOf, size };
     const look = `${document.documentElement.dataset.theme}:${size}`;
     this.charts.want("weights", `${form}:${s.beta}:${look}`);
     this.charts.want("valley", `${form}:${s.beta}:${s.steps}:${s.lrEma}:${s.lrPytorch}:${look}`);
-    this.charts.flush(s.form !== this.lastForm ? "weights" : undefined);
+    // When the numbers changed they are this frame's news, and the charts wait for the following frames.
+    this.charts.flush(s.form !== this.lastForm ? "weights" : undefined, numbers === this.readouts.textContent + this.table.textContent);
     this.lastForm = s.form;
   }
 
