@@ -6,6 +6,7 @@ import { powerOfTen, thin } from "../charts/parts";
 import { formatNumber } from "../charts/format";
 import { assignFields, controlButton, PlayLoop } from "./controls";
 import { tableHead } from "../charts/data-table";
+import { ChartQueue } from "./chart-queue";
 import { optimizerColor, dashOf, drawSurfaceChart, dropPlotStyle, surfaceBackground, trackWidth } from "./optimizer-charts";
 import {
   raceSchema,
@@ -40,11 +41,14 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
   private table!: HTMLTableElement;
   private pathsWidth!: () => number;
   private figureWidth!: () => number;
+  /** The race the charts show, computed once per change; the paths and the loss chart are drawn in successive frames. */
+  private result!: ReturnType<typeof race>;
+  private readonly charts = new ChartQueue<"paths" | "loss">(["paths", "loss"], (part) => this.drawPart(part));
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    super.disconnectedCallback();
     this.player?.stop();
+    this.charts.cancel();
   }
 
   /** The stage: the main controls (surface, κ, steps, Step/Play/Reset) beside the contour plot on a
@@ -172,8 +176,9 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
       this.summaries.get(id)!.textContent = settingsText(id, s);
       this.swatches.get(id)!.style.borderTop = `3px ${dashOf(id) ? "dashed" : "solid"} ${optimizerColor(id)}`;
     }
-    const result = race(s);
-    const name = (id: OptimizerId) => t(`optimizerRace.name.${id}`);
+    const result = (this.result = race(s));
+    const name = this.name;
+    const numbers = this.table.textContent + this.notes.textContent;
     this.notes.replaceChildren(
       ...result.runs
         .filter((r) => r.stop)
@@ -183,10 +188,20 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
           }),
         ),
     );
-    // NOTE: the custom element itself is inline (clientWidth 0); the hosts are blocks.
-    this.drawPaths(result, Math.min(480, this.pathsWidth() || 360), name);
-    this.drawLoss(result, Math.min(640, this.figureWidth() || 640), name);
     this.fillTable(result.runs, !!result.surface.minimum, name);
+    // New numbers in the table or notes are this frame's news: the two charts then follow, one per frame.
+    const key = `${JSON.stringify(s)}:${document.documentElement.dataset.theme}:${this.pathsWidth()}:${this.figureWidth()}`;
+    this.charts.want("paths", key);
+    this.charts.want("loss", key);
+    this.charts.flush(undefined, numbers === this.table.textContent + this.notes.textContent);
+  }
+
+  private readonly name = (id: OptimizerId) => t(`optimizerRace.name.${id}`);
+
+  private drawPart(part: "paths" | "loss"): void {
+    // NOTE: the custom element itself is inline (clientWidth 0); the hosts are blocks.
+    if (part === "paths") this.drawPaths(this.result, Math.min(480, this.pathsWidth() || 360), this.name);
+    else this.drawLoss(this.result, Math.min(640, this.figureWidth() || 640), this.name);
   }
 
   private drawPaths({ surface, start, runs }: ReturnType<typeof race>, size: number, name: (id: OptimizerId) => string): void {
