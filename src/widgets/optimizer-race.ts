@@ -7,6 +7,7 @@ import { formatNumber } from "../charts/format";
 import { assignFields, controlButton, PlayLoop } from "./controls";
 import { tableHead } from "../charts/data-table";
 import { ChartQueue } from "./chart-queue";
+import { watchVisibility } from "./visibility";
 import { optimizerColor, dashOf, drawSurfaceChart, dropPlotStyle, surfaceBackground, trackWidth } from "./optimizer-charts";
 import {
   raceSchema,
@@ -239,14 +240,25 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
     this.listenForStart();
   }
 
-  /** Draws every surface's contour layer once the page is idle, so the first switch to a surface
-   * only draws its paths. */
+  /** Draws every surface's contour layer while the race is in view and the page is idle (one layer per idle period
+   * of at least 40 ms), so a later switch to a surface only draws its paths. Out of view it waits: tracing a layer
+   * takes 30-100 ms here, and the crawl met those tasks when it changed another widget's controls. */
   private warmBackgrounds(): void {
-    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    const idle = window.requestIdleCallback ?? ((f: (d?: IdleDeadline) => void) => setTimeout(f, 200));
     const ids = SURFACES.filter((id) => id !== this.state.surface);
-    const next = () => {
+    let visible = false,
+      scheduled = false;
+    const schedule = () => {
+      if (scheduled || !visible || !ids.length) return;
+      scheduled = true;
+      idle(next);
+    };
+    const next = (deadline?: IdleDeadline) => {
+      scheduled = false;
+      if (!visible) return;
+      if (deadline && deadline.timeRemaining() < 40) return schedule();
       const id = ids.shift();
-      if (!id) return;
+      if (!id) return unwatch();
       const kappa = (presetFor(id).kappa as number | undefined) ?? this.state.kappa;
       surfaceBackground(
         surfaceOf({ surface: id, kappa }),
@@ -254,9 +266,12 @@ class OptimizerRaceWidget extends ThrottledWidget<typeof raceSchema> {
         t("optimizerRace.axisX"),
         t("optimizerRace.axisY"),
       );
-      idle(next);
+      schedule();
     };
-    idle(next);
+    const unwatch = watchVisibility(this.pathsHost, (on) => {
+      visible = on;
+      schedule();
+    });
   }
 
   /** Clicking the contour plot moves the start point there. */
