@@ -8,7 +8,8 @@ import { tableHead } from "../charts/data-table";
 import { chartBlock, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
 import { ChartQueue } from "./chart-queue";
 import { runInFrames } from "./frame-slices";
-import { dotsMark, dropPlotStyle, trackWidth } from "./optimizer-charts";
+import { dotsMark } from "../charts/dots-mark";
+import { dropPlotStyle, trackWidth } from "./optimizer-charts";
 import {
   batchSizeSchema,
   BatchTraining,

@@ -3,7 +3,8 @@
 // engine's Adam; this element draws its recorded state.
 import { ThrottledWidget } from "./throttled-widget";
 import { ChartQueue } from "./chart-queue";
-import { dotsMark, dropPlotStyle, trackWidth } from "./optimizer-charts";
+import { dotsMark } from "../charts/dots-mark";
+import { dropPlotStyle, trackWidth } from "./optimizer-charts";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { chartBlock, legend, seriesColor, thin, powerOfTen, stepAxis } from "../charts/parts";

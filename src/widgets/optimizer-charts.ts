@@ -38,31 +38,6 @@ export function dropPlotStyle(host: Element): void {
   for (const style of host.querySelectorAll("svg > style")) style.remove();
 }
 
-/**
- * Circles of radius `r` at the data's points as one SVG path, on the same scales as Plot's dot mark, which makes an
- * element per point (hundreds of circles to create, style and paint on every drawing). `paint`: the path's attributes.
- */
-export function dotsMark(data: readonly object[], x: string, y: string, r: number, paint: Record<string, string | number>): Plot.Markish {
-  return Plot.dot(data, {
-    x,
-    y,
-    render: (index, _scales, values) => {
-      const X = values.x as ArrayLike<number>,
-        Y = values.y as ArrayLike<number>;
-      const f = (v: number) => v.toFixed(1);
-      let d = "";
-      for (const i of index) {
-        if (Number.isFinite(X[i]) && Number.isFinite(Y[i]))
-          d += `M${f(X[i] - r)},${f(Y[i])}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
-      }
-      const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-      path.setAttribute("d", d);
-      for (const [k, v] of Object.entries(paint)) path.setAttribute(k, String(v));
-      return path;
-    },
-  });
-}
-
 /** The colour of a path on the current theme. */
 export function optimizerColor(key: Key): string {
   return (document.documentElement.dataset.theme === "dark" ? DARK : LIGHT)[key];

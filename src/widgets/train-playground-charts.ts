@@ -1,6 +1,7 @@
 // The playground's two charts: the decision heatmap with the points on top, and the loss curve. Both go through
 // drawChart (description + data table); the numbers come from the session, this file only arranges marks.
 import { drawChart, Plot, themeColors } from "../charts/chart";
+import { dotsMark } from "../charts/dots-mark";
 import { formatNumber } from "../charts/format";
 import { GRID, type PlaygroundSession } from "./train-playground-session";
 import { t } from "../i18n";
@@ -64,37 +65,8 @@ function redraw(host: HTMLElement, draw: () => void): void {
   if (details && !open) details.dataset.rowsLeftOut = "";
 }
 
-/** Radius of a point's circle; a square has the same area (side r·√π), as Plot's symbols do. */
+/** Radius of a point's circle; a square has the same area, as Plot's symbols do. */
 const POINT_R = 3.5;
-
-/**
- * One class and set of points as a single path (Plot's dot mark makes an element per point, most of the heatmap's
- * drawing time for 200 points, on every change and every 50 ms while training); same places, shapes and colours.
- */
-function pointsMark(data: { x: number; y: number }[], symbol: "circle" | "square", paint: Record<string, string | number>): Plot.Markish {
-  return Plot.dot(data, {
-    x: "x",
-    y: "y",
-    render: (index, _scales, values) => {
-      const X = values.x as ArrayLike<number>,
-        Y = values.y as ArrayLike<number>,
-        r = POINT_R,
-        side = r * Math.sqrt(Math.PI);
-      const f = (v: number) => v.toFixed(1);
-      let d = "";
-      for (const i of index) {
-        d +=
-          symbol === "circle"
-            ? `M${f(X[i] - r)},${f(Y[i])}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`
-            : `M${f(X[i] - side / 2)},${f(Y[i] - side / 2)}h${f(side)}v${f(side)}h${f(-side)}z`;
-      }
-      const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-      path.setAttribute("d", d);
-      for (const [k, v] of Object.entries(paint)) path.setAttribute(k, String(v));
-      return path;
-    },
-  });
-}
 
 /** Draws the heatmap of p(class 1) over the plot window, the p = 0.5 boundary and the points. Returns the scales. */
 export function drawHeatmap(host: HTMLElement, session: PlaygroundSession, text: HeatmapText, maxWidth: number): Scales | undefined {
@@ -137,10 +109,10 @@ export function drawHeatmap(host: HTMLElement, session: PlaygroundSession, text:
         marks: [
           Plot.raster(values, { ...raster, opacity: 0.55 }),
           Plot.contour(probabilities, { ...raster, thresholds: [0.5], stroke: c.text, strokeWidth: text.unit ? 0.75 : 1.5, fill: "none" }),
-          pointsMark(byClass(0, true), "circle", { fill: c.second, stroke: bg, "stroke-width": 1 }),
-          pointsMark(byClass(1, true), "square", { fill: c.accent, stroke: bg, "stroke-width": 1 }),
-          pointsMark(byClass(0, false), "circle", { fill: bg, stroke: c.second, "stroke-width": 1.5 }),
-          pointsMark(byClass(1, false), "square", { fill: bg, stroke: c.accent, "stroke-width": 1.5 }),
+          dotsMark(byClass(0, true), "x", "y", POINT_R, { fill: c.second, stroke: bg, "stroke-width": 1 }, "circle"),
+          dotsMark(byClass(1, true), "x", "y", POINT_R, { fill: c.accent, stroke: bg, "stroke-width": 1 }, "square"),
+          dotsMark(byClass(0, false), "x", "y", POINT_R, { fill: bg, stroke: c.second, "stroke-width": 1.5 }, "circle"),
+          dotsMark(byClass(1, false), "x", "y", POINT_R, { fill: bg, stroke: c.accent, "stroke-width": 1.5 }, "square"),
           Plot.frame({ stroke: c.grid }),
         ],
       },
