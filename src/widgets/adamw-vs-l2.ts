@@ -8,7 +8,7 @@ import { tableHead } from "../charts/data-table";
 import { chartBlock, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
 import { adamwSchema, CompareTraining, splits, fitCurve, bestVal, RUNS, type Run, type RunId, type AdamwState } from "./adamw-vs-l2-model";
 import { ChartQueue } from "./chart-queue";
-import { runInFrames } from "./frame-slices";
+import { startInFrames } from "./frame-slices";
 import { dropPlotStyle, trackWidth } from "./optimizer-charts";
 import { t } from "../i18n";
 
@@ -84,24 +84,19 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
   private train(key: string): void {
     this.training?.stop();
     const job = new CompareTraining({ ...this.state });
-    const t0 = performance.now();
-    while (!job.done && performance.now() - t0 < FIRST_FRAME_MS) job.advance(SLICE_STEPS);
-    const finish = () => {
-      this.training = undefined;
-      this.runs = job.results();
-      this.trained = job.s;
-      this.trainedKey = key;
-      this.showRuns();
-    };
-    if (job.done) return finish();
-    this.setBusy(job.progress);
-    const stop = runInFrames(job, (done) => (done ? finish() : this.setBusy(job.progress)), {
-      unit: SLICE_STEPS,
-      budgetMs: 10,
-      redrawMs: 100,
-      pauseOutside: this.figure,
-    });
-    this.training = { key, stop };
+    const stop = startInFrames(
+      job,
+      { firstMs: FIRST_FRAME_MS, unit: SLICE_STEPS, pauseOutside: this.figure },
+      () => this.setBusy(job.progress),
+      () => {
+        this.training = undefined;
+        this.runs = job.results();
+        this.trained = job.s;
+        this.trainedKey = key;
+        this.showRuns();
+      },
+    );
+    this.training = stop && { key, stop };
   }
 
   /** Marks the figure as showing the previous runs while new ones train, and says how far they got. */

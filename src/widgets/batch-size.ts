@@ -7,7 +7,7 @@ import { formatNumber } from "../charts/format";
 import { tableHead } from "../charts/data-table";
 import { chartBlock, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
 import { ChartQueue } from "./chart-queue";
-import { runInFrames } from "./frame-slices";
+import { startInFrames } from "./frame-slices";
 import { dotsMark } from "../charts/dots-mark";
 import { dropPlotStyle, trackWidth } from "./optimizer-charts";
 import {
@@ -100,24 +100,19 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   private train(key: string): void {
     this.training?.stop();
     const job = new BatchTraining({ ...this.state });
-    const t0 = performance.now();
-    while (!job.done && performance.now() - t0 < FIRST_FRAME_MS) job.advance(SLICE_STEPS);
-    const finish = () => {
-      this.training = undefined;
-      this.runs = job.results();
-      this.trained = job.s;
-      this.trainedKey = key;
-      this.showRuns();
-    };
-    if (job.done) return finish();
-    this.setBusy(job.progress);
-    const stop = runInFrames(job, (done) => (done ? finish() : this.setBusy(job.progress)), {
-      unit: SLICE_STEPS,
-      budgetMs: 10,
-      redrawMs: 100,
-      pauseOutside: this.figure,
-    });
-    this.training = { key, stop };
+    const stop = startInFrames(
+      job,
+      { firstMs: FIRST_FRAME_MS, unit: SLICE_STEPS, pauseOutside: this.figure },
+      () => this.setBusy(job.progress),
+      () => {
+        this.training = undefined;
+        this.runs = job.results();
+        this.trained = job.s;
+        this.trainedKey = key;
+        this.showRuns();
+      },
+    );
+    this.training = stop && { key, stop };
   }
 
   /** Marks the figure as showing the previous runs while new ones train, and says how far they got. */

@@ -60,3 +60,30 @@ export function runInFrames(
   frame = requestAnimationFrame(tick);
   return stop;
 }
+
+/** A job that knows whether it has finished and how far it got (0 to 1). */
+export interface ProgressJob extends SliceJob {
+  readonly done: boolean;
+  readonly progress: number;
+}
+
+/**
+ * Starts `job` in the change's own frame, for up to `firstMs`, so a small job finishes at once; the rest runs a slice
+ * of 10 ms per frame (runInFrames), calling `busy` at most every 100 ms, then `finish`. Returns a function that stops
+ * the job, or undefined when it finished at once (after `finish` ran).
+ */
+export function startInFrames(
+  job: ProgressJob,
+  { firstMs, unit, pauseOutside }: { firstMs: number; unit: number; pauseOutside?: Element },
+  busy: () => void,
+  finish: () => void,
+): (() => void) | undefined {
+  const t0 = performance.now();
+  while (!job.done && performance.now() - t0 < firstMs) job.advance(unit);
+  if (job.done) {
+    finish();
+    return undefined;
+  }
+  busy();
+  return runInFrames(job, (done) => (done ? finish() : busy()), { unit, budgetMs: 10, redrawMs: 100, pauseOutside });
+}
