@@ -8,7 +8,7 @@ import { tableHead } from "../charts/data-table";
 import { chartBlock, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
 import { adamwSchema, CompareTraining, splits, fitCurve, bestVal, RUNS, type Run, type RunId, type AdamwState } from "./adamw-vs-l2-model";
 import { ChartQueue } from "./chart-queue";
-import { startInFrames } from "./frame-slices";
+import { Retrainer } from "./retrainer";
 import { dropPlotStyle, trackWidth } from "./optimizer-charts";
 import { t } from "../i18n";
 
@@ -33,15 +33,13 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
   /** The finished runs the figure shows, the settings they were trained with, and the training under way. */
   private runs: Run[] = [];
   private trained!: AdamwState;
-  private trainedKey = "";
-  private training?: { key: string; stop: () => void };
+  private retrainer?: Retrainer<CompareTraining>;
   private readonly queue = new ChartQueue<Part>(["norm", "val", "fit"], (part) => this.drawPart(part));
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.queue.cancel();
-    this.training?.stop();
-    this.training = undefined;
+    this.retrainer?.stop();
   }
 
   protected buildControls(panel: HTMLElement): void {
@@ -69,34 +67,19 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
       this.charts.append(this.normHost.block, this.valHost.block, this.fitHost.block);
       this.figure.append(this.table, this.note, this.status, this.legendHost, this.charts);
       this.width = trackWidth(this.figure, () => this.update());
+      this.retrainer = new Retrainer<CompareTraining>(
+        { firstMs: FIRST_FRAME_MS, unit: SLICE_STEPS, pauseOutside: this.figure },
+        {
+          busy: (job) => this.setBusy(job.progress),
+          finished: (job) => {
+            this.runs = job.results();
+            this.trained = job.s;
+          },
+          show: () => this.showRuns(),
+        },
+      );
     }
-    const s = this.state;
-    const key = JSON.stringify(s);
-    if (key === this.trainedKey) {
-      this.training?.stop();
-      this.training = undefined;
-      this.showRuns();
-    } else if (key !== this.training?.key) this.train(key);
-  }
-
-  /** Trains the three runs for the current settings: what fits in this frame now, the rest a slice per frame
-   * while the previous runs stay on show, framed as stale, with the progress in a status line. */
-  private train(key: string): void {
-    this.training?.stop();
-    const job = new CompareTraining({ ...this.state });
-    const stop = startInFrames(
-      job,
-      { firstMs: FIRST_FRAME_MS, unit: SLICE_STEPS, pauseOutside: this.figure },
-      () => this.setBusy(job.progress),
-      () => {
-        this.training = undefined;
-        this.runs = job.results();
-        this.trained = job.s;
-        this.trainedKey = key;
-        this.showRuns();
-      },
-    );
-    this.training = stop && { key, stop };
+    this.retrainer?.want(JSON.stringify(this.state), () => new CompareTraining({ ...this.state }));
   }
 
   /** Marks the figure as showing the previous runs while new ones train, and says how far they got. */
@@ -130,7 +113,7 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
             adamw: formatNumber(lastNorm(adamw), 3),
             bias: s.decayBiases ? t("adamwVsL2.biasOn") : t("adamwVsL2.biasOff"),
           });
-    const look = `${this.trainedKey}:${theme}:${this.chartWidth()}`;
+    const look = `${this.retrainer?.trainedKey}:${theme}:${this.chartWidth()}`;
     for (const part of ["norm", "val", "fit"] as const) this.queue.want(part, look);
     // New numbers are this frame's news (and a training's last slice its work): the charts then wait for the next frames.
     this.queue.flush(undefined, numbers === this.table.textContent + this.note.textContent);

@@ -7,7 +7,7 @@ import { formatNumber } from "../charts/format";
 import { tableHead } from "../charts/data-table";
 import { chartBlock, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
 import { ChartQueue } from "./chart-queue";
-import { startInFrames } from "./frame-slices";
+import { Retrainer } from "./retrainer";
 import { dotsMark } from "../charts/dots-mark";
 import { dropPlotStyle, trackWidth } from "./optimizer-charts";
 import {
@@ -46,16 +46,14 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
   private shown!: BatchSizeState;
   private runs: BatchRun[] = [];
   private trained!: BatchSizeState;
-  private trainedKey = "";
   private cloud?: { key: string; value: ReturnType<typeof gradientCloud> };
-  private training?: { key: string; stop: () => void };
+  private retrainer?: Retrainer<BatchTraining>;
   private readonly queue = new ChartQueue<Part>(["loss", "cloud"], (part) => this.drawPart(part));
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.queue.cancel();
-    this.training?.stop();
-    this.training = undefined;
+    this.retrainer?.stop();
   }
 
   protected buildControls(panel: HTMLElement): void {
@@ -86,33 +84,19 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
       this.legendHost = document.createElement("div");
       this.figure.append(this.table, this.notes, this.status, this.legendHost, this.charts);
       this.width = trackWidth(this.figure, () => this.update());
+      this.retrainer = new Retrainer<BatchTraining>(
+        { firstMs: FIRST_FRAME_MS, unit: SLICE_STEPS, pauseOutside: this.figure },
+        {
+          busy: (job) => this.setBusy(job.progress),
+          finished: (job) => {
+            this.runs = job.results();
+            this.trained = job.s;
+          },
+          show: () => this.showRuns(),
+        },
+      );
     }
-    const key = trainKey(this.state);
-    if (key === this.trainedKey) {
-      this.training?.stop();
-      this.training = undefined;
-      this.showRuns();
-    } else if (key !== this.training?.key) this.train(key);
-  }
-
-  /** Trains the four runs for the current settings: what fits in this frame now, the rest a slice per frame
-   * while the previous figure stays on show, framed as stale, with the progress in a status line. */
-  private train(key: string): void {
-    this.training?.stop();
-    const job = new BatchTraining({ ...this.state });
-    const stop = startInFrames(
-      job,
-      { firstMs: FIRST_FRAME_MS, unit: SLICE_STEPS, pauseOutside: this.figure },
-      () => this.setBusy(job.progress),
-      () => {
-        this.training = undefined;
-        this.runs = job.results();
-        this.trained = job.s;
-        this.trainedKey = key;
-        this.showRuns();
-      },
-    );
-    this.training = stop && { key, stop };
+    this.retrainer?.want(trainKey(this.state), () => new BatchTraining({ ...this.state }));
   }
 
   /** Marks the figure as showing the previous runs while new ones train, and says how far they got. */
@@ -146,7 +130,7 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
       s.where === "minimum" ? t("batchSize.noteMinimum") : t("batchSize.noteStart"),
     ].join(" ");
     const look = `${theme}:${this.chartWidth()}`;
-    this.queue.want("loss", `${this.trainedKey}:${s.xAxis}:${look}`);
+    this.queue.want("loss", `${this.retrainer?.trainedKey}:${s.xAxis}:${look}`);
     this.queue.want("cloud", `${cloudKey(s)}:${look}`);
     // New numbers are this frame's news (and a training's last slice its work): the charts then wait for the next frames.
     this.queue.flush(undefined, numbers === this.table.textContent + this.notes.textContent);
