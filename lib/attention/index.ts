@@ -11,3 +11,9 @@ export {
   type AttentionGrads,
 } from "./attention-batched";
 export { MultiheadAttention, type MultiheadAttentionOptions, type MultiheadAttentionCache } from "./multihead-attention";
+export {
+  TransformerBlock,
+  type TransformerBlockOptions,
+  type TransformerBlockCache,
+  type TransformerBlockGrads,
+} from "./transformer-block";
