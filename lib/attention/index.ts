@@ -17,3 +17,5 @@ export {
   type TransformerBlockCache,
   type TransformerBlockGrads,
 } from "./transformer-block";
+export { tokenize, wordVector, tokenVectors } from "./token-vectors";
+export { softmaxEntropy, softmaxJacobianNorm } from "./softmax-spread";
