@@ -16,3 +16,4 @@ export { copyTask, type CopyTaskOptions, type CopyTaskData } from "./copy-task";
 export { sineSequence, type SineSequenceOptions, type SineSequenceData } from "./sine-sequence";
 export { charCorpus, charVocabulary, encodeChars, decodeChars, charSequences, type CharSequenceOptions } from "./char-corpus";
 export { charSplit, type CharSplitOptions, type CharWindows } from "./char-split";
+export { digits, type DigitOptions, type DigitSet } from "./digits";
