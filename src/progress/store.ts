@@ -1,5 +1,6 @@
 // Reading progress kept in the browser: which chapters are read, where the reader stopped,
 // and the last chapter opened. Plain TypeScript over a Storage-like object so tests run in Node.
+import { currentChapter } from "../content/chapter-renames";
 import { backupRaw } from "./recover";
 
 export interface ChapterProgress {
@@ -51,13 +52,23 @@ export function readProgress(raw: unknown): { progress: Progress; dropped: boole
       dropped = true;
       continue;
     }
-    progress.chapters[slug] = {
+    const read: ChapterProgress = {
       position: clamp01(e.position),
       read: e.read === true || e.position >= READ_THRESHOLD,
       visitedAt: typeof e.visitedAt === "number" && Number.isFinite(e.visitedAt) ? e.visitedAt : 0,
     };
+    // A renamed chapter's entry moves to its new slug, merged with any entry already there.
+    const key = currentChapter(slug);
+    const there = Object.hasOwn(progress.chapters, key) ? progress.chapters[key] : undefined;
+    progress.chapters[key] = there
+      ? {
+          position: Math.max(there.position, read.position),
+          read: there.read || read.read,
+          visitedAt: Math.max(there.visitedAt, read.visitedAt),
+        }
+      : read;
   }
-  if (typeof obj.last === "string") progress.last = obj.last;
+  if (typeof obj.last === "string") progress.last = currentChapter(obj.last);
   else if (obj.last !== undefined && obj.last !== null) dropped = true;
   return { progress, dropped };
 }

@@ -1,4 +1,4 @@
-// The quiz module's public API for the interface (src/quiz/ui/, chapter 9, chapter checks). No DOM here.
+// The quiz module's public API for the interface (src/quiz/ui/, the interview chapter, chapter checks). No DOM here.
 // Build time only (it loads the Markdown pipeline), import separately: `buildBank`, `renderMarkdown` from "./bank".
 //
 // Typical flow in the browser:

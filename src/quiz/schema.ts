@@ -56,7 +56,9 @@ export const CHAPTER_SLUGS = [
   "06-vanishing-gradients",
   "07-exploding-gradients",
   "08-rnns-and-lstms",
-  "09-interview-preparation",
+  "09-convolutional-networks",
+  "10-attention-and-transformers",
+  "11-interview-preparation",
 ] as const;
 
 const markdown = z.string().trim().min(1);

@@ -1,6 +1,7 @@
 // Quiz progress kept in the browser (localStorage), written against a small key-value interface so tests run in
 // Node: FSRS cards, the history of answers, settings. Versioned by a zod schema; older versions are migrated,
 // corrupt data is salvaged and backed up (never silently wiped), a full storage is reported.
+import { currentChapter } from "../content/chapter-renames";
 import { z } from "astro/zod";
 import type { KeyValueStore } from "../progress/store";
 import { backupRaw, isQuotaError } from "../progress/recover";
@@ -59,7 +60,9 @@ export const settingsSchema = z.object({
   chapters: z
     .array(z.string().regex(/^\d\d-[a-z0-9-]+$/))
     .max(50)
-    .default([]),
+    .default([])
+    // A chapter chosen before it was renamed stays chosen under its new slug.
+    .transform((slugs) => [...new Set(slugs.map(currentChapter))]),
   /** Question ids taken out of the review (suspended) until the learner puts them back. */
   suspended: z.array(questionId).max(10_000).default([]),
 });

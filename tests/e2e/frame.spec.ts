@@ -1,5 +1,6 @@
 // The course frame: home page, progress, theme, search, print and the 404 page.
 import { test, expect } from "@playwright/test";
+import { CHAPTER_RENAMES } from "../../src/content/chapter-renames";
 
 const CH1 = "chapters/01-what-is-deep-learning/";
 
@@ -112,4 +113,30 @@ test("an unknown address shows the 404 page", async ({ page }) => {
   const response = await page.goto("no-such-page/");
   expect(response?.status()).toBe(404);
   await expect(page.locator("h1")).toContainText(/404|not found/i);
+});
+
+test("a renamed chapter's old address lands on its new one at the same section, and progress saved under it follows", async ({ page }) => {
+  expect(Object.keys(CHAPTER_RENAMES).length).toBeGreaterThan(0);
+  for (const [old, current] of Object.entries(CHAPTER_RENAMES)) {
+    await page.goto(`chapters/${old}/`);
+    await expect(page).toHaveURL(new RegExp(`chapters/${current}/$`));
+    await expect(page.locator("h1")).toHaveCount(1);
+    const id = await page.locator("main h2[id]").nth(1).getAttribute("id");
+    await page.goto(`chapters/${old}/#${id}`);
+    await expect(page).toHaveURL(new RegExp(`chapters/${current}/#${id}$`));
+    await expect.poll(() => page.locator(`#${id}`).evaluate((h) => Math.round(h.getBoundingClientRect().top))).toBeLessThan(200);
+  }
+  const [old, current] = Object.entries(CHAPTER_RENAMES)[0];
+  // From a page that keeps no reading position, so that leaving it does not write progress over this record.
+  await page.goto("./");
+  await page.evaluate(
+    (slug) =>
+      localStorage.setItem(
+        "dlf.progress.v1",
+        JSON.stringify({ version: 1, chapters: { [slug]: { position: 1, read: true, visitedAt: 1 } }, last: slug }),
+      ),
+    `chapters/${old}`,
+  );
+  await page.goto(CH1);
+  await expect(page.locator(`#starlight__sidebar a[href$="chapters/${current}/"][data-read]`)).toHaveCount(1);
 });

@@ -56,7 +56,7 @@ test("the course works offline after the first visit", async ({ page, context, b
   await page.keyboard.press("Escape");
 
   // A third: a quiz question is answered and graded.
-  await page.goto("chapters/09-interview-preparation/");
+  await page.goto("chapters/11-interview-preparation/");
   const quiz = page.locator("#quiz-practice");
   await quiz.scrollIntoViewIfNeeded();
   await expect(quiz).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });

@@ -15,7 +15,7 @@ export async function photographWidgets(page: Page, path: string, widgets: Locat
   for (const [i, widget] of widgets.entries()) {
     // The widget's top at the viewport's top, and the picture cut at the viewport's bottom: what a reader sees
     // at once. (A picture of an element taller than the viewport made Chromium capture beyond it: 24-35 s for
-    // chapter 9's dashboard.)
+    // the interview chapter's dashboard.)
     await widget.evaluate((el) => el.scrollIntoView({ block: "start" }));
     const box = (await widget.boundingBox())!;
     const id = (await widget.getAttribute("id")) ?? `widget-${i}`;

@@ -4,7 +4,7 @@ import { test, expect } from "@playwright/test";
 
 test("numeric and generated questions state their precision, and the answer box is a text keyboard", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("chapters/09-interview-preparation/");
+  await page.goto("chapters/11-interview-preparation/");
   const q = page.locator("#quiz-practice");
   await q.scrollIntoViewIfNeeded();
   await expect(q).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { generators } from "../../src/quiz/generators";
 import AxeBuilder from "@axe-core/playwright";
 
-const CH9 = "chapters/09-interview-preparation/";
+const CH9 = "chapters/11-interview-preparation/";
 const KEY = "dlf.quiz.v1";
 
 async function quiz(page: Page, id: string): Promise<Locator> {

@@ -5,7 +5,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
-const CH9 = "chapters/09-interview-preparation/";
+const CH9 = "chapters/11-interview-preparation/";
 const CH1 = "chapters/01-what-is-deep-learning/";
 const QUIZ = "dlf.quiz.v1",
   QUIZ_V0 = "dlf.quiz",

@@ -1,4 +1,4 @@
-// Templates for the attention and embeddings primer (chapter 9).
+// Templates for the attention and embeddings primer (interview chapter) and chapter 10.
 import { scaledDotProductAttention, multiHeadAttentionParamCount, embeddingParamCount, softmax } from "../../../lib";
 import { defineGenerator, fmt, fp, pickInt, choose, EXACT } from "./types";
 

@@ -1,4 +1,4 @@
-// Templates for the convolutional-network primer (chapter 9): output sizes and parameter counts.
+// Templates for the convolutional-network primer and chapter: output sizes and parameter counts.
 import { convOutputSize, poolOutputSize, convParamCount } from "../../../lib";
 import { defineGenerator, fmt, pickInt, choose, EXACT } from "./types";
 

@@ -1,4 +1,4 @@
-// Templates for the generative-model primer (chapter 9): the VAE's KL term and the GAN discriminator loss.
+// Templates for the generative-model primer (interview chapter): the VAE's KL term and the GAN discriminator loss.
 import { klStandardNormal, ganDiscriminatorLoss } from "../../../lib";
 import { defineGenerator, fmt, pick, pickSigned } from "./types";
 

@@ -30,8 +30,8 @@ export function exerciseCards(exercises: readonly Exercise[]): BankFlashcard[] {
       topics: ex.topics,
       difficulty: 2,
       // The chapter that hosts the interview drill; the review's chapter choice does not filter exercise cards.
-      link: "09-interview-preparation",
-      chapter: "09-interview-preparation",
+      link: "11-interview-preparation",
+      chapter: "11-interview-preparation",
       href,
       promptHtml:
         `<p><strong>${escapeHtml(t("quiz.exerciseCard.title", { title: ex.title }))}</strong></p><p>${inline(ex.statement)}</p>` +

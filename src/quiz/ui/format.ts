@@ -46,7 +46,7 @@ export function fromNow(at: number, now: number): string {
  * The chapter number of a slug: "04-optimization-algorithms" → 4.
  *
  * @example
- *   chapterNumber("09-interview-preparation");   // 9
+ *   chapterNumber("11-interview-preparation");   // 11
  */
 export function chapterNumber(slug: string): number {
   return Number.parseInt(slug.slice(0, 2), 10);

@@ -266,7 +266,7 @@ export class QuizElement extends HTMLElement {
     const nodes: Node[] = [p, again];
     if (this.mode === "check") {
       const more = document.createElement("a");
-      more.href = sectionHref("09-interview-preparation#practise-by-chapter-or-topic", import.meta.env.BASE_URL);
+      more.href = sectionHref("11-interview-preparation#practise-by-chapter-or-topic", import.meta.env.BASE_URL);
       more.textContent = t("quiz.check.more");
       const line = document.createElement("p");
       line.append(more);

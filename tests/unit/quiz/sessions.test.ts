@@ -30,14 +30,14 @@ const bank: QuestionMeta[] = [
   },
   { id: "dropout/d1", type: "flashcard", topics: ["dropout"], link: "05-regularization#dropout", difficulty: 1 },
   { id: "dropout/d2", type: "choice", topics: ["dropout"], link: "05-regularization#dropout", difficulty: 2 },
-  { id: "cnn/c1", type: "generated", topics: ["cnn"], link: "09-interview-preparation", difficulty: 2 },
+  { id: "cnn/c1", type: "generated", topics: ["cnn"], link: "11-interview-preparation", difficulty: 2 },
 ];
 
 describe("sessions", () => {
   it("chapterOf and sectionHref turn a link into the chapter and its URL", () => {
     expect(chapterOf("04-optimization-algorithms#adam")).toBe("04-optimization-algorithms");
     expect(sectionHref("04-optimization-algorithms#adam", "/course")).toBe("/course/chapters/04-optimization-algorithms/#adam");
-    expect(sectionHref("09-interview-preparation")).toBe("/chapters/09-interview-preparation/");
+    expect(sectionHref("11-interview-preparation")).toBe("/chapters/11-interview-preparation/");
   });
 
   it("practiceSet filters by chapter or topic, in a seeded order", () => {

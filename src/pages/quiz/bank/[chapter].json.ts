@@ -1,4 +1,4 @@
-// The question bank as static JSON files the quiz fetches when it hydrates: all.json for chapter 9's modes and
+// The question bank as static JSON files the quiz fetches when it hydrates: all.json for the interview chapter's modes and
 // the dashboard, <chapter-slug>.json for a chapter's short check. Markdown and math are already HTML.
 import type { APIRoute, GetStaticPaths } from "astro";
 import { siteBank, chapterBank } from "../../../quiz/ui/build-bank";

@@ -9,7 +9,7 @@ const now = Date.UTC(2026, 10, 27, 12);
 const bank: QuestionMeta[] = [
   { id: "adam/a", type: "choice", topics: ["adam"], link: "04-optimization-algorithms#adam", difficulty: 1 },
   { id: "adam/b", type: "numeric", topics: ["adam"], link: "04-optimization-algorithms#adam", difficulty: 2 },
-  { id: "cnn/c", type: "flashcard", topics: ["cnn"], link: "09-interview-preparation#convolutional-networks", difficulty: 1 },
+  { id: "cnn/c", type: "flashcard", topics: ["cnn"], link: "11-interview-preparation#convolutional-networks", difficulty: 1 },
 ];
 
 describe("dashboard model", () => {

@@ -40,6 +40,6 @@ describe("quiz formatting", () => {
   });
   it("chapterNumber reads the number of a chapter slug", () => {
     expect(chapterNumber("04-optimization-algorithms")).toBe(4);
-    expect(chapterNumber("09-interview-preparation#embeddings")).toBe(9);
+    expect(chapterNumber("11-interview-preparation#embeddings")).toBe(11);
   });
 });
