@@ -2,7 +2,8 @@
 // every page of the built site, served by `astro preview`, with the Chromium the tests use. Prints one
 // table row per page and writes every report's key figures to test-results/perf.json. A benchmark,
 // not a test: the machine's load moves the numbers, so run it on a quiet machine.
-// Options: --build (build first), --only <substring> (pages whose path contains it).
+// Options: --build (build first), --only <substring> (pages whose path contains it), --reports <dir> (also
+// write each page's whole Lighthouse report there, for its main-thread breakdown and long tasks).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { relative, sep } from "node:path";
@@ -50,6 +51,10 @@ try {
   for (const path of pages) {
     const result = await lighthouse(base + path, { port: browser.port, output: "json", logLevel: "error" }, undefined);
     const { categories: c, audits: a } = result.lhr;
+    if (arg("--reports")) {
+      mkdirSync(arg("--reports"), { recursive: true });
+      writeFileSync(`${arg("--reports")}/${(path || "home").replace(/\/$/, "").replaceAll("/", "_")}.json`, JSON.stringify(result.lhr));
+    }
     const score = (k) => Math.round((c[k]?.score ?? 0) * 100);
     rows.push({
       page: path || "/",

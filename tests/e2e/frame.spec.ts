@@ -140,3 +140,25 @@ test("a renamed chapter's old address lands on its new one at the same section, 
   await page.goto(CH1);
   await expect(page.locator(`#starlight__sidebar a[href$="chapters/${current}/"][data-read]`)).toHaveCount(1);
 });
+
+test("'On this page' marks the part being read, on a wide screen and in the mobile list", async ({ page }) => {
+  // The list's element is ours (src/components/frame/starlight-toc.ts), in place of Starlight's.
+  for (const [width, toc] of [
+    [1280, "starlight-toc"],
+    [390, "mobile-starlight-toc"],
+  ] as const) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(CH1);
+    const links = page.locator(`${toc} nav a[href^="#"]`);
+    const hash = await links.nth(2).getAttribute("href");
+    // Native scrolling, as a reader's; the element watches intersections from an idle callback after load.
+    await expect
+      .poll(async () => {
+        await page.evaluate((id) => document.getElementById(decodeURIComponent(id.slice(1)))!.scrollIntoView(), hash!);
+        return page.locator(`${toc} a[aria-current="true"]`).first().getAttribute("href");
+      })
+      .toBe(hash);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(page.locator(`${toc} a[aria-current="true"]`).first()).toHaveAttribute("href", "#_top");
+  }
+});
