@@ -9,3 +9,4 @@ export { maxPool2d, maxPool2dInto, maxPool2dBackward, maxPool2dBackwardInto } fr
 export { avgPool2d, avgPool2dInto, avgPool2dBackward, avgPool2dBackwardInto, type AvgPool2dOptions } from "./avg-pool2d";
 export { MaxPool2d, type MaxPool2dCache, type Pool2dLayerOptions } from "./max-pool2d-layer";
 export { AvgPool2d } from "./avg-pool2d-layer";
+export { receptiveField, type FieldLayer } from "./receptive-field";

@@ -16,6 +16,7 @@ export { neuronForward } from "./neuron";
 export { TwoLayerNet, type TwoLayerNetOptions } from "./two-layer-net";
 export { convOutputSize, poolOutputSize } from "./conv-arithmetic";
 export {
+  denseParamCount,
   convParamCount,
   embeddingParamCount,
   recurrentParamCount,

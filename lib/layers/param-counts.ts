@@ -2,6 +2,21 @@
 // attention): closed forms, checked in tests against PyTorch's published counts.
 
 /**
+ * Weights and biases of a dense (fully connected) layer: one weight per (input, output) pair and one bias per output.
+ *
+ *   count = n_out·n_in + n_out   (no bias term when bias is false)
+ *
+ * As `torch.nn.Linear(n_in, n_out)`.
+ *
+ * @example
+ *   denseParamCount(784, 100);          // 78,500
+ *   denseParamCount(784, 100, false);   // 78,400
+ */
+export function denseParamCount(nIn: number, nOut: number, bias = true): number {
+  return nOut * nIn + (bias ? nOut : 0);
+}
+
+/**
  * Weights and biases of a 2-D convolution: one k_h×k_w kernel per (input channel, output channel) pair,
  * plus one bias per output channel.
  *

@@ -5,6 +5,9 @@ import {
   RNN,
   paramCount,
   convParamCount,
+  denseParamCount,
+  Dense,
+  Conv2d,
   embeddingParamCount,
   recurrentParamCount,
   rnnParamCount,
@@ -15,6 +18,14 @@ import {
 
 // Reference numbers: sum(p.numel() for p in module.parameters()) in PyTorch 2.x.
 describe("parameter counts", () => {
+  it("denseParamCount matches torch.nn.Linear and the engine's Dense layer", () => {
+    expect(denseParamCount(784, 100)).toBe(78500);
+    expect(denseParamCount(784, 100, false)).toBe(78400);
+    expect(denseParamCount(12, 7)).toBe(paramCount(new Dense(12, 7)));
+  });
+  it("convParamCount agrees with the parameters the engine's Conv2d stores", () => {
+    expect(convParamCount(3, 8, 5)).toBe(paramCount(new Conv2d(3, 8, 5)));
+  });
   it("convParamCount matches torch.nn.Conv2d", () => {
     expect(convParamCount(3, 64, 3)).toBe(1792);
     expect(convParamCount(64, 128, 1, 1, false)).toBe(8192);
