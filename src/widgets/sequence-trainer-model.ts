@@ -15,20 +15,18 @@ import {
   Sequential,
   SequenceDense,
   Tensor,
-  Trainer,
   charSplit,
   createRng,
   encodeChars,
-  gatherColumns,
   losses,
   oneHotSequence,
-  sequenceLoss,
   sineSequence,
   softmax,
   type Rng,
   type SineSequenceData,
 } from "../../lib";
 import { t } from "../i18n";
+import { SequenceRun, type LossCurves, type TrainerStatus } from "./sequence-run";
 import type { Schema, StateOf } from "./state";
 
 export const MODELS = ["rnn", "lstm", "gru"] as const;
@@ -53,10 +51,7 @@ export const CHAR_HELD_OUT = 0.2;
 export const CHAR_SPLIT = charSplit({ T: WINDOW, heldOut: CHAR_HELD_OUT, trainStride: 2, heldOutStride: 4 });
 /** A run whose per-step loss passes this (predicting 0 everywhere costs about 0.25) is called diverged. */
 export const LOSS_CEILING = 50;
-/** Training windows per evaluation while the untrained loss is summed (a slice of work between frames). */
-export const START_CHUNK = 8;
-/** Loss-curve samples kept; when full, every other one is dropped. */
-export const CURVE_MAX = 300;
+export { START_CHUNK, CURVE_MAX, type LossCurves, type TrainerStatus } from "./sequence-run";
 
 /** The learning-rate slider moves log₁₀ of the rate: 0.001 … 2 in steps of a tenth of a decade. */
 export const LOG_LR = { min: -3, max: 0.3, step: 0.1 } as const;
@@ -86,39 +81,34 @@ export const sequenceTrainerSchema = {
 } satisfies Schema;
 export type SequenceTrainerState = StateOf<typeof sequenceTrainerSchema>;
 
+/**
+ * A draw from the probabilities p given a uniform u in [0, 1): the first k whose running sum passes u (the last
+ * class takes what rounding leaves).
+ *
+ *   k = min { k : p_0 + … + p_k > u }
+ */
+export function drawIndex(p: ArrayLike<number>, u: number): number {
+  let k = 0;
+  while (k < p.length - 1 && u >= p[k]) u -= p[k++];
+  return k;
+}
+
 /** The recurrent layer for a model name, with PyTorch's initialization from a seeded generator. */
 export function buildLayer(model: ModelName, hidden: number, rng: Rng, inputs = 1): RNN | LSTM | GRU {
   const H = Math.round(hidden);
   return model === "lstm" ? new LSTM(inputs, H, { rng }) : model === "gru" ? new GRU(inputs, H, { rng }) : new RNN(inputs, H, { rng });
 }
 
-export type TrainerStatus = "ok" | "diverged";
-
-/** Loss curves: per point, the update count, the mean training loss since the previous point, and the held-out loss. */
-export interface LossCurves {
-  step: number[];
-  train: number[];
-  heldOut: number[];
-}
-
+/**
+ * Chapter 8's network on one task: a recurrent layer and a per-step read-out, trained by a SequenceRun (the shared
+ * curves, untrained first point and timing), with the settings that restart it or carry on.
+ */
 export class SequenceTrainer {
-  /** Mean per-step loss of the last update's batch (NaN before the first update). */
-  lastLoss = NaN;
-  /** Held-out loss per step at the latest curve point. */
-  lastHeldOut = NaN;
-  readonly curve: LossCurves = { step: [], train: [], heldOut: [] };
   layer!: RNN | LSTM | GRU;
   readout!: SequenceDense;
+  /** The run in progress: remade by each restart. */
+  training!: SequenceRun;
   private optimizer!: ClippedOptimizer;
-  private trainer!: Trainer;
-  /** Updates already averaged into a curve point. */
-  private recorded = 0;
-  /**
-   * The untrained network's loss on the whole training set (the curve's first point), summed window by window while
-   * it is pending: on the text it is 288 windows, a few hundred milliseconds, so the element spreads it over frames.
-   */
-  private start?: { windows: number; sum: number };
-  private identity?: Int32Array;
 
   /** The sine task's training set (X, Y [WINDOW, 1, 64]) and one longer held-out wave, from different seeds. */
   readonly train: SineSequenceData = sineSequence({ m: TRAIN_SEQUENCES, T: WINDOW, noise: NOISE, seed: 1 });
@@ -137,20 +127,34 @@ export class SequenceTrainer {
 
   /** Trainable numbers of the recurrent layer and its read-out. */
   get paramCount(): number {
-    return this.params().reduce((n, p) => n + p.value.length, 0);
+    return this.training.paramCount;
   }
 
   get status(): TrainerStatus {
-    return this.trainer.status;
+    return this.training.status;
   }
 
   /** Updates done (a diverged update counts, though it changed nothing). */
   get step(): number {
-    return this.trainer.step;
+    return this.training.step;
   }
 
   get divergedAt(): number | undefined {
-    return this.trainer.divergedAt;
+    return this.training.divergedAt;
+  }
+
+  /** Mean per-step loss of the last update's batch (NaN before the first update). */
+  get lastLoss(): number {
+    return this.training.lastLoss;
+  }
+
+  /** Held-out loss per step at the latest curve point. */
+  get lastHeldOut(): number {
+    return this.training.lastHeldOut;
+  }
+
+  get curve(): LossCurves {
+    return this.training.curve;
   }
 
   /** The learning rate in use. */
@@ -163,7 +167,7 @@ export class SequenceTrainer {
     return this.task === "chars" ? this.chars : { train: this.train, heldOut: this.heldOut };
   }
 
-  /** Fresh weights from the seed, a fresh optimizer and Trainer, and curves holding only the untrained losses. */
+  /** Fresh weights from the seed, a fresh optimizer and run, and curves holding only the untrained losses. */
   reset(): void {
     const s = this.settings,
       rng = createRng(this.seed);
@@ -174,59 +178,26 @@ export class SequenceTrainer {
     // norm reaches, so a run carries on through the change.
     this.optimizer = new ClippedOptimizer(s.optimizer === "sgd" ? new SGD({ lr: this.lr }) : new Adam({ lr: this.lr }), CLIP);
     this.optimizer.threshold = s.clip ? CLIP : Infinity;
-    const { X, Y } = this.data.train;
-    this.trainer = new Trainer({
+    this.training = new SequenceRun({
       model: new Sequential([this.layer, this.readout]),
-      loss: sequenceLoss(this.lossOf()),
+      loss: this.task === "chars" ? losses.softmaxCe : losses.halfMse,
       optimizer: this.optimizer,
-      X,
-      Y,
+      ...this.data,
       batchSize: BATCH,
       seed: this.seed,
-      divergeAbove: LOSS_CEILING * WINDOW,
+      ceiling: LOSS_CEILING,
+      lazyStart: this.lazyStart,
     });
-    this.lastLoss = NaN;
-    this.recorded = 0;
-    this.curve.step.length = this.curve.train.length = this.curve.heldOut.length = 0;
-    this.lastHeldOut = this.evaluate();
-    this.start = { windows: 0, sum: 0 };
-    if (!this.lazyStart) this.advance(Infinity);
   }
 
   /** True while the first curve point (the untrained loss on the training set) is still being computed. */
   get starting(): boolean {
-    return this.start !== undefined;
+    return this.training.starting;
   }
 
-  /**
-   * Adds up to `windows` more training windows to the untrained loss; once all are in, the first curve point is
-   * added (update 0: that loss per step, and the held-out loss). True when no start point is pending.
-   *
-   *   J₀ = (1/m) Σ_chunks m_chunk · J(chunk) / T    (the same mean as one pass over all m windows)
-   */
+  /** Adds up to `windows` more windows to the untrained loss (see SequenceRun.advance). True when none is pending. */
   advance(windows: number): boolean {
-    const st = this.start;
-    if (!st) return true;
-    const { X, Y } = this.data.train,
-      m = X.shape[2];
-    while (windows > 0 && st.windows < m) {
-      const B = Math.min(windows, m - st.windows, START_CHUNK);
-      const chunk = (T: Tensor) => gatherColumns(new Tensor([T.shape[0], T.shape[1], B]), T, this.allWindows(m), st.windows);
-      st.sum += this.trainer.evaluate(chunk(X), chunk(Y)) * B;
-      st.windows += B;
-      windows -= B;
-    }
-    if (st.windows < m) return false;
-    this.start = undefined;
-    // No update ran while pending, so the held-out loss of the restart still holds.
-    this.pushPoint(0, st.sum / m / X.shape[0], this.lastHeldOut);
-    return true;
-  }
-
-  /** 0, 1, …, m − 1: the order that takes windows as they are. */
-  private allWindows(m: number): Int32Array {
-    if (this.identity?.length !== m) this.identity = Int32Array.from({ length: m }, (_, i) => i);
-    return this.identity;
+    return this.training.advance(windows);
   }
 
   /** The task being learned. */
@@ -234,24 +205,19 @@ export class SequenceTrainer {
     return this.settings.task as TaskName;
   }
 
-  /** The loss per step of the task: ½(ŷ − y)² for the sine, softmax cross-entropy (nats per character) for text. */
-  private lossOf() {
-    return this.task === "chars" ? losses.softmaxCe : losses.halfMse;
-  }
-
   /** Mean per-step loss of the current weights on a set of sequences (the Trainer's evaluation: no update). */
   lossOn(X: Tensor, Y: Tensor): number {
-    return this.trainer.evaluate(X, Y) / X.shape[0];
+    return this.training.lossOn(X, Y);
   }
 
   /** Mean per-step loss on the whole training set (the sine's 64 sequences, or every training window of the text). */
   trainingLoss(): number {
-    return this.lossOn(this.data.train.X, this.data.train.Y);
+    return this.training.trainingLoss();
   }
 
   /** Mean per-step loss on the held-out data: the held-out wave, or the windows after the text's cut. */
   evaluate(): number {
-    return this.lossOn(this.data.heldOut.X, this.data.heldOut.Y);
+    return this.training.evaluate();
   }
 
   /** New settings: a new task, model, optimizer or size restarts; a new learning rate or clipping carries on. Returns true on restart. */
@@ -272,71 +238,19 @@ export class SequenceTrainer {
     return false;
   }
 
-  private params() {
-    return [...this.layer.params(), ...this.readout.params()];
-  }
-
   /** Up to k updates (fewer when the run diverges), then one curve point. Returns the updates done. */
   run(k: number): number {
-    const done = this.updates(k);
-    if (done > 0) this.record();
-    return done;
+    return this.training.run(k);
   }
 
-  private updates(k: number): number {
-    // The first point must be the untrained network: a pending one is finished before any update.
-    this.advance(Infinity);
-    const before = this.trainer.step,
-      report = this.trainer.run(k);
-    // The Trainer's loss sums the steps of a window; the widget shows the mean per step.
-    if (report.step > before) this.lastLoss = report.loss / WINDOW;
-    return report.step - before;
-  }
-
-  /**
-   * Runs updates in chunks until `budgetMs` has passed on `now` (or the run diverges). Adds no curve point: the
-   * element calls `record` when it draws, so the held-out loss is computed once per drawn frame.
-   */
+  /** Updates until `budgetMs` has passed on `now` (see SequenceRun.runFor); no curve point. */
   runFor(budgetMs: number, now: () => number = () => performance.now(), chunk = 1): number {
-    const start = now();
-    let done = 0;
-    do done += this.updates(chunk);
-    while (this.status === "ok" && now() - start < budgetMs);
-    return done;
+    return this.training.runFor(budgetMs, now, chunk);
   }
 
-  /**
-   * Adds a point to the loss curves if there were updates since the last one: the mean of their batch losses, and
-   * the held-out loss now. The first point (update 0), the untrained network on the whole training set, comes from
-   * `advance`; while it is pending there is no point to add.
-   */
+  /** A curve point if there were updates since the last one (see SequenceRun.record). */
   record(): void {
-    const n = this.step;
-    if (this.start || (n === this.recorded && this.curve.step.length > 0)) return;
-    const log = this.trainer.history().loss;
-    let sum = 0;
-    for (let i = this.recorded; i < n; i++) sum += log[i];
-    this.pushPoint(n, sum / (n - this.recorded) / WINDOW);
-  }
-
-  /** Appends a curve point with the held-out loss now, halving the curve when it is full. */
-  private pushPoint(n: number, train: number, heldOut = this.evaluate()): void {
-    this.lastHeldOut = heldOut;
-    this.recorded = n;
-    const c = this.curve;
-    if (c.step.length >= CURVE_MAX) {
-      let w = 0;
-      for (let i = 0; i < c.step.length; i++) {
-        if (i % 2 !== 0 && i !== c.step.length - 1) continue;
-        c.step[w] = c.step[i];
-        c.train[w] = c.train[i];
-        c.heldOut[w++] = c.heldOut[i];
-      }
-      c.step.length = c.train.length = c.heldOut.length = w;
-    }
-    c.step.push(n);
-    c.train.push(train);
-    c.heldOut.push(this.lastHeldOut);
+    this.training.record();
   }
 
   /**
@@ -383,9 +297,7 @@ export class SequenceTrainer {
         T = H.shape[0];
       const last = new Tensor([1, layer.hiddenSize, 1], H.data.slice((T - 1) * layer.hiddenSize, T * layer.hiddenSize));
       const p = softmax(this.readout.forward(last).data);
-      let u = rng.uniform(),
-        k = 0;
-      while (k < K - 1 && u >= p[k]) u -= p[k++];
+      const k = drawIndex(p, rng.uniform());
       out += vocab[k];
       x = oneHotSequence([k], 1, 1, K);
     }
