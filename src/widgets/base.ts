@@ -164,6 +164,11 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
     return wrap;
   }
 
+  /** Adds state kept outside the schema (a typed sentence) to a shared link; the default adds nothing. */
+  protected extendLink(url: URL, _prefix: string): URL {
+    return url;
+  }
+
   /** How an option of a choice field is shown; subclasses translate option keys. */
   protected optionLabel(_name: string, option: string): string {
     return option;
@@ -203,7 +208,7 @@ export abstract class WidgetBase<S extends Schema> extends HTMLElement {
     button.className = "dl-copy-link";
     button.textContent = t("widget.copyLink");
     button.addEventListener("click", async () => {
-      const link = linkTo(this.schema, this.state, prefix, location.href);
+      const link = this.extendLink(new URL(linkTo(this.schema, this.state, prefix, location.href)), prefix).toString();
       try {
         await navigator.clipboard.writeText(link);
         this.messages.textContent = t("widget.linkCopied");
