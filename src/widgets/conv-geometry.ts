@@ -22,7 +22,7 @@ class ConvGeometryWidget extends WidgetBase<typeof convGeometrySchema> {
     const svg = gridSvg({
       rows: g.out + 1,
       cols: g.padded,
-      cell: 24,
+      cell: 32,
       fill: (i, j) => {
         const padding = j < s.p || j >= s.p + s.n;
         if (i === 0) return padding ? { color: "var(--sl-color-gray-4)", opacity: 0.6 } : { color: "var(--sl-color-white)", opacity: 0.18 };

@@ -18,12 +18,12 @@ class ConvParamsWidget extends WidgetBase<typeof convParamsSchema> {
       return;
     }
     // Bars on a log scale from 1 to 10^11: a factor of ten is an eleventh of the width.
-    const W = 560,
-      L = 100,
+    const W = 400,
+      L = 92,
       x = (n: number) => L + ((W - L - 10) * Math.log10(Math.max(1, n))) / 11;
     const bar = (y: number, n: number, label: string, cls: string) =>
       `<text x="0" y="${y + 11}" class="dl-cp-text">${label}</text><rect x="${L}" y="${y}" width="${x(n) - L}" height="22" class="${cls}"/>` +
-      `<text x="${Math.min(x(n) + 6, W - 90)}" y="${y + 11}" class="dl-cp-text">${big(n)}</text>`;
+      `<text x="${Math.min(x(n) + 6, W - 72)}" y="${y + 11}" class="dl-cp-text">${big(n)}</text>`;
     const ticks = Array.from(
       { length: 12 },
       (_, e) => `<line x1="${x(10 ** e)}" x2="${x(10 ** e)}" y1="0" y2="62" class="dl-grid-lines"/>`,

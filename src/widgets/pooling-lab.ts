@@ -29,7 +29,7 @@ class PoolingLabWidget extends WidgetBase<typeof poolingSchema> {
     const input = gridSvg({
       rows: SIDE,
       cols: SIDE,
-      cell: 22,
+      cell: 28,
       fill: (i, j) => signedFill(x[i * SIDE + j], top),
       text: (i, j) => cellNumber(x[i * SIDE + j]),
       boxes: p.winners.map((q) => ({ row: Math.floor(q / SIDE), col: q % SIDE, rows: 1, cols: 1, kind: "mark" as const })),
@@ -38,7 +38,7 @@ class PoolingLabWidget extends WidgetBase<typeof poolingSchema> {
     const output = gridSvg({
       rows: p.side,
       cols: p.side,
-      cell: 26,
+      cell: 34,
       fill: (i, j) => signedFill(y[i * p.side + j], top),
       text: (i, j) => cellNumber(y[i * p.side + j]),
       label: t("poolingLab.outputLabel", { side: p.side, values: list(y) }),
@@ -47,7 +47,7 @@ class PoolingLabWidget extends WidgetBase<typeof poolingSchema> {
     const grad = gridSvg({
       rows: SIDE,
       cols: SIDE,
-      cell: 22,
+      cell: 28,
       fill: (i, j) => signedFill(g[i * SIDE + j], gTop),
       text: (i, j) => (g[i * SIDE + j] === 0 ? "" : cellNumber(g[i * SIDE + j])),
       label: t("poolingLab.gradLabel", { values: list(g) }),

@@ -4,9 +4,9 @@ import { WidgetBase } from "./base";
 import { fieldRows, receptiveFieldSchema, type FieldRow } from "./receptive-field-model";
 import { t } from "../i18n";
 
-const WIDTH = 640,
-  ROW = 34,
-  LABEL = 110;
+const WIDTH = 420,
+  ROW = 30,
+  LABEL = 96;
 
 class ReceptiveFieldWidget extends WidgetBase<typeof receptiveFieldSchema> {
   readonly schema = receptiveFieldSchema;
@@ -14,7 +14,7 @@ class ReceptiveFieldWidget extends WidgetBase<typeof receptiveFieldSchema> {
   protected render(): void {
     const rows = fieldRows(this.state);
     const top = rows[rows.length - 1];
-    const unit = Math.min(16, (WIDTH - LABEL - 10) / top.size),
+    const unit = Math.min(28, (WIDTH - LABEL - 10) / top.size),
       mid = LABEL + (WIDTH - LABEL) / 2;
     const parts: string[] = [];
     // Input pixels along the bottom, as far as the widest field reaches.
