@@ -41,150 +41,155 @@ async function answer(q: Locator, fail: boolean): Promise<void> {
     await article.getByRole("button", { name: /^Good/ }).click();
 }
 
+// The session's logic does not depend on the screen: these flows run on a desktop, and the phone repeats only
+// the one whose layout differs most (settings and the card browser, below).
+test.describe("desktop flows", () => {
+  const name = "desktop";
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test(`${name}: a missed question comes back in the same session; the grade buttons show FSRS's intervals; undo restores it`, async ({
+    page,
+  }) => {
+    await page.goto(CH9);
+    // Only flashcards: the test then decides which answers fail. Everything else is suspended (set before load).
+    const ids: { id: string; type: string }[] = await page.evaluate(async () => {
+      const r = await fetch(new URL("../../quiz/bank/all.json", location.href));
+      return ((await r.json()) as { questions: { id: string; type: string }[] }).questions.map((x) => ({ id: x.id, type: x.type }));
+    });
+    const suspended = ids.filter((x) => x.type !== "flashcard").map((x) => x.id);
+    await page.evaluate(
+      ([k, s]) =>
+        localStorage.setItem(
+          k,
+          JSON.stringify({ version: 1, cards: {}, history: [], settings: { newPerDay: 3, mockSize: 10, mockMinutes: 30, suspended: s } }),
+        ),
+      [KEY, suspended] as const,
+    );
+    await page.reload();
+    const q = await review(page);
+    await expect(q.locator(".dl-quiz-status")).toHaveText(/^3 new · 0 learning · 0 to review/);
+    const article = q.locator(".dl-quiz-q");
+    const first = (await article.getAttribute("data-question-id"))!;
+    await article.getByRole("button", { name: "Show answer" }).click();
+    // A new card: Again 1 min, Hard 6 min, Good 10 min (the learning steps), Easy in days.
+    await expect(article.getByRole("button", { name: /^Again: next review in 1 min$/ })).toBeVisible();
+    await expect(article.getByRole("button", { name: /^Good: next review in 10 min$/ })).toBeVisible();
+    await expect(article.getByRole("button", { name: /^Easy: next review in \d+ d$/ })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).include("#quiz-review").analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await article.getByRole("button", { name: /^Again/ }).click();
+    await expect(q.locator(".dl-quiz-status")).toContainText("1 learning");
+    await expect(q.locator(".dl-quiz-keys")).toContainText("Enter next question, U undo");
+
+    // Undo with the key: the card is new again and asked again.
+    await page.keyboard.press("u");
+    await expect(q.locator(".dl-quiz-notice")).toContainText("Undone");
+    await expect(article).toHaveAttribute("data-question-id", first);
+    expect((await stored(page)).cards[first]).toBeUndefined();
+    expect((await stored(page)).history).toHaveLength(0);
+    await expect(q.locator(".dl-quiz-status")).toHaveText(/^3 new · 0 learning/);
+
+    // Miss it for real, then answer the other two: the missed one is shown again (early: nothing else is left).
+    await answer(q, true);
+    const seen = [first];
+    for (let k = 0; k < 2; k++) {
+      await q.getByRole("button", { name: "Next question" }).click();
+      const id = (await article.getAttribute("data-question-id"))!;
+      expect(id).not.toBe(first);
+      seen.push(id);
+      await answer(q, false);
+    }
+    await q.getByRole("button", { name: "Next question" }).click();
+    await expect(article).toHaveAttribute("data-question-id", first);
+    await expect(q.locator(".dl-quiz-status")).toContainText("Shown early");
+    // The undo button undoes the last answer too.
+    await answer(q, false);
+    await q.getByRole("button", { name: "Undo last answer" }).click();
+    await expect(article).toHaveAttribute("data-question-id", first);
+    expect((await stored(page)).cards[first].state).toBe(1); // learning, as before the undone answer
+    await answer(q, false);
+    await q.getByRole("button", { name: "Next question" }).click();
+    await expect(q.locator(".dl-quiz-done")).toContainText("Today's review is done: 3 questions");
+  });
+
+  test(`${name}: a right checked answer asks Hard, Good or Easy with FSRS's intervals (keys 2–4); a wrong one is Again`, async ({
+    page,
+  }) => {
+    await page.goto(CH9);
+    // Only choice questions, whose right options the test reads from the bank file.
+    const bank: { id: string; type: string; options?: { correct: boolean }[] }[] = await page.evaluate(async () => {
+      const r = await fetch(new URL("../../quiz/bank/all.json", location.href));
+      return (await r.json()).questions;
+    });
+    const right = new Map(bank.filter((x) => x.type === "choice").map((x) => [x.id, x.options!.flatMap((o, i) => (o.correct ? [i] : []))]));
+    const suspended = bank.filter((x) => x.type !== "choice").map((x) => x.id);
+    await page.evaluate(
+      ([k, s]) =>
+        localStorage.setItem(
+          k,
+          JSON.stringify({ version: 1, cards: {}, history: [], settings: { newPerDay: 2, mockSize: 10, mockMinutes: 30, suspended: s } }),
+        ),
+      [KEY, suspended] as const,
+    );
+    await page.reload();
+    const q = await review(page);
+    const article = q.locator(".dl-quiz-q");
+    const first = (await article.getAttribute("data-question-id"))!;
+    for (const i of right.get(first)!) await article.locator(`.dl-quiz-option input[value="${i}"]`).check();
+    await article.getByRole("button", { name: "Check answer" }).click();
+    await expect(article.locator(".dl-quiz-feedback")).toHaveClass(/dl-quiz-right/);
+    // A new card: Hard and Good are learning steps (minutes), Easy graduates it (days); Again is not offered.
+    await expect(article.getByRole("button", { name: /^Hard: next review in \d+ min$/ })).toBeVisible();
+    await expect(article.getByRole("button", { name: /^Good: next review in 10 min$/ })).toBeVisible();
+    await expect(article.getByRole("button", { name: /^Easy: next review in \d+ d$/ })).toBeVisible();
+    await expect(article.getByRole("button", { name: /^Again/ })).toHaveCount(0);
+    await expect(q.locator(".dl-quiz-keys")).toContainText("2 Hard, 3 Good, 4 Easy");
+    expect((await stored(page)).history).toHaveLength(0); // recorded once rated
+    const axe = await new AxeBuilder({ page }).include("#quiz-review").analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.keyboard.press("1"); // not a rating here
+    await expect(article.locator(".dl-quiz-rated")).toHaveCount(0);
+    await page.keyboard.press("4");
+    await expect(article.locator(".dl-quiz-rated")).toHaveText("Recorded as “Easy”.");
+    await expect(q.locator(".dl-quiz-keys")).toContainText("Enter next question, U undo");
+    let s = await stored(page);
+    expect(s.history).toMatchObject([{ id: first, correct: true, rating: "easy", mode: "review" }]);
+    expect(s.cards[first].state).toBe(2); // graduated straight to review
+
+    // A wrong answer: no rating asked, recorded as Again, back in the session in minutes.
+    await q.getByRole("button", { name: "Next question" }).click();
+    const second = (await article.getAttribute("data-question-id"))!;
+    expect(second).not.toBe(first);
+    const wrongOption = (
+      await article.locator(".dl-quiz-option input").evaluateAll((els) => els.map((e) => Number((e as HTMLInputElement).value)))
+    ).find((i) => !right.get(second)!.includes(i))!;
+    await article.locator(`.dl-quiz-option input[value="${wrongOption}"]`).check();
+    await article.getByRole("button", { name: "Check answer" }).click();
+    await expect(article.locator(".dl-quiz-feedback")).toHaveClass(/dl-quiz-wrong/);
+    await expect(article.locator(".dl-quiz-grades")).toHaveCount(0);
+    await expect(q.locator(".dl-quiz-status")).toContainText("1 learning");
+    s = await stored(page);
+    expect(s.history[1]).toMatchObject({ id: second, correct: false, rating: "again" });
+    expect(s.cards[second].state).toBe(1);
+
+    // Leaving a right answer unrated (Skip) records it as Good: a right answer is never lost.
+    await q.getByRole("button", { name: "Next question" }).click();
+    await expect(article).toHaveAttribute("data-question-id", second); // the missed card, early: nothing else is left
+    for (const i of right.get(second)!) await article.locator(`.dl-quiz-option input[value="${i}"]`).check();
+    await article.getByRole("button", { name: "Check answer" }).click();
+    await expect(article.locator(".dl-quiz-grades")).toBeVisible();
+    await q.getByRole("button", { name: "Skip" }).click();
+    await expect.poll(async () => (await stored(page)).history.length).toBe(3);
+    expect((await stored(page)).history[2]).toMatchObject({ id: second, correct: true, rating: "good" });
+  });
+});
+
 for (const [name, viewport] of [
   ["phone", { width: 390, height: 844 }],
   ["desktop", { width: 1280, height: 800 }],
 ] as const) {
   test.describe(name, () => {
     test.use({ viewport });
-
-    test(`${name}: a missed question comes back in the same session; the grade buttons show FSRS's intervals; undo restores it`, async ({
-      page,
-    }) => {
-      await page.goto(CH9);
-      // Only flashcards: the test then decides which answers fail. Everything else is suspended (set before load).
-      const ids: { id: string; type: string }[] = await page.evaluate(async () => {
-        const r = await fetch(new URL("../../quiz/bank/all.json", location.href));
-        return ((await r.json()) as { questions: { id: string; type: string }[] }).questions.map((x) => ({ id: x.id, type: x.type }));
-      });
-      const suspended = ids.filter((x) => x.type !== "flashcard").map((x) => x.id);
-      await page.evaluate(
-        ([k, s]) =>
-          localStorage.setItem(
-            k,
-            JSON.stringify({ version: 1, cards: {}, history: [], settings: { newPerDay: 3, mockSize: 10, mockMinutes: 30, suspended: s } }),
-          ),
-        [KEY, suspended] as const,
-      );
-      await page.reload();
-      const q = await review(page);
-      await expect(q.locator(".dl-quiz-status")).toHaveText(/^3 new · 0 learning · 0 to review/);
-      const article = q.locator(".dl-quiz-q");
-      const first = (await article.getAttribute("data-question-id"))!;
-      await article.getByRole("button", { name: "Show answer" }).click();
-      // A new card: Again 1 min, Hard 6 min, Good 10 min (the learning steps), Easy in days.
-      await expect(article.getByRole("button", { name: /^Again: next review in 1 min$/ })).toBeVisible();
-      await expect(article.getByRole("button", { name: /^Good: next review in 10 min$/ })).toBeVisible();
-      await expect(article.getByRole("button", { name: /^Easy: next review in \d+ d$/ })).toBeVisible();
-      const axe = await new AxeBuilder({ page }).include("#quiz-review").analyze();
-      expect(axe.violations.map((v) => v.id)).toEqual([]);
-      await article.getByRole("button", { name: /^Again/ }).click();
-      await expect(q.locator(".dl-quiz-status")).toContainText("1 learning");
-      await expect(q.locator(".dl-quiz-keys")).toContainText("Enter next question, U undo");
-
-      // Undo with the key: the card is new again and asked again.
-      await page.keyboard.press("u");
-      await expect(q.locator(".dl-quiz-notice")).toContainText("Undone");
-      await expect(article).toHaveAttribute("data-question-id", first);
-      expect((await stored(page)).cards[first]).toBeUndefined();
-      expect((await stored(page)).history).toHaveLength(0);
-      await expect(q.locator(".dl-quiz-status")).toHaveText(/^3 new · 0 learning/);
-
-      // Miss it for real, then answer the other two: the missed one is shown again (early: nothing else is left).
-      await answer(q, true);
-      const seen = [first];
-      for (let k = 0; k < 2; k++) {
-        await q.getByRole("button", { name: "Next question" }).click();
-        const id = (await article.getAttribute("data-question-id"))!;
-        expect(id).not.toBe(first);
-        seen.push(id);
-        await answer(q, false);
-      }
-      await q.getByRole("button", { name: "Next question" }).click();
-      await expect(article).toHaveAttribute("data-question-id", first);
-      await expect(q.locator(".dl-quiz-status")).toContainText("Shown early");
-      // The undo button undoes the last answer too.
-      await answer(q, false);
-      await q.getByRole("button", { name: "Undo last answer" }).click();
-      await expect(article).toHaveAttribute("data-question-id", first);
-      expect((await stored(page)).cards[first].state).toBe(1); // learning, as before the undone answer
-      await answer(q, false);
-      await q.getByRole("button", { name: "Next question" }).click();
-      await expect(q.locator(".dl-quiz-done")).toContainText("Today's review is done: 3 questions");
-    });
-
-    test(`${name}: a right checked answer asks Hard, Good or Easy with FSRS's intervals (keys 2–4); a wrong one is Again`, async ({
-      page,
-    }) => {
-      await page.goto(CH9);
-      // Only choice questions, whose right options the test reads from the bank file.
-      const bank: { id: string; type: string; options?: { correct: boolean }[] }[] = await page.evaluate(async () => {
-        const r = await fetch(new URL("../../quiz/bank/all.json", location.href));
-        return (await r.json()).questions;
-      });
-      const right = new Map(
-        bank.filter((x) => x.type === "choice").map((x) => [x.id, x.options!.flatMap((o, i) => (o.correct ? [i] : []))]),
-      );
-      const suspended = bank.filter((x) => x.type !== "choice").map((x) => x.id);
-      await page.evaluate(
-        ([k, s]) =>
-          localStorage.setItem(
-            k,
-            JSON.stringify({ version: 1, cards: {}, history: [], settings: { newPerDay: 2, mockSize: 10, mockMinutes: 30, suspended: s } }),
-          ),
-        [KEY, suspended] as const,
-      );
-      await page.reload();
-      const q = await review(page);
-      const article = q.locator(".dl-quiz-q");
-      const first = (await article.getAttribute("data-question-id"))!;
-      for (const i of right.get(first)!) await article.locator(`.dl-quiz-option input[value="${i}"]`).check();
-      await article.getByRole("button", { name: "Check answer" }).click();
-      await expect(article.locator(".dl-quiz-feedback")).toHaveClass(/dl-quiz-right/);
-      // A new card: Hard and Good are learning steps (minutes), Easy graduates it (days); Again is not offered.
-      await expect(article.getByRole("button", { name: /^Hard: next review in \d+ min$/ })).toBeVisible();
-      await expect(article.getByRole("button", { name: /^Good: next review in 10 min$/ })).toBeVisible();
-      await expect(article.getByRole("button", { name: /^Easy: next review in \d+ d$/ })).toBeVisible();
-      await expect(article.getByRole("button", { name: /^Again/ })).toHaveCount(0);
-      await expect(q.locator(".dl-quiz-keys")).toContainText("2 Hard, 3 Good, 4 Easy");
-      expect((await stored(page)).history).toHaveLength(0); // recorded once rated
-      const axe = await new AxeBuilder({ page }).include("#quiz-review").analyze();
-      expect(axe.violations.map((v) => v.id)).toEqual([]);
-      await page.keyboard.press("1"); // not a rating here
-      await expect(article.locator(".dl-quiz-rated")).toHaveCount(0);
-      await page.keyboard.press("4");
-      await expect(article.locator(".dl-quiz-rated")).toHaveText("Recorded as “Easy”.");
-      await expect(q.locator(".dl-quiz-keys")).toContainText("Enter next question, U undo");
-      let s = await stored(page);
-      expect(s.history).toMatchObject([{ id: first, correct: true, rating: "easy", mode: "review" }]);
-      expect(s.cards[first].state).toBe(2); // graduated straight to review
-
-      // A wrong answer: no rating asked, recorded as Again, back in the session in minutes.
-      await q.getByRole("button", { name: "Next question" }).click();
-      const second = (await article.getAttribute("data-question-id"))!;
-      expect(second).not.toBe(first);
-      const wrongOption = (
-        await article.locator(".dl-quiz-option input").evaluateAll((els) => els.map((e) => Number((e as HTMLInputElement).value)))
-      ).find((i) => !right.get(second)!.includes(i))!;
-      await article.locator(`.dl-quiz-option input[value="${wrongOption}"]`).check();
-      await article.getByRole("button", { name: "Check answer" }).click();
-      await expect(article.locator(".dl-quiz-feedback")).toHaveClass(/dl-quiz-wrong/);
-      await expect(article.locator(".dl-quiz-grades")).toHaveCount(0);
-      await expect(q.locator(".dl-quiz-status")).toContainText("1 learning");
-      s = await stored(page);
-      expect(s.history[1]).toMatchObject({ id: second, correct: false, rating: "again" });
-      expect(s.cards[second].state).toBe(1);
-
-      // Leaving a right answer unrated (Skip) records it as Good: a right answer is never lost.
-      await q.getByRole("button", { name: "Next question" }).click();
-      await expect(article).toHaveAttribute("data-question-id", second); // the missed card, early: nothing else is left
-      for (const i of right.get(second)!) await article.locator(`.dl-quiz-option input[value="${i}"]`).check();
-      await article.getByRole("button", { name: "Check answer" }).click();
-      await expect(article.locator(".dl-quiz-grades")).toBeVisible();
-      await q.getByRole("button", { name: "Skip" }).click();
-      await expect.poll(async () => (await stored(page)).history.length).toBe(3);
-      expect((await stored(page)).history[2]).toMatchObject({ id: second, correct: true, rating: "good" });
-    });
 
     test(`${name}: settings change the queue and are kept; the card browser filters, suspends and resets`, async ({ page }) => {
       await page.goto(CH9);
