@@ -316,9 +316,10 @@ export type SaveResult = { ok: true } | { ok: false; reason: "quota" | "blocked"
  *   const r = saveQuizProgress(localStorage, progress);
  *   if (!r.ok) showNotice(r.message);
  */
-export function saveQuizProgress(store: KeyValueStore, progress: QuizProgress): SaveResult {
+export function saveQuizProgress(store: KeyValueStore, progress: QuizProgress, serialized?: string): SaveResult {
   try {
-    store.setItem(QUIZ_KEY, JSON.stringify(progress));
+    // `serialized`: JSON.stringify(progress) made elsewhere (the import worker), so the page need not make it again.
+    store.setItem(QUIZ_KEY, serialized ?? JSON.stringify(progress));
     return { ok: true };
   } catch (e) {
     if (isQuotaError(e)) return { ok: false, reason: "quota", message: t("quizCore.storeFull") };

@@ -3,8 +3,8 @@
 import "./zod-jitless"; // before any schema is built (see the file)
 import { t } from "../../i18n";
 import { drawChart, Plot, themeColors } from "../../charts/chart";
-import { exportQuizProgress, mergeImport, idsNotInBank, tooBig, IMPORT_MAX_BYTES, CELL_PREFIX } from "../store";
-import { readImportOffThread } from "./read-import";
+import { exportQuizProgress, idsNotInBank, tooBig, IMPORT_MAX_BYTES, CELL_PREFIX } from "../store";
+import { importOffThread } from "./read-import";
 import { currentProgress as currentReading, mergeReading } from "../../progress/client";
 import { downloadText } from "../../progress/download";
 import { loadBank, type BankFile } from "./bank-client";
@@ -113,9 +113,9 @@ export class QuizDashboard extends HTMLElement {
     const refuse = (r: { message: string }) => t("quiz.dash.importRefused", { message: r.message });
     if (file.size > IMPORT_MAX_BYTES) return refuse(tooBig(file.size));
     this.notice.textContent = t("quiz.dash.reading");
-    const r = mergeImport(currentProgress().progress, await readImportOffThread(await file.text()));
+    const { result: r, serialized } = await importOffThread(currentProgress().progress, await file.text());
     if (!r.ok) return refuse(r);
-    const saved = replaceProgress(r.progress);
+    const saved = replaceProgress(r.progress, serialized);
     const parts = [r.message];
     if (r.reading) parts.push(t("quizCore.importReading", { chapters: mergeReading(r.reading) ?? 0 }));
     if (r.cells && Object.keys(r.cells).length) parts.push(t("quiz.dash.importCells", { n: restoreCells(r.cells) }));

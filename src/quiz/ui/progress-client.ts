@@ -72,11 +72,11 @@ export function claimLoadNotice(el: HTMLElement): (string | HTMLElement)[] | nul
   return [loaded.message, " ", downloadButton(t("quiz.store.downloadOriginal"), "dl-quiz-progress-unreadable.json", loaded.raw)];
 }
 
-function save(progress: QuizProgress): SaveResult {
+function save(progress: QuizProgress, serialized?: string): SaveResult {
   const loaded = currentProgress();
   const result: SaveResult = loaded.memoryOnly
     ? { ok: false, reason: "blocked", message: t("quiz.store.memoryOnly") }
-    : saveQuizProgress(store(), progress);
+    : saveQuizProgress(store(), progress, serialized);
   window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
   return result;
 }
@@ -87,9 +87,9 @@ export function record(answer: Answer): SaveResult {
 }
 
 /** Replaces the progress (after an import or a restore) and saves it. */
-export function replaceProgress(progress: QuizProgress): SaveResult {
+export function replaceProgress(progress: QuizProgress, serialized?: string): SaveResult {
   currentProgress().progress = progress;
-  return save(progress);
+  return save(progress, serialized);
 }
 
 /** Records one answer as `record` does and returns what undoes it. */

@@ -1,34 +1,41 @@
-// Runs `readImport` in a worker so the page stays responsive while a large file is validated; falls back to the
-// main thread where a worker cannot start.
-import { readImport, type ReadImport } from "../store";
+// Runs an import (read, validate, merge, serialize) in a worker so the page stays responsive while a large file is
+// handled; falls back to the main thread where a worker cannot start.
+import { mergeImport, readImport, type ImportResult, type QuizProgress } from "../store";
+import { ImportAssembly, type ImportMessage } from "./import-messages";
 import workerUrl from "./import-worker.ts?worker&url";
 
 /**
- * The file's text read and validated in a worker (one worker per import, ended afterwards).
+ * The file's text read, validated and merged into `current` in a worker (one per import, ended afterwards), with
+ * the merged record already serialized for storage when the worker made it.
  *
  * @example
- *   const read = await readImportOffThread(await file.text());
+ *   const { result, serialized } = await importOffThread(currentProgress().progress, await file.text());
  */
-export function readImportOffThread(text: string): Promise<ReadImport> {
+export function importOffThread(current: QuizProgress, text: string): Promise<{ result: ImportResult; serialized?: string }> {
+  const onMainThread = () => ({ result: mergeImport(current, readImport(text)) });
   let worker: Worker, url: string;
   try {
     // A blob: worker inherits the page's policy (as the code cells' worker does).
     url = URL.createObjectURL(new Blob([`import ${JSON.stringify(new URL(workerUrl, location.href).href)};`], { type: "text/javascript" }));
     worker = new Worker(url, { type: "module" });
   } catch {
-    return Promise.resolve(readImport(text));
+    return Promise.resolve(onMainThread());
   }
   return new Promise((resolve) => {
-    const done = (r: ReadImport) => {
+    const done = (r: { result: ImportResult; serialized?: string }) => {
       worker.terminate();
       URL.revokeObjectURL(url);
       resolve(r);
     };
-    worker.onmessage = (e: MessageEvent<ReadImport>) => done(e.data);
+    const assembly = new ImportAssembly();
+    worker.onmessage = (e: MessageEvent<ImportMessage>) => {
+      const whole = assembly.take(e.data);
+      if (whole) done(whole);
+    };
     worker.onerror = (e) => {
       e.preventDefault();
-      done(readImport(text));
+      done(onMainThread());
     };
-    worker.postMessage(text);
+    worker.postMessage({ text, current });
   });
 }
