@@ -1,6 +1,6 @@
 // What the 1/√d scale does (chapter 10): for query and key entries of mean 0 and variance 1, q·k has variance d, so without
 // the scale the softmax over T keys saturates as d grows. For each width the engine's attention weighs T keys for
-// 60 random queries, with scale 1/√d and with scale 1, and the model averages the rows' entropy, largest weight
+// 40 random queries, with scale 1/√d and with scale 1, and the model averages the rows' entropy, largest weight
 // and softmax-Jacobian norm (how much gradient the scores can still receive).
 import { Tensor, attentionForward, createRng, softmaxEntropy, softmaxJacobianNorm } from "../../lib";
 import { t } from "../i18n";
@@ -13,7 +13,7 @@ export const attentionScalingSchema = {
 export type AttentionScalingState = StateOf<typeof attentionScalingSchema>;
 
 /** Random queries averaged over at each width. */
-export const QUERIES = 60;
+export const QUERIES = 40;
 /** The widths of the curves: 1, 2, 4, … 512. */
 export const WIDTHS = Array.from({ length: 10 }, (_, k) => 2 ** k);
 
@@ -71,9 +71,30 @@ export function runWidth(d: number, T: number): WidthRun {
 
 const curves = new Map<number, WidthRun[]>();
 
-/** The runs at every width of WIDTHS for T keys (kept: only the number of keys changes them). */
+/** The runs at every width of WIDTHS for T keys, if they have been computed (only the number of keys changes them). */
+export const cachedCurves = (T: number): WidthRun[] | undefined => curves.get(T);
+
+/**
+ * Computes the curves for T keys one width per `advance` call, so a widget can spread them over frames (at T = 32
+ * the widest takes most of a frame by itself); the finished runs are kept for the next time T comes back.
+ */
+export class CurveBuild {
+  readonly runs: WidthRun[] = [];
+  constructor(readonly T: number) {}
+  /** Computes the next width; true once all are done. */
+  advance(): boolean {
+    if (this.runs.length < WIDTHS.length) this.runs.push(runWidth(WIDTHS[this.runs.length], this.T));
+    const done = this.runs.length === WIDTHS.length;
+    if (done) curves.set(this.T, this.runs);
+    return done;
+  }
+}
+
+/** The runs at every width of WIDTHS for T keys, computed at once (for the build-time fallback and tests). */
 export function runCurves(T: number): WidthRun[] {
-  let runs = curves.get(T);
-  if (!runs) curves.set(T, (runs = WIDTHS.map((d) => runWidth(d, T))));
-  return runs;
+  const cached = curves.get(T);
+  if (cached) return cached;
+  const build = new CurveBuild(T);
+  while (!build.advance());
+  return build.runs;
 }

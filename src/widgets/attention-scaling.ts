@@ -7,7 +7,8 @@ import { Plot, drawChart, themeColors } from "../charts/chart";
 import { chartBlock, chartWidth } from "../charts/parts";
 import { formatNumber } from "../charts/format";
 import { dataTable } from "../charts/data-table";
-import { QUERIES, WIDTHS, attentionScalingSchema, runCurves, runWidth, type WidthRun } from "./attention-scaling-model";
+import { CurveBuild, QUERIES, WIDTHS, attentionScalingSchema, cachedCurves, runWidth, type WidthRun } from "./attention-scaling-model";
+import { runInFrames } from "./frame-slices";
 import { t } from "../i18n";
 
 type Way = "scaled" | "unscaled";
@@ -22,6 +23,7 @@ class AttentionScalingWidget extends WidgetBase<typeof attentionScalingSchema> {
     jacobian: ReturnType<typeof chartBlock>;
   } | null = null;
   private stopLater = () => {};
+  private stopCurves = () => {};
 
   protected render(): void {
     if (!this.parts) {
@@ -41,18 +43,42 @@ class AttentionScalingWidget extends WidgetBase<typeof attentionScalingSchema> {
     const here = runWidth(d, T);
     const width = chartWidth(this.figure, 640);
     this.drawTable(here);
-    this.drawCurve("entropy", runCurves(T), here, T, width);
-    // The other charts once the change's frame is painted: one chart drawing per frame.
     this.stopLater();
-    this.stopLater = afterPaint([
-      () => this.drawExample(here, T, Math.min(width, 360)),
-      () => this.drawCurve("jacobian", runCurves(T), here, T, width),
-    ]);
+    this.stopCurves();
+    const runs = cachedCurves(T);
+    if (runs) {
+      this.drawCurve("entropy", runs, here, T, width);
+      // The other charts once the change's frame is painted: one chart drawing per frame.
+      this.stopLater = afterPaint([
+        () => this.drawExample(here, T, Math.min(width, 360)),
+        () => this.drawCurve("jacobian", runs, here, T, width),
+      ]);
+      return;
+    }
+    // New number of keys: the curves are computed a width at a time between frames, drawn as they grow.
+    this.drawExample(here, T, Math.min(width, 360));
+    const build = new CurveBuild(T);
+    this.stopCurves = runInFrames(
+      { advance: () => build.advance() },
+      (done) => {
+        this.drawCurve(
+          "entropy",
+          build.runs,
+          here,
+          T,
+          width,
+          done ? "" : t("attentionScaling.computing", { done: build.runs.length, total: WIDTHS.length }),
+        );
+        if (done) this.stopLater = afterPaint([() => this.drawCurve("jacobian", build.runs, here, T, width)]);
+      },
+      { unit: 1, budgetMs: 10, redrawMs: 0, pauseOutside: this },
+    );
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopLater();
+    this.stopCurves();
   }
 
   private drawTable(r: WidthRun): void {
@@ -107,16 +133,17 @@ class AttentionScalingWidget extends WidgetBase<typeof attentionScalingSchema> {
     );
   }
 
-  private drawCurve(measure: "entropy" | "jacobian", runs: WidthRun[], here: WidthRun, T: number, width: number): void {
+  private drawCurve(measure: "entropy" | "jacobian", runs: WidthRun[], here: WidthRun, T: number, width: number, progress = ""): void {
     const c = themeColors(),
       label = (w: Way) => t(`attentionScaling.series.${w}`);
     const points = WAYS.flatMap((w) => runs.map((r) => ({ d: r.d, v: r[w][measure], way: label(w) })));
     const mark = WAYS.map((w) => ({ d: here.d, v: here[w][measure], way: label(w) }));
-    const last = runs[runs.length - 1],
-      first = runs[0];
+    const last = runs[runs.length - 1] ?? here,
+      first = runs[0] ?? here;
     const f = (x: number) => formatNumber(x, 3);
     const desc =
-      measure === "entropy"
+      progress ||
+      (measure === "entropy"
         ? t("attentionScaling.entropyDesc", {
             n: QUERIES,
             T,
@@ -124,7 +151,7 @@ class AttentionScalingWidget extends WidgetBase<typeof attentionScalingSchema> {
             u512: f(last.unscaled.entropy),
             lnT: f(Math.log(T)),
           })
-        : t("attentionScaling.jacobianDesc", { s512: f(last.scaled.jacobian), u512: f(last.unscaled.jacobian) });
+        : t("attentionScaling.jacobianDesc", { s512: f(last.scaled.jacobian), u512: f(last.unscaled.jacobian) }));
     drawChart(
       this.parts![measure].host,
       {

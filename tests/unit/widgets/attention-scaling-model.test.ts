@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WIDTHS, runCurves, runWidth } from "../../../src/widgets/attention-scaling-model";
+import { CurveBuild, WIDTHS, cachedCurves, runCurves, runWidth } from "../../../src/widgets/attention-scaling-model";
 
 describe("attention scaling model", () => {
   it("runWidth: at d = 1 the two ways agree, since √1 = 1", () => {
@@ -30,5 +30,18 @@ describe("attention scaling model", () => {
       expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
       expect(Math.min(...row)).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it("CurveBuild computes one width per advance and keeps the finished curves for their T", () => {
+    const build = new CurveBuild(3);
+    expect(cachedCurves(3)).toBeUndefined();
+    for (let k = 1; k < WIDTHS.length; k++) {
+      expect(build.advance()).toBe(false);
+      expect(build.runs).toHaveLength(k);
+    }
+    expect(build.advance()).toBe(true);
+    expect(cachedCurves(3)).toBe(build.runs);
+    expect(runCurves(3)).toBe(build.runs);
+    expect(build.runs[4]).toEqual(runWidth(16, 3));
   });
 });
