@@ -27,7 +27,7 @@ export function heatmapPlot(tokens: readonly string[], weights: number[][], o: H
   return {
     width: o.width,
     height: Math.round(o.width * 0.82) + 20,
-    marginLeft: small ? 56 : 72,
+    marginLeft: small ? 66 : 72,
     marginBottom: small ? 56 : 64,
     marginTop: 8,
     x: { domain: labels, label: null, tickRotate: -50, tickSize: 0 },

@@ -26,6 +26,8 @@ export interface MultiHeadRun {
   average: number[][];
   /** Mean row entropy of each head, in nats. */
   entropy: number[];
+  /** Mean row entropy of the average: never below the mean of the heads' (entropy is concave). */
+  averageEntropy: number;
   /** Parameters of the layer: 4(E² + E) whatever the number of heads. */
   params: number;
   headDim: number;
@@ -49,11 +51,13 @@ export function runMultiHead(tokens: readonly string[], s: MultiHeadState): Mult
   mha.forward(input, input, input, { causal: s.causal });
   const hw = mha.cache.headWeights.data;
   const heads = Array.from({ length: h }, (_, r) => rows(hw, r * T * T, T));
+  const average = rows(mha.cache.weights.data, 0, T);
   const params = mha.inProjWeight.size + (mha.inProjBias?.size ?? 0) + mha.outProjWeight.size + (mha.outProjBias?.size ?? 0);
   return {
     tokens: [...tokens],
     heads,
-    average: rows(mha.cache.weights.data, 0, T),
+    average,
+    averageEntropy: average.reduce((a, r) => a + softmaxEntropy(r), 0) / T,
     entropy: heads.map((w) => w.reduce((a, r) => a + softmaxEntropy(r), 0) / T),
     params,
     headDim: mha.headDim,

@@ -106,6 +106,7 @@ class MultiHeadAttentionWidget extends WidgetBase<typeof multiHeadSchema> {
       [t("multiHead.readout.params"), String(run.params)],
       [t("multiHead.readout.headDim"), String(run.headDim)],
       [t("multiHead.readout.entropy"), run.entropy.map((H) => formatNumber(H, 3)).join(", ")],
+      [t("multiHead.readout.averageEntropy"), formatNumber(run.averageEntropy, 3)],
     ];
     this.parts!.readouts.replaceChildren(
       ...pairs.flatMap(([k, v]) => [

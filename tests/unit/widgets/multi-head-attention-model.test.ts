@@ -24,6 +24,14 @@ describe("multi-head attention model", () => {
     for (const w of run.heads) for (const r of w) expect(r.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
+  it("runMultiHead: the average's entropy is at least the mean of the heads' (entropy is concave)", () => {
+    for (const heads of ["2", "4", "8"]) {
+      const run = runMultiHead(tokens, { ...base, heads, sharpness: 3 });
+      const mean = run.entropy.reduce((a, b) => a + b, 0) / run.entropy.length;
+      expect(run.averageEntropy).toBeGreaterThanOrEqual(mean - 1e-12);
+    }
+  });
+
   it("runMultiHead: a larger multiplier of W_Q and W_K sharpens every head (lower entropy)", () => {
     const soft = runMultiHead(tokens, { ...base, sharpness: 1 }),
       sharp = runMultiHead(tokens, { ...base, sharpness: 4 });
