@@ -1,7 +1,7 @@
 // Multi-head self-attention on a typed sentence (chapter 10): the engine's MultiheadAttention (PyTorch's layout,
 // seeded Xavier-uniform in_proj as torch initializes it, so untrained) reads the words' fixed random vectors of
-// width E = 16 plus, optionally, their sinusoidal positions; W_Q and W_K can be scaled up to sharpen the patterns. Each head's weights come from the layer's cache, and
-// their mean is what PyTorch returns by default.
+// width E = 16 plus, optionally, their sinusoidal positions; W_Q and W_K can be scaled up to sharpen the patterns.
+// Each head's weights come from the layer's cache, and their mean is what PyTorch returns by default.
 import { MultiheadAttention, Tensor, createRng, sinusoidalPositionalEncoding, softmaxEntropy, tokenVectors } from "../../lib";
 import { t } from "../i18n";
 import type { Schema, StateOf } from "./state";
