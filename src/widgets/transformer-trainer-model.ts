@@ -172,6 +172,19 @@ export class TransformerTrainer {
     return turns;
   }
 
+  /**
+   * One update of the network that is behind (the block when they are level): half a turn, the smallest slice of
+   * work the element can schedule. Returns 1 when it completed a turn (the LSTM caught up), else 0.
+   */
+  halfTurn(): number {
+    if (this.transformer.step <= this.lstm.step) {
+      this.transformer.runFor(0);
+      return 0;
+    }
+    this.lstm.runFor(0);
+    return 1;
+  }
+
   /** Up to k turns, then a curve point for each network. Returns the turns done. */
   run(k: number): number {
     let turns = 0;

@@ -28,6 +28,8 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
   private asked = 0;
   private running = false;
   private stopFrames = () => {};
+  /** Drops the samples and attention map still waiting for a frame. */
+  private stopLate = () => {};
   private pauseButton!: HTMLButtonElement;
   private lrOutput!: HTMLOutputElement;
   private chartWidth = 640;
@@ -43,6 +45,7 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopFrames();
+    this.stopLate();
   }
 
   protected buildControls(panel: HTMLElement): void {
@@ -135,17 +138,18 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
     this.figure.firstElementChild!.append(table);
   }
 
+  /**
+   * Readouts and loss curves now; with `final`, the samples and then the attention map each in a later frame (the
+   * block writes its sample with 80 forward passes), so a change's frame carries only the first two.
+   */
   private drawAll(final = true): void {
     // Read before anything changes, so measuring the figure does not force a layout on every drawing.
     this.chartWidth = Math.min(680, this.figure.clientWidth || 640);
     this.trainer!.record();
     this.drawReadouts();
     this.drawLoss();
-    // The samples and the attention map cost about as much as the loss chart; while training they wait for the end.
-    if (final) {
-      this.drawSamples();
-      this.drawAttention();
-    }
+    this.stopLate();
+    if (final) this.stopLate = afterPaint([() => this.drawSamples(), () => this.drawAttention()]);
   }
 
   private drawReadouts(): void {
@@ -212,6 +216,7 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
           strokeDasharray: k === "train" ? undefined : "6 3",
         },
       );
+    const ends = rows.filter((d, i) => Number.isFinite(d.loss) && rows[i + 1]?.key !== d.key);
     const last = (m: "transformer" | "lstm") => formatNumber(curves[m].heldOut[curves[m].heldOut.length - 1]);
     const joined = curves.transformer.step.map((step, i) => {
       const j = curves.lstm.step.indexOf(step);
@@ -226,7 +231,8 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
         x: { label: t("transformerTrainer.axisUpdate"), domain: [0, Math.max(10, tr.step)] },
         y: { label: t("transformerTrainer.axisLoss"), grid: true, ticks: 5 },
         color: { domain: [model.transformer, model.lstm], range: [c.accent, c.second], legend: true },
-        marks: [line("train"), line("heldOut")],
+        // A dot at each line's latest point, so the untrained losses show before there is a line to draw.
+        marks: [line("train"), line("heldOut"), Plot.dot(ends, { x: "step", y: "loss", fill: "model", r: 3 })],
       },
       t("transformerTrainer.lossDesc", { step: tr.step.toLocaleString("en-US"), transformer: last("transformer"), lstm: last("lstm") }),
       {
@@ -319,7 +325,7 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
     const job = {
       advance: () => {
         if (tr.starting) tr.advance(START_CHUNK);
-        else this.left -= tr.runFor(0);
+        else this.left -= tr.halfTurn();
         return this.left <= 0 || tr.status !== "ok";
       },
     };

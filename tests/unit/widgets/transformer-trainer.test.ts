@@ -38,6 +38,15 @@ describe("transformer trainer model", () => {
     expect(tr.transformer.msPerUpdate).toBeGreaterThan(0);
   });
 
+  it("TransformerTrainer.halfTurn updates the block, then the LSTM, counting a turn when they are level", () => {
+    const tr = new TransformerTrainer(state);
+    expect(tr.halfTurn()).toBe(0);
+    expect([tr.transformer.step, tr.lstm.step]).toEqual([1, 0]);
+    expect(tr.halfTurn()).toBe(1);
+    expect([tr.transformer.step, tr.lstm.step]).toEqual([1, 1]);
+    expect(tr.step).toBe(1);
+  });
+
   it("TransformerTrainer.apply restarts on new heads or seed and carries on at a new learning rate", () => {
     const tr = new TransformerTrainer(state);
     tr.run(5);
