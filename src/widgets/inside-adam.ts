@@ -28,9 +28,12 @@ class InsideAdamWidget extends ThrottledWidget<typeof insideAdamSchema> {
   private note!: HTMLElement;
 
   protected buildControls(panel: HTMLElement): void {
+    // Nine controls fill a phone's screen: there the two groups start folded, so the charts they move stay in view;
+    // a wider screen shows them side by side.
+    const group = matchMedia("(min-width: 50rem)").matches ? this.fieldGroup.bind(this) : this.settingsGroup.bind(this);
     panel.append(
-      this.fieldGroup(t("insideAdam.groupStream"), ["stream", "seed", "steps", "param"]),
-      this.fieldGroup(t("insideAdam.groupAdam"), ["biasCorrection", "beta1", "beta2", "lr", "epsExp"]),
+      group(t("insideAdam.groupStream"), ["stream", "seed", "steps", "param"]),
+      group(t("insideAdam.groupAdam"), ["biasCorrection", "beta1", "beta2", "lr", "epsExp"]),
     );
   }
 
@@ -69,7 +72,8 @@ class InsideAdamWidget extends ThrottledWidget<typeof insideAdamSchema> {
       });
       this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
       this.table.setAttribute("data-step-table", "");
-      this.figure.append(this.readouts, this.note, charts, caption, this.table);
+      // The charts come first, right under the controls that move them; the numbers follow.
+      this.figure.append(charts, this.readouts, this.note, caption, this.table);
       this.width = trackWidth(this.figure, () => this.update());
     }
     this.syncSeed();
