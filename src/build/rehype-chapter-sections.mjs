@@ -1,6 +1,10 @@
-// Each h2 and what follows it up to the next h2 becomes a <section class="page-part">, so the stylesheet
-// can let the browser skip laying out and painting parts that are off screen (content-visibility: auto in
-// src/styles/course.css). Only the top level of a page is grouped; anything before the first h2 stays as is.
+// Each h2 and what follows it up to the next h2 becomes a <section class="page-part">. Inside a part, each run
+// of plain prose (paragraphs, lists, asides, tables and the display formulas between them) becomes a
+// <div class="prose-run">, which the stylesheet lets the browser skip styling, laying out and painting while it
+// is off screen (content-visibility: auto in src/styles/course.css): most of a long chapter's elements are
+// KaTeX spans in prose. Headings, widgets, cells and quizzes stay outside the runs, so an anchor or a control is
+// never inside a skipped box (a skipped box clips its content, so an element scrolled to by anything but the
+// browser's own scrollIntoView could stay unshown). Only the top level of a page is grouped.
 export default function rehypeChapterSections() {
   return (tree) => {
     const out = [];
@@ -13,6 +17,95 @@ export default function rehypeChapterSections() {
       if (part && child.type !== "mdxjsEsm") part.children.push(child);
       else out.push(child);
     }
+    for (const node of out) if (node.type === "element" && node.tagName === "section") node.children = wrapProseRuns(node.children);
     tree.children = out;
   };
+}
+
+const PROSE = new Set(["p", "ul", "ol", "blockquote", "table", "aside", "dl"]);
+const isFormula = (node) => node.type === "element" && (node.properties?.className ?? []).includes("katex-display");
+const isProse = (node) => node.type === "element" && (PROSE.has(node.tagName) || isFormula(node));
+const isBlank = (node) => node.type === "text" && node.value.trim() === "";
+
+/**
+ * Wraps each maximal run of prose in `children` in a div.prose-run. A run neither starts nor ends with a display
+ * formula: its margins would no longer collapse with its neighbours' across the run's edge, and the spacing would
+ * change; such a formula stays outside, as it was.
+ */
+export function wrapProseRuns(children) {
+  const out = [];
+  let run = [];
+  const flush = () => {
+    const first = run.findIndex((n) => isProse(n) && !isFormula(n));
+    const last = run.findLastIndex((n) => isProse(n) && !isFormula(n));
+    if (first < 0) out.push(...run);
+    else out.push(...run.slice(0, first), proseRun(run.slice(first, last + 1)), ...run.slice(last + 1));
+    run = [];
+  };
+  for (const child of children) {
+    if (isProse(child) || (isBlank(child) && run.length > 0)) run.push(child);
+    else {
+      flush();
+      out.push(child);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The run's box, with what its height is estimated from until it is first shown (see course.css). */
+function proseRun(nodes) {
+  const { chars, blocks, formulaEm } = measure(nodes);
+  return {
+    type: "element",
+    tagName: "div",
+    properties: {
+      className: ["prose-run"],
+      style: `--run-chars:${chars};--run-blocks:${blocks};--run-formula-em:${formulaEm.toFixed(1)}`,
+    },
+    children: nodes,
+  };
+}
+
+/**
+ * What a run's height grows with: its visible characters (a formula's glyphs, not its hidden TeX), its blocks
+ * (paragraphs, list items, rows: each adds a gap), and its display formulas' heights in em (KaTeX's struts
+ * give each line's height and depth).
+ */
+export function measure(nodes) {
+  let chars = 0;
+  let blocks = 0;
+  let formulaEm = 0;
+  const visit = (node, inFormula) => {
+    if (node.type === "text") chars += node.value.trim() === "" ? 0 : node.value.length;
+    if (node.type !== "element" && node.type !== "root") {
+      for (const c of node.children ?? []) visit(c, inFormula);
+      return;
+    }
+    const classes = node.properties?.className ?? [];
+    if (classes.includes("formula-tex")) return;
+    if (["p", "li", "tr", "blockquote", "aside", "dt", "dd"].includes(node.tagName)) blocks++;
+    if (classes.includes("katex-display")) {
+      formulaEm += displayHeightEm(node) + 2; // its margins: 1em above and below
+      return;
+    }
+    for (const c of node.children ?? []) visit(c, inFormula);
+  };
+  for (const n of nodes) visit(n, false);
+  return { chars, blocks, formulaEm };
+}
+
+/** A display formula's height in em: the sum over its lines of the tallest strut (KaTeX sets each strut's height). */
+function displayHeightEm(node) {
+  let tallest = 0;
+  const visit = (n) => {
+    const classes = n.properties?.className ?? [];
+    if (classes.includes("strut")) {
+      const m = /height:\s*([\d.]+)em/.exec(String(n.properties?.style ?? ""));
+      if (m) tallest = Math.max(tallest, Number(m[1]));
+    }
+    for (const c of n.children ?? []) visit(c);
+  };
+  visit(node);
+  return Math.max(tallest, 1.2) * 1.21; // .katex is 1.21em
 }

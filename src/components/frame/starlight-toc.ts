@@ -27,13 +27,14 @@ export function tocTargets(main: Element, selector: string): Element[] {
   for (const start of starts) for (let e = start.nextElementSibling; e; e = e.nextElementSibling) addIfFree(e);
   for (const e of main.querySelectorAll(".sl-markdown-content")) for (const c of e.children) addIfFree(c);
   for (const c of main.children) addIfFree(c);
-  return [...out].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  // 4 is Node.DOCUMENT_POSITION_FOLLOWING (the number is shorter on every page's script).
+  return [...out].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
 }
 
 /** `<starlight-toc>`: marks the link of the part in view as current. */
 export class StarlightTOC extends HTMLElement {
   private _current = this.querySelector<HTMLAnchorElement>('a[aria-current="true"]');
-  private readonly selector = headingSelector(Number.parseInt(this.dataset.minH || "2", 10), Number.parseInt(this.dataset.maxH || "3", 10));
+  private readonly selector = headingSelector(Number(this.dataset.minH || 2), Number(this.dataset.maxH || 3));
 
   set current(link: HTMLAnchorElement) {
     if (link === this._current) return;
@@ -49,9 +50,8 @@ export class StarlightTOC extends HTMLElement {
 
   private init(): void {
     const links = [...this.querySelectorAll("a")];
-    const main = document.querySelector("main");
-    if (!main) return;
-    const targets = tocTargets(main, this.selector);
+    // Every Starlight page has a <main>.
+    const targets = tocTargets(document.querySelector("main")!, this.selector);
     const setCurrent: IntersectionObserverCallback = (entries) => {
       for (const { isIntersecting, target } of entries) {
         if (!isIntersecting) continue;
