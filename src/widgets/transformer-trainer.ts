@@ -9,6 +9,7 @@ import { runInFrames } from "./frame-slices";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { thin } from "../charts/parts";
 import { formatNumber } from "../charts/format";
+import { heatmapPlot, tokenLabels } from "./attention-cells";
 import { START_CHUNK, LOSS_CEILING, PROMPT, rateOf } from "./sequence-trainer-model";
 import { transformerTrainerSchema, TransformerTrainer, matchedHidden, EMBED, FF, ATTENTION_INPUT } from "./transformer-trainer-model";
 import type { SequenceRun } from "./sequence-run";
@@ -249,34 +250,13 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
   }
 
   private drawAttention(): void {
-    const { chars, weights } = this.trainer!.attention(),
-      c = themeColors();
-    // Axis labels stay unique when a character repeats, and a space is shown as "␣".
-    const labels = chars.map((ch, i) => `${i + 1} ${ch === " " ? "␣" : ch}`);
-    const cells = weights.flatMap((row, q) => row.map((a, k) => ({ q: labels[q], k: labels[k], a, masked: k > q })));
-    const width = Math.min(this.chartWidth, 440);
+    const { chars, weights } = this.trainer!.attention();
+    // The chapter's heatmap; a space is shown as "␣" so its row and column have a visible name.
+    const tokens = chars.map((ch) => (ch === " " ? "␣" : ch)),
+      labels = tokenLabels(tokens);
     drawChart(
       this.parts!.attention,
-      {
-        width,
-        height: width,
-        marginLeft: 48,
-        marginBottom: 52,
-        x: { domain: labels, label: t("transformerTrainer.axisKey"), tickRotate: -60, tickSize: 0 },
-        y: { domain: labels, label: t("transformerTrainer.axisQuery"), tickSize: 0 },
-        color: { type: "linear", domain: [0, 1], range: ["#f4f7ff", "#1d3a8a"], legend: true, label: t("transformerTrainer.weight") },
-        style: { fontSize: "10px" },
-        marks: [
-          Plot.cell(
-            cells.filter((x) => !x.masked),
-            { x: "k", y: "q", fill: "a", inset: 0.5 },
-          ),
-          Plot.cell(
-            cells.filter((x) => x.masked),
-            { x: "k", y: "q", fill: c.grid, fillOpacity: 0.3, inset: 0.5 },
-          ),
-        ],
-      },
+      heatmapPlot(tokens, weights, { width: Math.min(this.chartWidth, 440), causal: true }),
       t("transformerTrainer.attentionDesc", {
         input: ATTENTION_INPUT,
         heads: this.state.heads,
