@@ -116,8 +116,11 @@ class ConvSliderWidget extends WidgetBase<typeof convSliderSchema> {
     draw.addEventListener("keydown", (e) => {
       const next = moveCursor(this.cursor, e.key);
       if (next) this.cursor = next;
-      else if (e.key === " " || e.key === "Enter") this.pixels = paint(this.pixels, this.cursor.r, this.cursor.c);
-      else return;
+      else if (e.key === " " || e.key === "Enter") {
+        this.pixels = paint(this.pixels, this.cursor.r, this.cursor.c);
+        // The drawing is an input like a slider: it says so, before the redraw, so listeners can time the redraw.
+        draw.dispatchEvent(new Event("input"));
+      } else return;
       e.preventDefault();
       this.update();
     });
