@@ -1,40 +1,11 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { startInFrames, type ProgressJob } from "../../../src/widgets/frame-slices";
-
-/** A job of `total` units that counts the units it was given. */
-function countingJob(total: number): ProgressJob & { units: number } {
-  return {
-    units: 0,
-    get done() {
-      return this.units >= total;
-    },
-    get progress() {
-      return Math.min(1, this.units / total);
-    },
-    advance(budget: number) {
-      this.units = Math.min(total, this.units + budget);
-      return this.done;
-    },
-  };
-}
+import { afterEach, describe, expect, it } from "vitest";
+import { startInFrames } from "../../../src/widgets/frame-slices";
+import { countingJob, manualFrames } from "./frame-jobs";
 
 describe("startInFrames", () => {
-  let frames: (() => void)[] = [];
-  const frame = () => {
-    const now = frames;
-    frames = [];
-    for (const cb of now) cb();
-  };
-  afterEach(() => {
-    frames = [];
-    vi.unstubAllGlobals();
-  });
-  const install = () => {
-    vi.stubGlobal("requestAnimationFrame", (cb: () => void) => frames.push(cb));
-    vi.stubGlobal("cancelAnimationFrame", () => {
-      frames = [];
-    });
-  };
+  const frames = manualFrames();
+  const { frame, install } = frames;
+  afterEach(() => frames.reset());
 
   it("finishes a small job in the change's own frame, without a busy note or a frame", () => {
     install();
@@ -48,7 +19,7 @@ describe("startInFrames", () => {
     );
     expect(stop).toBeUndefined();
     expect(calls).toEqual(["finish"]);
-    expect(frames).toHaveLength(0);
+    expect(frames.pending).toBe(0);
   });
 
   it("says it is busy, then finishes in later frames when the first frame's time is used up", () => {

@@ -1,43 +1,23 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ProgressJob } from "../../../src/widgets/frame-slices";
+import { afterEach, describe, expect, it } from "vitest";
 import { Retrainer } from "../../../src/widgets/retrainer";
+import { countingJob, manualFrames } from "./frame-jobs";
 
-/** A job of 30 units that takes at most 10 per call; `made` counts the jobs built. */
+/** Jobs of 30 units; `made` counts the jobs built. */
 let made = 0;
-function job(): ProgressJob & { units: number } {
+function job() {
   made++;
-  return {
-    units: 0,
-    get done() {
-      return this.units >= 30;
-    },
-    get progress() {
-      return this.units / 30;
-    },
-    advance(budget: number) {
-      this.units = Math.min(30, this.units + budget);
-      return this.done;
-    },
-  };
+  return countingJob(30);
 }
 
 describe("Retrainer", () => {
-  let frames: (() => void)[] = [];
-  const frame = () => {
-    const now = frames;
-    frames = [];
-    for (const cb of now) cb();
-  };
+  const frames = manualFrames();
+  const { frame } = frames;
   afterEach(() => {
-    frames = [];
+    frames.reset();
     made = 0;
-    vi.unstubAllGlobals();
   });
   const setup = () => {
-    vi.stubGlobal("requestAnimationFrame", (cb: () => void) => frames.push(cb));
-    vi.stubGlobal("cancelAnimationFrame", () => {
-      frames = [];
-    });
+    frames.install();
     const log: string[] = [];
     const r = new Retrainer<ReturnType<typeof job>>(
       { firstMs: 0, unit: 10 },
