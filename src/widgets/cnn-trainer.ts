@@ -54,10 +54,24 @@ class CnnTrainerWidget extends WidgetBase<typeof cnnTrainerSchema> {
 
   connectedCallback(): void {
     super.connectedCallback();
-    this.unwatch = watchVisibility(this, (visible) => {
+    const unwatch = watchVisibility(this, (visible) => {
       this.visible = visible;
       this.drawReadouts();
     });
+    // The figure's width is taken when it changes, not read at each drawing: a read after the controls changed forces a
+    // layout of the whole (long) page.
+    const sizes = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry.contentRect.width);
+      if (width > 0 && width !== this.width) {
+        this.width = width;
+        this.drawAll();
+      }
+    });
+    sizes.observe(this.figure);
+    this.unwatch = () => {
+      unwatch();
+      sizes.disconnect();
+    };
   }
 
   disconnectedCallback(): void {
@@ -170,7 +184,6 @@ class CnnTrainerWidget extends WidgetBase<typeof cnnTrainerSchema> {
   private drawAll(): void {
     const tr = this.trainer;
     if (!tr || !this.parts) return;
-    this.width = this.figure.clientWidth || 640;
     const look = `${document.documentElement.dataset.theme}:${this.width}`;
     const key = `${look}:${tr.restarts}:${tr.step}`;
     this.queue.want("scores", key);
@@ -443,12 +456,23 @@ class CnnTrainerWidget extends WidgetBase<typeof cnnTrainerSchema> {
     this.drawReadouts();
     this.stopFrames();
     const job = { advance: () => (trainer.runFor(BUDGET_MS), trainer.status !== "ok") };
-    this.stopFrames = runInFrames(job, (done) => (done ? this.afterTraining() : this.drawAll()), {
-      budgetMs: BUDGET_MS,
-      redrawMs: DRAW_MS,
-      unit: 1,
-      pauseOutside: this,
-    });
+    // The slices start once the click's frame (the button now reading Pause) is painted: a run's first updates compile
+    // the conv code and took 100-200 ms here, which held that frame.
+    let stopSlices = () => {};
+    const stopStart = afterPaint([
+      () => {
+        stopSlices = runInFrames(job, (done) => (done ? this.afterTraining() : this.drawAll()), {
+          budgetMs: BUDGET_MS,
+          redrawMs: DRAW_MS,
+          unit: 1,
+          pauseOutside: this,
+        });
+      },
+    ]);
+    this.stopFrames = () => {
+      stopStart();
+      stopSlices();
+    };
   }
 
   private pause(): void {
