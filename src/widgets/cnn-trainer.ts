@@ -22,7 +22,6 @@ import {
   KERNEL,
   LOSS_CEILING,
   SIZE,
-  type CnnTrainerState,
 } from "./cnn-trainer-model";
 import { t } from "../i18n";
 
@@ -491,4 +490,3 @@ class CnnTrainerWidget extends WidgetBase<typeof cnnTrainerSchema> {
 
 if (!customElements.get("dl-cnn-trainer")) customElements.define("dl-cnn-trainer", CnnTrainerWidget);
 
-export type { CnnTrainerState };
