@@ -2,6 +2,7 @@
 // dropout, gradient-flow and exploding-gradient labs, and the sequence trainer while it plays). The job says how far it got; the caller
 // redraws now and then.
 // Work pauses while the widget is scrolled out of view, so several labs never compete for frames.
+import { afterPaint } from "./after-paint";
 import { watchVisibility } from "./visibility";
 
 /** Anything that can do `budget` more units of work and say whether it has finished. */
@@ -18,6 +19,19 @@ export interface SliceOptions {
   unit?: number;
   /** Pause while this element is out of view. */
   pauseOutside?: Element;
+}
+
+/**
+ * `runInFrames`, started once the change's frame has been painted: a first slice in that frame would delay it by up
+ * to a slice. Returns a function that cancels the start or the remaining work.
+ */
+export function runAfterPaint(job: SliceJob, redraw: (done: boolean) => void, options: SliceOptions = {}): () => void {
+  let stopSlices = () => {};
+  const stopStart = afterPaint([() => (stopSlices = runInFrames(job, redraw, options))]);
+  return () => {
+    stopStart();
+    stopSlices();
+  };
 }
 
 /**

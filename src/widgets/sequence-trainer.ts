@@ -4,8 +4,7 @@
 // training and held-out loss curves. The learning-rate slider moves log₁₀ of the rate; everything shown is the rate.
 import { WidgetBase } from "./base";
 import { controlButton } from "./controls";
-import { afterPaint } from "./after-paint";
-import { runInFrames } from "./frame-slices";
+import { runAfterPaint, runInFrames } from "./frame-slices";
 import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { thin } from "../charts/parts";
@@ -125,22 +124,12 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     const tr = this.trainer;
     if (!tr?.starting || this.playing) return;
     this.stopFrames();
-    // The slices start once the change's frame is painted (a first slice in that frame delayed it by up to a chunk).
-    let stopSlices = () => {};
-    const stopStart = afterPaint([
-      () => {
-        stopSlices = runInFrames({ advance: (n) => tr.advance(n) }, (done) => done && this.drawAll(), {
-          budgetMs: BUDGET_MS,
-          redrawMs: Infinity,
-          unit: START_CHUNK,
-          pauseOutside: this,
-        });
-      },
-    ]);
-    this.stopFrames = () => {
-      stopStart();
-      stopSlices();
-    };
+    this.stopFrames = runAfterPaint({ advance: (n) => tr.advance(n) }, (done) => done && this.drawAll(), {
+      budgetMs: BUDGET_MS,
+      redrawMs: Infinity,
+      unit: START_CHUNK,
+      pauseOutside: this,
+    });
   }
 
   private buildFigure(): void {
@@ -386,26 +375,20 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     };
     this.stepping = true;
     this.drawReadouts();
-    let stopSlices = () => {};
-    const stopStart = afterPaint([
-      () => {
-        stopSlices = runInFrames(
-          job,
-          (done) => {
-            if (!done) return;
-            this.stepping = false;
-            this.stepLeft = 0;
-            this.afterTraining();
-          },
-          { budgetMs: BUDGET_MS, redrawMs: Infinity, unit: 1, pauseOutside: this },
-        );
+    const stop = runAfterPaint(
+      job,
+      (done) => {
+        if (!done) return;
+        this.stepping = false;
+        this.stepLeft = 0;
+        this.afterTraining();
       },
-    ]);
+      { budgetMs: BUDGET_MS, redrawMs: Infinity, unit: 1, pauseOutside: this },
+    );
     this.stopFrames = () => {
       this.stepping = false;
       this.stepLeft = 0;
-      stopStart();
-      stopSlices();
+      stop();
     };
   }
 

@@ -5,7 +5,7 @@
 import { WidgetBase } from "./base";
 import { controlButton } from "./controls";
 import { afterPaint } from "./after-paint";
-import { runInFrames } from "./frame-slices";
+import { runAfterPaint } from "./frame-slices";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { thin } from "../charts/parts";
 import { formatNumber } from "../charts/format";
@@ -274,21 +274,12 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
     const tr = this.trainer;
     if (!tr?.starting || this.running) return;
     this.stopFrames();
-    let stopSlices = () => {};
-    const stopStart = afterPaint([
-      () => {
-        stopSlices = runInFrames({ advance: (n) => tr.advance(n) }, (done) => done && this.drawAll(), {
-          budgetMs: BUDGET_MS,
-          redrawMs: Infinity,
-          unit: START_CHUNK,
-          pauseOutside: this,
-        });
-      },
-    ]);
-    this.stopFrames = () => {
-      stopStart();
-      stopSlices();
-    };
+    this.stopFrames = runAfterPaint({ advance: (n) => tr.advance(n) }, (done) => done && this.drawAll(), {
+      budgetMs: BUDGET_MS,
+      redrawMs: Infinity,
+      unit: START_CHUNK,
+      pauseOutside: this,
+    });
   }
 
   /** Asks for TURN_UPDATES more updates of both networks, run a slice per frame from the frame after the click. */
@@ -309,21 +300,12 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
         return this.left <= 0 || tr.status !== "ok";
       },
     };
-    let stopSlices = () => {};
-    const stopStart = afterPaint([
-      () => {
-        stopSlices = runInFrames(job, (done) => (done ? this.finish() : this.drawAll(false)), {
-          budgetMs: BUDGET_MS,
-          redrawMs: DRAW_MS,
-          unit: 1,
-          pauseOutside: this,
-        });
-      },
-    ]);
-    this.stopFrames = () => {
-      stopStart();
-      stopSlices();
-    };
+    this.stopFrames = runAfterPaint(job, (done) => (done ? this.finish() : this.drawAll(false)), {
+      budgetMs: BUDGET_MS,
+      redrawMs: DRAW_MS,
+      unit: 1,
+      pauseOutside: this,
+    });
   }
 
   private finish(): void {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startInFrames } from "../../../src/widgets/frame-slices";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runAfterPaint, startInFrames } from "../../../src/widgets/frame-slices";
 import { countingJob, manualFrames } from "./frame-jobs";
 
 describe("startInFrames", () => {
@@ -53,5 +53,50 @@ describe("startInFrames", () => {
     frame();
     expect(job.units).toBe(0);
     expect(calls).toEqual(["busy"]);
+  });
+});
+
+describe("runAfterPaint", () => {
+  const frames = manualFrames();
+  afterEach(() => {
+    frames.reset();
+    vi.useRealTimers();
+  });
+  const start = () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    frames.install();
+    const job = countingJob(3);
+    const redraws: boolean[] = [];
+    const stop = runAfterPaint(job, (done) => redraws.push(done), { budgetMs: 1000, unit: 1 });
+    return { job, redraws, stop };
+  };
+
+  it("does no work in the change's frame: the slices start in the frame after it is painted", () => {
+    const { job, redraws } = start();
+    frames.frame(); // the change's frame
+    expect(job.units).toBe(0);
+    vi.runAllTimers(); // the task once it is painted: the slices ask for a frame
+    expect(job.units).toBe(0);
+    frames.frame();
+    expect(job.units).toBe(3);
+    expect(redraws).toEqual([true]);
+    expect(frames.pending).toBe(0);
+  });
+
+  it("stops before the task, and between the task and the slices' frame", () => {
+    const early = start();
+    early.stop();
+    frames.frame();
+    vi.runAllTimers();
+    frames.frame();
+    expect(early.job.units).toBe(0);
+    frames.reset();
+    const late = start();
+    frames.frame();
+    vi.runAllTimers();
+    late.stop();
+    frames.frame();
+    expect(late.job.units).toBe(0);
+    expect(late.redraws).toEqual([]);
   });
 });
