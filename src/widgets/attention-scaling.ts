@@ -24,6 +24,7 @@ class AttentionScalingWidget extends WidgetBase<typeof attentionScalingSchema> {
   } | null = null;
   private stopLater = () => {};
   private stopCurves = () => {};
+  private building: CurveBuild | undefined;
 
   protected render(): void {
     if (!this.parts) {
@@ -40,39 +41,55 @@ class AttentionScalingWidget extends WidgetBase<typeof attentionScalingSchema> {
     }
     const T = Math.round(this.state.keys),
       d = Math.round(this.state.d);
-    const here = runWidth(d, T);
     const width = chartWidth(this.figure, 640);
-    this.drawTable(here);
     this.stopLater();
     this.stopCurves();
     const runs = cachedCurves(T);
     if (runs) {
+      // A width on the curves' grid (1, 2, 4 … 512) is already computed there.
+      const here = runs.find((r) => r.d === d) ?? runWidth(d, T);
+      this.drawTable(here);
       this.drawCurve("entropy", runs, here, T, width);
       // The other charts once the change's frame is painted: one chart drawing per frame.
-      this.stopLater = afterPaint([
-        () => this.drawExample(here, T, Math.min(width, 360)),
-        () => this.drawCurve("jacobian", runs, here, T, width),
-      ]);
+      this.showLater(here, runs, T, width);
       return;
     }
-    // New number of keys: the curves are computed a width at a time between frames, drawn as they grow.
-    this.drawExample(here, T, Math.min(width, 360));
-    const build = new CurveBuild(T);
+    // New number of keys: the curves, then the chosen width, are computed a width at a time between frames (at T = 32
+    // the widest takes most of a frame by itself), the entropy curve drawn as it grows.
+    // A build under way for the same T goes on where it was (a change of d during it does not start again).
+    const build = this.building?.T === T ? this.building : (this.building = new CurveBuild(T));
+    let here: WidthRun | undefined;
+    const progress = () => t("attentionScaling.computing", { done: build.runs.length, total: WIDTHS.length });
+    this.parts!.table.textContent = progress();
     this.stopCurves = runInFrames(
-      { advance: () => build.advance() },
+      {
+        advance: () => {
+          if (!build.advance()) return false;
+          here ??= build.runs.find((r) => r.d === d) ?? runWidth(d, T);
+          return true;
+        },
+      },
       (done) => {
-        this.drawCurve(
-          "entropy",
-          build.runs,
-          here,
-          T,
-          width,
-          done ? "" : t("attentionScaling.computing", { done: build.runs.length, total: WIDTHS.length }),
-        );
-        if (done) this.stopLater = afterPaint([() => this.drawCurve("jacobian", build.runs, here, T, width)]);
+        if (!done || !here) {
+          this.parts!.table.textContent = progress();
+          this.drawCurve("entropy", build.runs, undefined, T, width, progress());
+          return;
+        }
+        this.drawTable(here);
+        this.drawCurve("entropy", build.runs, here, T, width);
+        this.showLater(here, build.runs, T, width);
       },
       { unit: 1, budgetMs: 10, redrawMs: 0, pauseOutside: this },
     );
+  }
+
+  /** The example bars and the Jacobian curve, each in a frame of its own after the change's. */
+  private showLater(here: WidthRun, runs: WidthRun[], T: number, width: number): void {
+    this.stopLater();
+    this.stopLater = afterPaint([
+      () => this.drawExample(here, T, Math.min(width, 360)),
+      () => this.drawCurve("jacobian", runs, here, T, width),
+    ]);
   }
 
   disconnectedCallback(): void {
@@ -136,13 +153,20 @@ class AttentionScalingWidget extends WidgetBase<typeof attentionScalingSchema> {
     );
   }
 
-  private drawCurve(measure: "entropy" | "jacobian", runs: WidthRun[], here: WidthRun, T: number, width: number, progress = ""): void {
+  private drawCurve(
+    measure: "entropy" | "jacobian",
+    runs: WidthRun[],
+    here: WidthRun | undefined,
+    T: number,
+    width: number,
+    progress = "",
+  ): void {
     const c = themeColors(),
       label = (w: Way) => t(`attentionScaling.series.${w}`);
     const points = WAYS.flatMap((w) => runs.map((r) => ({ d: r.d, v: r[w][measure], way: label(w) })));
-    const mark = WAYS.map((w) => ({ d: here.d, v: here[w][measure], way: label(w) }));
-    const last = runs[runs.length - 1] ?? here,
-      first = runs[0] ?? here;
+    const mark = here ? WAYS.map((w) => ({ d: here.d, v: here[w][measure], way: label(w) })) : [];
+    const last = runs[runs.length - 1],
+      first = runs[0];
     const f = (x: number) => formatNumber(x, 3);
     const desc =
       progress ||
@@ -177,7 +201,7 @@ class AttentionScalingWidget extends WidgetBase<typeof attentionScalingSchema> {
         color: { domain: WAYS.map(label), range: [c.accent, c.second], legend: true },
         marks: [
           measure === "entropy" ? Plot.ruleY([Math.log(T)], { stroke: c.muted, strokeDasharray: "4 3" }) : null,
-          Plot.ruleX([here.d], { stroke: c.muted }),
+          here ? Plot.ruleX([here.d], { stroke: c.muted }) : null,
           Plot.line(points, { x: "d", y: "v", stroke: "way", strokeWidth: 2 }),
           Plot.dot(mark, { x: "d", y: "v", fill: "way", r: 4.5 }),
         ],
