@@ -1,6 +1,6 @@
 // What the 1/√d scale does (chapter 10): for query and key entries of mean 0 and variance 1, q·k has variance d, so without
 // the scale the softmax over T keys saturates as d grows. For each width the engine's attention weighs T keys for
-// 40 random queries, with scale 1/√d and with scale 1, and the model averages the rows' entropy, largest weight
+// 32 random queries, with scale 1/√d and with scale 1, and the model averages the rows' entropy, largest weight
 // and softmax-Jacobian norm (how much gradient the scores can still receive).
 import { Tensor, attentionForward, createRng, softmaxEntropy, softmaxJacobianNorm } from "../../lib";
 import { t } from "../i18n";
@@ -8,12 +8,12 @@ import type { Schema, StateOf } from "./state";
 
 export const attentionScalingSchema = {
   d: { kind: "number", label: t("attentionScaling.d"), min: 1, max: 512, step: 1, default: 64 },
-  keys: { kind: "number", label: t("attentionScaling.keys"), min: 2, max: 32, step: 1, default: 10 },
+  keys: { kind: "number", label: t("attentionScaling.keys"), min: 2, max: 16, step: 1, default: 10 },
 } satisfies Schema;
 export type AttentionScalingState = StateOf<typeof attentionScalingSchema>;
 
 /** Random queries averaged over at each width. */
-export const QUERIES = 40;
+export const QUERIES = 32;
 /** The widths of the curves: 1, 2, 4, … 512. */
 export const WIDTHS = Array.from({ length: 10 }, (_, k) => 2 ** k);
 
@@ -75,7 +75,7 @@ const curves = new Map<number, WidthRun[]>();
 export const cachedCurves = (T: number): WidthRun[] | undefined => curves.get(T);
 
 /**
- * Computes the curves for T keys one width per `advance` call, so a widget can spread them over frames (at T = 32
+ * Computes the curves for T keys one width per `advance` call, so a widget can spread them over frames (at T = 16
  * the widest takes most of a frame by itself); the finished runs are kept for the next time T comes back.
  */
 export class CurveBuild {

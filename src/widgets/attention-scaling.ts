@@ -54,7 +54,7 @@ class AttentionScalingWidget extends WidgetBase<typeof attentionScalingSchema> {
       this.showLater(here, runs, T, width);
       return;
     }
-    // New number of keys: the curves, then the chosen width, are computed a width at a time between frames (at T = 32
+    // New number of keys: the curves, then the chosen width, are computed a width at a time between frames (at T = 16
     // the widest takes most of a frame by itself), the entropy curve drawn as it grows.
     // A build under way for the same T goes on where it was (a change of d during it does not start again).
     const build = this.building?.T === T ? this.building : (this.building = new CurveBuild(T));
