@@ -7,22 +7,12 @@ import { WidgetBase } from "./base";
 import { controlButton } from "./controls";
 import { afterPaint } from "./after-paint";
 import { ChartQueue } from "./chart-queue";
-import { runInFrames } from "./frame-slices";
+import { runAfterPaint } from "./frame-slices";
 import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { logDomain, pairWidth, stepAxis, thin } from "../charts/parts";
 import { formatNumber } from "../charts/format";
-import {
-  cnnTrainerSchema,
-  CnnTrainer,
-  rateOf,
-  sampleIndices,
-  testImage,
-  BATCH,
-  KERNEL,
-  LOSS_CEILING,
-  SIZE,
-} from "./cnn-trainer-model";
+import { cnnTrainerSchema, CnnTrainer, rateOf, sampleIndices, testImage, BATCH, KERNEL, LOSS_CEILING, SIZE } from "./cnn-trainer-model";
 import { t } from "../i18n";
 
 /** Milliseconds of training per frame, and how often the readouts and charts are renewed while training. */
@@ -457,21 +447,12 @@ class CnnTrainerWidget extends WidgetBase<typeof cnnTrainerSchema> {
     const job = { advance: () => (trainer.runFor(BUDGET_MS), trainer.status !== "ok") };
     // The slices start once the click's frame (the button now reading Pause) is painted: a run's first updates compile
     // the conv code and took 100-200 ms here, which held that frame.
-    let stopSlices = () => {};
-    const stopStart = afterPaint([
-      () => {
-        stopSlices = runInFrames(job, (done) => (done ? this.afterTraining() : this.drawAll()), {
-          budgetMs: BUDGET_MS,
-          redrawMs: DRAW_MS,
-          unit: 1,
-          pauseOutside: this,
-        });
-      },
-    ]);
-    this.stopFrames = () => {
-      stopStart();
-      stopSlices();
-    };
+    this.stopFrames = runAfterPaint(job, (done) => (done ? this.afterTraining() : this.drawAll()), {
+      budgetMs: BUDGET_MS,
+      redrawMs: DRAW_MS,
+      unit: 1,
+      pauseOutside: this,
+    });
   }
 
   private pause(): void {
@@ -489,4 +470,3 @@ class CnnTrainerWidget extends WidgetBase<typeof cnnTrainerSchema> {
 }
 
 if (!customElements.get("dl-cnn-trainer")) customElements.define("dl-cnn-trainer", CnnTrainerWidget);
-
