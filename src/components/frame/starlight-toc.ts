@@ -87,7 +87,7 @@ export class StarlightTOC extends HTMLElement {
       if (el.matches(this.selector)) return el;
       const inside = el.querySelector(this.selector);
       if (inside) return inside;
-      let prev = el.previousElementSibling;
+      let prev: Element | null = el.previousElementSibling;
       while (prev?.lastElementChild) prev = prev.lastElementChild;
       el = prev ?? el.parentElement;
     }

@@ -33,7 +33,7 @@ describe("rehype-chapter-sections", () => {
     const html = await render("## One\n\n$$\na = b\n$$\n\nText.\n\n$$\nc = d\n$$\n\nMore.\n\n$$\ne = f\n$$");
     const runs = html.match(/<div class="prose-run"[\s\S]*?<\/p>\s*<\/div>/g) ?? [];
     expect(runs).toHaveLength(1);
-    expect(runs[0].match(/katex-display/g)).toHaveLength(1);
+    expect(runs[0]?.match(/katex-display/g)).toHaveLength(1);
     expect(html.match(/katex-display/g)).toHaveLength(3);
   });
 
