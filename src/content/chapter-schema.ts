@@ -10,4 +10,7 @@ export const chapterFields = z.object({
   objectives: z.array(z.string().min(5)).min(1),
   /** The handbook sections the chapter covers (their headings). */
   sections: z.array(z.string().min(1)).min(1),
+  /** Terms this chapter teaches that no question topic names (e.g. "softmax", taught in chapter 2 and used in many
+   * later ones): site search ranks the chapter first for them, as for its question topics (search-weight.ts). */
+  teaches: z.array(z.string().min(2)).default([]),
 });
