@@ -2,6 +2,7 @@
 // network with about as many parameters, trained on the same batches. The engine's Trainer runs every update
 // (forward, softmax cross-entropy, backward, an Adam step) and applies its divergence rule; test accuracy and loss are
 // measured on images neither network trains on. No DOM: the element calls `runFor` between animation frames.
+import { rateOf } from "./rate-slider";
 import {
   ActivationLayer,
   Adam,
@@ -42,11 +43,6 @@ export const cnnTrainerSchema = {
   seed: { kind: "number", label: t("cnnTrainer.seed"), min: 1, max: 50, step: 1, default: 1 },
 } satisfies Schema;
 export type CnnTrainerState = StateOf<typeof cnnTrainerSchema>;
-
-/** The learning rate of a slider position, to two significant digits so the rate shown is the rate used. */
-export function rateOf(logLr: number): number {
-  return Number((10 ** logLr).toPrecision(2));
-}
 
 /** Images per forward pass when scoring: every layer keeps buffers per batch size, and a pass over all 600 training
  * images at once allocated about 30 MB (100-400 ms here); chunks of 40 reuse one small set of buffers. */

@@ -3,6 +3,7 @@
 // of view, and stops with a visible "diverged" if the loss runs away. The figure shows the readouts, the loss and
 // accuracy curves, the learned first-layer filters and ten test digits with the CNN's predictions; the charts are drawn
 // one per frame (ChartQueue), so no frame carries more than one Plot.
+import { rateOf, rateReadout } from "./rate-slider";
 import { WidgetBase } from "./base";
 import { controlButton } from "./controls";
 import { afterPaint } from "./after-paint";
@@ -12,7 +13,7 @@ import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { logDomain, pairWidth, stepAxis, thin } from "../charts/parts";
 import { formatNumber } from "../charts/format";
-import { cnnTrainerSchema, CnnTrainer, rateOf, sampleIndices, testImage, BATCH, KERNEL, LOSS_CEILING, SIZE } from "./cnn-trainer-model";
+import { cnnTrainerSchema, CnnTrainer, sampleIndices, testImage, BATCH, KERNEL, LOSS_CEILING, SIZE } from "./cnn-trainer-model";
 import { t } from "../i18n";
 
 /** Milliseconds of training per frame, and how often the readouts and charts are renewed while training. */
@@ -36,7 +37,7 @@ class CnnTrainerWidget extends WidgetBase<typeof cnnTrainerSchema> {
   private stopFrames = () => {};
   private stopPending = () => {};
   private playButton!: HTMLButtonElement;
-  private lrOutput!: HTMLOutputElement;
+  private showRate!: (logLr: number) => void;
   private width = 640;
   private readonly queue = new ChartQueue<PartName>(PARTS, (part) => this.drawPart(part));
   private parts: { readouts: Map<string, HTMLElement>; note: HTMLElement; hosts: Record<ChartName, HTMLElement> } | null = null;
@@ -84,20 +85,15 @@ class CnnTrainerWidget extends WidgetBase<typeof cnnTrainerSchema> {
     );
   }
 
-  /** The learning-rate slider (log₁₀ of the rate) with the rate itself beside it in place of a number box. */
+  /** The learning-rate slider with the rate itself beside it (rate-slider.ts). */
   private rateControl(): HTMLElement {
-    const wrap = this.control("logLr"),
-      slider = wrap.querySelector<HTMLInputElement>("input[type=range]")!;
-    this.lrOutput = Object.assign(document.createElement("output"), { className: "dl-cnn-rate" });
-    this.lrOutput.htmlFor.add(slider.id);
-    wrap.querySelector("input[type=text]")?.replaceWith(this.lrOutput);
+    const wrap = this.control("logLr");
+    this.showRate = rateReadout(wrap, "dl-cnn-rate");
     return wrap;
   }
 
   protected render(): void {
-    const rate = String(rateOf(this.state.logLr));
-    this.lrOutput.value = rate;
-    this.lrOutput.closest(".dl-control")?.querySelector("input[type=range]")?.setAttribute("aria-valuetext", rate);
+    this.showRate(this.state.logLr);
     if (!this.parts) this.buildFigure();
     this.stopPending();
     if (!this.trainer) {

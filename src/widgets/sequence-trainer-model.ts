@@ -5,6 +5,7 @@
 // divergence rule. A held-out loss,
 // on windows the network never trains on, is plotted next to the training loss. No DOM: the element calls `runFor`
 // between animation frames.
+import { rateOf } from "./rate-slider";
 import {
   Adam,
   ClippedOptimizer,
@@ -55,15 +56,6 @@ export { START_CHUNK, CURVE_MAX, type LossCurves, type TrainerStatus } from "./s
 
 /** The learning-rate slider moves log₁₀ of the rate: 0.001 … 2 in steps of a tenth of a decade. */
 export const LOG_LR = { min: -3, max: 0.3, step: 0.1 } as const;
-
-/**
- * The learning rate of a slider position, rounded to two significant digits so the rate shown is the rate used.
- *
- *   η = round₂(10^position)   (−2.5 → 0.0032, −1.7 → 0.02, −1 → 0.1)
- */
-export function rateOf(logLr: number): number {
-  return Number((10 ** logLr).toPrecision(2));
-}
 
 /** The slider position of a learning rate (the nearest tenth of a decade, within the slider's range). */
 export function logLrOf(rate: number): number {

@@ -2,6 +2,7 @@
 // Training runs in time-budgeted slices between animation frames so the page stays responsive, pauses out of view,
 // and stops with a visible "diverged" when the loss runs away. Charts: held-out predictions (or a text sample) and the
 // training and held-out loss curves. The learning-rate slider moves log₁₀ of the rate; everything shown is the rate.
+import { rateOf, rateReadout } from "./rate-slider";
 import { WidgetBase } from "./base";
 import { controlButton } from "./controls";
 import { runAfterPaint, runInFrames } from "./frame-slices";
@@ -12,7 +13,6 @@ import { formatNumber } from "../charts/format";
 import {
   sequenceTrainerSchema,
   SequenceTrainer,
-  rateOf,
   CHAR_SPLIT,
   START_CHUNK,
   LOSS_CEILING,
@@ -43,7 +43,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   private stopFrames = () => {};
   private playButton!: HTMLButtonElement;
   private chartWidth = 640;
-  private lrOutput!: HTMLOutputElement;
+  private showRate!: (logLr: number) => void;
   private parts: {
     readouts: Map<string, HTMLElement>;
     labels: Map<string, HTMLElement>;
@@ -87,20 +87,11 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     );
   }
 
-  /** The learning-rate slider (log₁₀ of the rate) with the rate itself beside it in place of a number box. */
+  /** The learning-rate slider with the rate itself beside it (rate-slider.ts). */
   private rateControl(): HTMLElement {
-    const wrap = this.control("logLr"),
-      slider = wrap.querySelector<HTMLInputElement>("input[type=range]")!;
-    this.lrOutput = Object.assign(document.createElement("output"), { className: "dl-st-rate" });
-    this.lrOutput.htmlFor.add(slider.id);
-    wrap.querySelector("input[type=text]")?.replaceWith(this.lrOutput);
+    const wrap = this.control("logLr");
+    this.showRate = rateReadout(wrap, "dl-st-rate");
     return wrap;
-  }
-
-  private showRate(): void {
-    const rate = String(rateOf(this.state.logLr));
-    this.lrOutput.value = rate;
-    this.lrOutput.closest(".dl-control")?.querySelector("input[type=range]")?.setAttribute("aria-valuetext", rate);
   }
 
   protected optionLabel(name: string, option: string): string {
@@ -108,7 +99,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
   }
 
   protected render(): void {
-    this.showRate();
+    this.showRate(this.state.logLr);
     if (!this.parts) this.buildFigure();
     if (!this.trainer) this.trainer = new SequenceTrainer({ ...this.state }, 1, true);
     else this.trainer.apply({ ...this.state });

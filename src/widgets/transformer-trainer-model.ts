@@ -27,9 +27,9 @@ import {
   WINDOW,
   buildLayer,
   drawIndex,
-  rateOf,
   type SequenceTrainerState,
 } from "./sequence-trainer-model";
+import { rateOf } from "./rate-slider";
 import type { Schema, StateOf } from "./state";
 
 /** Width of the block's stream (embedding) E, and of its feed-forward layer F. */

@@ -2,6 +2,7 @@
 // the course's text side by side (chapter 10). Each "Train" click asks for TURN_UPDATES more updates of both; they run
 // in time-budgeted slices between animation frames with a progress bar, pause out of view, and stop on Pause. Shown:
 // both loss curves, a text sample from each, and the block's attention weights on a short input.
+import { rateOf, rateReadout } from "./rate-slider";
 import { WidgetBase } from "./base";
 import { controlButton } from "./controls";
 import { afterPaint } from "./after-paint";
@@ -10,7 +11,7 @@ import { drawChart, Plot, themeColors } from "../charts/chart";
 import { thin } from "../charts/parts";
 import { formatNumber } from "../charts/format";
 import { heatmapPlot, tokenLabels } from "./attention-cells";
-import { START_CHUNK, LOSS_CEILING, PROMPT, rateOf } from "./sequence-trainer-model";
+import { START_CHUNK, LOSS_CEILING, PROMPT } from "./sequence-trainer-model";
 import { transformerTrainerSchema, TransformerTrainer, matchedHidden, EMBED, FF, ATTENTION_INPUT } from "./transformer-trainer-model";
 import type { SequenceRun } from "./sequence-run";
 import { t } from "../i18n";
@@ -32,7 +33,7 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
   /** Drops the samples and attention map still waiting for a frame. */
   private stopLate = () => {};
   private pauseButton!: HTMLButtonElement;
-  private lrOutput!: HTMLOutputElement;
+  private showRate!: (logLr: number) => void;
   private chartWidth = 640;
   private parts: {
     cells: Map<string, HTMLElement[]>;
@@ -69,13 +70,10 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
     );
   }
 
-  /** The learning-rate slider (log₁₀ of the rate) with the rate itself beside it in place of a number box. */
+  /** The learning-rate slider with the rate itself beside it (rate-slider.ts). */
   private rateControl(): HTMLElement {
-    const wrap = this.control("logLr"),
-      slider = wrap.querySelector<HTMLInputElement>("input[type=range]")!;
-    this.lrOutput = Object.assign(document.createElement("output"), { className: "dl-st-rate" });
-    this.lrOutput.htmlFor.add(slider.id);
-    wrap.querySelector("input[type=text]")?.replaceWith(this.lrOutput);
+    const wrap = this.control("logLr");
+    this.showRate = rateReadout(wrap, "dl-st-rate");
     return wrap;
   }
 
@@ -84,9 +82,7 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
   }
 
   protected render(): void {
-    const rate = String(rateOf(this.state.logLr));
-    this.lrOutput.value = rate;
-    this.lrOutput.closest(".dl-control")?.querySelector("input[type=range]")?.setAttribute("aria-valuetext", rate);
+    this.showRate(this.state.logLr);
     if (!this.parts) this.buildFigure();
     if (!this.trainer) this.trainer = new TransformerTrainer({ ...this.state }, true);
     else if (this.trainer.apply({ ...this.state })) this.stop();

@@ -8,10 +8,10 @@ import {
   buildDense,
   denseWidthFor,
   digitData,
-  rateOf,
   CURVE_MAX,
   type CnnTrainerState,
 } from "../../../src/widgets/cnn-trainer-model";
+import { rateOf } from "../../../src/widgets/rate-slider";
 
 const base = (over: Partial<CnnTrainerState> = {}): CnnTrainerState => ({ ...defaults(cnnTrainerSchema), ...over });
 
@@ -107,10 +107,5 @@ describe("cnn trainer model", () => {
     expect(p.length).toBe(3);
     expect(p.every((c) => Number.isInteger(c) && c >= 0 && c < 10)).toBe(true);
     expect(digitData().testChunks[0].X.cols).toBeGreaterThanOrEqual(10);
-  });
-
-  it("rateOf rounds 10^position to two digits", () => {
-    expect(rateOf(-2)).toBe(0.01);
-    expect(rateOf(-2.5)).toBe(0.0032);
   });
 });

@@ -6,7 +6,6 @@ import {
   SequenceTrainer,
   buildLayer,
   logLrOf,
-  rateOf,
   CHAR_HELD_OUT,
   CURVE_MAX,
   SAMPLE_LENGTH,
@@ -17,6 +16,7 @@ import {
   WINDOW,
   type SequenceTrainerState,
 } from "../../../src/widgets/sequence-trainer-model";
+import { rateOf } from "../../../src/widgets/rate-slider";
 
 const base = (over: Partial<SequenceTrainerState> = {}): SequenceTrainerState => ({ ...defaults(sequenceTrainerSchema), ...over });
 /** Settings with a learning rate given as the rate itself. */
