@@ -42,7 +42,10 @@ class ConvSliderWidget extends WidgetBase<typeof convSliderSchema> {
       controlButton(t("convSlider.next"), "next", () => this.set("position", Math.min(OUT * OUT, this.state.position + 1))),
       this.loop.button,
     );
-    panel.append(this.control("kernel"), this.control("picture"), this.control("position"), buttons);
+    const position = this.control("position");
+    // The reader taking the position (slider or number box) stops a slide under way, before the new position is set.
+    for (const type of ["input", "change"]) position.addEventListener(type, () => this.loop.stop(), true);
+    panel.append(this.control("kernel"), this.control("picture"), position, buttons);
   }
 
   connectedCallback(): void {

@@ -78,6 +78,13 @@ test("the sliding kernel: keyboard drawing changes the map, Next and Slide move 
   await w.getByRole("button", { name: "Slide" }).click();
   await expect(w.locator(".dl-cs-lines p").first()).toContainText(/Position ([3-9]|\d\d+) of 144/, { timeout: 5_000 });
   await w.getByRole("button", { name: "Pause" }).click();
+  // Taking the position while it slides stops the slide at the reader's position.
+  await w.getByRole("button", { name: "Slide" }).click();
+  await expect(w.getByRole("button", { name: "Pause" })).toBeVisible();
+  await setNumber(page, "conv-slider-position", "20");
+  await expect(w.getByRole("button", { name: "Slide" })).toBeVisible();
+  await page.waitForTimeout(400);
+  await expect(w.locator(".dl-cs-lines p").first()).toContainText("Position 20 of 144");
   s = await sums(w);
   expect(s.sum).toBe(s.engine);
 });
