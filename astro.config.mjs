@@ -9,6 +9,7 @@ import rehypeScrollable from "./src/build/rehype-scrollable.mjs";
 import { labelFormulas, rememberTex } from "./src/build/rehype-formula-text.mjs";
 import rehypeChapterSections from "./src/build/rehype-chapter-sections.mjs";
 import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
+import fontPreloadIntegration from "./src/build/font-preload-integration.mjs";
 import cspIntegration from "./src/build/csp-integration.mjs";
 import offlineIntegration from "./src/build/offline-integration.mjs";
 import en from "./src/i18n/en/frame.json" with { type: "json" };
@@ -71,6 +72,7 @@ export default defineConfig({
       // in src/components/frame/PageTitle.astro) add a boost; see src/components/frame/search-weight.ts.
       pagefind: { ranking: { metaWeights: { title: 0, topics: 1 } } },
     }),
+    fontPreloadIntegration(),
     cspIntegration(),
     // Last: the service worker hashes every file as it will be served, CSP included.
     offlineIntegration(),

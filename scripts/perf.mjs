@@ -2,7 +2,7 @@
 // every page of the built site, served by `astro preview`, with the Chromium the tests use. Prints one
 // table row per page and writes every report's key figures to test-results/perf.json. A benchmark,
 // not a test: the machine's load moves the numbers, so run it on a quiet machine.
-// Options: --build (build first), --only <substring> (pages whose path contains it), --reports <dir> (also
+// Options: --build (build first), --only <substrings> (pages whose path contains one of them, comma-separated), --reports <dir> (also
 // write each page's whole Lighthouse report there, for its main-thread breakdown and long tasks).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -28,7 +28,13 @@ if (process.argv.includes("--build") || !existsSync(`${DIST}/index.html`)) {
 const pages = filesUnder(DIST, ".html")
   .map((f) => relative(DIST, f).split(sep).join("/"))
   .map((p) => (p === "index.html" ? "" : p.replace(/index\.html$/, "")))
-  .filter((p) => !arg("--only") || p.includes(arg("--only")));
+  .filter(
+    (p) =>
+      !arg("--only") ||
+      arg("--only")
+        .split(",")
+        .some((part) => p.includes(part)),
+  );
 
 const server = spawn("npx", ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--ignore-lock"], {
   stdio: "ignore",

@@ -35,9 +35,12 @@ export function policyFor(html) {
   ].join("; ");
 }
 
-/** Inserts the policy as the first element of <head>, before any script can run. */
+/**
+ * Inserts the policy at the top of <head>, before any script can run, after the charset declaration if the page
+ * starts with one: a long policy would push that past the first 1024 bytes, where browsers stop looking for it.
+ */
 export function withPolicy(html) {
   if (html.includes('http-equiv="Content-Security-Policy"')) return html;
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html)}">`;
-  return html.replace(/<head([^>]*)>/i, `<head$1>${meta}`);
+  return html.replace(/<head[^>]*>(\s*<meta charset=[^>]*>)?/i, (start) => start + meta);
 }

@@ -4,7 +4,8 @@
 // is off screen (content-visibility: auto in src/styles/course.css): most of a long chapter's elements are
 // KaTeX spans in prose. Headings, widgets, cells and quizzes stay outside the runs, so an anchor or a control is
 // never inside a skipped box (a skipped box clips its content, so an element scrolled to by anything but the
-// browser's own scrollIntoView could stay unshown). Only the top level of a page is grouped.
+// browser's own scrollIntoView could stay unshown). Only the top level of a page is grouped, and the bodies of
+// the components listed in PROSE_COMPONENTS.
 export default function rehypeChapterSections() {
   return (tree) => {
     const out = [];
@@ -21,6 +22,10 @@ export default function rehypeChapterSections() {
     tree.children = out;
   };
 }
+
+/** Components whose body is prose (an errata entry, a common-mistake callout): their bodies get runs too. */
+const PROSE_COMPONENTS = new Set(["Erratum", "Mistake"]);
+const isProseComponent = (node) => node.type === "mdxJsxFlowElement" && PROSE_COMPONENTS.has(node.name);
 
 const PROSE = new Set(["p", "ul", "ol", "blockquote", "table", "aside", "dl"]);
 const isFormula = (node) => node.type === "element" && (node.properties?.className ?? []).includes("katex-display");
@@ -46,6 +51,7 @@ export function wrapProseRuns(children) {
     if (isProse(child) || (isBlank(child) && run.length > 0)) run.push(child);
     else {
       flush();
+      if (isProseComponent(child)) child.children = wrapProseRuns(child.children);
       out.push(child);
     }
   }
@@ -55,16 +61,13 @@ export function wrapProseRuns(children) {
 
 /** The run's box, with what its height is estimated from until it is first shown (see course.css). */
 function proseRun(nodes) {
+  return { type: "element", tagName: "div", properties: { className: ["prose-run"], style: proseRunStyle(nodes) }, children: nodes };
+}
+
+/** The style attribute of a prose run holding `nodes`: what its height is estimated from (see course.css). */
+export function proseRunStyle(nodes) {
   const { chars, blocks, formulaEm } = measure(nodes);
-  return {
-    type: "element",
-    tagName: "div",
-    properties: {
-      className: ["prose-run"],
-      style: `--run-chars:${chars};--run-blocks:${blocks};--run-formula-em:${formulaEm.toFixed(1)}`,
-    },
-    children: nodes,
-  };
+  return `--run-chars:${chars};--run-blocks:${blocks};--run-formula-em:${formulaEm.toFixed(1)}`;
 }
 
 /**

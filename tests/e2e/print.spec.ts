@@ -63,17 +63,18 @@ for (const chapter of ["chapters/03-training-neural-networks/", "chapters/04-opt
     // A cell line that is indented under the line before it.
     const nested = await page.locator("dl-cell [data-view] pre").evaluateAll((pres) => {
       for (const pre of pres) {
-        const lines = (pre as HTMLElement).innerText.split("\n");
+        const lines = (pre.textContent ?? "").split("\n");
         const k = lines.findIndex((l, i) => i > 0 && /^\s+\S/.test(l) && /^\S/.test(lines[i - 1]));
         if (k > 0) return { outer: lines[k - 1], inner: lines[k] };
       }
       return null;
     });
-    // Every cell's first and last line of code, to find on paper.
+    // Every cell's first and last line of code, to find on paper (textContent: a cell's code off screen is not
+    // laid out, and innerText reads nothing there).
     const cellEnds = await page
       .locator("dl-cell [data-view] pre")
       .evaluateAll((pres) =>
-        pres.map((pre) => (pre as HTMLElement).innerText.split("\n").filter((l) => l.trim() !== "")).map((l) => [l[0], l[l.length - 1]]),
+        pres.map((pre) => (pre.textContent ?? "").split("\n").filter((l) => l.trim() !== "")).map((l) => [l[0], l[l.length - 1]]),
       );
     expect(cellEnds.length, "the chapter has cells").toBeGreaterThan(0);
 

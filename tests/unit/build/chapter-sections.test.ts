@@ -5,7 +5,7 @@ import remarkMath from "remark-math";
 import remarkRehype from "remark-rehype";
 import rehypeKatex from "rehype-katex";
 import rehypeStringify from "rehype-stringify";
-import rehypeChapterSections from "../../../src/build/rehype-chapter-sections.mjs";
+import rehypeChapterSections, { wrapProseRuns } from "../../../src/build/rehype-chapter-sections.mjs";
 
 const render = async (markdown: string) =>
   String(
@@ -43,5 +43,15 @@ describe("rehype-chapter-sections", () => {
     expect(style).toMatch(/--run-chars:12;--run-blocks:2;--run-formula-em:(\d+\.\d)/);
     // A fraction is taller than a line: more than its 2em of margins plus one 1.21em line.
     expect(Number(/--run-formula-em:([\d.]+)/.exec(style)![1])).toBeGreaterThan(3.5);
+  });
+
+  it("gives an errata entry's body its own runs, and leaves other components whole", () => {
+    const p = (value: string) => ({ type: "element", tagName: "p", properties: {}, children: [{ type: "text", value }] });
+    const component = (name: string) => ({ type: "mdxJsxFlowElement", name, attributes: [], children: [p("One."), p("Two.")] });
+    const [erratum, widget] = wrapProseRuns([component("Erratum"), component("SlopeWidget")]);
+    expect(erratum.children).toHaveLength(1);
+    expect(erratum.children[0].properties.className).toEqual(["prose-run"]);
+    expect(erratum.children[0].children).toHaveLength(2);
+    expect(widget.children.map((c: { tagName: string }) => c.tagName)).toEqual(["p", "p"]);
   });
 });

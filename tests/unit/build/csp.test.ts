@@ -26,4 +26,9 @@ describe("csp", () => {
     expect(once).toMatch(/^<html><head><meta http-equiv="Content-Security-Policy"/);
     expect(withPolicy(once)).toBe(once);
   });
+
+  it("withPolicy leaves a leading charset declaration first, so a long policy cannot push it past 1024 bytes", () => {
+    const page = html.replace("<head>", '<head><meta charset="utf-8"/>');
+    expect(withPolicy(page)).toMatch(/^<html><head><meta charset="utf-8"\/><meta http-equiv="Content-Security-Policy"/);
+  });
 });
