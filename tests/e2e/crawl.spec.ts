@@ -50,11 +50,14 @@ const FULL_DARK_PAGES = new Set([MATH_AXE_PAGE, "chapters/00-before-you-start/",
 /** The page whose highlighted code axe checks (the others exclude Shiki's token lines): tokens take their
  * colours from one fixed theme, and the first test checks this page shows every colour pair any page uses. */
 const CODE_AXE_PAGE = "exercises/";
-/** Shiki's light/dark colour pairs on a built page. */
-const tokenColours = (path: string) =>
-  new Set(
-    readFileSync(join(DIST, path === "./" ? "index.html" : `${path}index.html`), "utf8").match(/--shiki-light:#\w+;--shiki-dark:#\w+/g),
-  );
+/** The light/dark colour pairs of highlighted code on a built page: a block's own, inline, and its tokens', as
+ * classes (src/build/code-token-classes.mjs) or inline where a pair has no class. */
+const tokenColours = (path: string) => {
+  const html = readFileSync(join(DIST, path === "./" ? "index.html" : `${path}index.html`), "utf8");
+  const inline = [...html.matchAll(/--shiki-light:#(\w+);--shiki-dark:#(\w+)/g)];
+  const classes = [...html.matchAll(/class="sk-(\w+)-(\w+)"/g)];
+  return new Set([...inline, ...classes].map((m) => `${m[1]}-${m[2]}`.toLowerCase()));
+};
 
 test("the build has a home page, a 404 page and the chapters", () => {
   expect(all).toContain("./");
