@@ -9,14 +9,18 @@ export function bootCells(): void {
   const cells = [...document.querySelectorAll<HTMLElement>("dl-cell")];
   if (cells.length === 0) return;
   let loading: Promise<Notebook> | null = null;
-  // Offline before the notebook was ever loaded, the import fails: forget it so a later press retries.
-  const notebook = () =>
-    (loading ??= import("./notebook")
+  // Offline before the notebook was ever loaded, the import fails: forget it so a later press retries. While the
+  // browser knows it is offline it does not try at all: some browsers (Chromium 150) keep a failed import's
+  // failure for the page's life, so a press back online would fail again without a request.
+  const notebook = () => {
+    if (!navigator.onLine && !loading) return Promise.reject(new Error("offline"));
+    return (loading ??= import("./notebook")
       .then((m) => m.notebook(cells))
       .catch((error: unknown) => {
         loading = null;
         throw error;
       }));
+  };
   // The reason is written into the page at build time, so showing it needs nothing from the network.
   const failed = (cell: HTMLElement) => {
     cell.querySelector<HTMLElement>("[data-output]")?.removeAttribute("hidden");
