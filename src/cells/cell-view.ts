@@ -21,7 +21,8 @@ export class CellView {
   private log: HTMLPreElement | null = null;
   private logText: string[] = [];
   // Output waits here and is drawn a few milliseconds at a time, so a big run never blocks the page.
-  private pending: (() => void)[] = [];
+  /** Output waiting to be drawn; a drawing that returns "table" ends its slice. */
+  private pending: (() => unknown)[] = [];
   private pumping = false;
   hasRun = false;
   /** The code came from a link and the reader has not pressed this cell's Run yet. */
@@ -165,7 +166,7 @@ export class CellView {
     this.enqueue(() => this.draw(m));
   }
 
-  private enqueue(draw: () => void) {
+  private enqueue(draw: () => unknown) {
     this.pending.push(draw);
     if (!this.pumping) {
       this.pumping = true;
@@ -179,12 +180,13 @@ export class CellView {
    */
   private pump() {
     const start = performance.now();
-    while (this.pending.length && performance.now() - start < 8) this.pending.shift()!();
+    // A table ends the slice: laying out one 100 x 20 table is a frame's worth of work by itself.
+    while (this.pending.length && performance.now() - start < 8) if (this.pending.shift()!() === "table") break;
     if (this.pending.length) requestAnimationFrame(() => this.pump());
     else this.pumping = false;
   }
 
-  private draw(m: FromWorker) {
+  private draw(m: FromWorker): "table" | undefined {
     if (m.kind === "log" || m.kind === "value") {
       const text = m.kind === "value" ? `← ${m.text}` : m.text;
       if (!this.log) {
@@ -201,6 +203,7 @@ export class CellView {
     } else if (m.kind === "table") {
       this.log = null;
       this.body.append(tableElement(m.table));
+      return "table";
     } else if (m.kind === "plot") {
       this.log = null;
       const host = document.createElement("div");

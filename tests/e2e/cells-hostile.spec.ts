@@ -26,7 +26,10 @@ async function probe(page: Page, cell: Locator, name: string, code: string): Pro
   await edit(page, cell, code);
   const t0 = await pageNow(page);
   await page.keyboard.press("Control+Enter");
-  await expect(cell).toHaveAttribute("data-done", /ok|error|stopped/, { timeout: 30_000 });
+  // Waited for by a plain function: Playwright's toHaveAttribute polling ran in the page for up to 2 s at a time
+  // while tables were drawn, and the probe took those tasks for the page's own.
+  const el = await cell.elementHandle();
+  await page.waitForFunction((c) => /ok|error|stopped/.test(c?.getAttribute("data-done") ?? ""), el, { timeout: 30_000, polling: 100 });
   // Output is drawn in slices after the status line: wait for the page to go quiet, then read.
   await page.waitForTimeout(300);
   const longest = Math.round(await longestTaskSince(page, t0));
