@@ -20,8 +20,7 @@ export class CellView {
   private readonly body: HTMLElement;
   private log: HTMLPreElement | null = null;
   private logText: string[] = [];
-  // Output waits here and is drawn a few milliseconds at a time, so a big run never blocks the page.
-  /** Output waiting to be drawn; a drawing that returns "table" ends its slice. */
+  /** Output waiting to be drawn a few milliseconds a frame (pump), so a big run never blocks the page. */
   private pending: (() => unknown)[] = [];
   private pumping = false;
   hasRun = false;
@@ -180,7 +179,7 @@ export class CellView {
    */
   private pump() {
     const start = performance.now();
-    // A table ends the slice: laying out one 100 x 20 table is a frame's worth of work by itself.
+    // A drawn table ends the slice (draw returns "table"): laying one 100 x 20 table out is a frame's work by itself.
     while (this.pending.length && performance.now() - start < 8) if (this.pending.shift()!() === "table") break;
     if (this.pending.length) requestAnimationFrame(() => this.pump());
     else this.pumping = false;
