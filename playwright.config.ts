@@ -7,6 +7,9 @@ const BASE_PATH = (process.env.BASE_PATH ?? "/").replace(/\/?$/, "/");
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 120_000,
+  // A first Run loads the notebook, its sandbox and the engine: on the 2-core CI machine, with two browsers busy, that
+  // once took longer than Playwright's default 5 s (cells.spec, "Run all above"). Waits end as soon as they hold.
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,

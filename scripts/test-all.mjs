@@ -19,6 +19,12 @@ const run = (cmd, args, env = {}) => {
   return status;
 };
 const counts = { passed: 0, failed: 0, skipped: 0 };
+/** What failed, repeated just before the summary line so the end of a long log names it. */
+const failures = [];
+const phase = (name, status) => {
+  counts[status === 0 ? "passed" : "failed"] += 1;
+  if (status !== 0) failures.push(name);
+};
 /** Titles of tests that may skip, each with its reason. Empty: no test skips today. */
 const ALLOWED_SKIPS = new Map([]);
 const unexpectedSkips = [];
@@ -28,10 +34,10 @@ const noteSkips = (titles) => {
 };
 
 // 0. Types (astro sync, then tsc over lib/, src/, tests/)
-counts[run("npm", ["run", "--silent", "typecheck"]) === 0 ? "passed" : "failed"] += 1;
+phase("typecheck", run("npm", ["run", "--silent", "typecheck"]));
 
 // 0b. Style: Biome's formatter check and linter (biome.jsonc)
-counts[run("npm", ["run", "--silent", "lint"]) === 0 ? "passed" : "failed"] += 1;
+phase("lint", run("npm", ["run", "--silent", "lint"]));
 
 // 1. Unit tests
 rmSync(`${out}/vitest.json`, { force: true });
@@ -40,6 +46,8 @@ try {
   const r = JSON.parse(readFileSync(`${out}/vitest.json`, "utf8"));
   counts.passed += r.numPassedTests;
   counts.failed += r.numFailedTests;
+  for (const f of r.testResults)
+    for (const a of f.assertionResults) if (a.status === "failed") failures.push(`vitest: ${a.fullName}`);
   noteSkips(
     r.testResults.flatMap((f) =>
       f.assertionResults.filter((a) => a.status === "pending" || a.status === "skipped" || a.status === "todo").map((a) => a.fullName),
@@ -47,14 +55,19 @@ try {
   );
 } catch {
   counts.failed += 1; // the runner itself failed before reporting
+  failures.push("vitest: no report");
 }
-if (unitStatus !== 0 && counts.failed === 0) counts.failed += 1;
+if (unitStatus !== 0 && counts.failed === 0) {
+  counts.failed += 1;
+  failures.push("vitest: exited with an error");
+}
 
 // 2. Build and 3. end-to-end tests
 const chromium = findChromium();
 if (!chromium) {
   console.error(HOW_TO_GET_CHROMIUM);
   counts.failed += 1;
+  failures.push("no Chromium");
 } else {
   // The whole suite at the root, then the pages and search again under a sub-path.
   e2e("root", {}, []);
@@ -64,12 +77,12 @@ if (!chromium) {
   ]);
 }
 
-/** The titles of the skipped tests in Playwright's JSON report, whose suites nest. */
-function skippedTitles(suites, path = []) {
+/** The titles of the tests with one of `statuses` in Playwright's JSON report, whose suites nest. */
+function titlesWith(statuses, suites, path = []) {
   return (suites ?? []).flatMap((s) => [
-    ...skippedTitles(s.suites, [...path, s.title]),
+    ...titlesWith(statuses, s.suites, [...path, s.title]),
     ...(s.specs ?? []).flatMap((spec) =>
-      spec.tests.filter((t) => t.status === "skipped").map(() => [...path, s.title, spec.title].filter(Boolean).join(" › ")),
+      spec.tests.filter((t) => statuses.includes(t.status)).map(() => [...path, s.title, spec.title].filter(Boolean).join(" › ")),
     ),
   ]);
 }
@@ -78,6 +91,7 @@ function e2e(name, env, args) {
   if (run("npx", ["astro", "build"], env) !== 0) {
     console.error(`The ${name} build failed; its end-to-end tests were not run.`);
     counts.failed += 1;
+    failures.push(`${name} build`);
     return;
   }
   const report = `${out}/playwright-${name}.json`;
@@ -92,24 +106,29 @@ function e2e(name, env, args) {
     const r = JSON.parse(readFileSync(report, "utf8"));
     counts.passed += r.stats.expected;
     counts.failed += r.stats.unexpected + r.stats.flaky;
-    noteSkips(skippedTitles(r.suites));
+    noteSkips(titlesWith(["skipped"], r.suites));
+    for (const title of titlesWith(["unexpected", "flaky"], r.suites)) failures.push(`playwright (${name}): ${title}`);
   } catch {
     counts.failed += 1;
+    failures.push(`playwright (${name}): no report`);
   }
-  if (status !== 0 && counts.failed === before) counts.failed += 1;
+  if (status !== 0 && counts.failed === before) {
+    counts.failed += 1;
+    failures.push(`playwright (${name}): exited with an error`);
+  }
 }
 
 // 4. Originality: the course explains the handbook in its own words (the check lives beside the
 // checkout, in ../shared, where the project's source material is).
 const originality = "../shared/tools/originality.mjs";
 if (existsSync(originality)) {
-  const ok = run("node", [originality, "content", "src", "lib", "tests"]) === 0;
-  counts[ok ? "passed" : "failed"] += 1;
+  phase("originality", run("node", [originality, "content", "src", "lib", "tests"]));
 }
 
 if (unexpectedSkips.length > 0) {
   console.error(`Skipped without a reason in ALLOWED_SKIPS (scripts/test-all.mjs):\n  ${unexpectedSkips.join("\n  ")}`);
   counts.failed += unexpectedSkips.length;
 }
+if (failures.length > 0) console.error(`Failed:\n  ${failures.join("\n  ")}`);
 console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(counts.failed === 0 ? 0 : 1);
