@@ -46,8 +46,7 @@ try {
   const r = JSON.parse(readFileSync(`${out}/vitest.json`, "utf8"));
   counts.passed += r.numPassedTests;
   counts.failed += r.numFailedTests;
-  for (const f of r.testResults)
-    for (const a of f.assertionResults) if (a.status === "failed") failures.push(`vitest: ${a.fullName}`);
+  for (const f of r.testResults) for (const a of f.assertionResults) if (a.status === "failed") failures.push(`vitest: ${a.fullName}`);
   noteSkips(
     r.testResults.flatMap((f) =>
       f.assertionResults.filter((a) => a.status === "pending" || a.status === "skipped" || a.status === "todo").map((a) => a.fullName),
