@@ -12,8 +12,14 @@ import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
 import fontPreloadIntegration from "./src/build/font-preload-integration.mjs";
 import cspIntegration from "./src/build/csp-integration.mjs";
 import offlineIntegration from "./src/build/offline-integration.mjs";
+import rehypeTranslatedHeadings from "./src/build/rehype-translated-headings.mjs";
+import { EDITIONS } from "./src/build/translations.mjs";
+import { translationTrackerIntegration } from "./src/build/translation-tracker.mjs";
+import editionRoutesIntegration from "./src/build/edition-routes-integration.mjs";
 import en from "./src/i18n/en/frame.json" with { type: "json" };
 import exercisesText from "./src/i18n/en/exercises.json" with { type: "json" };
+import zh from "./src/i18n/zh-cn/frame.json" with { type: "json" };
+import zhExercisesText from "./src/i18n/zh-cn/exercises.json" with { type: "json" };
 
 // BASE_PATH serves the course under a sub-path, e.g. BASE_PATH=/course/ npm run build.
 const base = (process.env.BASE_PATH || "/").replace(/\/?$/, "/");
@@ -44,22 +50,38 @@ export default defineConfig({
         rehypeFailOnKatexErrors,
         labelFormulas,
         rehypeScrollable,
+        rehypeTranslatedHeadings,
         rehypeChapterSections,
       ],
     }),
   },
   integrations: [
     starlight({
-      title: en["home.title"],
+      title: { en: en["home.title"], "zh-CN": zh["home.title"] },
       description: en["home.tagline"],
+      // English at the root, each translated edition under its prefix (/zh-cn/), with Starlight's language picker.
+      locales: {
+        root: { label: "English", lang: "en" },
+        ...(EDITIONS.includes("zh-cn") ? { "zh-cn": { label: "简体中文", lang: "zh-CN" } } : {}),
+      },
       customCss: ["katex/dist/katex.min.css", "./src/styles/course.css", "./src/styles/print.css"],
       sidebar: [
         {
           label: en["sidebar.course"],
-          items: [...chapterSlugsInOrder(`${contentDir}/chapters`), { label: exercisesText["exercises.title"], link: "/exercises/" }],
+          translations: { "zh-CN": zh["sidebar.course"] },
+          items: [
+            ...chapterSlugsInOrder(`${contentDir}/chapters`),
+            { label: exercisesText["exercises.title"], translations: { "zh-CN": zhExercisesText["exercises.title"] }, link: "/exercises/" },
+          ],
         },
-        { label: en["sidebar.reference"], items: [{ label: en["sidebar.engineApi"], link: "/reference/engine/" }] },
+        {
+          label: en["sidebar.reference"],
+          translations: { "zh-CN": zh["sidebar.reference"] },
+          items: [{ label: en["sidebar.engineApi"], translations: { "zh-CN": zh["sidebar.engineApi"] }, link: "/reference/engine/" }],
+        },
       ],
+      // src/pages/404.astro: one page for every language's missing addresses.
+      disable404Route: true,
       components: {
         Sidebar: "./src/components/frame/Sidebar.astro",
         PageTitle: "./src/components/frame/PageTitle.astro",
@@ -72,6 +94,7 @@ export default defineConfig({
       // in src/components/frame/PageTitle.astro) add a boost; see src/components/frame/search-weight.ts.
       pagefind: { ranking: { metaWeights: { title: 0, topics: 1 } } },
     }),
+    ...(EDITIONS.length > 0 ? [translationTrackerIntegration(), editionRoutesIntegration()] : []),
     fontPreloadIntegration(),
     cspIntegration(),
     // Last: the service worker hashes every file as it will be served, CSP included.

@@ -4,10 +4,13 @@ import { docsSchema } from "@astrojs/starlight/schema";
 import { chapterFields } from "./content/chapter-schema";
 import { questionSchema } from "./quiz/schema";
 import { generators } from "./quiz/generators";
+import { questionTranslationSchema } from "./quiz/translation";
+import { EDITIONS } from "./build/translations.mjs";
 
 // COURSE_CONTENT_DIR lets the schema test point the build at a fixture folder.
 const base = process.env.COURSE_CONTENT_DIR || "./content";
-const chapterFiles = () => glob({ pattern: "chapters/*.mdx", base });
+// Chapters in English and in each translated edition (content/<lang>/chapters, content/zh-cn/TRANSLATING.md).
+const chapterFiles = () => glob({ pattern: ["chapters/*.mdx", ...EDITIONS.map((lang) => `${lang}/chapters/*.mdx`)], base });
 
 export const collections = {
   // Starlight's collection. The course fields are optional here only because Starlight checks
@@ -16,6 +19,11 @@ export const collections = {
   // The same files under the course's strict schema: a chapter missing a field fails the build,
   // naming the file and the field.
   chapters: defineCollection({ loader: chapterFiles(), schema: chapterFields.passthrough() }),
+  // The questions' translations: their text only (src/quiz/translation.ts).
+  questionTranslations: defineCollection({
+    loader: glob({ pattern: EDITIONS.map((lang) => `${lang}/questions/**/*.yaml`), base }),
+    schema: questionTranslationSchema,
+  }),
   // The question bank: one YAML file per question (src/quiz/schema.ts). A generated question must name a template
   // of the registry, so a typo fails the build naming the file and the field `generator`.
   questions: defineCollection({

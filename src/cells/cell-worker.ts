@@ -13,6 +13,8 @@ import { checkPlotSpec, isPlotSpec } from "./plot-spec";
 import { RunBudget, clipText } from "./budget";
 import { LIMITS, type FromWorker, type OutputMessage, type ToWorker } from "./protocol";
 import { checkExercise } from "../exercises/grade";
+import { addCatalog } from "../i18n/catalogs";
+import { setLangSource } from "../i18n/lang";
 
 // Typed with the DOM's event maps: error, unhandledrejection and message carry the same events in a worker.
 const scope = self as unknown as Window;
@@ -50,7 +52,11 @@ function plot(spec: unknown): void {
 const runner = new CellRunner(dl, moduleLoader);
 
 async function runCell(event: MessageEvent<ToWorker>): Promise<void> {
-  const { run, code } = event.data;
+  const { run, code, strings } = event.data;
+  if (strings) {
+    addCatalog(strings.lang, strings.messages);
+    setLangSource(() => strings.lang);
+  }
   current = run;
   budget = new RunBudget();
   const result = await runner.run(String(code));

@@ -5,7 +5,8 @@
 // fills memory ends that frame, not the tab: the page pings the frame, and a frame that stops answering
 // is taken as out of memory and replaced. Frame and worker inherit the page's Content-Security-Policy;
 // the worker answers only on a private MessagePort; every message is checked (checkMessage) and budgeted.
-import { t } from "../i18n";
+import "../i18n/ready"; // this page's language has its strings before any t() here
+import { catalogSubset, t } from "../i18n";
 import { CellView } from "./cell-view";
 import { RunBudget } from "./budget";
 import { checkMessage, type ToWorker } from "./protocol";
@@ -160,7 +161,8 @@ export class Notebook {
     const job: Job = { view, run: ++this.runs, started: performance.now(), budget: new RunBudget(), cutShown: false };
     this.job = job;
     view.setRunning(true);
-    this.port!.postMessage({ run: job.run, code: view.source } satisfies ToWorker);
+    // The grader's words in the page's language (exercise cells print them from the worker).
+    this.port!.postMessage({ run: job.run, code: view.source, strings: catalogSubset(["exercise."]) } satisfies ToWorker);
     if (this.ready) this.startClock(job);
   }
 

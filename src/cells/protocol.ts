@@ -1,6 +1,7 @@
 // The messages between the page and the cell worker, and the check the page applies to every one
 // it receives. The worker posts only on a private MessagePort (cell code cannot reach it), and the
 // page still trusts nothing: a message that does not match its schema or exceeds a limit is dropped.
+import type { Lang } from "../i18n/lang";
 import { checkPlotSpec, type PlotSpec } from "./plot-spec";
 
 /** What one run may show; the worker cuts to these before posting and the page enforces them again. */
@@ -31,6 +32,8 @@ export interface CellTable {
 export interface ToWorker {
   run: number;
   code: string;
+  /** The strings the worker may print in the page's language (the exercise grader's), from the page's table. */
+  strings?: { lang: Lang; messages: Record<string, string> };
 }
 
 /** Why output was cut: too many messages, or too many characters. */

@@ -13,4 +13,9 @@ export const chapterFields = z.object({
   /** Terms this chapter teaches that no question topic names (e.g. "softmax", taught in chapter 2 and used in many
    * later ones): site search ranks the chapter first for them, as for its question topics (search-weight.ts). */
   teaches: z.array(z.string().min(2)).default([]),
+  /** A translation's record of the English file it was made from (src/build/translation-tracker.mjs). */
+  translatedFrom: z
+    .string()
+    .regex(/^[0-9a-f]{12}$/)
+    .optional(),
 });

@@ -1,31 +1,37 @@
-// What an exercise is: a statement, a starter with the signature, three steps of hints, a reference solution,
-// and hidden cases drawn from a seeded generator whose expected results the engine computes.
+// What an exercise is: a starter with the signature, a reference solution, and hidden cases drawn from a seeded
+// generator whose expected results the engine computes. Its text (title, statement, three steps of hints, the names of
+// its cases) is in src/i18n/<lang>/exercise-text.json, read through src/exercises/text.ts.
 import type { Rng } from "../../lib";
 import type { Topic } from "../quiz/schema";
 
+/** The name of a case in feedback: a message of exercise-text.json and its placeholders (caseLabel makes it text). */
+export interface CaseLabel {
+  /** e.g. "exercise.softmax-stable.case.nearPlus" ("logits near +1000"). */
+  key: string;
+  vars?: Record<string, string | number>;
+}
+
 /** One hidden case: the arguments the reader's function gets and what the engine says it must return. */
 export interface Case {
-  /** Names the case in feedback, e.g. "large logits (±1000)". */
-  label: string;
+  /** Names the case in feedback. */
+  label: CaseLabel;
   args: unknown[];
   expected: unknown;
 }
 
-/** An exercise of the page /exercises/. */
+/**
+ * An exercise of the page /exercises/. Its title, statement and hints are messages "exercise.<id>.title",
+ * "exercise.<id>.statement" and "exercise.<id>.hint.1" to ".hint.3": exerciseText(ex) in src/exercises/text.ts.
+ */
 export interface Exercise {
-  /** Kebab-case, unique; the key of the solved record. */
+  /** Kebab-case, unique; the key of the solved record and of the exercise's messages. */
   id: string;
-  title: string;
   /** The quiz topics it drills: a solved exercise becomes a review card filed under them. */
   topics: Topic[];
-  /** The task in a few sentences (plain text; `code` in backquotes). */
-  statement: string;
   /** The name of the function the reader writes. */
   fn: string;
   /** The starter code: signature, shapes, an empty body. */
   starter: string;
-  /** Hint 1, hint 2, then the approach (never code). */
-  hints: [string, string, string];
   /** A reference solution, shown only on request after a failed attempt. */
   solution: string;
   /** The hidden cases for one seed. */

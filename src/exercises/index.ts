@@ -8,7 +8,7 @@ import { sequenceExercises } from "./sequences";
 /** Every exercise, in the order the page shows them. */
 export const EXERCISES: readonly Exercise[] = [...activationExercises, ...layerExercises, ...optimizerExercises, ...sequenceExercises];
 
-/** The exercise with `id`, or undefined. @example exerciseById("adam-step")?.title   // "One Adam step with bias correction" */
+/** The exercise with `id`, or undefined. @example exerciseById("adam-step")?.fn   // "adamStep" */
 export function exerciseById(id: string): Exercise | undefined {
   return EXERCISES.find((e) => e.id === id);
 }

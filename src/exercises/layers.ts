@@ -23,20 +23,12 @@ const column = (b: number[]) => Tensor.from(b.map((x) => [x]));
 export const layerExercises: Exercise[] = [
   {
     id: "dense-forward",
-    title: "Dense layer forward",
     topics: ["forward-pass"],
-    statement:
-      "Examples are columns, as in the course. Given `W` (n_out × n_in), `b` (length n_out) and `A_prev` (n_in × m), return Z = W·A_prev + b, with b added to every column.",
     fn: "denseForward",
     starter: `// W: number[][] (n_out × n_in), b: number[] (n_out), A_prev: number[][] (n_in × m) → Z: number[][] (n_out × m)
 function denseForward(W: number[][], b: number[], A_prev: number[][]): number[][] {
   return [];
 }`,
-    hints: [
-      "Z has one row per output unit and one column per example.",
-      "Z[i][j] = Σ_k W[i][k]·A_prev[k][j] + b[i].",
-      "Loop over i (n_out rows) and j (m columns), sum over k (n_in), add b[i].",
-    ],
     solution: `function denseForward(W: number[][], b: number[], A_prev: number[][]): number[][] {
   const m = A_prev[0].length;
   return W.map((row, i) => Array.from({ length: m }, (_, j) => row.reduce((s, w, k) => s + w * A_prev[k][j], b[i])));
@@ -50,25 +42,17 @@ function denseForward(W: number[][], b: number[], A_prev: number[][]): number[][
           b = vec(rng, nOut),
           A = mat(rng, nIn, m);
         const Z = addColumn(matmul(Tensor.from(W), Tensor.from(A)), column(b));
-        return { label: `W ${nOut}×${nIn}, A_prev ${nIn}×${m}`, args: [W, b, A], expected: rowsOf(Z) };
+        return { label: { key: "exercise.dense-forward.case.shapes", vars: { nOut, nIn, m } }, args: [W, b, A], expected: rowsOf(Z) };
       }),
   },
   {
     id: "dense-backward",
-    title: "Dense layer backward",
     topics: ["backpropagation"],
-    statement:
-      "Given `W` (n_out × n_in), the cached `A_prev` (n_in × m) and `dZ` (n_out × m, per example), return `{ dW, db, dA_prev }` for the mean cost over the batch: the 1/m enters dW and db, not dA_prev.",
     fn: "denseBackward",
     starter: `// W: n_out × n_in, A_prev: n_in × m, dZ: n_out × m → { dW: n_out × n_in, db: number[] (n_out), dA_prev: n_in × m }
 function denseBackward(W: number[][], A_prev: number[][], dZ: number[][]) {
   return { dW: [], db: [], dA_prev: [] };
 }`,
-    hints: [
-      "Each gradient has the shape of what it is the gradient of.",
-      "dW = dZ·A_prevᵀ/m; db = row sums of dZ divided by m.",
-      "dA_prev = Wᵀ·dZ, with no 1/m: it is per example, like dZ.",
-    ],
     solution: `function denseBackward(W: number[][], A_prev: number[][], dZ: number[][]) {
   const m = dZ[0].length;
   const dW = dZ.map((row) => A_prev.map((a) => row.reduce((s, d, j) => s + d * a[j], 0) / m));
@@ -92,25 +76,17 @@ function denseBackward(W: number[][], A_prev: number[][], dZ: number[][]) {
           db: Array.from(scale(sumColumns(tdZ), 1 / m).data),
           dA_prev: rowsOf(matmul(transpose(tW), tdZ)),
         };
-        return { label: `W ${nOut}×${nIn}, batch of ${m}`, args: [W, A, dZ], expected };
+        return { label: { key: "exercise.dense-backward.case.shapes", vars: { nOut, nIn, m } }, args: [W, A, dZ], expected };
       }),
   },
   {
     id: "dropout-inverted",
-    title: "Inverted dropout, forward and backward",
     topics: ["dropout"],
-    statement:
-      "Given the activations `A`, a keep mask `mask` of 0s and 1s (1 = kept) drawn for drop probability `p`, and the upstream gradient `dOut`, return `{ out, dA }` for inverted dropout: kept units are scaled at training time so the expectation is unchanged.",
     fn: "dropout",
     starter: `// A: number[], mask: number[] (0 or 1), p: number (drop probability), dOut: number[] → { out: number[], dA: number[] }
 function dropout(A: number[], mask: number[], p: number, dOut: number[]) {
   return { out: [], dA: [] };
 }`,
-    hints: [
-      "A kept unit survives with probability 1 − p.",
-      "Divide kept units by 1 − p, in the forward pass and the backward pass alike.",
-      "out[i] = A[i]·mask[i]/(1 − p); dA[i] = dOut[i]·mask[i]/(1 − p).",
-    ],
     solution: `function dropout(A: number[], mask: number[], p: number, dOut: number[]) {
   return { out: A.map((a, i) => (a * mask[i]) / (1 - p)), dA: dOut.map((d, i) => (d * mask[i]) / (1 - p)) };
 }`,
@@ -125,25 +101,17 @@ function dropout(A: number[], mask: number[], p: number, dOut: number[]) {
           out: Array.from(scale(mul(Tensor.from([A]), keep), 1 / (1 - p)).data),
           dA: Array.from(scale(mul(Tensor.from([d]), keep), 1 / (1 - p)).data),
         };
-        return { label: `p = ${p}, ${n} units`, args: [A, mask, p, d], expected };
+        return { label: { key: "exercise.dropout-inverted.case.units", vars: { p, n } }, args: [A, mask, p, d], expected };
       }),
   },
   {
     id: "l2-gradient",
-    title: "Gradient with an L2 penalty",
     topics: ["l1-l2"],
-    statement:
-      "The cost is J + λ·Σ w², with the course's convention (no ½). Given the weights `w`, the data gradient `dJ` and `lambda`, return the full gradient of the penalised cost.",
     fn: "penalisedGradient",
     starter: `// w: number[], dJ: number[] (same length), lambda: number → number[]
 function penalisedGradient(w: number[], dJ: number[], lambda: number): number[] {
   return [];
 }`,
-    hints: [
-      "The gradient of a sum is the sum of the gradients.",
-      "d/dw (λw²) = 2λw: the convention has no ½.",
-      "Return dJ[i] + 2·lambda·w[i] for each i.",
-    ],
     solution: `function penalisedGradient(w: number[], dJ: number[], lambda: number): number[] {
   return w.map((x, i) => dJ[i] + 2 * lambda * x);
 }`,
@@ -153,25 +121,21 @@ function penalisedGradient(w: number[], dJ: number[], lambda: number): number[] 
           w = vec(rng, n),
           dJ = vec(rng, n),
           g = l2Grad(w, lambda);
-        return { label: `λ = ${lambda}, ${n} weights`, args: [w, dJ, lambda], expected: dJ.map((d, i) => d + g[i]) };
+        return {
+          label: { key: "exercise.l2-gradient.case.weights", vars: { lambda, n } },
+          args: [w, dJ, lambda],
+          expected: dJ.map((d, i) => d + g[i]),
+        };
       }),
   },
   {
     id: "clip-global-norm",
-    title: "Clipping by global norm",
     topics: ["clipping", "exploding-gradients"],
-    statement:
-      "Given a list of gradient arrays and `maxNorm`, return the clipped arrays: when the norm of all entries together exceeds maxNorm, scale every array by maxNorm/(norm + 1e-6) (PyTorch's clip_grad_norm_); otherwise leave them unchanged.",
     fn: "clipGlobalNorm",
     starter: `// grads: number[][] (one array per parameter), maxNorm: number → number[][] (same shapes)
 function clipGlobalNorm(grads: number[][], maxNorm: number): number[][] {
   return [];
 }`,
-    hints: [
-      "One norm for all parameters together, not one per array.",
-      "norm = √(Σ over every array of Σ g²); the scale is min(1, maxNorm/(norm + 1e-6)).",
-      "Compute the norm once, then multiply every entry of every array by the same scale.",
-    ],
     solution: `function clipGlobalNorm(grads: number[][], maxNorm: number): number[][] {
   const norm = Math.sqrt(grads.reduce((s, g) => s + g.reduce((t, x) => t + x * x, 0), 0));
   const c = Math.min(1, maxNorm / (norm + 1e-6));
@@ -182,25 +146,21 @@ function clipGlobalNorm(grads: number[][], maxNorm: number): number[][] {
         const grads = Array.from({ length: size(rng, 2, 3) }, () => vec(rng, size(rng, 1, 4), 2));
         const copies = grads.map((g) => Float64Array.from(g));
         clipByGlobalNorm(copies, maxNorm);
-        return { label: `${grads.length} arrays, maxNorm ${maxNorm}`, args: [grads, maxNorm], expected: copies.map((c) => Array.from(c)) };
+        return {
+          label: { key: "exercise.clip-global-norm.case.arrays", vars: { count: grads.length, maxNorm } },
+          args: [grads, maxNorm],
+          expected: copies.map((c) => Array.from(c)),
+        };
       }),
   },
   {
     id: "attention",
-    title: "Scaled dot-product attention",
     topics: ["attention"],
-    statement:
-      "Given queries `Q` (n_q × d_k), keys `K` (n_k × d_k) and values `V` (n_k × d_v) as rows, return the output (n_q × d_v): softmax over the keys of Q·Kᵀ/√d_k, times V.",
     fn: "attention",
     starter: `// Q: n_q × d_k, K: n_k × d_k, V: n_k × d_v (rows) → output: n_q × d_v
 function attention(Q: number[][], K: number[][], V: number[][]): number[][] {
   return [];
 }`,
-    hints: [
-      "Scores first: one row per query, one column per key.",
-      "Divide the scores by √d_k, then take a softmax along each row (over keys).",
-      "weights = rowSoftmax(Q·Kᵀ/√d_k); output = weights·V.",
-    ],
     solution: `function attention(Q: number[][], K: number[][], V: number[][]): number[][] {
   const s = 1 / Math.sqrt(K[0].length);
   return Q.map((q) => {
@@ -218,25 +178,21 @@ function attention(Q: number[][], K: number[][], V: number[][]): number[][] {
         const Q = mat(rng, nq, dk, 2),
           K = mat(rng, nk, dk, 2),
           V = mat(rng, nk, dv);
-        return { label: `${nq} queries, ${nk} keys, d_k = ${dk}`, args: [Q, K, V], expected: scaledDotProductAttention(Q, K, V).output };
+        return {
+          label: { key: "exercise.attention.case.sizes", vars: { nq, nk, dk } },
+          args: [Q, K, V],
+          expected: scaledDotProductAttention(Q, K, V).output,
+        };
       }),
   },
   {
     id: "init-std",
-    title: "Xavier and He initialisation scales",
     topics: ["initialization"],
-    statement:
-      'Return the standard deviation of a normal initialiser: for kind "xavier" Glorot\'s (gain 1), for kind "he" Kaiming\'s for ReLU (fan-in mode).',
     fn: "initStd",
     starter: `// kind: "xavier" | "he", fanIn: number, fanOut: number → std: number
 function initStd(kind: "xavier" | "he", fanIn: number, fanOut: number): number {
   return 0;
 }`,
-    hints: [
-      "Both keep the variance of the signal roughly constant from layer to layer.",
-      "Xavier averages the two fans; He uses fan-in only and doubles the variance for ReLU.",
-      "xavier: √(2/(fanIn + fanOut)); he: √(2/fanIn).",
-    ],
     solution: `function initStd(kind: "xavier" | "he", fanIn: number, fanOut: number): number {
   return kind === "xavier" ? Math.sqrt(2 / (fanIn + fanOut)) : Math.sqrt(2 / fanIn);
 }`,
@@ -246,7 +202,7 @@ function initStd(kind: "xavier" | "he", fanIn: number, fanOut: number): number {
           fanIn = size(rng, 2, 800),
           fanOut = size(rng, 2, 800);
         return {
-          label: `${kind}, fan_in ${fanIn}, fan_out ${fanOut}`,
+          label: { key: "exercise.init-std.case.fans", vars: { kind, fanIn, fanOut } },
           args: [kind, fanIn, fanOut],
           expected: initScale(kind === "he" ? "heNormal" : "xavierNormal", fanIn, fanOut),
         };
@@ -254,20 +210,12 @@ function initStd(kind: "xavier" | "he", fanIn: number, fanOut: number): number {
   },
   {
     id: "grad-check",
-    title: "Gradient by central differences",
     topics: ["gradient-check"],
-    statement:
-      "Given a scalar function `f` of a vector, a point `x` and a step `h`, return the numerical gradient by central differences. Leave `x` as you found it.",
     fn: "numericalGradient",
     starter: `// f: (x: number[]) => number, x: number[], h: number → number[] (same length as x)
 function numericalGradient(f: (x: number[]) => number, x: number[], h: number): number[] {
   return [];
 }`,
-    hints: [
-      "Move one coordinate at a time, both ways.",
-      "g_i ≈ (f(x + h·e_i) − f(x − h·e_i))/(2h): the error is O(h²), not O(h) as one-sided.",
-      "For each i: save x[i], set x[i] + h, evaluate, set x[i] − h, evaluate, restore x[i], divide the difference by 2h.",
-    ],
     solution: `function numericalGradient(f: (x: number[]) => number, x: number[], h: number): number[] {
   return x.map((xi, i) => {
     x[i] = xi + h; const up = f(x);
@@ -285,7 +233,7 @@ function numericalGradient(f: (x: number[]) => number, x: number[], h: number): 
         // A cubic term makes a one-sided difference miss by about h, far past the tolerance.
         const f = (v: ArrayLike<number>) => Array.from(v).reduce((s, vi, i) => s + c[i] * vi ** 3 + k * vi * vi, 0);
         return {
-          label: `cubic in ${n} variables, h = ${h}`,
+          label: { key: "exercise.grad-check.case.cubic", vars: { n, h } },
           args: [f, x, h],
           expected: Array.from(finiteDifference(f, Float64Array.from(x), h)),
         };

@@ -1,10 +1,12 @@
 // The exercises page in the browser: hints one at a time, the solution only after a failed attempt, and the
-// grader's verdict (the first line a cell prints, see formatReport) recorded in the quiz progress.
+// grader's verdict (the first line a cell prints, see formatReport: "✓ " solved, "✗ " not yet, in every language)
+// recorded in the quiz progress.
 import { PROGRESS_KEY, readSolved } from "./solved-view";
 
 /** Records a solve through the quiz store, loaded only now: it brings the schema library. */
 async function recordSolve(id: string): Promise<void> {
   await import("../quiz/ui/zod-jitless"); // before any schema is built: the page's policy forbids eval
+  await import("../i18n/ready"); // the store's notices speak the page's language
   const [{ loadQuizProgress, saveQuizProgress }, { markSolved }] = await Promise.all([import("../quiz/store"), import("./solved")]);
   const { progress, memoryOnly } = loadQuizProgress(localStorage);
   if (!memoryOnly) saveQuizProgress(localStorage, markSolved(progress, id, Date.now()));
@@ -61,8 +63,8 @@ function wire(section: HTMLElement, show: () => void): void {
   const output = $<HTMLElement>(section, "[data-output]");
   new MutationObserver(() => {
     const first = output.querySelector(".dl-cell-log")?.textContent?.trimStart() ?? "";
-    if (first.startsWith("✓ Solved")) void recordSolve(id).then(show);
-    else if (first.startsWith("✗ Not yet")) {
+    if (first.startsWith("✓ ")) void recordSolve(id).then(show);
+    else if (first.startsWith("✗ ")) {
       solution.disabled = false;
       $<HTMLElement>(section, "[data-ex-why]").hidden = true;
     }

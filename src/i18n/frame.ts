@@ -1,13 +1,16 @@
-// The frame's own strings (sidebar ticks, home page, progress): a small subset, so pages without
-// widgets do not ship every widget's strings.
-import frame from "./en/frame.json";
+// The few strings the frame's own scripts show in the browser (reading progress, the home page's "continue" link):
+// a table of their own in each language, small enough for every page to carry both, so pages without widgets load
+// no message catalogue at all. Everything else, the frame included, is rendered at build time with t().
+import en from "./en/frame-client.json";
+import zh from "./zh-cn/frame-client.json";
 import { fill } from "./fill";
+import { currentLang, type Lang } from "./lang";
 
-const messages: Record<string, string> = frame;
+const catalogs: Record<Lang, Record<string, string>> = { en, "zh-cn": zh };
 
-/** Like `t`, for keys of src/i18n/en/frame.json only. */
+/** Like `t`, for keys of src/i18n/<language>/frame-client.json only. */
 export function tFrame(key: string, vars: Record<string, string | number> = {}): string {
-  const text = messages[key];
+  const text = key.startsWith("$") ? undefined : catalogs[currentLang()][key];
   if (text === undefined) throw new Error(`i18n: no frame message "${key}"`);
   return fill(text, vars);
 }

@@ -3,13 +3,16 @@
 import { loadProgress, mergeProgress, recordVisit, saveProgress, PROGRESS_KEY, type Progress, type ProgressLoad } from "./store";
 import { showProgressNotice } from "./notice";
 import { tFrame as t } from "../i18n/frame";
+import { siteBase, withoutLangPrefix } from "../i18n/lang";
 
-const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
-
-/** "chapters/01-what-is-deep-learning" for "/course/chapters/01-what-is-deep-learning/". */
+/**
+ * "chapters/01-what-is-deep-learning" for "/course/chapters/01-what-is-deep-learning/", and for its Chinese page
+ * "/course/zh-cn/chapters/…" too: reading progress is the reader's, whatever the language.
+ */
 export function slugFromPath(pathname: string): string {
+  const base = siteBase();
   const path = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, "");
-  return path.replace(/\/?(index\.html)?$/, "");
+  return withoutLangPrefix(path).replace(/\/?(index\.html)?$/, "");
 }
 
 function storage(): Storage | null {

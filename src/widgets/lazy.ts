@@ -1,5 +1,7 @@
 // Loads a widget's code only when one of its elements comes near the viewport, so a page ships
 // none of Plot or the engine until the reader reaches a widget.
+import { loadCatalog } from "../i18n/load";
+import { currentLang } from "../i18n/lang";
 
 /** The event that makes every widget on the page load now, wherever it is. */
 export const LOAD_ALL = "dl-load-all";
@@ -13,10 +15,13 @@ export function whenVisible(tag: string, load: () => Promise<unknown>): void {
     if (started) return;
     started = true;
     observer?.disconnect();
-    load().catch((error: unknown) => {
-      elements.forEach((el) => el.setAttribute("data-load-error", String(error)));
-      console.error(`Could not load <${tag}>:`, error);
-    });
+    // A translated page's strings load with its first widget, before that widget's code asks for any.
+    loadCatalog(currentLang())
+      .then(load)
+      .catch((error: unknown) => {
+        elements.forEach((el) => el.setAttribute("data-load-error", String(error)));
+        console.error(`Could not load <${tag}>:`, error);
+      });
   };
   const observer =
     "IntersectionObserver" in window

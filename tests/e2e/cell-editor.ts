@@ -7,7 +7,7 @@ export async function edit(page: Page, cell: Locator, code: string) {
   const content = cell.locator(".cm-content");
   if (!(await content.isVisible())) await cell.locator("[data-action=edit]").click();
   // The first Edit loads the editor; on a loaded machine that can take several seconds.
-  await expect(content).toBeVisible({ timeout: 15_000 });
+  await expect(content).toBeVisible({ timeout: 30_000 });
   await content.click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");

@@ -9,6 +9,8 @@ import { DIST } from "./pages";
 import { watch } from "./watch";
 import { everyControlChangesFigure } from "./widgets";
 import { writeServiceWorker } from "../../src/build/offline-integration.mjs";
+import zhOffline from "../../src/i18n/zh-cn/offline.json" with { type: "json" };
+import zhQuiz from "../../src/i18n/zh-cn/quiz.json" with { type: "json" };
 
 test.use({ serviceWorkers: "allow" });
 // The update test rewrites sw.js: the two must not overlap.
@@ -66,6 +68,35 @@ test("the course works offline after the first visit", async ({ page, context, b
   await card.getByRole("button", { name: /Good/ }).click();
   await expect(card.locator(".dl-quiz-feedback")).toHaveText("Recorded as “Good”.");
 
+  expect(problems.pageErrors, "uncaught exceptions").toEqual([]);
+  expect(problems.console, "console errors").toEqual([]);
+  expect(problems.failedRequests, "requests the cache could not answer").toEqual([]);
+});
+
+test("the Chinese edition works offline after a first visit to it, from its own worker", async ({ page, context, baseURL }) => {
+  test.setTimeout(180_000);
+  await page.goto("zh-cn/");
+  await expect(page.locator("#dl-offline-notice")).toContainText(zhOffline["offline.ready"], { timeout: 60_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith("/zh-cn/sw.js") ?? false);
+  await context.setOffline(true);
+  const problems = watch(page, new URL(baseURL!).origin);
+  // A chapter never visited: its widget loads its code and the Chinese strings from the cache and responds.
+  await page.goto("zh-cn/chapters/05-regularization/");
+  const widget = page.locator("dl-dropout-lab");
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
+  await expect(widget.locator("legend").first()).toHaveText(/[\u4e00-\u9fff]/);
+  expect(await everyControlChangesFigure(widget, 1)).toBeGreaterThan(0);
+  // A quiz question from the Chinese bank is graded.
+  await page.goto("zh-cn/chapters/11-interview-preparation/");
+  const quiz = page.locator("#quiz-practice");
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(quiz).toHaveAttribute("data-hydrated", "", { timeout: 15_000 });
+  await quiz.locator('[data-control="type"]').selectOption("flashcard");
+  const card = quiz.locator(".dl-quiz-q");
+  await card.getByRole("button", { name: zhQuiz["quiz.reveal"] }).click();
+  await card.getByRole("button", { name: new RegExp(zhQuiz["quiz.rating.good"]) }).click();
+  await expect(card.locator(".dl-quiz-feedback")).toHaveText(/[\u4e00-\u9fff]/);
   expect(problems.pageErrors, "uncaught exceptions").toEqual([]);
   expect(problems.console, "console errors").toEqual([]);
   expect(problems.failedRequests, "requests the cache could not answer").toEqual([]);

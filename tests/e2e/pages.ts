@@ -2,6 +2,7 @@
 import { relative, sep } from "node:path";
 import { filesUnder } from "../../src/build/walk.mjs";
 import { CHAPTER_RENAMES } from "../../src/content/chapter-renames";
+import { langOfPath } from "../../src/i18n/lang";
 
 export const DIST = process.env.COURSE_OUT_DIR ?? "dist";
 
@@ -17,15 +18,24 @@ export function builtPages(): string[] {
 export const movedPages = (): string[] => Object.keys(CHAPTER_RENAMES).map((slug) => `chapters/${slug}/`);
 const isMovedPage = (path: string): boolean => movedPages().includes(path);
 
-/** A question-topic page: one of many pages generated from one template with different data. */
-export const isTemplatePage = (path: string): boolean => /^questions\/[^/]+\/$/.test(path);
+/** A question-topic page (in any language): one of many pages generated from one template with different data. */
+export const isTemplatePage = (path: string): boolean => /^(zh-cn\/)?questions\/[^/]+\/$/.test(path);
+
+/** A page of a translated edition ("zh-cn/chapters/…"): the same widgets and code as its English twin. */
+export const isTranslatedPage = (path: string): boolean => langOfPath(path) !== "en";
+
+/** Under a sub-path the crawl checks what a base path can break; a translated edition adds its own worker, bank and
+ * links, which these pages of it cover (its other pages are built from the same code as these). */
+export const SUBPATH_TRANSLATED = new Set(["zh-cn/", "zh-cn/chapters/11-interview-preparation/", "zh-cn/questions/"]);
 
 /** The pages the browser gates run on: every page written by hand, and every SAMPLE_EVERY-th page of
  * those generated from one template (first one included). The template's other pages still get the
  * full link pass (crawl.spec.ts), which needs no browser. */
 export const SAMPLE_EVERY = 8;
-export function crawledPages(): string[] {
+export function crawledPages(subPath = (process.env.BASE_PATH ?? "/") !== "/"): string[] {
   const pages = builtPages().filter((p) => !isMovedPage(p));
   const generated = pages.filter(isTemplatePage);
-  return pages.filter((p) => !isTemplatePage(p) || generated.indexOf(p) % SAMPLE_EVERY === 0);
+  return pages
+    .filter((p) => !isTemplatePage(p) || generated.indexOf(p) % SAMPLE_EVERY === 0)
+    .filter((p) => !subPath || !isTranslatedPage(p) || SUBPATH_TRANSLATED.has(p));
 }

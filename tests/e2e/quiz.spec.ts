@@ -4,9 +4,11 @@
 import { test, expect, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { generators } from "../../src/quiz/generators";
+import { loadStrings } from "./strings";
 import AxeBuilder from "@axe-core/playwright";
 
 const CH9 = "chapters/11-interview-preparation/";
+loadStrings("en");
 const KEY = "dlf.quiz.v1";
 
 async function quiz(page: Page, id: string): Promise<Locator> {

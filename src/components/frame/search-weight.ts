@@ -2,13 +2,14 @@
 // restate it or drill it. The question pages, the exercises and the engine reference therefore carry a low
 // Pagefind weight on their title and body (Pagefind multiplies the weight of every word inside the element by
 // it), so for a topic's own word the chapter comes first and these pages follow.
+import { withoutLangPrefix } from "../../i18n/lang";
 
 /** Pagefind weight of the question pages, the exercises and the engine reference (1 is a chapter's body text, 7 an h1). */
 export const SECONDARY_SEARCH_WEIGHT = 0.2;
 
 /** True for the pages ranked below the chapters: the question bank, the exercises and the engine reference (route ids). */
 export function isSecondaryPage(id: string): boolean {
-  return /^(questions|exercises|reference)(\/|$)/.test(id);
+  return /^(questions|exercises|reference)(\/|$)/.test(withoutLangPrefix(id));
 }
 
 /**

@@ -95,13 +95,16 @@ export function unfairness(d: Draft): string | null {
 
 /**
  * Builds a generator from a drawing function. A seed draws until the instance is fair (see `unfairness`),
- * at most MAX_DRAWS times from the same generator, so a seed always gives the same instance.
+ * at most MAX_DRAWS times from the same generator, so a seed always gives the same instance. `title` gives the
+ * title in the page's language (src/i18n); it is read each time, since one build renders pages in several languages.
  */
-export function defineGenerator(id: string, topic: Topic, title: string, draw: (rng: Rng) => Draft): Generator {
+export function defineGenerator(id: string, topic: Topic, title: () => string, draw: (rng: Rng) => Draft): Generator {
   return {
     id,
     topic,
-    title,
+    get title() {
+      return title();
+    },
     generate(seed: number): GeneratedInstance {
       const rng = createRng(seed);
       let problem = "";

@@ -1,6 +1,7 @@
 // Fetches the question bank the build emitted as static JSON (src/pages/quiz/bank/[chapter].json.ts), once per
 // file and page, relative to the site's base path so the course works under a sub-path.
 import type { BankFlashcard, BankQuestion } from "..";
+import { pageBase } from "../../i18n/lang";
 
 /** What a bank file holds: the questions and the titles of the chapters they link to. */
 export interface BankFile {
@@ -21,7 +22,7 @@ const cache = new Map<string, Promise<BankFile>>();
 export function loadBank(which = "all"): Promise<BankFile> {
   let p = cache.get(which);
   if (!p) {
-    const url = `${import.meta.env.BASE_URL.replace(/\/?$/, "/")}quiz/bank/${which}.json`;
+    const url = `${pageBase()}quiz/bank/${which}.json`;
     p = fetch(url).then((r) => {
       if (!r.ok) throw new Error(`${r.status} ${r.statusText} for ${url}`);
       return r.json() as Promise<BankFile>;

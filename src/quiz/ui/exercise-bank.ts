@@ -1,8 +1,10 @@
 // Build time only: every coding exercise as a review card of the bank file (all.json, field `exercises`). The review
 // adds the cards of solved exercises to its questions. Statements are plain text with `code`; made into HTML here.
 import type { BankFlashcard } from "../bank-types";
+import { pageBase } from "../../i18n/lang";
 import { exerciseCardId } from "../exercise-cards";
 import type { Exercise } from "../../exercises/exercise";
+import { exerciseText } from "../../exercises/text";
 import { t } from "../../i18n";
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -21,8 +23,9 @@ const inline = (s: string) =>
  *   exerciseCards(EXERCISES)[0].id;   // "exercises/sigmoid-backward"
  */
 export function exerciseCards(exercises: readonly Exercise[]): BankFlashcard[] {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
+  const base = pageBase();
   return exercises.map((ex) => {
+    const { title, statement, hints } = exerciseText(ex);
     const href = `exercises/#ex-${ex.id}-title`;
     return {
       id: exerciseCardId(ex.id),
@@ -34,12 +37,12 @@ export function exerciseCards(exercises: readonly Exercise[]): BankFlashcard[] {
       chapter: "11-interview-preparation",
       href,
       promptHtml:
-        `<p><strong>${escapeHtml(t("quiz.exerciseCard.title", { title: ex.title }))}</strong></p><p>${inline(ex.statement)}</p>` +
+        `<p><strong>${escapeHtml(t("quiz.exerciseCard.title", { title }))}</strong></p><p>${inline(statement)}</p>` +
         `<p>${escapeHtml(t("quiz.exerciseCard.task", { fn: ex.fn }))} <a href="${escapeHtml(base + href)}">${escapeHtml(t("quiz.openExercise"))}</a></p>`,
       answerHtml:
-        `<p><strong>${escapeHtml(t("exercises.approach"))}:</strong> ${escapeHtml(ex.hints[2])}</p>` +
+        `<p><strong>${escapeHtml(t("exercises.approach"))}:</strong> ${escapeHtml(hints[2])}</p>` +
         `<pre class="dl-quiz-code" tabindex="0"><code>${escapeHtml(ex.solution)}</code></pre>`,
-      text: `${t("quiz.exerciseCard.title", { title: ex.title })} ${ex.statement.replace(/`/g, "")}`,
+      text: `${t("quiz.exerciseCard.title", { title })} ${statement.replace(/`/g, "")}`,
     };
   });
 }

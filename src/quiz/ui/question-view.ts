@@ -2,6 +2,7 @@
 // (grade.ts), shows the feedback, the worked answer and a link to the chapter section, and reports the result.
 // The modes (quiz-element.ts) decide which question comes next and record the answers.
 import { t } from "../../i18n";
+import { pageBase } from "../../i18n/lang";
 import {
   generators,
   gradeChoice,
@@ -387,9 +388,8 @@ export class QuestionView {
 
   private sectionLink(): HTMLElement {
     const q = this.question;
-    const base = import.meta.env.BASE_URL;
-    if (q.href)
-      return el("p", { class: "dl-quiz-section" }, el("a", { href: `${base.replace(/\/?$/, "/")}${q.href}` }, t("quiz.openExercise")));
+    const base = pageBase();
+    if (q.href) return el("p", { class: "dl-quiz-section" }, el("a", { href: `${base}${q.href}` }, t("quiz.openExercise")));
     const title = this.options.chapters[q.chapter];
     const text = title ? t("quiz.readSection", { n: chapterNumber(q.chapter), title }) : t("quiz.readChapter");
     return el("p", { class: "dl-quiz-section" }, el("a", { href: sectionHref(q.link, base) }, text));

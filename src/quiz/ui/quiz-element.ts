@@ -2,6 +2,7 @@
 // picks questions with the core (sessions.ts), shows them one at a time with QuestionView, and records every
 // answer in the page's shared progress (progress-client.ts). Loaded lazily when the element nears the viewport.
 import "./zod-jitless"; // before any schema is built (see the file)
+import { pageBase } from "../../i18n/lang";
 import { t } from "../../i18n";
 import {
   TOPICS,
@@ -266,7 +267,7 @@ export class QuizElement extends HTMLElement {
     const nodes: Node[] = [p, again];
     if (this.mode === "check") {
       const more = document.createElement("a");
-      more.href = sectionHref("11-interview-preparation#practise-by-chapter-or-topic", import.meta.env.BASE_URL);
+      more.href = sectionHref("11-interview-preparation#practise-by-chapter-or-topic", pageBase());
       more.textContent = t("quiz.check.more");
       const line = document.createElement("p");
       line.append(more);
@@ -597,7 +598,7 @@ export class QuizElement extends HTMLElement {
   /** A link to a question's section, named by the section (so a list of them reads as distinct places). */
   private sectionAnchor(link: string): HTMLAnchorElement {
     const a = document.createElement("a");
-    a.href = sectionHref(link, import.meta.env.BASE_URL);
+    a.href = sectionHref(link, pageBase());
     const slug = link.split("#")[0];
     a.textContent = t("quiz.sectionLink", { section: sectionName(link, this.bank.chapters[slug] ?? slug), n: chapterNumber(slug) });
     return a;

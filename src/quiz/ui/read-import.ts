@@ -3,6 +3,7 @@
 import { mergeImport, readImport, type ImportResult, type QuizProgress } from "../store";
 import { ImportAssembly, type ImportMessage } from "./import-messages";
 import workerUrl from "./import-worker.ts?worker&url";
+import { catalogSubset } from "../../i18n";
 
 /**
  * The file's text read, validated and merged into `current` in a worker (one per import, ended afterwards), with
@@ -36,6 +37,7 @@ export function importOffThread(current: QuizProgress, text: string): Promise<{ 
       e.preventDefault();
       done(onMainThread());
     };
-    worker.postMessage({ text, current });
+    // The worker's messages (an import's report) speak the page's language: it gets those strings from the page.
+    worker.postMessage({ text, current, strings: catalogSubset(["quizCore."]) });
   });
 }

@@ -1,8 +1,15 @@
-// Every exercise: its reference solution passes the hidden cases, and typical wrong answers fail naming the case.
-import { describe, expect, it } from "vitest";
+// Every exercise: its reference solution passes the hidden cases, and typical wrong answers fail naming the case; its
+// text and the grader's feedback exist in every language.
+import { beforeAll, describe, expect, it } from "vitest";
 import { compileCell } from "../../../src/cells/runtime";
 import { EXERCISES, exerciseById } from "../../../src/exercises";
+import { createRng } from "../../../lib";
 import { formatReport, gradeExercise } from "../../../src/exercises/grade";
+import { caseLabel, exerciseText } from "../../../src/exercises/text";
+import type { Lang } from "../../../src/i18n/lang";
+import { loadCatalog } from "../../../src/i18n/load";
+import en from "../../../src/i18n/en/exercise-text.json";
+import zhCn from "../../../src/i18n/zh-cn/exercise-text.json";
 
 /** The exercise's function, compiled from TypeScript as a cell would be. */
 function compiled(code: string, name: string): unknown {
@@ -15,7 +22,7 @@ describe("gradeExercise", () => {
   it("has at least 15 exercises with unique ids and three hints each", () => {
     expect(EXERCISES.length).toBeGreaterThanOrEqual(15);
     expect(new Set(EXERCISES.map((e) => e.id)).size).toBe(EXERCISES.length);
-    for (const e of EXERCISES) expect(e.hints.every((h) => h.length > 10)).toBe(true);
+    for (const e of EXERCISES) expect(exerciseText(e).hints.every((h) => h.length > 10)).toBe(true);
   });
 
   for (const ex of EXERCISES) {
@@ -139,5 +146,43 @@ describe("gradeExercise names the failing case of a typical mistake", () => {
   it("a wrong length is reported as a shape", () => {
     const r = gradeExercise("softmax-stable", (z: number[]) => z.slice(1));
     expect(formatReport(r)[1]).toMatch(/Wrong shape at result: expected length \d, got length \d/);
+  });
+});
+
+describe("the text of the exercises (exercise-text.json, read through src/exercises/text.ts)", () => {
+  const tables = { en, "zh-cn": zhCn } as Record<Lang, Record<string, string>>;
+  beforeAll(() => loadCatalog("zh-cn"));
+  /** The message keys of the case labels of every exercise, over enough seeds to reach every branch. */
+  const labelKeys = new Set(
+    EXERCISES.flatMap((ex) => Array.from({ length: 20 }, (_, s) => ex.cases(createRng(s + 1)).map((c) => c.label.key)).flat()),
+  );
+
+  it("every exercise has a title, a statement and three hints in each language, and every case label is a message", () => {
+    for (const lang of ["en", "zh-cn"] as const) {
+      for (const ex of EXERCISES)
+        for (const part of ["title", "statement", "hint.1", "hint.2", "hint.3"])
+          expect(tables[lang], `${lang} ${ex.id}`).toHaveProperty([`exercise.${ex.id}.${part}`]);
+      for (const key of labelKeys) expect(tables[lang], lang).toHaveProperty([key]);
+    }
+    expect(exerciseText(exerciseById("lstm-step")!, "zh-cn").title).toBe("LSTM 的一步");
+    expect(caseLabel({ key: "exercise.mse.case.size", vars: { n: 3 } }, "en")).toBe("n = 3");
+  });
+
+  it("every English message of the exercises is used: a title, statement or hint, a case label, or the grader's", () => {
+    const texts = EXERCISES.flatMap((ex) =>
+      ["title", "statement", "hint.1", "hint.2", "hint.3"].map((part) => `exercise.${ex.id}.${part}`),
+    );
+    const used = (key: string) => texts.includes(key) || labelKeys.has(key) || key.startsWith("exercise.grade.");
+    expect(Object.keys(en).filter((key) => !used(key))).toEqual([]);
+  });
+
+  it("formatReport speaks the language asked for and starts with the mark the page reads (✓ or ✗) in each", () => {
+    const fail = gradeExercise("softmax-stable", (z: number[]) => z.slice(1));
+    const ok = gradeExercise("mse", compiled(exerciseById("mse")!.solution, "mseLoss"));
+    expect(formatReport(ok, "zh-cn")).toEqual(["✓ 已通过：全部 4 个隐藏用例均通过。"]);
+    expect(formatReport(fail, "zh-cn")[0]).toMatch(/^✗ 尚未通过：5 个用例中的第 1 个（\d 个 logit）未通过。$/);
+    expect(formatReport(fail, "zh-cn")[1]).toMatch(/^result 处的形状不对：期望长度 \d，得到长度 \d。$/);
+    expect(formatReport(gradeExercise("mse", 42), "zh-cn")[1]).toBe("mseLoss 不是一个函数");
+    expect(formatReport(fail, "en")[1]).toMatch(/^Wrong shape at result: expected length \d, got length \d\.$/);
   });
 });

@@ -9,6 +9,8 @@ import { markSolved } from "../../../src/exercises/solved";
 import { EXERCISES } from "../../../src/exercises";
 import { exerciseCards } from "../../../src/quiz/ui/exercise-bank";
 import type { QuestionMeta } from "../../../src/quiz/sessions";
+import { setLangSource } from "../../../src/i18n/lang";
+import { loadCatalog } from "../../../src/i18n/load";
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const DAY = 86_400_000;
@@ -39,6 +41,20 @@ describe("exerciseCards (the bank file's exercise cards)", () => {
     expect(lstm.answerHtml).toContain("function lstmStep(");
     expect(lstm.answerHtml).not.toMatch(/<(?!\/?(p|strong|pre|code)[ >])/); // the code's < and > are escaped
     expect(lstm.text).toMatch(/^Exercise: One LSTM step /);
+  });
+
+  it("exerciseCards of a Chinese page are in Chinese, with the same code", async () => {
+    await loadCatalog("zh-cn");
+    setLangSource(() => "zh-cn");
+    try {
+      const lstm = exerciseCards(EXERCISES).find((c) => c.id === "exercises/lstm-step")!;
+      expect(lstm.promptHtml).toContain("练习：LSTM 的一步");
+      expect(lstm.promptHtml).toContain("<code>hPrev</code>");
+      expect(lstm.answerHtml).toContain("function lstmStep(");
+      expect(lstm.text).toMatch(/^练习：LSTM 的一步 权重按 PyTorch 的顺序/);
+    } finally {
+      setLangSource(() => undefined);
+    }
   });
 });
 
