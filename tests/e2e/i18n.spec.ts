@@ -52,7 +52,8 @@ test("a question answered in Chinese counts in English, on the same record", asy
   await article.getByRole("button", { name: zhQuiz["quiz.check"] }).click();
   await expect(article.locator(".dl-quiz-feedback")).toHaveText(CJK);
   // A right answer waits for the reader's grade before it is recorded.
-  if (await article.locator(".dl-quiz-grades").count()) await article.getByRole("button", { name: new RegExp(`^${zhQuiz["quiz.rating.good"]}`) }).click();
+  if (await article.locator(".dl-quiz-grades").count())
+    await article.getByRole("button", { name: new RegExp(`^${zhQuiz["quiz.rating.good"]}`) }).click();
 
   await page.goto(CH11);
   const dash = page.locator("#quiz-dashboard");
@@ -63,13 +64,19 @@ test("a question answered in Chinese counts in English, on the same record", asy
   expect(history.map((h) => h.id)).toEqual([id]);
 });
 
-test("the Chinese search finds 梯度消失, 反向传播 and 学习率 in the chapters that teach them, and only Chinese pages", async ({ page, baseURL }) => {
+test("the Chinese search finds 梯度消失, 反向传播 and 学习率 in the chapters that teach them, and only Chinese pages", async ({
+  page,
+  baseURL,
+}) => {
   const root = new URL(baseURL!).pathname;
   await page.goto("zh-cn/");
   await page.locator("site-search button[data-open-modal]").click();
   const input = page.locator("#starlight__search input");
   await expect(input).toBeVisible();
-  const firstLink = page.locator(".pagefind-ui__result").first().locator(":scope > .pagefind-ui__result-inner > .pagefind-ui__result-title > a");
+  const firstLink = page
+    .locator(".pagefind-ui__result")
+    .first()
+    .locator(":scope > .pagefind-ui__result-inner > .pagefind-ui__result-title > a");
   for (const [term, chapter] of [
     ["梯度消失", "06-vanishing-gradients"],
     ["反向传播", "03-training-neural-networks"],
@@ -78,8 +85,13 @@ test("the Chinese search finds 梯度消失, 反向传播 and 学习率 in the c
     // Typed as an input method commits it: the whole word at once.
     await input.fill(term);
     // Pagefind updates the list as the query changes; poll until this query's results are in.
-    await expect.poll(() => firstLink.getAttribute("href"), { message: `first result for ${term}` }).toBe(`${root}zh-cn/chapters/${chapter}/`);
+    await expect
+      .poll(() => firstLink.getAttribute("href"), { message: `first result for ${term}` })
+      .toBe(`${root}zh-cn/chapters/${chapter}/`);
     const hrefs = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-    expect(hrefs.filter((h) => !h.startsWith(`${root}zh-cn/`)), "results outside the Chinese edition").toEqual([]);
+    expect(
+      hrefs.filter((h) => !h.startsWith(`${root}zh-cn/`)),
+      "results outside the Chinese edition",
+    ).toEqual([]);
   }
 });

@@ -54,7 +54,11 @@ describe("a question's translation", () => {
   };
 
   it("takes the text and keeps what is not text", () => {
-    const zh = translateQuestion(choice, { translatedFrom: "0123456789ab", prompt: "哪个？", answer: "这个。", options: [{ text: "甲", why: "因为。" }, { text: "乙" }] }, "q.yaml");
+    const zh = translateQuestion(
+      choice,
+      { translatedFrom: "0123456789ab", prompt: "哪个？", answer: "这个。", options: [{ text: "甲", why: "因为。" }, { text: "乙" }] },
+      "q.yaml",
+    );
     expect(zh).toMatchObject({ prompt: "哪个？", answer: "这个。", link: choice.link, topics: ["adam"] });
     if (zh.type !== "choice") throw new Error("type changed");
     expect(zh.options.map((o) => [o.text, o.correct, o.why])).toEqual([
@@ -64,14 +68,26 @@ describe("a question's translation", () => {
   });
 
   it("refuses a half translation, naming the file and what is missing", () => {
-    expect(() => translateQuestion(choice, { translatedFrom: "0123456789ab", prompt: "哪个？", answer: "这个。", options: [{ text: "甲" }, { text: "乙" }] }, "q.yaml")).toThrow(
-      /q\.yaml: needs "options\[0\]\.why"/,
-    );
-    expect(() => translateQuestion(choice, { translatedFrom: "0123456789ab", prompt: "哪个？", answer: "这个。", options: [{ text: "甲", why: "因为。" }] }, "q.yaml")).toThrow(
-      /1 options; its English source has 2/,
-    );
-    expect(() => translateQuestion(choice, { translatedFrom: "0123456789ab", prompt: "哪个？", options: [{ text: "甲", why: "因为。" }, { text: "乙" }] }, "q.yaml")).toThrow(
-      /needs "answer"/,
-    );
+    expect(() =>
+      translateQuestion(
+        choice,
+        { translatedFrom: "0123456789ab", prompt: "哪个？", answer: "这个。", options: [{ text: "甲" }, { text: "乙" }] },
+        "q.yaml",
+      ),
+    ).toThrow(/q\.yaml: needs "options\[0\]\.why"/);
+    expect(() =>
+      translateQuestion(
+        choice,
+        { translatedFrom: "0123456789ab", prompt: "哪个？", answer: "这个。", options: [{ text: "甲", why: "因为。" }] },
+        "q.yaml",
+      ),
+    ).toThrow(/1 options; its English source has 2/);
+    expect(() =>
+      translateQuestion(
+        choice,
+        { translatedFrom: "0123456789ab", prompt: "哪个？", options: [{ text: "甲", why: "因为。" }, { text: "乙" }] },
+        "q.yaml",
+      ),
+    ).toThrow(/needs "answer"/);
   });
 });
