@@ -34,8 +34,9 @@ export const SUBPATH_TRANSLATED = new Set(["zh-cn/", "zh-cn/chapters/11-intervie
 export const SAMPLE_EVERY = 8;
 export function crawledPages(subPath = (process.env.BASE_PATH ?? "/") !== "/"): string[] {
   const pages = builtPages().filter((p) => !isMovedPage(p));
-  const generated = pages.filter(isTemplatePage);
-  return pages
-    .filter((p) => !isTemplatePage(p) || generated.indexOf(p) % SAMPLE_EVERY === 0)
-    .filter((p) => !subPath || !isTranslatedPage(p) || SUBPATH_TRANSLATED.has(p));
+  const generated = pages.filter((p) => isTemplatePage(p) && !isTranslatedPage(p));
+  // A translated edition's template pages are the English sample's template with the translated bank: its first one.
+  const sample = (p: string) =>
+    isTranslatedPage(p) ? p === pages.find((q) => isTemplatePage(q) && isTranslatedPage(q)) : generated.indexOf(p) % SAMPLE_EVERY === 0;
+  return pages.filter((p) => !isTemplatePage(p) || sample(p)).filter((p) => !subPath || !isTranslatedPage(p) || SUBPATH_TRANSLATED.has(p));
 }
