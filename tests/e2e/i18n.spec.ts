@@ -88,6 +88,8 @@ test("the Chinese search finds 梯度消失, 反向传播 and 学习率 in the c
     await expect
       .poll(() => firstLink.getAttribute("href"), { message: `first result for ${term}` })
       .toBe(`${root}zh-cn/chapters/${chapter}/`);
+    // The result count and the search's own controls speak Chinese too.
+    await expect(page.locator(".pagefind-ui__message")).toHaveText(CJK);
     const hrefs = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     expect(
       hrefs.filter((h) => !h.startsWith(`${root}zh-cn/`)),
