@@ -109,3 +109,17 @@ checkExercise("rnn-step", rnnStep);`;
   await expect(cell.locator(".dl-cell-log").first()).toHaveText("✓ Solved: all 4 hidden cases pass.", { timeout: 20_000 });
   await expect(rnn.locator("[data-ex-status]")).toHaveText("Solved");
 });
+
+test("a cell's code keeps its height when it first comes into view: nothing below it moves while the reader scrolls", async ({ page }) => {
+  await page.goto(PAGE);
+  const edit = section(page, "mse").locator("[data-action=edit]");
+  const top = () => edit.evaluate((b) => Math.round(b.getBoundingClientRect().top + window.scrollY));
+  const before = await top();
+  // Scroll through the page, so every cell's code is shown (and laid out) once.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 400) {
+    await page.evaluate((to) => window.scrollTo(0, to), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  expect(Math.abs((await top()) - before), "px the mse cell's Edit moved").toBeLessThanOrEqual(1);
+});
