@@ -49,8 +49,7 @@ async function build(lang: Lang): Promise<SiteBank> {
     const tr = translated.get(id);
     if (!tr) {
       // A draft build (COURSE_TRANSLATION_DRAFT, src/build/translation-tracker.mjs) shows an untranslated question in English.
-      if (import.meta.env.COURSE_TRANSLATION_DRAFT || process.env.COURSE_TRANSLATION_DRAFT)
-        return { id, data: e.data, filePath: e.filePath };
+      if (process.env.COURSE_TRANSLATION_DRAFT) return { id, data: e.data, filePath: e.filePath };
       throw new Error(`${prefix}questions/${id}.yaml: missing (translation of ${e.filePath})`);
     }
     return { id, data: translateQuestion(e.data, tr.data, tr.filePath ?? id), filePath: tr.filePath };
