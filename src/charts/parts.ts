@@ -1,6 +1,7 @@
 // The parts every chart of the course shares: a palette that stays readable on both themes, a legend
-// of line swatches, chart widths, log-scale domains and ticks, and thinned data tables. Presentation
-// only; no numbers the course teaches are computed here.
+// of line swatches, chart widths, log-scale domains and ticks, thinned data tables, and the solid-and-dashed
+// pair of lines. Presentation only; no numbers the course teaches are computed here.
+import { Plot } from "./chart";
 import { formatNumber } from "./format";
 
 const LIGHT = ["#1f5fbf", "#c2410c", "#1b7f35", "#7b3fc4", "#5f6368"];
@@ -41,8 +42,19 @@ export function legend(items: LegendItem[]): HTMLElement {
 
 /** A chart's width from its host: the figure's width, capped; never wider than a phone allows. */
 export function chartWidth(host: HTMLElement, max = 640): number {
-  const w = host.clientWidth || max;
-  return Math.max(260, Math.min(max, Math.floor(w)));
+  return fitWidth(host.clientWidth, max);
+}
+
+/**
+ * A chart's width from a figure width already measured (trackWidth, so a redraw forces no layout): 260 px to `max`,
+ * and `max` while the width is not known yet (0).
+ *
+ * @example
+ *   fitWidth(1000, 420)   // 420
+ *   fitWidth(0, 420)      // 420
+ */
+export function fitWidth(figureWidth: number, max = 640): number {
+  return Math.max(260, Math.min(max, Math.floor(figureWidth || max)));
 }
 
 /** Width of one of two charts side by side in a wide figure; on a phone, one chart fills the width. */
@@ -91,3 +103,23 @@ export const plainTick = (d: number) => formatNumber(d, 2);
 
 /** The step axis every chart here shares: its label centred under the ticks, clear of the last one. */
 export const stepAxis = (label: string) => ({ label, labelAnchor: "center" as const, labelOffset: 34 });
+
+/** One line of `solidAndDashed`: its points and the field of each point its y is read from. */
+export interface PairLine {
+  data: Plot.Data;
+  y: string;
+}
+
+/**
+ * The course's pair of lines told apart without colour (training and validation cost, w₁ and w₂): `first` solid in
+ * series colour 0, `second` dashed in colour 1, both 2 px wide, over the same x field; the second is drawn on top.
+ *
+ * @example
+ *   marks: [...solidAndDashed("step", { data: points, y: "train" }, { data: points, y: "val" })]
+ */
+export function solidAndDashed(x: string, first: PairLine, second: PairLine): Plot.Markish[] {
+  return [
+    Plot.line(first.data, { x, y: first.y, stroke: seriesColor(0), strokeWidth: 2 }),
+    Plot.line(second.data, { x, y: second.y, stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" }),
+  ];
+}

@@ -1,15 +1,14 @@
 // <dl-adamw-vs-l2>: one overfitting-prone polynomial model trained with Adam + L2 (coupled decay),
 // AdamW (decoupled decay, same λ) and plain Adam (chapter 4): weight norm and validation cost over
 // time, and the fitted curves. The model (adamw-vs-l2-model.ts) trains with the engine; this draws.
-import { ThrottledWidget } from "./throttled-widget";
+import { RetrainedWidget } from "./retrained-widget";
 import { drawChart, Plot } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { tableHead } from "../charts/data-table";
 import { chartBlock, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
-import { adamwSchema, CompareTraining, splits, fitCurve, bestVal, RUNS, type Run, type RunId, type AdamwState } from "./adamw-vs-l2-model";
+import { adamwSchema, CompareTraining, splits, fitCurve, bestVal, RUNS, type Run, type RunId } from "./adamw-vs-l2-model";
 import { ChartQueue } from "./chart-queue";
-import { Retrainer } from "./retrainer";
-import { dropPlotStyle, trackWidth } from "./optimizer-charts";
+import { dropPlotStyle } from "./optimizer-charts";
 import { t } from "../i18n";
 
 const COLOR: Record<RunId, number> = { l2: 1, adamw: 0, none: 4 };
@@ -19,28 +18,13 @@ type Part = "norm" | "val" | "fit";
 const SLICE_STEPS = 40;
 const FIRST_FRAME_MS = 8;
 
-class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
+class AdamwVsL2Widget extends RetrainedWidget<typeof adamwSchema, Run, CompareTraining, Part> {
   readonly schema = adamwSchema;
-  private table!: HTMLTableElement;
-  private note!: HTMLElement;
-  private legendHost!: HTMLElement;
-  private normHost!: ReturnType<typeof chartBlock>;
-  private valHost!: ReturnType<typeof chartBlock>;
-  private fitHost!: ReturnType<typeof chartBlock>;
-  private charts!: HTMLElement;
-  private status!: HTMLElement;
-  private width!: () => number;
-  /** The finished runs the figure shows, the settings they were trained with, and the training under way. */
-  private runs: Run[] = [];
-  private trained!: AdamwState;
-  private retrainer?: Retrainer<CompareTraining>;
-  private readonly queue = new ChartQueue<Part>(["norm", "val", "fit"], (part) => this.drawPart(part));
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.queue.cancel();
-    this.retrainer?.stop();
-  }
+  protected readonly slices = { firstMs: FIRST_FRAME_MS, unit: SLICE_STEPS };
+  private readonly normHost = chartBlock(t("adamwVsL2.normTitle"));
+  private readonly valHost = chartBlock(t("adamwVsL2.valTitle"));
+  private readonly fitHost = chartBlock(t("adamwVsL2.fitTitle"));
+  protected readonly queue = new ChartQueue<Part>(["norm", "val", "fit"], (part) => this.drawPart(part));
 
   protected buildControls(panel: HTMLElement): void {
     panel.append(
@@ -53,48 +37,25 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
   private color = (id: RunId) => seriesColor(COLOR[id]);
   private dash = (id: RunId) => (id === "none" ? "2 3" : id === "l2" ? "6 3" : undefined);
 
-  protected render(): void {
-    if (!this.table) {
-      this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
-      this.note = Object.assign(document.createElement("p"), { className: "dl-note" });
-      this.status = Object.assign(document.createElement("p"), { className: "dl-internals-status" });
-      this.status.setAttribute("aria-live", "polite");
-      this.legendHost = document.createElement("div");
-      this.charts = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
-      this.normHost = chartBlock(t("adamwVsL2.normTitle"));
-      this.valHost = chartBlock(t("adamwVsL2.valTitle"));
-      this.fitHost = chartBlock(t("adamwVsL2.fitTitle"));
-      this.charts.append(this.normHost.block, this.valHost.block, this.fitHost.block);
-      this.figure.append(this.table, this.note, this.status, this.legendHost, this.charts);
-      this.width = trackWidth(this.figure, () => this.update());
-      this.retrainer = new Retrainer<CompareTraining>(
-        { firstMs: FIRST_FRAME_MS, unit: SLICE_STEPS, pauseOutside: this.figure },
-        {
-          busy: (job) => this.setBusy(job.progress),
-          finished: (job) => {
-            this.runs = job.results();
-            this.trained = job.s;
-          },
-          show: () => this.showRuns(),
-        },
-      );
-    }
-    this.retrainer?.want(JSON.stringify(this.state), () => new CompareTraining({ ...this.state }));
+  protected chartBlocks(): HTMLElement[] {
+    return [this.normHost.block, this.valHost.block, this.fitHost.block];
   }
 
-  /** Marks the figure as showing the previous runs while new ones train, and says how far they got. */
-  private setBusy(progress: number): void {
-    this.status.textContent = t("adamwVsL2.training", { percent: Math.round(progress * 100) });
-    for (const el of [this.charts, this.table]) el.setAttribute("aria-busy", "true");
+  protected trainKey(): string {
+    return JSON.stringify(this.state);
   }
 
-  /** The finished runs: table and note now, the charts whose inputs changed one per frame. */
-  private showRuns(): void {
+  protected makeJob(): CompareTraining {
+    return new CompareTraining({ ...this.state });
+  }
+
+  protected trainingText(percent: number): string {
+    return t("adamwVsL2.training", { percent });
+  }
+
+  protected showRuns(): void {
     const s = this.trained,
       runs = this.runs;
-    const numbers = this.table.textContent + this.note.textContent;
-    this.status.textContent = "";
-    for (const el of [this.charts, this.table]) el.setAttribute("aria-busy", "false");
     const theme = document.documentElement.dataset.theme ?? "";
     if (this.legendHost.dataset.theme !== theme) {
       this.legendHost.replaceChildren(
@@ -115,13 +76,6 @@ class AdamwVsL2Widget extends ThrottledWidget<typeof adamwSchema> {
           });
     const look = `${this.retrainer?.trainedKey}:${theme}:${this.chartWidth()}`;
     for (const part of ["norm", "val", "fit"] as const) this.queue.want(part, look);
-    // New numbers are this frame's news (and a training's last slice its work): the charts then wait for the next frames.
-    this.queue.flush(undefined, numbers === this.table.textContent + this.note.textContent);
-  }
-
-  /** The charts' width, from the figure's tracked width (no forced layout). */
-  private chartWidth(): number {
-    return Math.max(260, Math.min(420, this.width() || 420));
   }
 
   private drawPart(part: Part): void {

@@ -1,15 +1,14 @@
 // <dl-batch-size>: full-batch, mini-batch and single-example SGD on the house prices (chapter 4):
 // loss against examples processed (or steps), and the cloud of per-batch gradients around the
 // full-batch gradient. The model (batch-size-model.ts) trains with the engine; this draws.
-import { ThrottledWidget } from "./throttled-widget";
+import { RetrainedWidget } from "./retrained-widget";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { tableHead } from "../charts/data-table";
 import { chartBlock, legend, seriesColor, thin, plainTick, stepAxis } from "../charts/parts";
 import { ChartQueue } from "./chart-queue";
-import { Retrainer } from "./retrainer";
 import { dotsMark } from "../charts/dots-mark";
-import { dropPlotStyle, trackWidth } from "./optimizer-charts";
+import { dropPlotStyle } from "./optimizer-charts";
 import {
   batchSizeSchema,
   BatchTraining,
@@ -32,29 +31,15 @@ const FIRST_FRAME_MS = 8;
 const trainKey = (s: BatchSizeState) => [s.lr, s.epochs, s.m, s.seed].join();
 const cloudKey = (s: BatchSizeState) => [s.m, s.seed, s.where].join();
 
-class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
+class BatchSizeWidget extends RetrainedWidget<typeof batchSizeSchema, BatchRun, BatchTraining, Part> {
   readonly schema = batchSizeSchema;
-  private lossHost!: ReturnType<typeof chartBlock>;
-  private cloudHost!: ReturnType<typeof chartBlock>;
-  private table!: HTMLTableElement;
-  private notes!: HTMLElement;
-  private legendHost!: HTMLElement;
-  private charts!: HTMLElement;
-  private status!: HTMLElement;
-  private width!: () => number;
-  /** The settings the figure shows, its finished runs and gradient cloud, and the training under way. */
+  protected readonly slices = { firstMs: FIRST_FRAME_MS, unit: SLICE_STEPS };
+  private readonly lossHost = chartBlock("");
+  private readonly cloudHost = chartBlock(t("batchSize.cloudTitle"));
+  /** The settings the figure shows, and its gradient cloud. */
   private shown!: BatchSizeState;
-  private runs: BatchRun[] = [];
-  private trained!: BatchSizeState;
   private cloud?: { key: string; value: ReturnType<typeof gradientCloud> };
-  private retrainer?: Retrainer<BatchTraining>;
-  private readonly queue = new ChartQueue<Part>(["loss", "cloud"], (part) => this.drawPart(part));
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.queue.cancel();
-    this.retrainer?.stop();
-  }
+  protected readonly queue = new ChartQueue<Part>(["loss", "cloud"], (part) => this.drawPart(part));
 
   protected buildControls(panel: HTMLElement): void {
     panel.append(
@@ -71,50 +56,29 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
     b === 0 ? t("batchSize.full", { m: this.shown.m }) : b === 1 ? t("batchSize.single") : t("batchSize.mini", { b });
   private color = (b: BatchChoice) => seriesColor(BATCHES.indexOf(b));
 
-  protected render(): void {
-    if (!this.table) {
-      this.table = Object.assign(document.createElement("table"), { className: "dl-fallback dl-internals-table", tabIndex: 0 });
-      this.notes = Object.assign(document.createElement("p"), { className: "dl-note" });
-      this.status = Object.assign(document.createElement("p"), { className: "dl-internals-status" });
-      this.status.setAttribute("aria-live", "polite");
-      this.charts = Object.assign(document.createElement("div"), { className: "dl-internals-charts" });
-      this.lossHost = chartBlock("");
-      this.cloudHost = chartBlock(t("batchSize.cloudTitle"));
-      this.charts.append(this.lossHost.block, this.cloudHost.block);
-      this.legendHost = document.createElement("div");
-      this.figure.append(this.table, this.notes, this.status, this.legendHost, this.charts);
-      this.width = trackWidth(this.figure, () => this.update());
-      this.retrainer = new Retrainer<BatchTraining>(
-        { firstMs: FIRST_FRAME_MS, unit: SLICE_STEPS, pauseOutside: this.figure },
-        {
-          busy: (job) => this.setBusy(job.progress),
-          finished: (job) => {
-            this.runs = job.results();
-            this.trained = job.s;
-          },
-          show: () => this.showRuns(),
-        },
-      );
-    }
-    this.retrainer?.want(trainKey(this.state), () => new BatchTraining({ ...this.state }));
+  protected chartBlocks(): HTMLElement[] {
+    return [this.lossHost.block, this.cloudHost.block];
   }
 
-  /** Marks the figure as showing the previous runs while new ones train, and says how far they got. */
-  private setBusy(progress: number): void {
-    this.status.textContent = t("batchSize.training", { percent: Math.round(progress * 100) });
-    for (const el of [this.charts, this.table]) el.setAttribute("aria-busy", "true");
+  protected trainKey(): string {
+    return trainKey(this.state);
   }
 
-  /** The finished runs with the current axis and cloud point: table and notes now, the charts whose inputs
-   * changed one per frame (the axis moves only the loss chart, the cloud point only the cloud). */
-  private showRuns(): void {
+  protected makeJob(): BatchTraining {
+    return new BatchTraining({ ...this.state });
+  }
+
+  protected trainingText(percent: number): string {
+    return t("batchSize.training", { percent });
+  }
+
+  /** The finished runs with the current axis and cloud point (the axis moves only the loss chart, the cloud point
+   * only the cloud). */
+  protected showRuns(): void {
     // The runs were trained with these settings; the axis and the cloud point are the reader's current ones.
     const { lr, epochs, m, seed } = this.trained;
     const s = (this.shown = { ...this.state, lr, epochs, m, seed });
     const runs = this.runs;
-    const numbers = this.table.textContent + this.notes.textContent;
-    this.status.textContent = "";
-    for (const el of [this.charts, this.table]) el.setAttribute("aria-busy", "false");
     if (this.cloud?.key !== cloudKey(s)) this.cloud = { key: cloudKey(s), value: gradientCloud(s) };
     const cloud = this.cloud.value;
     const theme = document.documentElement.dataset.theme ?? "";
@@ -125,20 +89,13 @@ class BatchSizeWidget extends ThrottledWidget<typeof batchSizeSchema> {
     }
     this.fillTable(runs, cloud);
     const diverged = runs.filter((r) => r.diverged !== null);
-    this.notes.textContent = [
+    this.note.textContent = [
       ...diverged.map((r) => t("batchSize.diverged", { name: this.label(r.batch), step: r.diverged! })),
       s.where === "minimum" ? t("batchSize.noteMinimum") : t("batchSize.noteStart"),
     ].join(" ");
     const look = `${theme}:${this.chartWidth()}`;
     this.queue.want("loss", `${this.retrainer?.trainedKey}:${s.xAxis}:${look}`);
     this.queue.want("cloud", `${cloudKey(s)}:${look}`);
-    // New numbers are this frame's news (and a training's last slice its work): the charts then wait for the next frames.
-    this.queue.flush(undefined, numbers === this.table.textContent + this.notes.textContent);
-  }
-
-  /** The charts' width, from the figure's tracked width (no forced layout). */
-  private chartWidth(): number {
-    return Math.max(260, Math.min(420, this.width() || 420));
   }
 
   private drawPart(part: Part): void {

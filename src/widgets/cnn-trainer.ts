@@ -79,17 +79,13 @@ class CnnTrainerWidget extends WidgetBase<typeof cnnTrainerSchema> {
       this.playButton,
       controlButton(t("cnnTrainer.reset"), "reset", () => this.later(() => this.ensureTrainer().reset())),
     );
+    // The learning-rate slider with the rate itself beside it (rate-slider.ts).
+    const rate = this.control("logLr");
+    this.showRate = rateReadout(rate, "dl-cnn-rate");
     panel.append(
       this.fieldGroup(t("cnnTrainer.group.run"), [buttons]),
-      this.fieldGroup(t("cnnTrainer.group.network"), ["filters", this.rateControl(), "seed"]),
+      this.fieldGroup(t("cnnTrainer.group.network"), ["filters", rate, "seed"]),
     );
-  }
-
-  /** The learning-rate slider with the rate itself beside it (rate-slider.ts). */
-  private rateControl(): HTMLElement {
-    const wrap = this.control("logLr");
-    this.showRate = rateReadout(wrap, "dl-cnn-rate");
-    return wrap;
   }
 
   protected render(): void {

@@ -1,6 +1,6 @@
 // Runs a long computation a slice per animation frame so the page stays responsive (the overfitting,
-// dropout, gradient-flow and exploding-gradient labs, and the sequence trainer while it plays). The job says how far it got; the caller
-// redraws now and then.
+// dropout, gradient-flow and exploding-gradient labs, and the sequence, transformer and CNN trainers). The job says how far
+// it got; the caller redraws now and then.
 // Work pauses while the widget is scrolled out of view, so several labs never compete for frames.
 import { afterPaint } from "./after-paint";
 import { watchVisibility } from "./visibility";
@@ -32,6 +32,18 @@ export function runAfterPaint(job: SliceJob, redraw: (done: boolean) => void, op
     stopStart();
     stopSlices();
   };
+}
+
+/**
+ * `runAfterPaint` with nothing drawn on the way: `finish` runs once, when the job is done (a restarted trainer's first
+ * curve point, a Step's updates), since a half-done job has nothing worth drawing. Returns the cancel function.
+ *
+ * @example
+ *   this.stopFrames = finishAfterPaint(trainer, () => this.drawAll(), { budgetMs: 6, unit: START_CHUNK, pauseOutside: this });
+ */
+export function finishAfterPaint(job: SliceJob, finish: () => void, options: Omit<SliceOptions, "redrawMs"> = {}): () => void {
+  // With no redraw interval, runInFrames calls back only once the job is done.
+  return runAfterPaint(job, (done) => done && finish(), { ...options, redrawMs: Infinity });
 }
 
 /**

@@ -7,7 +7,7 @@ import { dotsMark } from "../charts/dots-mark";
 import { dropPlotStyle, trackWidth } from "./optimizer-charts";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
-import { chartBlock, legend, seriesColor, thin, powerOfTen, stepAxis } from "../charts/parts";
+import { chartBlock, fitWidth, legend, seriesColor, thin, powerOfTen, stepAxis } from "../charts/parts";
 import { insideAdamSchema, insideAdam, paramNames, paramSymbols, largestStepGap, TABLE_STEPS, type AdamRecord } from "./inside-adam-model";
 import { t } from "../i18n";
 
@@ -99,7 +99,12 @@ class InsideAdamWidget extends ThrottledWidget<typeof insideAdamSchema> {
 
   /** The charts' width, from the figure's tracked width (no forced layout). */
   private chartWidth(): number {
-    return Math.max(260, Math.min(420, this.width() || 420));
+    return fitWidth(this.width(), 420);
+  }
+
+  /** What the three charts share: the step t along x, with room below it for stepAxis's label. */
+  private stepFrame(width: number, height: number, marginLeft: number) {
+    return { width, height, marginLeft, marginBottom: 44, x: stepAxis(t("insideAdam.axisStep")) };
   }
 
   private drawPart(part: Part): void {
@@ -164,11 +169,7 @@ class InsideAdamWidget extends ThrottledWidget<typeof insideAdamSchema> {
     drawChart(
       this.firstHost.host,
       {
-        width,
-        height: 230,
-        marginLeft: 56,
-        marginBottom: 44,
-        x: stepAxis(t("insideAdam.axisStep")),
+        ...this.stepFrame(width, 230, 56),
         y: { label: t("insideAdam.axisFirst"), grid: true },
         marks: [
           Plot.ruleY([0], { stroke: c.muted }),
@@ -204,11 +205,7 @@ class InsideAdamWidget extends ThrottledWidget<typeof insideAdamSchema> {
     drawChart(
       this.secondHost.host,
       {
-        width,
-        height: 230,
-        marginLeft: 56,
-        marginBottom: 44,
-        x: stepAxis(t("insideAdam.axisStep")),
+        ...this.stepFrame(width, 230, 56),
         y: { type: "log", label: t("insideAdam.axisSecond"), grid: true, tickFormat: powerOfTen },
         marks: [
           dotsMark(positive("g2"), "t", "y", 1.8, { fill: seriesColor(4) }),
@@ -246,11 +243,7 @@ class InsideAdamWidget extends ThrottledWidget<typeof insideAdamSchema> {
     drawChart(
       this.stepHost.host,
       {
-        width,
-        height: 250,
-        marginLeft: 64,
-        marginBottom: 44,
-        x: stepAxis(t("insideAdam.axisStep")),
+        ...this.stepFrame(width, 250, 64),
         y: { label: t("insideAdam.axisStepSize"), grid: true },
         marks: [
           Plot.ruleY([0], { stroke: c.muted }),

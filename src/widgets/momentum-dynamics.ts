@@ -30,6 +30,24 @@ type Host = "errors" | "kappa" | "damping" | "stability";
 const HOSTS: Host[] = ["errors", "kappa", "damping", "stability"];
 const f = (x: number, d = 3) => formatNumber(x, d);
 
+/**
+ * What the three rate charts share: the rate ρ per step (0 to `yMax`) against `x`, a colour legend, and the line ρ = 1
+ * past which a method's error grows, under the chart's own `marks`.
+ */
+function rateChart(size: number, x: Plot.ScaleOptions, yMax: number, color: Plot.ScaleOptions, marks: Plot.Markish[]): Plot.PlotOptions {
+  return {
+    width: size,
+    height: Math.round(size * 0.85),
+    marginLeft: 48,
+    marginBottom: 36,
+    x,
+    y: { domain: [0, yMax], label: t("momentumDynamics.axisRate"), grid: true },
+    color: { ...color, legend: true },
+    clip: true,
+    marks: [Plot.ruleY([1], { stroke: themeColors().muted }), ...marks],
+  };
+}
+
 class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
   readonly schema = dynamicsSchema;
   private hosts = {} as Record<Host, HTMLElement>;
@@ -247,21 +265,12 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
       atGd = optimalSettings("gd", 1, s.kappa);
     drawChart(
       this.hosts.kappa,
-      {
-        width: size,
-        height: Math.round(size * 0.85),
-        marginLeft: 48,
-        marginBottom: 36,
-        x: { type: "log", domain: [1, 100], label: t("momentumDynamics.axisKappa") },
-        y: { domain: [0, 1.2], label: t("momentumDynamics.axisRate"), grid: true },
-        color: {
-          domain: series.map(name),
-          range: series.map((k) => (k === "gdBest" || k === "momentumBest" ? colors[k] : optimizerColor(k))),
-          legend: true,
-        },
-        clip: true,
-        marks: [
-          Plot.ruleY([1], { stroke: themeColors().muted }),
+      rateChart(
+        size,
+        { type: "log", domain: [1, 100], label: t("momentumDynamics.axisKappa") },
+        1.2,
+        { domain: series.map(name), range: series.map((k) => (k === "gdBest" || k === "momentumBest" ? colors[k] : optimizerColor(k))) },
+        [
           Plot.ruleX([s.kappa], { stroke: themeColors().muted, strokeDasharray: "2 3" }),
           ...series.map((k) =>
             Plot.line(
@@ -276,7 +285,7 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
             ),
           ),
         ],
-      },
+      ),
       t("momentumDynamics.kappaDesc", { kappa: s.kappa, gd: f(atGd.rate, 4), momentum: f(at.rate, 4) }),
       {
         columns: [t("momentumDynamics.col.kappa"), ...series.map(name)],
@@ -303,17 +312,12 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
       .reduce((a, b) => (Math.abs(b.beta - s.beta) < Math.abs(a.beta - s.beta) ? b : a));
     drawChart(
       this.hosts.damping,
-      {
-        width: size,
-        height: Math.round(size * 0.85),
-        marginLeft: 48,
-        marginBottom: 36,
-        x: { domain: [0, 1], label: t("momentumDynamics.axisBeta") },
-        y: { domain: [0, 1.2], label: t("momentumDynamics.axisRate"), grid: true },
-        color: { domain: [0, 1, "both"].map((d) => dir(d as 0 | 1 | "both")), range: [c.muted, c.second, c.accent], legend: true },
-        clip: true,
-        marks: [
-          Plot.ruleY([1], { stroke: c.muted }),
+      rateChart(
+        size,
+        { domain: [0, 1], label: t("momentumDynamics.axisBeta") },
+        1.2,
+        { domain: [0, 1, "both"].map((d) => dir(d as 0 | 1 | "both")), range: [c.muted, c.second, c.accent] },
+        [
           Plot.ruleX(
             crit.filter((b) => b <= 1),
             { stroke: c.muted, strokeDasharray: "2 3" },
@@ -326,7 +330,7 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
           ),
           Plot.dot([now], { x: "beta", y: "rho", r: 5, fill: c.accent, stroke: c.text }),
         ],
-      },
+      ),
       t("momentumDynamics.dampingDesc", { lr: s.lr, flat: f(crit[0]), steep: f(crit[1]), beta: s.beta, rho: f(now.rho, 4) }),
       {
         columns: [t("momentumDynamics.col.beta"), dir(0), dir(1), dir("both")],
@@ -348,17 +352,12 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
     const hs = lambdas.map((l) => s.lr * l);
     drawChart(
       this.hosts.stability,
-      {
-        width: size,
-        height: Math.round(size * 0.85),
-        marginLeft: 48,
-        marginBottom: 36,
-        x: { domain: [0, 4], label: t("momentumDynamics.axisH") },
-        y: { domain: [0, 2], label: t("momentumDynamics.axisRate"), grid: true },
-        color: { domain: METHODS.map(name), range: METHODS.map((m) => optimizerColor(m)), legend: true },
-        clip: true,
-        marks: [
-          Plot.ruleY([1], { stroke: c.muted }),
+      rateChart(
+        size,
+        { domain: [0, 4], label: t("momentumDynamics.axisH") },
+        2,
+        { domain: METHODS.map(name), range: METHODS.map((m) => optimizerColor(m)) },
+        [
           Plot.ruleX(
             hs.filter((h) => h <= 4),
             { stroke: c.text, strokeDasharray: "2 3" },
@@ -371,7 +370,7 @@ class MomentumDynamicsWidget extends ThrottledWidget<typeof dynamicsSchema> {
           ),
           Plot.dot(limits, { x: "h", y: () => 1, r: 4, fill: (d: { method: QuadMethod }) => name(d.method) }),
         ],
-      },
+      ),
       t("momentumDynamics.stabilityDesc", {
         beta: s.beta,
         gd: f(limits[0].h),

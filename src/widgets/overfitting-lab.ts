@@ -7,7 +7,7 @@ import { drawChart, Plot } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { runInFrames } from "./frame-slices";
 import { afterPaint } from "./after-paint";
-import { chartBlock, chartWidth, legend, seriesColor, stepAxis, thin } from "../charts/parts";
+import { chartBlock, chartWidth, legend, seriesColor, solidAndDashed, stepAxis, thin } from "../charts/parts";
 import { CapacitySweep, WIDTHS, bestWidth, finalCosts, overfittingSchema, type WidthRun } from "./overfitting-lab-model";
 import { t } from "../i18n";
 
@@ -130,13 +130,10 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
         y: { type: "log", label: t("overfittingLab.axisCost"), grid: true, ticks: 4, tickFormat: (d: number) => formatNumber(d, 2) },
         marks: [
           Plot.ruleX([selected], { stroke: seriesColor(4), strokeDasharray: "2 3" }),
-          Plot.line(
-            long.filter((p) => p.kind === "train"),
-            { x: "width", y: "J", stroke: seriesColor(0), strokeWidth: 2 },
-          ),
-          Plot.line(
-            long.filter((p) => p.kind === "val"),
-            { x: "width", y: "J", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" },
+          ...solidAndDashed(
+            "width",
+            { data: long.filter((p) => p.kind === "train"), y: "J" },
+            { data: long.filter((p) => p.kind === "val"), y: "J" },
           ),
           Plot.dot(long, {
             x: "width",
@@ -170,10 +167,7 @@ class OverfittingLabWidget extends ThrottledWidget<typeof overfittingSchema> {
         marginBottom: 44,
         x: stepAxis(t("overfittingLab.axisStep")),
         y: { type: "log", label: t("overfittingLab.axisCost"), grid: true, ticks: 4, tickFormat: (d: number) => formatNumber(d, 2) },
-        marks: [
-          Plot.line(pts, { x: "step", y: "train", stroke: seriesColor(0), strokeWidth: 2 }),
-          Plot.line(pts, { x: "step", y: "val", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" }),
-        ],
+        marks: [...solidAndDashed("step", { data: pts, y: "train" }, { data: pts, y: "val" })],
       },
       t("overfittingLab.curvesDesc", {
         width: run.width,

@@ -5,7 +5,7 @@
 import { ThrottledWidget } from "./throttled-widget";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
-import { chartBlock, chartWidth, legend, seriesColor, thin } from "../charts/parts";
+import { chartBlock, chartWidth, legend, seriesColor, solidAndDashed, stepAxis, thin } from "../charts/parts";
 import {
   LAMBDA_MAX,
   W_STAR,
@@ -178,10 +178,6 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
   }
 
   private drawPaths(g: Geometry, width: number): void {
-    const long = g.path.flatMap((p) => [
-      { lambda: p.lambda, w: p.w1, k: "w₁" },
-      { lambda: p.lambda, w: p.w2, k: "w₂" },
-    ]);
     const firstZero = g.path.find((p) => p.w2 === 0);
     drawChart(
       this.pathHost.host,
@@ -190,19 +186,12 @@ class PenaltyGeometryWidget extends ThrottledWidget<typeof penaltySchema> {
         height: 240,
         marginLeft: 44,
         marginBottom: 44,
-        x: { domain: [0, LAMBDA_MAX], label: "λ", labelAnchor: "center", labelOffset: 34 },
+        x: { ...stepAxis("λ"), domain: [0, LAMBDA_MAX] },
         y: { label: t("penaltyGeometry.axisWeight"), grid: true },
         marks: [
           Plot.ruleY([0], { stroke: themeColors().muted }),
           Plot.ruleX([this.state.lambda], { stroke: seriesColor(4), strokeDasharray: "2 3" }),
-          Plot.line(
-            long.filter((d) => d.k === "w₁"),
-            { x: "lambda", y: "w", stroke: seriesColor(0), strokeWidth: 2 },
-          ),
-          Plot.line(
-            long.filter((d) => d.k === "w₂"),
-            { x: "lambda", y: "w", stroke: seriesColor(1), strokeWidth: 2, strokeDasharray: "6 3" },
-          ),
+          ...solidAndDashed("lambda", { data: g.path, y: "w1" }, { data: g.path, y: "w2" }),
         ],
       },
       t(firstZero ? "penaltyGeometry.pathDescZero" : "penaltyGeometry.pathDesc", {

@@ -5,7 +5,7 @@
 import { rateOf, rateReadout } from "./rate-slider";
 import { WidgetBase } from "./base";
 import { controlButton } from "./controls";
-import { runAfterPaint, runInFrames } from "./frame-slices";
+import { finishAfterPaint, runInFrames } from "./frame-slices";
 import { watchVisibility } from "./visibility";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { thin } from "../charts/parts";
@@ -81,17 +81,13 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
         this.settle();
       }),
     );
+    // The learning-rate slider with the rate itself beside it (rate-slider.ts).
+    const rate = this.control("logLr");
+    this.showRate = rateReadout(rate, "dl-st-rate");
     panel.append(
       this.fieldGroup(t("sequenceTrainer.group.run"), [buttons]),
-      this.fieldGroup(t("sequenceTrainer.group.network"), ["task", "model", "hidden", "optimizer", this.rateControl(), "clip"]),
+      this.fieldGroup(t("sequenceTrainer.group.network"), ["task", "model", "hidden", "optimizer", rate, "clip"]),
     );
-  }
-
-  /** The learning-rate slider with the rate itself beside it (rate-slider.ts). */
-  private rateControl(): HTMLElement {
-    const wrap = this.control("logLr");
-    this.showRate = rateReadout(wrap, "dl-st-rate");
-    return wrap;
   }
 
   protected optionLabel(name: string, option: string): string {
@@ -115,12 +111,7 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     const tr = this.trainer;
     if (!tr?.starting || this.playing) return;
     this.stopFrames();
-    this.stopFrames = runAfterPaint({ advance: (n) => tr.advance(n) }, (done) => done && this.drawAll(), {
-      budgetMs: BUDGET_MS,
-      redrawMs: Infinity,
-      unit: START_CHUNK,
-      pauseOutside: this,
-    });
+    this.stopFrames = finishAfterPaint(tr, () => this.drawAll(), { budgetMs: BUDGET_MS, unit: START_CHUNK, pauseOutside: this });
   }
 
   private buildFigure(): void {
@@ -366,15 +357,14 @@ class SequenceTrainerWidget extends WidgetBase<typeof sequenceTrainerSchema> {
     };
     this.stepping = true;
     this.drawReadouts();
-    const stop = runAfterPaint(
+    const stop = finishAfterPaint(
       job,
-      (done) => {
-        if (!done) return;
+      () => {
         this.stepping = false;
         this.stepLeft = 0;
         this.afterTraining();
       },
-      { budgetMs: BUDGET_MS, redrawMs: Infinity, unit: 1, pauseOutside: this },
+      { budgetMs: BUDGET_MS, unit: 1, pauseOutside: this },
     );
     this.stopFrames = () => {
       this.stepping = false;

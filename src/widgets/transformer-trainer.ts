@@ -6,7 +6,7 @@ import { rateOf, rateReadout } from "./rate-slider";
 import { WidgetBase } from "./base";
 import { controlButton } from "./controls";
 import { afterPaint } from "./after-paint";
-import { runAfterPaint } from "./frame-slices";
+import { finishAfterPaint, runAfterPaint } from "./frame-slices";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { thin } from "../charts/parts";
 import { formatNumber } from "../charts/format";
@@ -64,17 +64,13 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
       }),
     );
     this.showPause();
+    // The learning-rate slider with the rate itself beside it (rate-slider.ts).
+    const rate = this.control("logLr");
+    this.showRate = rateReadout(rate, "dl-st-rate");
     panel.append(
       this.fieldGroup(t("transformerTrainer.group.run"), [buttons]),
-      this.fieldGroup(t("transformerTrainer.group.network"), ["heads", this.rateControl(), "seed"]),
+      this.fieldGroup(t("transformerTrainer.group.network"), ["heads", rate, "seed"]),
     );
-  }
-
-  /** The learning-rate slider with the rate itself beside it (rate-slider.ts). */
-  private rateControl(): HTMLElement {
-    const wrap = this.control("logLr");
-    this.showRate = rateReadout(wrap, "dl-st-rate");
-    return wrap;
   }
 
   protected optionLabel(name: string, option: string): string {
@@ -270,12 +266,7 @@ class TransformerTrainerWidget extends WidgetBase<typeof transformerTrainerSchem
     const tr = this.trainer;
     if (!tr?.starting || this.running) return;
     this.stopFrames();
-    this.stopFrames = runAfterPaint({ advance: (n) => tr.advance(n) }, (done) => done && this.drawAll(), {
-      budgetMs: BUDGET_MS,
-      redrawMs: Infinity,
-      unit: START_CHUNK,
-      pauseOutside: this,
-    });
+    this.stopFrames = finishAfterPaint(tr, () => this.drawAll(), { budgetMs: BUDGET_MS, unit: START_CHUNK, pauseOutside: this });
   }
 
   /** Asks for TURN_UPDATES more updates of both networks, run a slice per frame from the frame after the click. */

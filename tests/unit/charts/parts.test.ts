@@ -1,7 +1,7 @@
 // The chart parts every widget shares: one log-domain rule and one paired-width rule.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { logDomain, pairWidth, powerOfTen } from "../../../src/charts/parts";
+import { fitWidth, logDomain, pairWidth, powerOfTen } from "../../../src/charts/parts";
 
 describe("logDomain", () => {
   it("pads the finite positive range by the factor and holds values at the ceiling", () => {
@@ -29,6 +29,16 @@ describe("pairWidth", () => {
     expect(pairWidth(360)).toBe(356);
     expect(pairWidth(200)).toBe(240);
     expect(pairWidth(0)).toBe(312);
+  });
+});
+
+describe("fitWidth", () => {
+  it("caps a measured width at max, keeps 260 px on a narrow phone, and gives max while the width is unknown", () => {
+    expect(fitWidth(1000, 420)).toBe(420);
+    expect(fitWidth(333.7, 420)).toBe(333);
+    expect(fitWidth(200, 420)).toBe(260);
+    expect(fitWidth(0, 420)).toBe(420);
+    expect(fitWidth(0)).toBe(640);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runAfterPaint, startInFrames } from "../../../src/widgets/frame-slices";
+import { finishAfterPaint, runAfterPaint, startInFrames } from "../../../src/widgets/frame-slices";
 import { countingJob, manualFrames } from "./frame-jobs";
 
 describe("startInFrames", () => {
@@ -98,5 +98,37 @@ describe("runAfterPaint", () => {
     frames.frame();
     expect(late.job.units).toBe(0);
     expect(late.redraws).toEqual([]);
+  });
+});
+
+describe("finishAfterPaint", () => {
+  const frames = manualFrames();
+  afterEach(() => {
+    frames.reset();
+    vi.useRealTimers();
+  });
+
+  it("calls finish once, when the job is done, and never on the way", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    frames.install();
+    const inner = countingJob(3),
+      calls: number[] = [];
+    // Each unit takes 10 ms of a 5 ms budget: one unit per frame.
+    const job = {
+      advance: (n: number) => {
+        vi.advanceTimersByTime(10);
+        return inner.advance(n);
+      },
+    };
+    finishAfterPaint(job, () => calls.push(inner.units), { budgetMs: 5, unit: 1 });
+    frames.frame(); // the change's frame
+    vi.runAllTimers(); // once it is painted
+    frames.frame();
+    frames.frame();
+    expect(inner.units).toBe(2);
+    expect(calls).toEqual([]);
+    frames.frame();
+    expect(calls).toEqual([3]);
+    expect(frames.pending).toBe(0);
   });
 });
