@@ -3,7 +3,7 @@
 // The 4 × depth layers are computed a few per animation frame (StatsSweep), the highlighted scheme first, so a
 // change answers in the next frame and the comparison curves fill in over the following ones.
 import { WidgetBase } from "./base";
-import { runInFrames } from "./frame-slices";
+import { runAfterPaint } from "./frame-slices";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { activationStatsSchema, intendedVariance, sampledVariance, StatsSweep } from "./activation-stats-model";
@@ -38,7 +38,8 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
     this.stopFrames();
   }
 
-  /** A new state: this activation's sweep (kept once finished) continues, its first slice computed and drawn at once. */
+  /** A new state: this activation's sweep (kept once finished) continues, its first slice computed and drawn at once,
+   * the rest once that frame is painted. */
   protected render(): void {
     if (!this.readouts) this.buildFigure();
     const s = this.state,
@@ -54,7 +55,7 @@ class ActivationStatsWidget extends WidgetBase<typeof activationStatsSchema> {
     while (!sweep.ready(s.depth) && performance.now() - t0 < FIRST_SLICE_MS) sweep.advance(1);
     this.draw(sweep);
     if (!sweep.finished)
-      this.stopFrames = runInFrames(sweep, () => this.draw(sweep), { unit: 1, budgetMs: 8, redrawMs: 100, pauseOutside: this });
+      this.stopFrames = runAfterPaint(sweep, () => this.draw(sweep), { unit: 1, budgetMs: 8, redrawMs: 100, pauseOutside: this });
   }
 
   /** Readouts, status and charts from what the sweep has computed so far; a chart is drawn again only when it changes. */

@@ -2,7 +2,7 @@
 // from the same weights and advance a slice of steps per animation frame, so the page stays responsive; a run whose
 // loss or gradient stops being finite is marked "diverged" on the charts and in the table.
 import { WidgetBase } from "./base";
-import { runInFrames } from "./frame-slices";
+import { runAfterPaint } from "./frame-slices";
 import { drawChart, Plot, themeColors } from "../charts/chart";
 import { formatNumber } from "../charts/format";
 import { tableCell, tableRow } from "../charts/data-table";
@@ -64,10 +64,11 @@ class ExplodingLabWidget extends WidgetBase<typeof explodingLabSchema> {
         return runs.every((r) => r.done);
       },
     };
-    // The first slice is drawn at once, so the figure answers the change in the same frame.
+    // The first slice is drawn at once, so the figure answers the change in the same frame; the rest starts once that
+    // frame is painted.
     const done = job.advance(CHUNK);
     this.draw();
-    if (!done) this.stopFrames = runInFrames(job, () => this.draw(), { unit: CHUNK, budgetMs: 8, redrawMs: 100, pauseOutside: this });
+    if (!done) this.stopFrames = runAfterPaint(job, () => this.draw(), { unit: CHUNK, budgetMs: 8, redrawMs: 100, pauseOutside: this });
   }
 
   private build(): void {
