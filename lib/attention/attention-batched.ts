@@ -1,5 +1,5 @@
 import { Tensor, shapeError } from "../tensor/tensor";
-import { attendBackwardInto, attendInto, type Strided } from "./attend";
+import { type BlockSizes, attendBackwardInto, attendInto, stridedRows } from "./attend";
 
 /** Options of `attentionForward`: a causal mask (torch's is_causal) and the score scale (default 1/√E). */
 export interface AttentionOptions {
@@ -12,8 +12,10 @@ export interface AttentionOptions {
 /** Gradients of `attentionForward`'s inputs. */
 export type AttentionGrads = { dQ: Tensor; dK: Tensor; dV: Tensor };
 
-// Checks Q [..., Lq, E], K [..., Lk, E], V [..., Lk, Ev] with equal leading axes; returns B (their product) and the sizes.
-function sizes(Q: Tensor, K: Tensor, V: Tensor, who: string) {
+// Checks Q [..., Lq, E], K [..., Lk, E], V [..., Lk, Ev] with equal leading axes and, when given, an output-side O
+// [..., Lq, Ev] (output or dO, named in `what`) with its weights [..., Lq, Lk]; returns the blocks' sizes (one block
+// per batch entry: batch is the product of the leading axes) and those axes.
+function blocks(who: string, Q: Tensor, K: Tensor, V: Tensor, options: AttentionOptions, O?: Tensor, weights?: Tensor, what = "") {
   const r = Q.shape.length;
   if (r < 2 || K.shape.length !== r || V.shape.length !== r) throw shapeError(who, Q.shape, K.shape, "(Q, K, V) need the same rank ≥ 2");
   let B = 1;
@@ -27,10 +29,11 @@ function sizes(Q: Tensor, K: Tensor, V: Tensor, who: string) {
     Ev = V.shape[r - 1];
   if (K.shape[r - 1] !== E) throw shapeError(who, Q.shape, K.shape, "(Q and K) need the same width E");
   if (V.shape[r - 2] !== Lk) throw shapeError(who, K.shape, V.shape, "(K and V) need one value per key");
-  return { B, Lq, Lk, E, Ev, lead: Q.shape.slice(0, r - 2) };
+  if (O !== undefined && weights !== undefined && (O.size !== B * Lq * Ev || weights.size !== B * Lq * Lk))
+    throw shapeError(who, [B, Lq, Ev], O.shape, `(${what}) do not match`);
+  const n: BlockSizes = { batch: B, heads: 1, Lq, Lk, d: E, dv: Ev, scale: options.scale ?? 1 / Math.sqrt(E) };
+  return { n, lead: Q.shape.slice(0, r - 2) };
 }
-
-const view = (T: Tensor, stride: number): Strided => ({ data: T.data, offset: 0, stride });
 
 /**
  * Scaled dot-product attention on batches, as `torch.nn.functional.scaled_dot_product_attention` (no dropout), also
@@ -45,15 +48,16 @@ const view = (T: Tensor, stride: number): Strided => ({ data: T.data, offset: 0,
  *   weights.shape;   // [2, 4, 4], lower triangular
  */
 export function attentionForward(Q: Tensor, K: Tensor, V: Tensor, options: AttentionOptions = {}): { output: Tensor; weights: Tensor } {
-  const { Lq, Lk, Ev, lead } = sizes(Q, K, V, "attentionForward");
-  const output = new Tensor([...lead, Lq, Ev]),
-    weights = new Tensor([...lead, Lq, Lk]);
+  const { n, lead } = blocks("attentionForward", Q, K, V, options);
+  const output = new Tensor([...lead, n.Lq, n.dv]),
+    weights = new Tensor([...lead, n.Lq, n.Lk]);
   attentionForwardInto(output, weights, Q, K, V, options);
   return { output, weights };
 }
 
 /**
- * `attentionForward` written into preallocated `output` [..., Lq, Ev] and `weights` [..., Lq, Lk]; no array is allocated (only small views).
+ * `attentionForward` written into preallocated `output` [..., Lq, Ev] and `weights` [..., Lq, Lk]; no array is allocated
+ * (only small views).
  *
  *   output, weights ← attentionForward(Q, K, V)
  *
@@ -68,24 +72,16 @@ export function attentionForwardInto(
   V: Tensor,
   options: AttentionOptions = {},
 ): void {
-  const { B, Lq, Lk, E, Ev } = sizes(Q, K, V, "attentionForward");
-  if (output.size !== B * Lq * Ev || weights.size !== B * Lq * Lk)
-    throw shapeError("attentionForward", [B, Lq, Ev], output.shape, "(expected and output) do not match");
-  const n = { Lq, Lk, d: E, dv: Ev, scale: options.scale ?? 1 / Math.sqrt(E) },
-    causal = options.causal ?? false;
-  const q = view(Q, E),
-    k = view(K, E),
-    v = view(V, Ev),
-    P = view(weights, Lk),
-    O = view(output, Ev);
-  for (let b = 0; b < B; b++) {
-    q.offset = b * Lq * E;
-    k.offset = b * Lk * E;
-    v.offset = b * Lk * Ev;
-    P.offset = b * Lq * Lk;
-    O.offset = b * Lq * Ev;
-    attendInto(q, k, v, n, causal, P, O);
-  }
+  const { n } = blocks("attentionForward", Q, K, V, options, output, weights, "expected and output");
+  attendInto(
+    stridedRows(Q, n.d),
+    stridedRows(K, n.d),
+    stridedRows(V, n.dv),
+    n,
+    options.causal ?? false,
+    stridedRows(weights, n.Lk),
+    stridedRows(output, n.dv),
+  );
 }
 
 /**
@@ -110,8 +106,6 @@ export function attentionBackward(
   return grads;
 }
 
-let scratch = new Float64Array(0); // dP of one query row; grows to the longest key sequence seen
-
 /**
  * `attentionBackward` written into preallocated dQ, dK, dV (overwritten); no array is allocated once warmed up.
  *
@@ -130,28 +124,21 @@ export function attentionBackwardInto(
   weights: Tensor,
   options: AttentionOptions = {},
 ): void {
-  const { B, Lq, Lk, E, Ev } = sizes(Q, K, V, "attentionBackward");
-  if (dO.size !== B * Lq * Ev || weights.size !== B * Lq * Lk)
-    throw shapeError("attentionBackward", [B, Lq, Ev], dO.shape, "(output and dO) do not match");
-  const { dQ, dK, dV } = grads;
+  const { n } = blocks("attentionBackward", Q, K, V, options, dO, weights, "output and dO"),
+    { dQ, dK, dV } = grads;
   if (dQ.size !== Q.size || dK.size !== K.size || dV.size !== V.size)
     throw shapeError("attentionBackward", Q.shape, dQ.shape, "(inputs and their gradients) do not match");
-  if (scratch.length < Lk) scratch = new Float64Array(Lk);
-  const n = { Lq, Lk, d: E, dv: Ev, scale: options.scale ?? 1 / Math.sqrt(E) };
-  const q = view(Q, E),
-    k = view(K, E),
-    v = view(V, Ev),
-    P = view(weights, Lk),
-    gO = view(dO, Ev),
-    gQ = view(dQ, E),
-    gK = view(dK, E),
-    gV = view(dV, Ev);
-  for (let b = 0; b < B; b++) {
-    q.offset = gQ.offset = b * Lq * E;
-    k.offset = gK.offset = b * Lk * E;
-    v.offset = gV.offset = b * Lk * Ev;
-    P.offset = b * Lq * Lk;
-    gO.offset = b * Lq * Ev;
-    attendBackwardInto(q, k, v, n, P, gO, gQ, gK, gV, scratch);
-  }
+  const E = n.d,
+    Ev = n.dv;
+  attendBackwardInto(
+    stridedRows(Q, E),
+    stridedRows(K, E),
+    stridedRows(V, Ev),
+    n,
+    stridedRows(weights, n.Lk),
+    stridedRows(dO, Ev),
+    stridedRows(dQ, E),
+    stridedRows(dK, E),
+    stridedRows(dV, Ev),
+  );
 }

@@ -2,7 +2,7 @@ import type { Param } from "../layers/layer";
 import { createRng, type Rng } from "../random/rng";
 import { matmulInto } from "../tensor/matmul";
 import { Tensor, shapeError } from "../tensor/tensor";
-import { type BlockSizes, type Strided, attendBackwardInto, attendInto } from "./attend";
+import { type BlockSizes, attendBackwardInto, attendInto, stridedRows } from "./attend";
 
 const EMPTY = new Tensor([0]);
 
@@ -65,7 +65,6 @@ export class MultiheadAttention {
   // [E, E] views of W_q, W_k, W_v and of their gradients inside the [3E, E] arrays.
   private readonly W: Tensor[];
   private readonly dW: Tensor[];
-  private scratch = new Float64Array(0);
   private buffers?: { N: number; Lq: number; Lk: number; dCtx: Tensor; dq: Tensor; dk: Tensor; dv: Tensor; dIn: Tensor[] };
 
   constructor(
@@ -102,8 +101,7 @@ export class MultiheadAttention {
    */
   forward(query: Tensor, key: Tensor, value: Tensor, options: { causal?: boolean } = {}): { output: Tensor; weights: Tensor } {
     const E = this.embedDim,
-      H = this.numHeads,
-      d = this.headDim;
+      H = this.numHeads;
     for (const T of [query, key, value])
       if (T.shape.length !== 3 || T.shape[2] !== E || T.shape[0] !== query.shape[0])
         throw shapeError("MultiheadAttention.forward", [query.shape[0], 0, E], T.shape, "do not match: inputs are [N, L, E]");
@@ -119,19 +117,15 @@ export class MultiheadAttention {
     const inputs = [query, key, value],
       projected = [c.q, c.k, c.v];
     for (let p = 0; p < 3; p++) this.project(projected[p], inputs[p], this.W[p], this.inProjBias, p * E);
-    const n: BlockSizes = { Lq, Lk, d, dv: d, scale: 1 / Math.sqrt(d) };
-    const q: Strided = { data: c.q.data, offset: 0, stride: E },
-      k: Strided = { data: c.k.data, offset: 0, stride: E },
-      v: Strided = { data: c.v.data, offset: 0, stride: E },
-      P: Strided = { data: c.headWeights.data, offset: 0, stride: Lk },
-      O: Strided = { data: c.context.data, offset: 0, stride: E };
-    for (let b = 0; b < N; b++)
-      for (let h = 0; h < H; h++) {
-        q.offset = O.offset = b * Lq * E + h * d;
-        k.offset = v.offset = b * Lk * E + h * d;
-        P.offset = (b * H + h) * Lq * Lk;
-        attendInto(q, k, v, n, this.causal, P, O);
-      }
+    attendInto(
+      stridedRows(c.q, E),
+      stridedRows(c.k, E),
+      stridedRows(c.v, E),
+      this.blocks(N, Lq, Lk),
+      this.causal,
+      stridedRows(c.headWeights, Lk),
+      stridedRows(c.context, E),
+    );
     this.project(c.output, c.context, this.outProjWeight, this.outProjBias, 0);
     const w = c.weights.data,
       hw = c.headWeights.data,
@@ -153,31 +147,23 @@ export class MultiheadAttention {
     if (dOutput.size !== c.output.size)
       throw shapeError("MultiheadAttention.backward", c.output.shape, dOutput.shape, "(output and dOutput) do not match");
     const E = this.embedDim,
-      H = this.numHeads,
-      d = this.headDim,
       { N, Lq, Lk } = B;
     // out_proj: dW_o = dOutᵀ·context, db_o = Σ_rows dOut, dContext = dOut·W_o
     const dOut = dOutput.reshape([N * Lq, E]);
     matmulInto(this.dOutProjWeight, dOut, c.context.reshape([N * Lq, E]), true, false);
     sumRowsInto(this.dOutProjBias.data, dOut.data, N * Lq, E, 0);
     matmulInto(B.dCtx, dOut, this.outProjWeight);
-    const n: BlockSizes = { Lq, Lk, d, dv: d, scale: 1 / Math.sqrt(d) };
-    const view = (T: Tensor, stride: number): Strided => ({ data: T.data, offset: 0, stride });
-    const q = view(c.q, E),
-      k = view(c.k, E),
-      v = view(c.v, E),
-      P = view(c.headWeights, Lk),
-      gO = view(B.dCtx, E),
-      gq = view(B.dq, E),
-      gk = view(B.dk, E),
-      gv = view(B.dv, E);
-    for (let b = 0; b < N; b++)
-      for (let h = 0; h < H; h++) {
-        q.offset = gO.offset = gq.offset = b * Lq * E + h * d;
-        k.offset = v.offset = gk.offset = gv.offset = b * Lk * E + h * d;
-        P.offset = (b * H + h) * Lq * Lk;
-        attendBackwardInto(q, k, v, n, P, gO, gq, gk, gv, this.scratch);
-      }
+    attendBackwardInto(
+      stridedRows(c.q, E),
+      stridedRows(c.k, E),
+      stridedRows(c.v, E),
+      this.blocks(N, Lq, Lk),
+      stridedRows(c.headWeights, Lk),
+      stridedRows(B.dCtx, E),
+      stridedRows(B.dq, E),
+      stridedRows(B.dk, E),
+      stridedRows(B.dv, E),
+    );
     // in_proj, one block of rows per projection: dW_p = dpᵀ·input_p, db_p = Σ_rows dp, dInput_p = dp·W_p
     const grads = [B.dq, B.dk, B.dv],
       inputs = [c.query, c.key, c.value];
@@ -206,6 +192,12 @@ export class MultiheadAttention {
     list.push(p("out_proj.weight", this.outProjWeight, this.dOutProjWeight, true));
     if (this.outProjBias) list.push(p("out_proj.bias", this.outProjBias, this.dOutProjBias, false));
     return list;
+  }
+
+  // The attention blocks of N sequences: one per sequence and head, head h on the columns h·d … (h+1)·d − 1.
+  private blocks(N: number, Lq: number, Lk: number): BlockSizes {
+    const d = this.headDim;
+    return { batch: N, heads: this.numHeads, Lq, Lk, d, dv: d, scale: 1 / Math.sqrt(d) };
   }
 
   // out [rows, E] ← X·Wᵀ + b[bo … bo + E) (b may be null), on [N, L, E] tensors seen as [N·L, E].
@@ -248,7 +240,6 @@ export class MultiheadAttention {
       dv: t(N, Lk, E),
       dIn: [t(N, Lq, E), t(N, Lk, E), t(N, Lk, E)],
     };
-    if (this.scratch.length < Lk) this.scratch = new Float64Array(Lk);
     return this.cache;
   }
 }

@@ -1,15 +1,15 @@
-import { Tensor, shapeError } from "../tensor/tensor";
-import type { Param } from "./layer";
-import { LayerBase } from "./layer-base";
+import { Tensor } from "../tensor/tensor";
+import { Normalization, type NormalizationCache, type NormalizationGrads } from "./normalization";
+import { type NormLayout, momentsInto } from "./normalize";
 
 /**
  * Named values of a batch-norm layer's last forward (mu, var, varUnbiased, invStd are [n, 1]: one per feature). var is
  * the biased batch variance that normalizes; varUnbiased = var·m/(m − 1) is what the running average receives (both
  * hold the running statistics in eval mode).
  */
-export type BatchNormCache = { A_prev: Tensor; mu: Tensor; var: Tensor; varUnbiased: Tensor; invStd: Tensor; xHat: Tensor; A: Tensor };
+export type BatchNormCache = NormalizationCache & { varUnbiased: Tensor };
 /** Named gradients of a batch-norm layer's last backward (dA, dA_prev per example; dgamma, dbeta of the mean cost). */
-export type BatchNormGrads = { dA: Tensor; dgamma: Tensor; dbeta: Tensor; dA_prev: Tensor };
+export type BatchNormGrads = NormalizationGrads;
 
 /**
  * Batch normalization over the batch axis, one mean and variance per feature (row), with a learnable scale and shift.
@@ -25,136 +25,59 @@ export type BatchNormGrads = { dA: Tensor; dgamma: Tensor; dbeta: Tensor; dA_pre
  *   const bn = new BatchNorm(4);
  *   bn.forward(Z); bn.runningMean; bn.eval();
  */
-export class BatchNorm extends LayerBase<BatchNormCache, BatchNormGrads> {
+export class BatchNorm extends Normalization<BatchNormCache> {
   readonly kind = "batchNorm";
-  readonly gamma: Tensor;
-  readonly beta: Tensor;
-  readonly dgamma: Tensor;
-  readonly dbeta: Tensor;
+  protected readonly label = "BatchNorm";
   readonly runningMean: Tensor;
   readonly runningVar: Tensor;
   readonly momentum: number;
-  readonly eps: number;
   /** Training batches that updated the running statistics (PyTorch's num_batches_tracked; frozen forwards do not count). */
   numBatchesTracked = 0;
 
-  constructor(
-    readonly n: number,
-    options: { momentum?: number; eps?: number; name?: string } = {},
-  ) {
-    super(options.name ?? "");
+  constructor(n: number, options: { momentum?: number; eps?: number; name?: string } = {}) {
+    super(n, "batch", options);
     this.momentum = options.momentum ?? 0.1;
-    this.eps = options.eps ?? 1e-5;
-    this.gamma = Tensor.full([n, 1], 1);
-    this.beta = new Tensor([n, 1]);
-    this.dgamma = new Tensor([n, 1]);
-    this.dbeta = new Tensor([n, 1]);
     this.runningMean = new Tensor([n, 1]);
     this.runningVar = Tensor.full([n, 1], 1);
   }
 
-  protected allocate(m: number) {
-    const n = this.n,
-      A = new Tensor([n, m]);
-    return {
-      cache: {
-        A_prev: A,
-        mu: new Tensor([n, 1]),
-        var: new Tensor([n, 1]),
-        varUnbiased: new Tensor([n, 1]),
-        invStd: new Tensor([n, 1]),
-        xHat: new Tensor([n, m]),
-        A,
-      },
-      grads: { dA: A, dgamma: this.dgamma, dbeta: this.dbeta, dA_prev: new Tensor([n, m]) },
-    };
+  protected allocateExtra() {
+    return { varUnbiased: new Tensor([this.n, 1]) };
   }
 
   forward(A_prev: Tensor): Tensor {
-    const n = this.n,
-      m = A_prev.cols;
-    if (A_prev.rows !== n) throw shapeError("BatchNorm.forward", [n, m], A_prev.shape, `do not match: expected ${n} features (rows)`);
-    if (this.training && m < 2) throw new RangeError(`BatchNorm.forward: training needs more than 1 example per batch, got m = ${m}`);
-    this.useBatch(m);
+    // NOTE: refused before any buffer is touched; a wrong feature count is left to the shape check of Normalization.
+    if (this.training && A_prev.rows === this.n && A_prev.cols < 2)
+      throw new RangeError(`BatchNorm.forward: training needs more than 1 example per batch, got m = ${A_prev.cols}`);
+    return super.forward(A_prev);
+  }
+
+  /** Training: the batch's moments, folded into the running statistics unless frozen. Eval: the running statistics. */
+  protected statistics(x: Float64Array, L: NormLayout): void {
     const c = this.cache,
-      x = A_prev.data,
-      xh = c.xHat.data,
-      y = c.A.data;
+      rm = this.runningMean.data,
+      rv = this.runningVar.data;
+    if (!this.training) {
+      c.mu.data.set(rm);
+      c.var.data.set(rv);
+      c.varUnbiased.data.set(rv);
+      return;
+    }
+    // NOTE: the biased variance normalizes; the running average gets the unbiased Σ(x − μ)²/(m − 1)
     const mu = c.mu.data,
-      v = c.var.data,
-      vu = c.varUnbiased.data,
-      inv = c.invStd.data,
-      g = this.gamma.data,
-      b = this.beta.data;
-    const rm = this.runningMean.data,
-      rv = this.runningVar.data,
-      mom = this.momentum;
-    c.A_prev = A_prev;
-    for (let i = 0; i < n; i++) {
-      const row = i * m;
-      if (this.training) {
-        let s = 0;
-        for (let j = 0; j < m; j++) s += x[row + j];
-        const mean = s / m;
-        let ss = 0;
-        for (let j = 0; j < m; j++) ss += (x[row + j] - mean) * (x[row + j] - mean);
-        mu[i] = mean;
-        v[i] = ss / m; // NOTE: biased variance normalizes; the running average gets the unbiased ss/(m − 1)
-        vu[i] = ss / (m - 1);
-        if (!this.frozen) {
-          rm[i] = (1 - mom) * rm[i] + mom * mean;
-          rv[i] = (1 - mom) * rv[i] + mom * vu[i];
-        }
-      } else {
-        mu[i] = rm[i];
-        v[i] = rv[i];
-        vu[i] = rv[i];
-      }
-      inv[i] = 1 / Math.sqrt(v[i] + this.eps);
-      for (let j = 0; j < m; j++) {
-        xh[row + j] = (x[row + j] - mu[i]) * inv[i];
-        y[row + j] = g[i] * xh[row + j] + b[i];
-      }
+      vu = c.varUnbiased.data;
+    momentsInto(x, L, mu, c.var.data, vu);
+    if (this.frozen) return;
+    const mom = this.momentum;
+    for (let i = 0; i < this.n; i++) {
+      rm[i] = (1 - mom) * rm[i] + mom * mu[i];
+      rv[i] = (1 - mom) * rv[i] + mom * vu[i];
     }
-    if (this.training && !this.frozen) this.numBatchesTracked++;
-    return c.A;
+    this.numBatchesTracked++;
   }
 
-  backward(dA: Tensor): Tensor {
-    const c = this.cache;
-    if (c === undefined) throw new Error("BatchNorm.backward: call forward first");
-    if (dA.size !== c.A.size || dA.rows !== this.n) throw shapeError("BatchNorm.backward", c.A.shape, dA.shape, "(A and dA) do not match");
-    const n = this.n,
-      m = c.A.cols,
-      gr = this.grads,
-      dy = dA.data,
-      xh = c.xHat.data,
-      dx = gr.dA_prev.data;
-    const g = this.gamma.data,
-      inv = c.invStd.data,
-      dg = this.dgamma.data,
-      db = this.dbeta.data;
-    gr.dA = dA;
-    for (let i = 0; i < n; i++) {
-      const row = i * m;
-      let sb = 0,
-        sg = 0;
-      for (let j = 0; j < m; j++) {
-        sb += dy[row + j];
-        sg += dy[row + j] * xh[row + j];
-      }
-      db[i] = sb / m;
-      dg[i] = sg / m;
-      const k = g[i] * inv[i];
-      // NOTE: in eval mode μ and σ² are constants, so only the direct path γ/√(σ² + ε)·dy remains.
-      if (this.training) for (let j = 0; j < m; j++) dx[row + j] = k * (dy[row + j] - db[i] - xh[row + j] * dg[i]);
-      else for (let j = 0; j < m; j++) dx[row + j] = k * dy[row + j];
-    }
-    return gr.dA_prev;
-  }
-
-  /** gamma and beta, never decayed. */
-  params(): Param[] {
-    return [this.param("gamma", this.gamma, this.dgamma, false), this.param("beta", this.beta, this.dbeta, false)];
+  /** In eval mode μ and σ² are constants, so backward keeps only the direct path. */
+  protected statsFromInput(): boolean {
+    return this.training;
   }
 }

@@ -5,6 +5,7 @@ export { LayerBase } from "./layer-base";
 export { Dense, type DenseOptions, type DenseCache, type DenseGrads } from "./dense";
 export { ActivationLayer, type ActivationCache, type ActivationGrads } from "./activation-layer";
 export { Dropout, type DropoutCache, type DropoutGrads } from "./dropout";
+export { Normalization, type NormalizationCache, type NormalizationGrads } from "./normalization";
 export { BatchNorm, type BatchNormCache, type BatchNormGrads } from "./batch-norm";
 export { LayerNorm, type LayerNormCache, type LayerNormGrads } from "./layer-norm";
 export { Residual, type ResidualCache } from "./residual";

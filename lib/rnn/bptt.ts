@@ -49,6 +49,23 @@ export type RecurrentGrads = {
 };
 
 /**
+ * Where step s lies in a recurrent layer's flat buffers. The layer sets it before each stepForward and stepBackward
+ * (one object, reused, so the time loops allocate nothing).
+ *
+ *   Hm = H·m,   ao = s·G·H·m (step s in cache.gates and grads.dZ),   prev = s·H·m (h_s),   next = prev + H·m (h_{s+1})
+ *
+ * @example
+ *   const { Hm, ao, prev, next } = at;   // LSTM, gates i, f, g, o already squashed: c_{s+1} = f ⊙ c_s + i ⊙ g
+ *   for (let k = 0; k < Hm; k++) c[next + k] = a[ao + Hm + k] * c[prev + k] + a[ao + k] * a[ao + 2 * Hm + k];
+ */
+export interface StepAt {
+  Hm: number;
+  ao: number;
+  prev: number;
+  next: number;
+}
+
+/**
  * The base of `RNN`, `LSTM` and `GRU`: parameters W_ih [G·H, I], W_hh [G·H, H], b_ih, b_hh [G·H, 1] (G = 1, 4, 3
  * gates stacked in PyTorch's order), the forward time loop and backpropagation through time (BPTT):
  *
@@ -66,8 +83,8 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
   C,
   G
 > {
-  /** Gate names in storage order (["h"], ["i", "f", "g", "o"], ["r", "z", "n"]). */
-  abstract readonly gateNames: readonly string[];
+  /** G, the number of gates stacked in the weights: gateNames.length. */
+  readonly gateCount: number;
   readonly W_ih: Tensor;
   readonly W_hh: Tensor;
   readonly b_ih: Tensor;
@@ -82,18 +99,21 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
   // Set by stepBackward: where ∂L/∂(W_hh·h + b_hh) of the current step lives (the same as dZ except for GRU).
   protected dahBuf: Float64Array = new Float64Array(0);
   protected dahOff = 0;
+  private readonly at: StepAt = { Hm: 0, ao: 0, prev: 0, next: 0 };
 
   constructor(
     readonly inputSize: number,
     readonly hiddenSize: number,
-    readonly gateCount: number,
+    /** Gate names in storage order (["h"], ["i", "f", "g", "o"], ["r", "z", "n"]); their count is G. */
+    readonly gateNames: readonly string[],
     options: RecurrentOptions = {},
   ) {
     super(options.name ?? "");
+    this.gateCount = gateNames.length;
     if (!(Number.isInteger(inputSize) && inputSize >= 1 && Number.isInteger(hiddenSize) && hiddenSize >= 1)) {
       throw new RangeError(`recurrent layer: sizes must be positive integers, got input ${inputSize}, hidden ${hiddenSize}`);
     }
-    const GH = gateCount * hiddenSize,
+    const GH = this.gateCount * hiddenSize,
       rng = options.rng ?? createRng(1),
       k = 1 / Math.sqrt(hiddenSize);
     const draw = (shape: number[]) => {
@@ -114,9 +134,9 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
   /** Buffers of the cell type beyond the shared ones (c_t, tanh c_t, W_hn·h + b_hn, …). */
   protected abstract allocateExtra(m: number, T: number): { cache: Omit<C, keyof RecurrentCache>; grads: Omit<G, keyof RecurrentGrads> };
   /** Writes h_{s+1} (and the gates of step s) from x_{s+1} = X slot s and h_s. */
-  protected abstract stepForward(s: number, m: number): void;
+  protected abstract stepForward(s: number, at: StepAt): void;
   /** From ∂L/∂h_{s+1} (complete in dh slot s+1), writes dZ slot s, adds any direct ∂L/∂h_s term, sets dahBuf/dahOff. */
-  protected abstract stepBackward(s: number, m: number): void;
+  protected abstract stepBackward(at: StepAt): void;
   /** Called before the time loop with the initial cell state (LSTM only). */
   protected startState(c0: Tensor | undefined, m: number): void {
     if (c0 !== undefined) throw new RangeError(`${this.kind}.forward: only an LSTM takes an initial cell state c0`);
@@ -126,6 +146,17 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
   protected startGrad(dcT: Tensor | undefined, m: number): void {
     if (dcT !== undefined) throw new RangeError(`${this.kind}.backward: only an LSTM takes a gradient on c_T`);
     void m;
+  }
+
+  // Sets `at` to step s of the current batch.
+  private stepAt(s: number): StepAt {
+    const at = this.at,
+      Hm = this.hiddenSize * this.m;
+    at.Hm = Hm;
+    at.ao = s * this.gateCount * Hm;
+    at.prev = s * Hm;
+    at.next = at.prev + Hm;
+    return at;
   }
 
   protected allocate(m: number, T: number): { cache: C; grads: G } {
@@ -195,7 +226,7 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
       hd.set(h0.data);
     }
     this.startState(c0, m);
-    for (let s = 0; s < T; s++) this.stepForward(s, m);
+    for (let s = 0; s < T; s++) this.stepForward(s, this.stepAt(s));
     return c.out;
   }
 
@@ -245,7 +276,7 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
       dX = g.dX.data;
     dX.fill(inputGrad ? 0 : NaN);
     for (let s = T - 1; s >= 0; s--) {
-      this.stepBackward(s, m);
+      this.stepBackward(this.stepAt(s));
       const zo = s * GH * m,
         dah = this.dahBuf,
         ao = this.dahOff;

@@ -1,5 +1,5 @@
 import { Tensor } from "../tensor/tensor";
-import { Recurrent, type RecurrentCache, type RecurrentGrads, type RecurrentOptions } from "./bptt";
+import { Recurrent, type RecurrentCache, type RecurrentGrads, type RecurrentOptions, type StepAt } from "./bptt";
 import { addMatmul, fillBias, sigma } from "./kernels";
 
 /** Named values of a GRU's last forward: the shared ones plus W_hn·h_{t−1} + b_hn per step (the part r gates). */
@@ -32,10 +32,9 @@ export type GRUGrads = RecurrentGrads & {
  */
 export class GRU extends Recurrent<GRUCache, GRUGrads> {
   readonly kind: string = "gru";
-  readonly gateNames: readonly string[] = ["r", "z", "n"];
 
   constructor(inputSize: number, hiddenSize: number, options: RecurrentOptions = {}) {
-    super(inputSize, hiddenSize, 3, options);
+    super(inputSize, hiddenSize, ["r", "z", "n"], options);
   }
 
   protected allocateExtra(m: number, T: number) {
@@ -46,23 +45,20 @@ export class GRU extends Recurrent<GRUCache, GRUGrads> {
     };
   }
 
-  protected stepForward(s: number, m: number): void {
+  protected stepForward(s: number, { Hm, ao, prev, next }: StepAt): void {
     const I = this.inputSize,
       H = this.hiddenSize,
-      Hm = H * m,
-      c = this.cache;
-    const ax = c.ax.data,
+      m = this.m,
+      c = this.cache,
+      ax = c.ax.data,
       ah = c.ah.data,
       a = c.gates.data,
-      ao = s * 3 * Hm,
       h = c.h.data,
       hn = c.hn.data;
     fillBias(ax, 0, this.b_ih.data, null, 3 * H, m);
     addMatmul(ax, 0, this.W_ih.data, c.X.data, s * I * m, 3 * H, I, m);
     fillBias(ah, 0, this.b_hh.data, null, 3 * H, m);
-    addMatmul(ah, 0, this.W_hh.data, h, s * Hm, 3 * H, H, m);
-    const prev = s * Hm,
-      next = prev + Hm;
+    addMatmul(ah, 0, this.W_hh.data, h, prev, 3 * H, H, m);
     for (let k = 0; k < Hm; k++) {
       const r = sigma(ax[k] + ah[k]),
         z = sigma(ax[Hm + k] + ah[Hm + k]),
@@ -76,19 +72,13 @@ export class GRU extends Recurrent<GRUCache, GRUGrads> {
     }
   }
 
-  protected stepBackward(s: number, m: number): void {
-    const Hm = this.hiddenSize * m,
-      c = this.cache,
-      g = this.grads;
-    const a = c.gates.data,
-      ao = s * 3 * Hm,
-      h = c.h.data,
-      hn = c.hn.data,
-      dh = g.dh.data,
-      dZ = g.dZ.data,
-      dah = g.dah.data;
-    const prev = s * Hm,
-      next = prev + Hm;
+  protected stepBackward({ Hm, ao, prev, next }: StepAt): void {
+    const a = this.cache.gates.data,
+      h = this.cache.h.data,
+      hn = this.cache.hn.data,
+      dh = this.grads.dh.data,
+      dZ = this.grads.dZ.data,
+      dah = this.grads.dah.data;
     for (let k = 0; k < Hm; k++) {
       const r = a[ao + k],
         z = a[ao + Hm + k],

@@ -1,5 +1,5 @@
 import { Tensor, shapeError } from "../tensor/tensor";
-import { Recurrent, type RecurrentCache, type RecurrentGrads, type RecurrentOptions } from "./bptt";
+import { Recurrent, type RecurrentCache, type RecurrentGrads, type RecurrentOptions, type StepAt } from "./bptt";
 import { addMatmul, fillBias, sigma } from "./kernels";
 
 /** Named values of an LSTM's last forward: the shared ones plus the cell state c_0 … c_T and tanh(c_t). */
@@ -35,10 +35,9 @@ export type LSTMGrads = RecurrentGrads & {
  */
 export class LSTM extends Recurrent<LSTMCache, LSTMGrads> {
   readonly kind: string = "lstm";
-  readonly gateNames: readonly string[] = ["i", "f", "g", "o"];
 
   constructor(inputSize: number, hiddenSize: number, options: RecurrentOptions = {}) {
-    super(inputSize, hiddenSize, 4, options);
+    super(inputSize, hiddenSize, ["i", "f", "g", "o"], options);
   }
 
   protected allocateExtra(m: number, T: number) {
@@ -71,22 +70,19 @@ export class LSTM extends Recurrent<LSTMCache, LSTMGrads> {
     }
   }
 
-  protected stepForward(s: number, m: number): void {
+  protected stepForward(s: number, { Hm, ao, prev, next }: StepAt): void {
     const I = this.inputSize,
       H = this.hiddenSize,
-      Hm = H * m,
-      c = this.cache;
-    const a = c.gates.data,
-      ao = s * 4 * Hm,
+      m = this.m,
+      c = this.cache,
+      a = c.gates.data,
       h = c.h.data,
       cs = c.c.data,
       tc = c.tanhC.data;
     // Pre-activations of the four gates, squashed in place into the gate cache.
     fillBias(a, ao, this.b_ih.data, this.b_hh.data, 4 * H, m);
     addMatmul(a, ao, this.W_ih.data, c.X.data, s * I * m, 4 * H, I, m);
-    addMatmul(a, ao, this.W_hh.data, h, s * Hm, 4 * H, H, m);
-    const prev = s * Hm,
-      next = prev + Hm;
+    addMatmul(a, ao, this.W_hh.data, h, prev, 4 * H, H, m);
     for (let k = 0; k < Hm; k++) {
       const i = sigma(a[ao + k]),
         f = sigma(a[ao + Hm + k]),
@@ -104,19 +100,13 @@ export class LSTM extends Recurrent<LSTMCache, LSTMGrads> {
     }
   }
 
-  protected stepBackward(s: number, m: number): void {
-    const Hm = this.hiddenSize * m,
-      c = this.cache,
-      g_ = this.grads;
-    const a = c.gates.data,
-      ao = s * 4 * Hm,
-      cs = c.c.data,
-      tc = c.tanhC.data,
-      dh = g_.dh.data,
-      dc = g_.dc.data,
-      dZ = g_.dZ.data;
-    const prev = s * Hm,
-      next = prev + Hm;
+  protected stepBackward({ Hm, ao, prev, next }: StepAt): void {
+    const a = this.cache.gates.data,
+      cs = this.cache.c.data,
+      tc = this.cache.tanhC.data,
+      dh = this.grads.dh.data,
+      dc = this.grads.dc.data,
+      dZ = this.grads.dZ.data;
     for (let k = 0; k < Hm; k++) {
       const i = a[ao + k],
         f = a[ao + Hm + k],

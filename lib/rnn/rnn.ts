@@ -1,4 +1,4 @@
-import { Recurrent, type RecurrentCache, type RecurrentGrads, type RecurrentOptions } from "./bptt";
+import { Recurrent, type RecurrentCache, type RecurrentGrads, type RecurrentOptions, type StepAt } from "./bptt";
 import { addMatmul, fillBias } from "./kernels";
 
 /**
@@ -16,40 +16,36 @@ import { addMatmul, fillBias } from "./kernels";
  */
 export class RNN extends Recurrent<RecurrentCache, RecurrentGrads> {
   readonly kind: string = "rnn";
-  readonly gateNames: readonly string[] = ["h"];
 
   constructor(inputSize: number, hiddenSize: number, options: RecurrentOptions = {}) {
-    super(inputSize, hiddenSize, 1, options);
+    super(inputSize, hiddenSize, ["h"], options);
   }
 
   protected allocateExtra() {
     return { cache: {}, grads: {} };
   }
 
-  protected stepForward(s: number, m: number): void {
+  protected stepForward(s: number, { Hm, prev, next }: StepAt): void {
     const I = this.inputSize,
       H = this.hiddenSize,
-      h = this.cache.h.data,
-      o = (s + 1) * H * m;
+      m = this.m,
+      h = this.cache.h.data;
     // The pre-activation is built in h_{s+1}'s own slot, then squashed in place: no scratch buffer.
-    fillBias(h, o, this.b_ih.data, this.b_hh.data, H, m);
-    addMatmul(h, o, this.W_ih.data, this.cache.X.data, s * I * m, H, I, m);
-    addMatmul(h, o, this.W_hh.data, h, s * H * m, H, H, m);
-    for (let i = o; i < o + H * m; i++) h[i] = Math.tanh(h[i]);
+    fillBias(h, next, this.b_ih.data, this.b_hh.data, H, m);
+    addMatmul(h, next, this.W_ih.data, this.cache.X.data, s * I * m, H, I, m);
+    addMatmul(h, next, this.W_hh.data, h, prev, H, H, m);
+    for (let i = next; i < next + Hm; i++) h[i] = Math.tanh(h[i]);
   }
 
-  protected stepBackward(s: number, m: number): void {
-    const Hm = this.hiddenSize * m,
-      h = this.cache.h.data,
+  protected stepBackward({ Hm, ao, next }: StepAt): void {
+    const h = this.cache.h.data,
       dh = this.grads.dh.data,
       dZ = this.grads.dZ.data;
-    const zo = s * Hm,
-      ho = (s + 1) * Hm;
     for (let i = 0; i < Hm; i++) {
-      const a = h[ho + i];
-      dZ[zo + i] = dh[ho + i] * (1 - a * a); // tanh′ = 1 − tanh²
+      const a = h[next + i];
+      dZ[ao + i] = dh[next + i] * (1 - a * a); // tanh′ = 1 − tanh²
     }
     this.dahBuf = dZ;
-    this.dahOff = zo;
+    this.dahOff = ao;
   }
 }

@@ -3,7 +3,7 @@ import type { Param } from "../layers/layer";
 import { LayerBase } from "../layers/layer-base";
 import { createRng, type Rng } from "../random/rng";
 import { Tensor, shapeError } from "../tensor/tensor";
-import { addMatmul, addMatmulT, addOuter, addRowSums, fillBias } from "./kernels";
+import { addMatmul, addOuterMatmulT, addRowSums, fillBias } from "./kernels";
 
 /** Named values of a SequenceDense's last forward: the input states and the outputs, both sequences. */
 export type SequenceDenseCache = { H: Tensor; Y: Tensor };
@@ -88,9 +88,8 @@ export class SequenceDense extends LayerBase<SequenceDenseCache, SequenceDenseGr
     db.fill(0);
     dH.fill(0);
     for (let t = 0; t < T; t++) {
-      addOuter(dW, dY.data, t * n * m, c.H.data, t * k * m, n, k, m);
+      addOuterMatmulT(dW, dH, t * k * m, this.W.data, dY.data, t * n * m, c.H.data, t * k * m, n, k, m);
       addRowSums(db, dY.data, t * n * m, n, m);
-      addMatmulT(dH, t * k * m, this.W.data, dY.data, t * n * m, n, k, m);
     }
     const inv = 1 / m;
     for (let i = 0; i < dW.length; i++) dW[i] *= inv;
