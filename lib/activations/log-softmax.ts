@@ -1,4 +1,5 @@
-import { type Tensor, shapeError } from "../tensor/tensor";
+import { type Tensor, assertSameLayout, shapeError } from "../tensor/tensor";
+import { softmaxColumnsPass } from "./sum-exp";
 
 /**
  * The log of softmax, computed without forming softmax: the log-probabilities of a classifier.
@@ -51,20 +52,7 @@ export function logSoftmaxBackward(y: readonly number[] | Float64Array, dy: read
  *   logSoftmaxColumnsInto(Z, Z);   // in place
  */
 export function logSoftmaxColumnsInto(out: Tensor, Z: Tensor): Tensor {
-  const K = Z.rows,
-    m = Z.cols,
-    z = Z.data,
-    o = out.data;
-  if (out.size !== Z.size || out.rows !== K) throw shapeError("logSoftmaxColumns", Z.shape, out.shape, "(input and out) do not match");
-  for (let j = 0; j < m; j++) {
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < K; i++) if (z[i * m + j] > max) max = z[i * m + j];
-    let total = 0;
-    for (let i = 0; i < K; i++) total += Math.exp(z[i * m + j] - max);
-    const shift = max + Math.log(total);
-    for (let i = 0; i < K; i++) o[i * m + j] = z[i * m + j] - shift;
-  }
-  return out;
+  return softmaxColumnsPass(true, out, Z);
 }
 
 /**
@@ -76,13 +64,13 @@ export function logSoftmaxColumnsInto(out: Tensor, Z: Tensor): Tensor {
  *   logSoftmaxColumnsBackwardInto(dZ, logP, dLogP);
  */
 export function logSoftmaxColumnsBackwardInto(dZ: Tensor, Y: Tensor, dY: Tensor): Tensor {
+  assertSameLayout("logSoftmaxColumnsBackward", Y, dY, "(Y, dY and dZ) do not match");
+  assertSameLayout("logSoftmaxColumnsBackward", Y, dZ, "(Y, dY and dZ) do not match");
   const K = Y.rows,
     m = Y.cols,
     y = Y.data,
     g = dY.data,
     o = dZ.data;
-  if (dY.size !== Y.size || dZ.size !== Y.size || dY.rows !== K || dZ.rows !== K)
-    throw shapeError("logSoftmaxColumnsBackward", Y.shape, dY.shape, "(Y, dY and dZ) do not match");
   for (let j = 0; j < m; j++) {
     let sum = 0;
     for (let i = 0; i < K; i++) sum += g[i * m + j];

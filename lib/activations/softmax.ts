@@ -1,4 +1,5 @@
 import { Tensor, shapeError } from "../tensor/tensor";
+import { softmaxColumnsPass } from "./sum-exp";
 
 /**
  * Softmax of a vector: positive numbers summing to 1, the multi-class output activation.
@@ -81,22 +82,5 @@ export function softmaxColumns(Z: Tensor): Tensor {
  *   softmaxColumnsInto(Z, Z);   // in place
  */
 export function softmaxColumnsInto(out: Tensor, Z: Tensor): Tensor {
-  const K = Z.rows,
-    m = Z.cols,
-    z = Z.data,
-    o = out.data;
-  if (out.size !== Z.size || out.rows !== K) throw shapeError("softmaxColumns", Z.shape, out.shape, "(input and out) do not match");
-  for (let j = 0; j < m; j++) {
-    let max = -Infinity;
-    for (let i = 0; i < K; i++) if (z[i * m + j] > max) max = z[i * m + j];
-    let total = 0;
-    for (let i = 0; i < K; i++) {
-      const e = Math.exp(z[i * m + j] - max);
-      o[i * m + j] = e;
-      total += e;
-    }
-    const inv = 1 / total;
-    for (let i = 0; i < K; i++) o[i * m + j] *= inv;
-  }
-  return out;
+  return softmaxColumnsPass(false, out, Z);
 }

@@ -1,5 +1,4 @@
-import { createRng } from "../random/rng";
-import { pointSet, type Dataset, type PointOptions } from "./dataset";
+import { drawExamples, pointSet, type Dataset, type PointOptions } from "./dataset";
 
 /**
  * Gaussian blobs: one round cloud of points per class around its centre.
@@ -30,11 +29,10 @@ export function blobs({
       { length: classes },
       (_, k) => [2 * Math.cos((2 * Math.PI * k) / classes), 2 * Math.sin((2 * Math.PI * k) / classes)] as const,
     );
-  const rng = createRng(seed),
-    d = pointSet(m);
-  for (let i = 0; i < m; i++) {
+  const d = pointSet(m);
+  drawExamples(m, seed, (i, rng) => {
     const label = i % c.length;
     d.put(i, c[label][0] + rng.normal(0, std), c[label][1] + rng.normal(0, std), label);
-  }
+  });
   return d;
 }

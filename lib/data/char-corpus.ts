@@ -1,5 +1,5 @@
-import { createRng } from "../random/rng";
 import { Tensor } from "../tensor/tensor";
+import { drawExamples, type SampleOptions } from "./dataset";
 import { oneHotSequence } from "./one-hot";
 
 /**
@@ -67,15 +67,12 @@ export function decodeChars(tokens: ArrayLike<number>, vocab: readonly string[])
   return s;
 }
 
-/** Options of `charSequences`. */
-export interface CharSequenceOptions {
-  /** Number of windows (examples, columns); default 16. */
-  m?: number;
+/** Options of `charSequences`: m windows (default 16; no noise), and these. */
+export interface CharSequenceOptions extends Omit<SampleOptions, "noise"> {
   /** Characters per window; default 20. */
   T?: number;
   /** The text; default `charCorpus`. */
   text?: string;
-  seed?: number;
 }
 
 /**
@@ -98,18 +95,17 @@ export function charSequences({ m = 16, T = 20, text = charCorpus, seed = 1 }: C
     throw new RangeError(`charSequences: m and T must be positive integers, got ${m}, ${T}`);
   if (text.length < T + 1) throw new RangeError(`charSequences: a text of ${text.length} characters is shorter than T + 1 = ${T + 1}`);
   const vocab = charVocabulary(text),
-    tokens = encodeChars(text, vocab),
-    rng = createRng(seed);
+    tokens = encodeChars(text, vocab);
   const starts = new Int32Array(m),
     xs = new Int32Array(T * m),
     Y = new Tensor([T, 1, m]);
-  for (let j = 0; j < m; j++) {
+  drawExamples(m, seed, (j, rng) => {
     const a = rng.int(text.length - T);
     starts[j] = a;
     for (let t = 0; t < T; t++) {
       xs[t * m + j] = tokens[a + t];
       Y.data[t * m + j] = tokens[a + t + 1];
     }
-  }
+  });
   return { X: oneHotSequence(xs, T, m, vocab.length), Y, vocab, starts };
 }

@@ -1,5 +1,4 @@
-import { createRng } from "../random/rng";
-import { pointSet, type Dataset, type PointOptions } from "./dataset";
+import { drawExamples, pointSet, type Dataset, type PointOptions } from "./dataset";
 
 /**
  * A small circle inside a larger one: separable only by a curved boundary (or a feature like x² + y²).
@@ -13,13 +12,12 @@ import { pointSet, type Dataset, type PointOptions } from "./dataset";
  *   Y.get(0, 1);   // 1: the inner circle
  */
 export function circles({ m = 200, noise = 0.05, seed = 1, factor = 0.5 }: PointOptions & { factor?: number } = {}): Dataset {
-  const rng = createRng(seed),
-    d = pointSet(m);
-  for (let i = 0; i < m; i++) {
+  const d = pointSet(m);
+  drawExamples(m, seed, (i, rng) => {
     const label = i % 2,
       r = label ? factor : 1,
       angle = rng.uniform(0, 2 * Math.PI);
     d.put(i, r * Math.cos(angle) + rng.normal(0, noise), r * Math.sin(angle) + rng.normal(0, noise), label);
-  }
+  });
   return d;
 }

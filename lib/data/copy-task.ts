@@ -1,15 +1,12 @@
-import { createRng } from "../random/rng";
 import { Tensor } from "../tensor/tensor";
+import { drawExamples, type SampleOptions } from "./dataset";
 
-/** Options of `copyTask`. */
-export interface CopyTaskOptions {
-  /** Number of sequences (examples, columns); default 64. */
-  m?: number;
+/** Options of `copyTask`: m sequences (default 64; no noise), and these. */
+export interface CopyTaskOptions extends Omit<SampleOptions, "noise"> {
   /** Steps between the symbol and the recall cue; default 5. */
   delay?: number;
   /** Number of distinct symbols K (the classes); default 4. */
   symbols?: number;
-  seed?: number;
 }
 
 /** A copy/recall sample: inputs X [T, K+2, m] (one-hot), targets Y [1, m] (class indices) and Yonehot [K, m]. */
@@ -38,20 +35,19 @@ export function copyTask({ m = 64, delay = 5, symbols = 4, seed = 1 }: CopyTaskO
   if (!(Number.isInteger(m) && m >= 1)) throw new RangeError(`copyTask: m must be a positive integer, got ${m}`);
   if (!(Number.isInteger(delay) && delay >= 0)) throw new RangeError(`copyTask: delay must be a non-negative integer, got ${delay}`);
   if (!(Number.isInteger(symbols) && symbols >= 2)) throw new RangeError(`copyTask: symbols must be an integer ≥ 2, got ${symbols}`);
-  const rng = createRng(seed),
-    K = symbols,
+  const K = symbols,
     n = K + 2,
     T = delay + 2;
   const X = new Tensor([T, n, m]),
     Y = new Tensor([1, m]),
     Yonehot = new Tensor([K, m]);
-  for (let j = 0; j < m; j++) {
+  drawExamples(m, seed, (j, rng) => {
     const s = rng.int(K);
     Y.data[j] = s;
     Yonehot.data[s * m + j] = 1;
     X.data[s * m + j] = 1; // step 1: the symbol
     for (let t = 1; t < T - 1; t++) X.data[(t * n + K) * m + j] = 1; // the gap: blanks
     X.data[((T - 1) * n + K + 1) * m + j] = 1; // the cue
-  }
+  });
   return { X, Y, Yonehot, T, symbols: K };
 }

@@ -1,3 +1,4 @@
+import { createRng, type Rng } from "../random/rng";
 import { Tensor } from "../tensor/tensor";
 
 /**
@@ -35,11 +36,31 @@ export function pointSet(m: number): Dataset & { put(i: number, x: number, y: nu
   };
 }
 
-/** Options shared by the seeded 2-D point-cloud generators. */
-export interface PointOptions {
-  /** Number of examples. */
+/** Options every seeded generator takes (each adds its own); each generator's doc says its defaults and where the noise goes. */
+export interface SampleOptions {
+  /** Number of examples (columns, or sequences). */
   m?: number;
-  /** Standard deviation of the Gaussian jitter added to each coordinate. */
+  /** Standard deviation of the Gaussian noise the generator adds (for the point clouds, to each coordinate). */
   noise?: number;
+  /** Seed of the generator's `createRng`: the same seed gives the same sample. */
   seed?: number;
+}
+
+/** The options of the 2-D point clouds (moons, circles, spiral, xor, blobs): `SampleOptions` under the name they export. */
+export type PointOptions = SampleOptions;
+
+/**
+ * The loop of every seeded generator: one generator from `seed`, then `draw(i, rng)` for the examples in order, each
+ * drawing all it needs before the next starts. So a larger m extends a smaller one (same seed, same first examples),
+ * which the widgets rely on when a slider adds points.
+ *
+ *   rng = createRng(seed);  draw(0, rng), draw(1, rng), …, draw(m − 1, rng)
+ *
+ * @example
+ *   const X = new Tensor([1, 5]);
+ *   drawExamples(5, 7, (i, rng) => { X.data[i] = rng.normal(); });
+ */
+export function drawExamples(m: number, seed: number, draw: (i: number, rng: Rng) => void): void {
+  const rng = createRng(seed);
+  for (let i = 0; i < m; i++) draw(i, rng);
 }

@@ -1,11 +1,17 @@
-import { createRng } from "../random/rng";
 import { Tensor } from "../tensor/tensor";
+import { drawExamples, type SampleOptions } from "./dataset";
 import { standardize } from "./standardize";
 
 /** The house-price features, in the row order of `houseData().X`. */
 export const houseFeatures = ["bedrooms", "age", "distance", "pool"] as const;
 /** One of the house-price feature names. */
 export type HouseFeature = (typeof houseFeatures)[number];
+
+/** Options of `houseData`: m houses (default 100), price noise (default 15, thousand $), and the feature rows to keep. */
+export interface HouseOptions extends SampleOptions {
+  /** The rows of X, in order; default all four `houseFeatures`. */
+  features?: HouseFeature[];
+}
 
 /** What `houseData` returns: raw and standardised features, prices, and the above-median labels. */
 export interface HouseData {
@@ -41,21 +47,10 @@ export interface HouseData {
  *   const { Xs, Y, labels } = houseData({ m: 200, seed: 7 });   // Xs: [4, 200], Y: [1, 200]
  *   houseData({ features: ["bedrooms", "age", "distance"] }).X.shape;   // [3, 100]
  */
-export function houseData({
-  m = 100,
-  seed = 1,
-  noise = 15,
-  features = [...houseFeatures],
-}: {
-  m?: number;
-  seed?: number;
-  noise?: number;
-  features?: HouseFeature[];
-} = {}): HouseData {
-  const rng = createRng(seed);
+export function houseData({ m = 100, seed = 1, noise = 15, features = [...houseFeatures] }: HouseOptions = {}): HouseData {
   const X = new Tensor([features.length, m]),
     Y = new Tensor([1, m]);
-  for (let i = 0; i < m; i++) {
+  drawExamples(m, seed, (i, rng) => {
     const u = rng.next();
     const house: Record<HouseFeature, number> = {
       bedrooms: 1 + rng.int(5),
@@ -66,7 +61,7 @@ export function houseData({
     const price = 150 + 50 * house.bedrooms - 1.5 * house.age + 150 * Math.exp(-house.distance / 8) + 30 * house.pool;
     Y.data[i] = Math.max(20, price + rng.normal(0, noise));
     features.forEach((f, j) => X.set(j, i, house[f]));
-  }
+  });
   const sorted = Float64Array.from(Y.data).sort();
   const median = m % 2 ? sorted[(m - 1) / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
   const labels = new Tensor(

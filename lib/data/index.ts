@@ -1,8 +1,8 @@
 // The table of contents of lib/data/ (datasets): one export line per file.
 // lib/index.ts re-exports this folder whole, so a new file needs only its line here.
-export { type Dataset, type PointOptions, pointSet } from "./dataset";
+export { type Dataset, type SampleOptions, type PointOptions, pointSet, drawExamples } from "./dataset";
 export { standardize, type Standardization } from "./standardize";
-export { houseData, houseFeatures, type HouseData, type HouseFeature } from "./house-prices";
+export { houseData, houseFeatures, type HouseData, type HouseFeature, type HouseOptions } from "./house-prices";
 export { miniBatches, takeColumns } from "./mini-batches";
 export { moons } from "./moons";
 export { circles } from "./circles";

@@ -1,5 +1,4 @@
-import { createRng } from "../random/rng";
-import { pointSet, type Dataset, type PointOptions } from "./dataset";
+import { drawExamples, pointSet, type Dataset, type PointOptions } from "./dataset";
 
 /**
  * Two interleaved half-circles ("two moons"), a classic set no straight line separates.
@@ -14,14 +13,13 @@ import { pointSet, type Dataset, type PointOptions } from "./dataset";
  *   X.shape;   // [2, 200]
  */
 export function moons({ m = 200, noise = 0.1, seed = 1 }: PointOptions = {}): Dataset {
-  const rng = createRng(seed),
-    d = pointSet(m);
-  for (let i = 0; i < m; i++) {
+  const d = pointSet(m);
+  drawExamples(m, seed, (i, rng) => {
     const label = i % 2,
       s = rng.uniform(0, Math.PI);
     const x = label ? 1 - Math.cos(s) : Math.cos(s);
     const y = label ? 0.5 - Math.sin(s) : Math.sin(s);
     d.put(i, x + rng.normal(0, noise), y + rng.normal(0, noise), label);
-  }
+  });
   return d;
 }

@@ -1,26 +1,20 @@
-import { createRng } from "../random/rng";
 import { Tensor } from "../tensor/tensor";
-import type { Dataset } from "./dataset";
+import { type Dataset, drawExamples, type SampleOptions } from "./dataset";
 
-/** Options shared by the 1-D regression generators. */
-export interface CurveOptions {
-  m?: number;
-  /** Standard deviation of the Gaussian noise added to y. */
-  noise?: number;
-  seed?: number;
+/** Options shared by the 1-D regression generators (the noise is added to y). */
+export interface CurveOptions extends SampleOptions {
   /** x is drawn uniformly from [xMin, xMax]. */
   xMin?: number;
   xMax?: number;
 }
 
 function curve(f: (x: number) => number, { m = 50, noise = 0.1, seed = 1, xMin = -1, xMax = 1 }: CurveOptions): Dataset {
-  const rng = createRng(seed),
-    X = new Tensor([1, m]),
+  const X = new Tensor([1, m]),
     Y = new Tensor([1, m]);
-  for (let i = 0; i < m; i++) {
+  drawExamples(m, seed, (i, rng) => {
     X.data[i] = rng.uniform(xMin, xMax);
     Y.data[i] = f(X.data[i]) + rng.normal(0, noise);
-  }
+  });
   return { X, Y };
 }
 

@@ -1,18 +1,13 @@
-import { createRng } from "../random/rng";
 import { Tensor } from "../tensor/tensor";
+import { drawExamples, type SampleOptions } from "./dataset";
 
-/** Options of `sineSequence`. */
-export interface SineSequenceOptions {
-  /** Number of sequences (examples, columns); default 32. */
-  m?: number;
+/** Options of `sineSequence`: m sequences (default 32), noise on every observed value (default 0.05), and these. */
+export interface SineSequenceOptions extends SampleOptions {
   /** Steps per sequence; default 20. */
   T?: number;
-  /** Standard deviation of the Gaussian noise on every observed value; default 0.05. */
-  noise?: number;
   /** Angle advanced per step, in radians; default 0.3 (about 21 steps per period). */
   step?: number;
   amplitude?: number;
-  seed?: number;
 }
 
 /** Next-value data: X [T, 1, m] observed values, Y [T, 1, m] the next observed value, clean [T, 1, m] the next noiseless value. */
@@ -42,11 +37,10 @@ export function sineSequence({
 }: SineSequenceOptions = {}): SineSequenceData {
   if (!(Number.isInteger(m) && m >= 1 && Number.isInteger(T) && T >= 1))
     throw new RangeError(`sineSequence: m and T must be positive integers, got ${m}, ${T}`);
-  const rng = createRng(seed),
-    X = new Tensor([T, 1, m]),
+  const X = new Tensor([T, 1, m]),
     Y = new Tensor([T, 1, m]),
     clean = new Tensor([T, 1, m]);
-  for (let j = 0; j < m; j++) {
+  drawExamples(m, seed, (j, rng) => {
     const phase = rng.uniform(0, 2 * Math.PI);
     let prev = amplitude * Math.sin(phase) + rng.normal(0, noise);
     for (let t = 0; t < T; t++) {
@@ -57,6 +51,6 @@ export function sineSequence({
       clean.data[t * m + j] = c;
       prev = next;
     }
-  }
+  });
   return { X, Y, clean };
 }

@@ -1,5 +1,4 @@
-import { createRng } from "../random/rng";
-import { pointSet, type Dataset, type PointOptions } from "./dataset";
+import { drawExamples, pointSet, type Dataset, type PointOptions } from "./dataset";
 
 /**
  * K arms spiralling out of the origin, one class per arm: hard for shallow or linear models.
@@ -19,13 +18,12 @@ export function spiral({
   classes = 3,
   turns = 0.75,
 }: PointOptions & { classes?: number; turns?: number } = {}): Dataset {
-  const rng = createRng(seed),
-    d = pointSet(m);
-  for (let i = 0; i < m; i++) {
+  const d = pointSet(m);
+  drawExamples(m, seed, (i, rng) => {
     const label = i % classes,
       r = rng.next();
     const angle = (2 * Math.PI * label) / classes + turns * 2 * Math.PI * r + rng.normal(0, noise);
     d.put(i, r * Math.cos(angle), r * Math.sin(angle), label);
-  }
+  });
   return d;
 }

@@ -1,5 +1,5 @@
-import { createRng } from "../random/rng";
-import { pointSet, type Dataset, type PointOptions } from "./dataset";
+import type { Rng } from "../random/rng";
+import { drawExamples, pointSet, type Dataset, type PointOptions } from "./dataset";
 
 /**
  * The XOR pattern: points in the square [−1, 1]², class 1 where x and y have opposite signs.
@@ -15,14 +15,13 @@ import { pointSet, type Dataset, type PointOptions } from "./dataset";
  */
 export function xor({ m = 200, noise = 0, seed = 1, margin = 0 }: PointOptions & { margin?: number } = {}): Dataset {
   if (!(margin < 1)) throw new RangeError(`xor: margin ${margin} leaves no room in [−1, 1]`);
-  const rng = createRng(seed),
-    d = pointSet(m);
+  const d = pointSet(m);
   // Drawing |x| from [margin, 1] and a sign separately avoids rejection sampling.
-  const coordinate = () => (rng.next() < 0.5 ? -1 : 1) * rng.uniform(margin, 1);
-  for (let i = 0; i < m; i++) {
-    const x = coordinate(),
-      y = coordinate();
+  const coordinate = (rng: Rng) => (rng.next() < 0.5 ? -1 : 1) * rng.uniform(margin, 1);
+  drawExamples(m, seed, (i, rng) => {
+    const x = coordinate(rng),
+      y = coordinate(rng);
     d.put(i, x + rng.normal(0, noise), y + rng.normal(0, noise), x * y < 0 ? 1 : 0);
-  }
+  });
   return d;
 }

@@ -1,4 +1,4 @@
-import { Tensor, shapeError } from "../tensor/tensor";
+import { Tensor, assertSameLayout } from "../tensor/tensor";
 
 /** How a loss combines its terms: 'mean' (the default, as PyTorch) or 'sum'. */
 export type Reduction = "mean" | "sum";
@@ -42,9 +42,8 @@ export interface Loss {
  *   checkLossShapes("mse", Yhat, Y, dA);
  */
 export function checkLossShapes(op: string, input: Tensor, Y: Tensor, dA?: Tensor): void {
-  if (input.size !== Y.size || input.rows !== Y.rows) throw shapeError(op, input.shape, Y.shape, "(prediction and target) do not match");
-  if (dA && (dA.size !== input.size || dA.rows !== input.rows))
-    throw shapeError(op, input.shape, dA.shape, "(prediction and dA) do not match");
+  assertSameLayout(op, input, Y, "(prediction and target) do not match");
+  if (dA) assertSameLayout(op, input, dA, "(prediction and dA) do not match");
 }
 
 /**

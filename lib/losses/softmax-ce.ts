@@ -1,4 +1,5 @@
-import { type Tensor, shapeError } from "../tensor/tensor";
+import { type Tensor, assertSameLayout, shapeError } from "../tensor/tensor";
+import { columnMax, sumExpColumn } from "../activations/sum-exp";
 import { argmaxColumn } from "../tensor/argmax";
 import { lossResult, type LossResult, type Reduction } from "./loss";
 
@@ -34,23 +35,17 @@ export function softmaxCe(Z: Tensor, Y: Tensor, reduction: Reduction = "mean"): 
  *   model.backward(dZ);
  */
 export function softmaxCeInto(dA: Tensor, Z: Tensor, Y: Tensor): number {
+  assertSameLayout("softmaxCe", Z, dA, "(logits and dA) do not match");
+  const indices = isIndexTarget(Z, Y);
   const K = Z.rows,
     m = Z.cols,
     z = Z.data,
     y = Y.data,
     d = dA.data;
-  if (dA.size !== Z.size || dA.rows !== K) throw shapeError("softmaxCe", Z.shape, dA.shape, "(logits and dA) do not match");
-  const indices = isIndexTarget(Z, Y);
   let total = 0;
   for (let j = 0; j < m; j++) {
-    let max = -Infinity;
-    for (let k = 0; k < K; k++) if (z[k * m + j] > max) max = z[k * m + j];
-    let sumExp = 0;
-    for (let k = 0; k < K; k++) {
-      const e = Math.exp(z[k * m + j] - max);
-      d[k * m + j] = e; // stash e^(z − max); normalised below
-      sumExp += e;
-    }
+    const max = columnMax(z, K, m, j),
+      sumExp = sumExpColumn(d, z, K, m, j, max); // stashes e^(z − max) in dA; normalised below
     const lse = max + Math.log(sumExp),
       inv = 1 / sumExp;
     if (indices) {

@@ -1,4 +1,5 @@
 import type { Optimizer } from "../optim/optimizer";
+import { OptimizerWrapper } from "./optimizer-wrapper";
 import { clipByGlobalNorm, clipByNorm, clipByValue, clipCoefficient, globalNorm } from "./clip";
 
 /** How `ClippedOptimizer` clips: all gradients by their global norm, each tensor by its own norm, or each entry by value. */
@@ -17,7 +18,7 @@ export type ClipMode = "globalNorm" | "perTensor" | "value";
  *   const opt = new ClippedOptimizer(new SGD({ lr: 0.01 }), 1);            // clip by global norm 1
  *   new Trainer({ model, loss: losses.halfMse, optimizer: opt, X, Y }).run(100); opt.clippedSteps;
  */
-export class ClippedOptimizer implements Optimizer {
+export class ClippedOptimizer extends OptimizerWrapper {
   /** Global norm ‖g‖ of the last step's gradients, before clipping (NaN before the first step). */
   lastNorm = NaN;
   /** The last step's clip coefficient min(1, c/(‖g‖ + 10⁻⁶)) in globalNorm mode (NaN before the first step or in other modes). */
@@ -26,26 +27,15 @@ export class ClippedOptimizer implements Optimizer {
   clippedSteps = 0;
 
   constructor(
-    readonly inner: Optimizer,
+    inner: Optimizer,
     public threshold: number,
     readonly mode: ClipMode = "globalNorm",
   ) {
+    super(inner);
     if (!(threshold > 0)) throw new RangeError(`ClippedOptimizer: the threshold must be positive, got ${threshold}`);
   }
 
-  get lr(): number {
-    return this.inner.lr;
-  }
-
-  set lr(value: number) {
-    this.inner.lr = value;
-  }
-
-  get t(): number {
-    return this.inner.t;
-  }
-
-  step(params: Float64Array[], grads: Float64Array[]): void {
+  protected adjust(_params: Float64Array[], grads: Float64Array[]): void {
     const c = this.threshold;
     this.lastNorm = globalNorm(grads);
     let changed = false;
@@ -62,11 +52,10 @@ export class ClippedOptimizer implements Optimizer {
       }
     }
     if (changed) this.clippedSteps++;
-    this.inner.step(params, grads);
   }
 
   reset(): void {
-    this.inner.reset();
+    super.reset();
     this.lastNorm = NaN;
     this.lastClipCoef = NaN;
     this.clippedSteps = 0;

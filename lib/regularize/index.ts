@@ -15,5 +15,6 @@ export {
 } from "./penalties";
 export { softThreshold, proximalL1Step } from "./soft-threshold";
 export { globalNorm, clipByNorm, clipByGlobalNorm, clipGradNorm, clipCoefficient, clipByValue, type Grad } from "./clip";
+export { OptimizerWrapper } from "./optimizer-wrapper";
 export { ClippedOptimizer, type ClipMode } from "./clipped-optimizer";
 export { PenalizedOptimizer } from "./penalized-optimizer";

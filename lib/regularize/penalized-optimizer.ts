@@ -1,4 +1,5 @@
 import type { Optimizer } from "../optim/optimizer";
+import { OptimizerWrapper } from "./optimizer-wrapper";
 import type { Penalty } from "./penalties";
 
 /**
@@ -13,28 +14,17 @@ import type { Penalty } from "./penalties";
  *   const opt = new PenalizedOptimizer(new SGD({ lr: 0.1 }), penalties.l2, 0.01, [true, false]);   // W penalized, b not
  *   new Trainer({ model, loss: losses.bceWithLogits, optimizer: opt, X, Y }).run(100);
  */
-export class PenalizedOptimizer implements Optimizer {
+export class PenalizedOptimizer extends OptimizerWrapper {
   private scratch: Float64Array[] = [];
 
   constructor(
-    readonly inner: Optimizer,
+    inner: Optimizer,
     public penalty: Penalty | null,
     public lambda: number,
     readonly penalize: readonly boolean[],
   ) {
+    super(inner);
     if (!(lambda >= 0)) throw new RangeError(`PenalizedOptimizer: λ must be 0 or more, got ${lambda}`);
-  }
-
-  get lr(): number {
-    return this.inner.lr;
-  }
-
-  set lr(value: number) {
-    this.inner.lr = value;
-  }
-
-  get t(): number {
-    return this.inner.t;
   }
 
   /** R(W) = the penalty summed over the penalized arrays (0 when off). */
@@ -45,7 +35,7 @@ export class PenalizedOptimizer implements Optimizer {
     return sum;
   }
 
-  step(params: Float64Array[], grads: Float64Array[]): void {
+  protected adjust(params: Float64Array[], grads: Float64Array[]): void {
     const p = this.penalty;
     if (p && this.lambda > 0) {
       for (let k = 0; k < params.length; k++) {
@@ -56,10 +46,5 @@ export class PenalizedOptimizer implements Optimizer {
         for (let i = 0; i < g.length; i++) g[i] += extra[i];
       }
     }
-    this.inner.step(params, grads);
-  }
-
-  reset(): void {
-    this.inner.reset();
   }
 }

@@ -1,4 +1,4 @@
-import { Tensor, shapeError } from "./tensor";
+import { Tensor, assertSameLayout, shapeError } from "./tensor";
 
 /**
  * Adds a column vector b [n, 1] to every column of A [n, m]: how a layer's bias reaches each example.
@@ -27,7 +27,7 @@ export function addColumnInto(out: Tensor, A: Tensor, b: Tensor): Tensor {
   const n = A.rows,
     m = A.cols;
   if (b.size !== n || b.cols !== 1) throw shapeError("addColumn", A.shape, b.shape, "do not fit (b must be a column [rows of A, 1])");
-  if (out.size !== A.size || out.rows !== n) throw shapeError("addColumn", A.shape, out.shape, "(A and out) do not match");
+  assertSameLayout("addColumn", A, out, "(A and out) do not match");
   const a = A.data,
     bd = b.data,
     o = out.data;

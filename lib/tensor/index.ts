@@ -1,6 +1,6 @@
 // The table of contents of lib/tensor/ (tensors: the flat Float64Array container and the loops over it): one export line per file.
 // lib/index.ts re-exports this folder whole, so a new file needs only its line here.
-export { Tensor, shapeSize, assertSameShape, sameShape, shapeError } from "./tensor";
+export { Tensor, shapeSize, assertSameShape, assertSameLayout, sameShape, shapeError } from "./tensor";
 export { matmul, matmulInto, type MatmulOptions } from "./matmul";
 export { transpose, transposeInto } from "./transpose";
 export { addColumn, addColumnInto } from "./broadcast";

@@ -108,6 +108,20 @@ export function assertSameShape(op: string, a: Tensor, b: Tensor): void {
 }
 
 /**
+ * Throws unless `b` holds the same matrix as `a`: as many entries and as many rows, so [n] fits [n, 1]. The check of
+ * every `…Into` whose output (or gradient) mirrors its input entry for entry. Allocates nothing.
+ *
+ *   fits ⇔ a.size = b.size and a.rows = b.rows
+ *
+ * @example
+ *   assertSameLayout("softmaxColumns", Z, out);                        // "(input and out) do not match" if not
+ *   assertSameLayout("mse", Yhat, dA, "(prediction and dA) do not match");
+ */
+export function assertSameLayout(op: string, a: Tensor, b: Tensor, why = "(input and out) do not match"): void {
+  if (a.size !== b.size || a.rows !== b.rows) throw shapeError(op, a.shape, b.shape, why);
+}
+
+/**
  * True when two shapes list the same dimensions. Allocates nothing (safe in a training step).
  * @example
  *   sameShape([2, 3], [2, 3]);   // true
