@@ -268,6 +268,8 @@ function tableElement({ columns, rows, more, moreColumns }: CellTable): HTMLElem
   const wrap = document.createElement("div");
   wrap.className = "dl-cell-table";
   wrap.tabIndex = 0;
+  // Its height until first shown (cell.css): a table off screen is not laid out.
+  wrap.style.setProperty("--table-rows", String(rows.length + 1));
   // A tensor's table numbers its rows in a "#" column: those cells head their rows.
   const table = dataTable(columns, rows, columns[0] === "#");
   wrap.append(table);

@@ -51,6 +51,9 @@ const FULL_DARK_PAGES = new Set([MATH_AXE_PAGE, "chapters/00-before-you-start/",
 /** The page whose highlighted code axe checks (the others exclude Shiki's token lines): tokens take their
  * colours from one fixed theme, and the first test checks this page shows every colour pair any page uses. */
 const CODE_AXE_PAGE = "exercises/";
+/** The engine reference, and the class of its entries. */
+const REFERENCE_PAGE = "reference/engine/";
+const API_ENTRY = ".dl-api-entry";
 /** The light/dark colour pairs of highlighted code on a built page: a block's own, inline, and its tokens', as
  * classes (src/build/code-token-classes.mjs) or inline where a pair has no class. */
 const tokenColours = (path: string) => {
@@ -187,10 +190,13 @@ async function checkAxe(page: Page, path: string, widgets: Locator[], twin: bool
     const builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).setLegacyMode(true);
     if (!math) builder.exclude(".katex");
     if (path !== CODE_AXE_PAGE) builder.exclude(".astro-code .line");
+    // The engine reference's entries are made from one template (heading, signature, prose, example): axe checks
+    // the first of each folder's entries, as the question-topic pages are checked on a sample.
+    if (withoutLangPrefix(path) === REFERENCE_PAGE) builder.exclude(`section > ${API_ENTRY} ~ ${API_ENTRY}`);
     // A translated page's widgets and cells (and the engine reference's entries, the engine's own English doc comments)
     // are its English twin's, in their DOM and colours, and are checked there with every rule in both themes; here axe
     // checks what the translation changed: the text, its markup and the frame.
-    if (twin) builder.exclude("[data-widget]").exclude("dl-cell").exclude(".dl-api-entry");
+    if (twin) builder.exclude("[data-widget]").exclude("dl-cell").exclude(API_ENTRY);
     return builder;
   };
   const lean = <T>(run: () => Promise<T>) => (math ? run() : withoutDrawnFormulas(page, run));
@@ -203,17 +209,20 @@ async function checkAxe(page: Page, path: string, widgets: Locator[], twin: bool
           .join(", ")}`,
     );
   // A translated page's text has its twin's colours and sizes, so its light-mode contrast is its twin's; its contrast
-  // is checked in dark mode below, every other rule here.
+  // is checked in dark mode below (where its twin's whole page is), every other rule here.
   const light = twin ? axe().disableRules(["color-contrast"]) : axe();
   await test.step("axe, light", async () => expect(summary(await lean(() => light.analyze())), "light mode").toEqual([]));
   if (!twin) await test.step("photographs, light", () => photographWidgets(page, path, widgets, "light"));
+  // Prose, callouts, cells, tables and quizzes are styled alike on every chapter: their dark contrast is checked on a
+  // few pages that hold each of them, and every other chapter checks its widgets, which are its own. A translation of
+  // such a chapter has only its twin's styles left to check (its widgets are excluded above): it has no dark pass.
+  const widgetsOnly = !FULL_DARK_PAGES.has(withoutLangPrefix(path)) && /^chapters\/\d\d-/.test(withoutLangPrefix(path));
+  if (twin && widgetsOnly) return;
   // The theme changes colours only, so dark mode needs the contrast rule. Switched in place, as the theme
   // picker does: every widget redraws on the change.
   await switchTheme(page, "dark");
-  // Prose, callouts, cells, tables and quizzes are styled alike on every chapter: their dark contrast is checked on a
-  // few pages that hold each of them, and every other chapter checks its widgets, which are its own.
   const dark = axe().withRules(["color-contrast"]);
-  if (!twin && !FULL_DARK_PAGES.has(path) && /^chapters\/\d\d-/.test(path) && widgets.length) dark.include("[data-widget]");
+  if (widgetsOnly && widgets.length) dark.include("[data-widget]");
   await test.step("axe, dark", async () => expect(summary(await lean(() => dark.analyze())), "dark mode").toEqual([]));
   if (!twin) await test.step("photographs, dark", () => photographWidgets(page, path, widgets, "dark"));
   await switchTheme(page, "light");

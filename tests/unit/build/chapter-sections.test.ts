@@ -45,6 +45,11 @@ describe("rehype-chapter-sections", () => {
     expect(Number(/--run-formula-em:([\d.]+)/.exec(style)![1])).toBeGreaterThan(3.5);
   });
 
+  it("counts a wide character (Han, full-width punctuation) as two, since a line holds about half as many", async () => {
+    const html = await render("## 一\n\n梯度消失。\n\nab");
+    expect(/<div class="prose-run" style="([^"]+)"/.exec(html)![1]).toMatch(/--run-chars:12;--run-blocks:2;/);
+  });
+
   it("gives an errata entry's body its own runs, and leaves other components whole", () => {
     const p = (value: string) => ({ type: "element", tagName: "p", properties: {}, children: [{ type: "text", value }] });
     const component = (name: string) => ({ type: "mdxJsxFlowElement", name, attributes: [], children: [p("One."), p("Two.")] });
