@@ -31,18 +31,23 @@ const PROSE = new Set(["p", "ul", "ol", "blockquote", "table", "aside", "dl"]);
 const isFormula = (node) => node.type === "element" && (node.properties?.className ?? []).includes("katex-display");
 const isProse = (node) => node.type === "element" && (PROSE.has(node.tagName) || isFormula(node));
 const isBlank = (node) => node.type === "text" && node.value.trim() === "";
+const PHRASING = new Set(["a", "abbr", "b", "br", "code", "del", "em", "i", "kbd", "mark", "small", "span", "strong", "sub", "sup", "var"]);
+/** Inline content: a component written on one line (`<Mistake>Text with $x$.</Mistake>`) holds only this, no paragraph. */
+const isPhrasing = (node) =>
+  node.type === "text" || node.type === "mdxJsxTextElement" || (node.type === "element" && PHRASING.has(node.tagName));
 
 /**
- * Wraps each maximal run of prose in `children` in a div.prose-run. A run neither starts nor ends with a display
- * formula: its margins would no longer collapse with its neighbours' across the run's edge, and the spacing would
- * change; such a formula stays outside, as it was.
+ * Wraps each maximal run of prose in `children` in a div.prose-run. A display formula at a run's edge goes inside
+ * too (on the errata page such formulas were 5,500 of 14,500 elements): its margin at that edge would no longer
+ * collapse with the neighbour's across the run's edge, so the run takes that margin instead (classes
+ * formula-first and formula-last, course.css) and the spacing stays as it was.
  */
 export function wrapProseRuns(children) {
   const out = [];
   let run = [];
   const flush = () => {
-    const first = run.findIndex((n) => isProse(n) && !isFormula(n));
-    const last = run.findLastIndex((n) => isProse(n) && !isFormula(n));
+    const first = run.findIndex(isProse);
+    const last = run.findLastIndex(isProse);
     if (first < 0) out.push(...run);
     else out.push(...run.slice(0, first), proseRun(run.slice(first, last + 1)), ...run.slice(last + 1));
     run = [];
@@ -51,7 +56,8 @@ export function wrapProseRuns(children) {
     if (isProse(child) || (isBlank(child) && run.length > 0)) run.push(child);
     else {
       flush();
-      if (isProseComponent(child)) child.children = wrapProseRuns(child.children);
+      if (isProseComponent(child))
+        child.children = child.children.every(isPhrasing) ? [proseRun(child.children, 1)] : wrapProseRuns(child.children);
       out.push(child);
     }
   }
@@ -59,15 +65,24 @@ export function wrapProseRuns(children) {
   return out;
 }
 
-/** The run's box, with what its height is estimated from until it is first shown (see course.css). */
-function proseRun(nodes) {
-  return { type: "element", tagName: "div", properties: { className: ["prose-run"], style: proseRunStyle(nodes) }, children: nodes };
+/** The run's box, with what its height is estimated from until it is first shown (see course.css); inline `nodes`
+ * make one block of their own (`blocks` 1). */
+function proseRun(nodes, blocks = 0) {
+  const className = ["prose-run"];
+  if (isFormula(nodes[0])) className.push("formula-first");
+  if (isFormula(nodes.at(-1))) className.push("formula-last");
+  // An edge formula's margin there is the run's, outside its box: 1em less to estimate for each.
+  const style = proseRunStyle(nodes, { outsideEm: className.length - 1, blocks });
+  // Inline content was no element before what follows it, which had no sibling margin (course.css).
+  if (blocks) className.push("inline");
+  return { type: "element", tagName: "div", properties: { className, style }, children: nodes };
 }
 
-/** The style attribute of a prose run holding `nodes`: what its height is estimated from (see course.css). */
-export function proseRunStyle(nodes) {
-  const { chars, blocks, formulaEm } = measure(nodes);
-  return `--run-chars:${chars};--run-blocks:${blocks};--run-formula-em:${formulaEm.toFixed(1)}`;
+/** The style attribute of a prose run holding `nodes`: what its height is estimated from (see course.css), less
+ * `outsideEm` of formula margins that lie outside the run, with `blocks` more than its own. */
+export function proseRunStyle(nodes, { outsideEm = 0, blocks = 0 } = {}) {
+  const m = measure(nodes);
+  return `--run-chars:${m.chars};--run-blocks:${m.blocks + blocks};--run-formula-em:${(m.formulaEm - outsideEm).toFixed(1)}`;
 }
 
 /** Characters a line holds about half as many of as Latin ones (Han, kana, Hangul, full-width forms): each counts as two.

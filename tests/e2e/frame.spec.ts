@@ -199,3 +199,38 @@ test("a #fragment lands its heading at the top on a long chapter, on load and fr
       .toBe(expected);
   }
 });
+
+test("the engine reference's entries are skipped off screen with heights near their real ones, and a jump to one lands", async ({
+  page,
+}) => {
+  const REFERENCE = "reference/engine/";
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto(REFERENCE);
+    const entries = page.locator(".dl-api-entry");
+    expect(await entries.count()).toBeGreaterThan(300);
+    expect(await entries.last().evaluate((e) => getComputedStyle(e).contentVisibility)).toBe("auto");
+    const target = await entries.nth(-5).getAttribute("id");
+    // Estimated (most entries never shown) against real (every entry shown), summed over the page.
+    const [estimated, real, expected] = await page.evaluate((id) => {
+      const sum = () => [...document.querySelectorAll(".dl-api-entry")].reduce((n, e) => n + e.getBoundingClientRect().height, 0);
+      const before = sum();
+      const style = document.createElement("style");
+      style.textContent = ".dl-api-entry { content-visibility: visible !important; }";
+      document.head.append(style);
+      const after = sum();
+      document.getElementById(id!)!.scrollIntoView();
+      const y = Math.round(document.getElementById(id!)!.getBoundingClientRect().top);
+      style.remove();
+      return [before, after, y];
+    }, target);
+    expect(Math.abs(estimated / real - 1), `estimated ${Math.round(estimated)} px, real ${Math.round(real)} px`).toBeLessThan(0.1);
+    await page.goto(`${REFERENCE}#${target}`);
+    await expect
+      .poll(() => page.evaluate((id) => Math.round(document.getElementById(id!)!.getBoundingClientRect().top), target))
+      .toBe(expected);
+  }
+});

@@ -29,12 +29,27 @@ describe("rehype-chapter-sections", () => {
     expect(html).not.toMatch(/prose-run[^>]*>\s*<h[23]/);
   });
 
-  it("keeps a display formula at a run's edge outside the run, and one between paragraphs inside", async () => {
-    const html = await render("## One\n\n$$\na = b\n$$\n\nText.\n\n$$\nc = d\n$$\n\nMore.\n\n$$\ne = f\n$$");
-    const runs = html.match(/<div class="prose-run"[\s\S]*?<\/p>\s*<\/div>/g) ?? [];
-    expect(runs).toHaveLength(1);
-    expect(runs[0]?.match(/katex-display/g)).toHaveLength(1);
+  it("takes display formulas at a run's edge into the run, marked so the run takes their outer margins", async () => {
+    const html = await render("## One\n\n$$\na = b\n$$\n\nText.\n\n$$\na = b\n$$\n\nMore.\n\n$$\na = b\n$$");
+    const runs = html.match(/<div class="prose-run[^"]*"/g) ?? [];
+    expect(runs).toEqual(['<div class="prose-run formula-first formula-last"']);
+    expect(html).toMatch(/<section class="page-part"><h2>One<\/h2>\s*<div class="prose-run[^>]*>\s*<span class="katex-display">/);
     expect(html.match(/katex-display/g)).toHaveLength(3);
+    // Each edge formula's 1em margin lies outside the run: 2em less than three formulas' own 2em margins.
+    const em = Number(/--run-formula-em:([\d.]+)/.exec(html)![1]);
+    const single = Number(/--run-formula-em:([\d.]+)/.exec(await render("## One\n\nA.\n\n$$\na = b\n$$\n\nB."))![1]);
+    expect(Math.abs(em - (3 * single - 2))).toBeLessThan(0.2); // each figure rounded to 0.1
+  });
+
+  it("makes a prose component's inline body (a one-line callout) one run of one block", () => {
+    const text = (value: string) => ({ type: "text", value });
+    const span = { type: "element", tagName: "span", properties: { className: ["katex"] }, children: [text("x")] };
+    const mistake = { type: "mdxJsxFlowElement", name: "Mistake", attributes: [], children: [text("Some notes say "), span, text(".")] };
+    const [out] = wrapProseRuns([mistake]);
+    expect(out.children).toHaveLength(1);
+    expect(out.children[0].properties.className).toEqual(["prose-run", "inline"]);
+    expect(out.children[0].properties.style).toMatch(/--run-chars:17;--run-blocks:1;/);
+    expect(out.children[0].children).toHaveLength(3);
   });
 
   it("estimates a run from its visible characters, blocks and display formulas' heights", async () => {
