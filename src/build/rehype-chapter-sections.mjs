@@ -57,7 +57,7 @@ export function wrapProseRuns(children) {
     else {
       flush();
       if (isProseComponent(child))
-        child.children = child.children.every(isPhrasing) ? [proseRun(child.children, 1)] : wrapProseRuns(child.children);
+        child.children = child.children.every(isPhrasing) ? [proseRun(child.children, { inline: true })] : wrapProseRuns(child.children);
       out.push(child);
     }
   }
@@ -65,16 +65,18 @@ export function wrapProseRuns(children) {
   return out;
 }
 
-/** The run's box, with what its height is estimated from until it is first shown (see course.css); inline `nodes`
- * make one block of their own (`blocks` 1). */
-function proseRun(nodes, blocks = 0) {
+/** The run's box, with what its height is estimated from until it is first shown (see course.css). An `inline` run
+ * holds a component's inline content, which makes one block. */
+function proseRun(nodes, { inline = false } = {}) {
+  const formulaFirst = isFormula(nodes[0]);
+  const formulaLast = isFormula(nodes.at(-1));
   const className = ["prose-run"];
-  if (isFormula(nodes[0])) className.push("formula-first");
-  if (isFormula(nodes.at(-1))) className.push("formula-last");
-  // An edge formula's margin there is the run's, outside its box: 1em less to estimate for each.
-  const style = proseRunStyle(nodes, { outsideEm: className.length - 1, blocks });
+  if (formulaFirst) className.push("formula-first");
+  if (formulaLast) className.push("formula-last");
   // Inline content was no element before what follows it, which had no sibling margin (course.css).
-  if (blocks) className.push("inline");
+  if (inline) className.push("inline");
+  // An edge formula's margin there is the run's, outside its box: 1em less to estimate for each.
+  const style = proseRunStyle(nodes, { outsideEm: Number(formulaFirst) + Number(formulaLast), blocks: Number(inline) });
   return { type: "element", tagName: "div", properties: { className, style }, children: nodes };
 }
 
@@ -91,9 +93,9 @@ export function proseRunStyle(nodes, { outsideEm = 0, blocks = 0 } = {}) {
 const WIDE = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/g;
 
 /**
- * What a run's height grows with: its visible characters (a formula's glyphs, not its hidden TeX; a wide character counts twice), its blocks
- * (paragraphs, list items, rows: each adds a gap), and its display formulas' heights in em (KaTeX's struts
- * give each line's height and depth).
+ * What a run's height grows with: its visible characters (a formula's glyphs, not its hidden TeX; a wide character
+ * counts twice), its blocks (paragraphs, list items, rows: each adds a gap), and its display formulas' heights in em
+ * (KaTeX's struts give each line's height and depth).
  */
 export function measure(nodes) {
   let chars = 0;
