@@ -4,6 +4,7 @@
 // never turn its tests into silent skips.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { stripVTControlCharacters } from "node:util";
 import { findChromium, HOW_TO_GET_CHROMIUM } from "./find-chromium.mjs";
 
 const out = "test-results";
@@ -46,7 +47,9 @@ try {
   const r = JSON.parse(readFileSync(`${out}/vitest.json`, "utf8"));
   counts.passed += r.numPassedTests;
   counts.failed += r.numFailedTests;
-  for (const f of r.testResults) for (const a of f.assertionResults) if (a.status === "failed") failures.push(`vitest: ${a.fullName}`);
+  for (const f of r.testResults)
+    for (const a of f.assertionResults)
+      if (a.status === "failed") failures.push(`vitest: ${a.fullName}\n${firstLines(a.failureMessages?.[0])}`);
   noteSkips(
     r.testResults.flatMap((f) =>
       f.assertionResults.filter((a) => a.status === "pending" || a.status === "skipped" || a.status === "todo").map((a) => a.fullName),
@@ -76,14 +79,33 @@ if (!chromium) {
   ]);
 }
 
-/** The titles of the tests with one of `statuses` in Playwright's JSON report, whose suites nest. */
-function titlesWith(statuses, suites, path = []) {
+/**
+ * The titles of the tests with one of `statuses` in Playwright's JSON report, whose suites nest. With `why`, each title
+ * is followed by the first lines of its error: CI keeps only the end of the log, where this list is printed.
+ */
+function titlesWith(statuses, suites, path = [], why = false) {
   return (suites ?? []).flatMap((s) => [
-    ...titlesWith(statuses, s.suites, [...path, s.title]),
+    ...titlesWith(statuses, s.suites, [...path, s.title], why),
     ...(s.specs ?? []).flatMap((spec) =>
-      spec.tests.filter((t) => statuses.includes(t.status)).map(() => [...path, s.title, spec.title].filter(Boolean).join(" › ")),
+      spec.tests
+        .filter((t) => statuses.includes(t.status))
+        .map((t) => {
+          const title = [...path, s.title, spec.title].filter(Boolean).join(" › ");
+          return why ? `${title}\n${firstLines(t.results.find((r) => r.error)?.error?.message)}` : title;
+        }),
     ),
   ]);
+}
+
+/** An error message's first lines, without terminal colours, indented under its test's title. */
+function firstLines(message = "(no message)") {
+  const lines = stripVTControlCharacters(message)
+    .split("\n")
+    .filter((l) => l.trim() !== "");
+  return lines
+    .slice(0, 6)
+    .map((l) => `      ${l.slice(0, 240)}`)
+    .join("\n");
 }
 
 function e2e(name, env, args) {
@@ -106,7 +128,7 @@ function e2e(name, env, args) {
     counts.passed += r.stats.expected;
     counts.failed += r.stats.unexpected + r.stats.flaky;
     noteSkips(titlesWith(["skipped"], r.suites));
-    for (const title of titlesWith(["unexpected", "flaky"], r.suites)) failures.push(`playwright (${name}): ${title}`);
+    for (const title of titlesWith(["unexpected", "flaky"], r.suites, [], true)) failures.push(`playwright (${name}): ${title}`);
   } catch {
     counts.failed += 1;
     failures.push(`playwright (${name}): no report`);

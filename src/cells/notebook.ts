@@ -36,6 +36,8 @@ interface Job {
   started: number;
   budget: RunBudget;
   cutShown: boolean;
+  /** Run was pressed on this cell again while it ran: it runs once more, with its code as it is then. */
+  again: boolean;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -91,7 +93,12 @@ export class Notebook {
   run(view: CellView, pressed: boolean): void {
     if (pressed) view.fromLink = false;
     else if (view.fromLink) return view.notice(t("cell.linkNotRun"));
-    if (this.queue.includes(view) || this.job?.view === view) return;
+    // A press while the cell's run is under way (its output shown, its end not yet) is kept, not dropped.
+    if (this.job?.view === view) {
+      if (pressed) this.job.again = true;
+      return;
+    }
+    if (this.queue.includes(view)) return;
     this.queue.push(view);
     view.begin(t("cell.running"));
     this.next();
@@ -158,7 +165,7 @@ export class Notebook {
     const view = this.queue.shift();
     if (!view) return;
     this.ensureWorker();
-    const job: Job = { view, run: ++this.runs, started: performance.now(), budget: new RunBudget(), cutShown: false };
+    const job: Job = { view, run: ++this.runs, started: performance.now(), budget: new RunBudget(), cutShown: false, again: false };
     this.job = job;
     view.setRunning(true);
     // The grader's words in the page's language (exercise cells print them from the worker).
@@ -188,6 +195,7 @@ export class Notebook {
       job.view.setRunning(false);
       job.view.finish(m.ok, performance.now() - job.started);
       this.job = null;
+      if (job.again) this.run(job.view, true);
       this.next();
     } else if (m.kind === "error" || m.kind === "ready") {
       if (m.kind === "error") job.view.show1(m);
