@@ -5,7 +5,7 @@ import { loadEdit, saveEdit } from "./store";
 import { codeFromLink, linkToCell } from "./link";
 import type { EditorHandle } from "./editor";
 import type { CellTable, FromWorker } from "./protocol";
-import { dataTable } from "../charts/data-table";
+import { appendRows, dataTable } from "../charts/data-table";
 import { normalizeOutput } from "./cell-text";
 import { LIMITS } from "./protocol";
 
@@ -179,7 +179,7 @@ export class CellView {
    */
   private pump() {
     const start = performance.now();
-    // A drawn table ends the slice (draw returns "table"): laying one 100 x 20 table out is a frame's work by itself.
+    // A drawn table slice ends the frame (draw returns "table"): laying ~500 table cells out is a frame's work by itself.
     while (this.pending.length && performance.now() - start < 8) if (this.pending.shift()!() === "table") break;
     if (this.pending.length) requestAnimationFrame(() => this.pump());
     else this.pumping = false;
@@ -201,7 +201,10 @@ export class CellView {
       if (m.kind === "log") this.logText.push(m.text);
     } else if (m.kind === "table") {
       this.log = null;
-      this.body.append(tableElement(m.table));
+      const { wrap, rest } = tableElement(m.table);
+      this.body.append(wrap);
+      // The rest of a large table comes a slice a frame, before any later output.
+      this.pending.unshift(...rest);
       return "table";
     } else if (m.kind === "plot") {
       this.log = null;
@@ -264,15 +267,30 @@ export class CellView {
   }
 }
 
-function tableElement({ columns, rows, more, moreColumns }: CellTable): HTMLElement {
+/**
+ * How many table cells one frame draws. Rows added to a table already laid out cost about their own share
+ * (measured: 25 rows of 21 cells 11-22 ms each, the 100 rows at once 37-87 ms), so a large table comes in slices.
+ */
+const TABLE_CELLS_PER_SLICE = 500;
+
+/** A table(x) output: its first slice of rows, and a step per further slice (each ends its frame, as "table"). */
+function tableElement({ columns, rows, more, moreColumns }: CellTable): { wrap: HTMLElement; rest: (() => "table")[] } {
   const wrap = document.createElement("div");
   wrap.className = "dl-cell-table";
   wrap.tabIndex = 0;
   // Its height until first shown (cell.css): a table off screen is not laid out.
   wrap.style.setProperty("--table-rows", String(rows.length + 1));
   // A tensor's table numbers its rows in a "#" column: those cells head their rows.
-  const table = dataTable(columns, rows, columns[0] === "#");
+  const rowHeader = columns[0] === "#";
+  const slice = Math.max(1, Math.floor(TABLE_CELLS_PER_SLICE / columns.length));
+  const table = dataTable(columns, rows.slice(0, slice), rowHeader);
   wrap.append(table);
+  const rest: (() => "table")[] = [];
+  for (let r = slice; r < rows.length; r += slice)
+    rest.push(() => {
+      appendRows(table, rows.slice(r, r + slice), rowHeader);
+      return "table";
+    });
   if (more > 0 || moreColumns > 0) {
     const p = document.createElement("p");
     p.textContent = [
@@ -283,5 +301,5 @@ function tableElement({ columns, rows, more, moreColumns }: CellTable): HTMLElem
       .join(" ");
     wrap.append(p);
   }
-  return wrap;
+  return { wrap, rest };
 }

@@ -28,10 +28,15 @@ export function tableHead(columns: string[]): HTMLTableSectionElement {
  * each row's first cell is a row header (<th scope="row">). Values are shown as given. */
 export function dataTable(columns: string[], rows: string[][], rowHeader = false): HTMLTableElement {
   const table = document.createElement("table");
-  const body = document.createElement("tbody");
-  table.append(tableHead(columns), body);
+  table.append(tableHead(columns), document.createElement("tbody"));
+  appendRows(table, rows, rowHeader);
+  return table;
+}
+
+/** Adds one body row per entry of `rows` to `table` (made by dataTable), as dataTable does. */
+export function appendRows(table: HTMLTableElement, rows: string[][], rowHeader = false): void {
+  const body = table.tBodies[0];
   for (const row of rows) {
     body.insertRow().append(...row.map((value, j) => (rowHeader && j === 0 ? tableCell("th", value, "row") : tableCell("td", value))));
   }
-  return table;
 }

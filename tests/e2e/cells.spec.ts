@@ -174,6 +174,43 @@ test("cell charts and tables: plot() draws with Plot, table() shows a tensor", a
   expect(problems.console).toEqual([]);
 });
 
+test("a large table comes a slice a frame, whole, in order and before what the cell printed after it", async ({ page }) => {
+  await page.goto(PAGE);
+  const cell = first(page);
+  await edit(
+    page,
+    cell,
+    'table(Array.from({ length: 100 }, (_, i) => Array.from({ length: 20 }, (_, j) => i * 100 + j)));\nconsole.log("after");',
+  );
+  // Count the table's rows at every frame while it is drawn: more than one frame, none of them the whole table at once.
+  const counts = page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const seen: number[] = [];
+        const frame = () => {
+          const n = document.querySelectorAll("dl-cell#ch0-shapes .dl-cell-table tbody tr").length;
+          if (n > 0 && seen.at(-1) !== n) seen.push(n);
+          if (n === 100) resolve(seen);
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  await page.keyboard.press("Control+Enter");
+  const slices = await counts;
+  expect(slices.length).toBeGreaterThan(1);
+  expect(slices[0]).toBeLessThan(100);
+  const rows = cell.locator(".dl-cell-table tbody tr");
+  await expect(rows).toHaveCount(100);
+  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.children[1].textContent))).toEqual(
+    Array.from({ length: 100 }, (_, i) => String(i * 100)),
+  );
+  // The line printed after table() stands after the whole table.
+  const order = await cell.locator("[data-output-body] > *").evaluateAll((els) => els.map((e) => e.className));
+  expect(order).toEqual(["dl-cell-table", "dl-cell-log"]);
+  await expect(log(cell)).toHaveText("after");
+});
+
 test("a cell works from the keyboard: Enter on the code opens the editor, Ctrl+Enter runs, Tab leaves", async ({ page }) => {
   await page.goto(PAGE);
   const cell = first(page);
