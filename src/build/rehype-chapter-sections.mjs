@@ -84,7 +84,7 @@ function proseRun(nodes, { inline = false } = {}) {
  * `outsideEm` of formula margins that lie outside the run, with `blocks` more than its own. */
 export function proseRunStyle(nodes, { outsideEm = 0, blocks = 0 } = {}) {
   const m = measure(nodes);
-  return `--run-chars:${m.chars};--run-blocks:${m.blocks + blocks};--run-formula-em:${(m.formulaEm - outsideEm).toFixed(1)}`;
+  return `--run-chars:${m.chars};--run-blocks:${m.blocks + m.rows + blocks};--run-formula-em:${(m.formulaEm - outsideEm).toFixed(1)}`;
 }
 
 /** Characters a line holds about half as many of as Latin ones (Han, kana, Hangul, full-width forms): each counts as two.
@@ -93,31 +93,35 @@ export function proseRunStyle(nodes, { outsideEm = 0, blocks = 0 } = {}) {
 const WIDE = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/g;
 
 /**
- * What a run's height grows with: its visible characters (a formula's glyphs, not its hidden TeX; a wide character
- * counts twice), its blocks (paragraphs, list items, rows: each adds a gap), and its display formulas' heights in em
- * (KaTeX's struts give each line's height and depth).
+ * What a block's height grows with, before it is laid out: its visible characters (a formula's glyphs, not its
+ * hidden TeX; a wide character counts twice), its blocks (paragraphs, list items, captions: each adds a gap), its
+ * table rows, and its display formulas' heights in em (KaTeX's struts give each line's height and depth). A closed
+ * <details> shows only its summary.
  */
 export function measure(nodes) {
   let chars = 0;
   let blocks = 0;
+  let rows = 0;
   let formulaEm = 0;
-  const visit = (node, inFormula) => {
+  const visit = (node) => {
     if (node.type === "text") chars += node.value.trim() === "" ? 0 : node.value.length + (node.value.match(WIDE)?.length ?? 0);
     if (node.type !== "element" && node.type !== "root") {
-      for (const c of node.children ?? []) visit(c, inFormula);
+      for (const c of node.children ?? []) visit(c);
       return;
     }
     const classes = node.properties?.className ?? [];
     if (classes.includes("formula-tex")) return;
-    if (["p", "li", "tr", "blockquote", "aside", "dt", "dd"].includes(node.tagName)) blocks++;
+    if (["p", "li", "blockquote", "aside", "dt", "dd", "figcaption"].includes(node.tagName)) blocks++;
+    if (node.tagName === "tr") rows++;
     if (classes.includes("katex-display")) {
       formulaEm += displayHeightEm(node) + 2; // its margins: 1em above and below
       return;
     }
-    for (const c of node.children ?? []) visit(c, inFormula);
+    const shown = node.tagName === "details" && !node.properties?.open ? node.children.filter((c) => c.tagName === "summary") : node.children;
+    for (const c of shown ?? []) visit(c);
   };
-  for (const n of nodes) visit(n, false);
-  return { chars, blocks, formulaEm };
+  for (const n of nodes) visit(n);
+  return { chars, blocks, rows, formulaEm };
 }
 
 /** A display formula's height in em: the sum over its lines of the tallest strut (KaTeX sets each strut's height). */

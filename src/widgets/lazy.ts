@@ -10,6 +10,8 @@ export const LOAD_ALL = "dl-load-all";
 export function whenVisible(tag: string, load: () => Promise<unknown>): void {
   const elements = document.querySelectorAll(tag);
   if (elements.length === 0) return;
+  // The figure is watched, not the element in it: until the widget loads, the figure's content may be skipped.
+  const figures = [...elements].map((el) => el.closest<HTMLElement>("figure.dl-widget") ?? (el as HTMLElement));
   let started = false;
   const start = () => {
     if (started) return;
@@ -18,6 +20,7 @@ export function whenVisible(tag: string, load: () => Promise<unknown>): void {
     // A translated page's strings load with its first widget, before that widget's code asks for any.
     loadCatalog(currentLang())
       .then(load)
+      .then(() => figures.forEach((f) => f.classList.remove("dl-widget-static")))
       .catch((error: unknown) => {
         elements.forEach((el) => el.setAttribute("data-load-error", String(error)));
         console.error(`Could not load <${tag}>:`, error);
@@ -28,7 +31,7 @@ export function whenVisible(tag: string, load: () => Promise<unknown>): void {
       ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: "200px" })
       : null;
   if (!observer) return start();
-  elements.forEach((el) => observer.observe(el));
+  figures.forEach((f) => observer.observe(f));
   // Printing shows the widget's current figure, so load before a print of an unvisited widget;
   // "Print this chapter" (src/print/print-chapter.ts) asks for every widget first and waits for them.
   window.addEventListener("beforeprint", start, { once: true });

@@ -234,3 +234,51 @@ test("the engine reference's entries are skipped off screen with heights near th
       .toBe(expected);
   }
 });
+
+test("widget figures not yet loaded are skipped off screen with heights near their real ones, and load when scrolled to", async ({
+  page,
+}) => {
+  // Two chapters whose fallbacks are mostly tables (3) and mostly text (8), at a phone's width and a wide screen's.
+  const pages = ["chapters/03-training-neural-networks/", "chapters/08-rnns-and-lstms/"];
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    let estimated = 0;
+    let real = 0;
+    for (const path of pages) {
+      await page.goto(path);
+      const [e, r] = await page.evaluate(() => {
+        // Far below the fold: no widget there has loaded yet.
+        const figures = [...document.querySelectorAll("figure.dl-widget-static")].filter(
+          (f) => f.getBoundingClientRect().top > 2 * innerHeight,
+        );
+        const sum = () => figures.reduce((n, f) => n + f.getBoundingClientRect().height, 0);
+        const before = sum();
+        const style = document.createElement("style");
+        style.textContent = ".dl-widget-static { content-visibility: visible !important; }";
+        document.head.append(style);
+        const after = sum();
+        style.remove();
+        return [before, after];
+      });
+      expect(r, `${path}: figures below the fold`).toBeGreaterThan(1000);
+      estimated += e;
+      real += r;
+    }
+    // Skipped, not laid out: their heights are the estimates, which are never exact.
+    expect(Math.abs(estimated - real)).toBeGreaterThan(1);
+    expect(Math.abs(estimated / real - 1), `${width} px: estimated ${Math.round(estimated)} px, real ${Math.round(real)} px`).toBeLessThan(
+      0.15,
+    );
+  }
+  // Scrolled to, a skipped figure's widget loads and its figure is laid out from then on.
+  await page.goto(pages[0]);
+  const figure = page.locator("figure.dl-widget", { has: page.locator("dl-backward-stepper") });
+  await expect(figure).toHaveClass(/dl-widget-static/);
+  await figure.scrollIntoViewIfNeeded();
+  await expect(page.locator("dl-backward-stepper")).toHaveAttribute("data-hydrated", "");
+  await expect(figure).not.toHaveClass(/dl-widget-static/);
+  await expect(figure.locator("[data-figure]")).toBeVisible();
+});

@@ -5,7 +5,8 @@ import remarkMath from "remark-math";
 import remarkRehype from "remark-rehype";
 import rehypeKatex from "rehype-katex";
 import rehypeStringify from "rehype-stringify";
-import rehypeChapterSections, { wrapProseRuns } from "../../../src/build/rehype-chapter-sections.mjs";
+import rehypeChapterSections, { measure, wrapProseRuns } from "../../../src/build/rehype-chapter-sections.mjs";
+import { fromHtml } from "hast-util-from-html";
 
 const render = async (markdown: string) =>
   String(
@@ -73,5 +74,17 @@ describe("rehype-chapter-sections", () => {
     expect(erratum.children[0].properties.className).toEqual(["prose-run"]);
     expect(erratum.children[0].children).toHaveLength(2);
     expect(widget.children.map((c: { tagName: string }) => c.tagName)).toEqual(["p", "p"]);
+  });
+
+  it("measures a widget's fallback: table rows apart from blocks, a closed <details> by its summary only", () => {
+    const html =
+      "<figcaption>Title</figcaption><p>Two words</p><table><tr><td>1</td><td>22</td></tr><tr><td>333</td><td>4</td></tr></table>" +
+      "<details><summary>Answer</summary><p>Hidden until opened.</p></details><details open><summary>S</summary><p>Shown</p></details>";
+    expect(measure(fromHtml(html, { fragment: true }).children)).toEqual({
+      chars: 5 + 9 + 7 + 6 + 1 + 5, // Title, Two words, the four cells, Answer, S, Shown
+      blocks: 3, // the caption and the two shown paragraphs
+      rows: 2,
+      formulaEm: 0,
+    });
   });
 });
