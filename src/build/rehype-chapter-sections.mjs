@@ -117,7 +117,8 @@ export function measure(nodes) {
       formulaEm += displayHeightEm(node) + 2; // its margins: 1em above and below
       return;
     }
-    const shown = node.tagName === "details" && !node.properties?.open ? node.children.filter((c) => c.tagName === "summary") : node.children;
+    const shown =
+      node.tagName === "details" && !node.properties?.open ? node.children.filter((c) => c.tagName === "summary") : node.children;
     for (const c of shown ?? []) visit(c);
   };
   for (const n of nodes) visit(n);
