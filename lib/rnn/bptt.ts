@@ -7,7 +7,7 @@ import { createRng, type Rng } from "../random/rng";
 import type { Param } from "../layers/layer";
 import { LayerBase } from "../layers/layer-base";
 import { Tensor, shapeError } from "../tensor/tensor";
-import { addOuter, addOuterMatmulT, addRowSums } from "./kernels";
+import { addOuterMatmulT, addRowSums } from "./kernels";
 
 /** Options of the recurrent layers and cells. */
 export interface RecurrentOptions {
@@ -281,8 +281,7 @@ export abstract class Recurrent<C extends RecurrentCache = RecurrentCache, G ext
         dah = this.dahBuf,
         ao = this.dahOff;
       // dW_ih += dZ_s·x_sᵀ and (when asked) dx_s = W_ihᵀ·dZ_s
-      if (inputGrad) addOuterMatmulT(dW_ih, dX, s * Im, W_ih, dZ, zo, x, s * Im, GH, I, m);
-      else addOuter(dW_ih, dZ, zo, x, s * Im, GH, I, m);
+      addOuterMatmulT(dW_ih, inputGrad ? dX : null, s * Im, W_ih, dZ, zo, x, s * Im, GH, I, m);
       addRowSums(db_ih, dZ, zo, GH, m);
       // dW_hh += dA_h·h_sᵀ (the state this step read) and ∂L/∂h_s += W_hhᵀ·dA_h
       addOuterMatmulT(dW_hh, dh, s * Hm, W_hh, dah, ao, h, s * Hm, GH, H, m);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMatmul, addMatmulT, addOuter, addOuterMatmulT, addRowSums, fillBias, sigma } from "../../../lib/rnn/kernels";
+import { addMatmul, addMatmulT, addOuterMatmulT, addRowSums, fillBias, sigma } from "../../../lib/rnn/kernels";
 import { matmul } from "../../../lib/tensor/matmul";
 import type { Tensor } from "../../../lib/tensor/tensor";
 import { createRng } from "../../../lib/random/rng";
@@ -29,13 +29,13 @@ describe("recurrent kernels", () => {
     ref.data.forEach((v, i) => expect(out[7 + i]).toBeCloseTo(v + b[Math.floor(i / m)], 14));
   });
 
-  it("addOuterMatmulT equals addOuter plus addMatmulT", () => {
+  it("addOuterMatmulT equals d·xᵀ plus addMatmulT, and with out null adds d·xᵀ alone", () => {
     const dW1 = new Float64Array(n * k).fill(0.5),
       dW2 = dW1.slice(),
       out1 = new Float64Array(2 + k * m).fill(1),
       out2 = out1.slice();
     addOuterMatmulT(dW1, out1, 2, W.data, at(d, 4), 4, at(x, 6), 6, n, k, m);
-    addOuter(dW2, at(d, 4), 4, at(x, 6), 6, n, k, m);
+    addOuterMatmulT(dW2, null, 0, W.data, at(d, 4), 4, at(x, 6), 6, n, k, m);
     addMatmulT(out2, 2, W.data, at(d, 4), 4, n, k, m);
     dW1.forEach((v, i) => expect(v).toBeCloseTo(dW2[i], 14));
     out1.forEach((v, i) => expect(v).toBeCloseTo(out2[i], 14));
