@@ -3,10 +3,8 @@ import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
-import rehypeKatex from "rehype-katex";
-import rehypeFailOnKatexErrors from "./src/build/rehype-fail-on-katex-errors.mjs";
+import { mathRehypePlugins } from "./src/build/rehype-math.mjs";
 import rehypeScrollable from "./src/build/rehype-scrollable.mjs";
-import { labelFormulas, rememberTex } from "./src/build/rehype-formula-text.mjs";
 import rehypeChapterSections from "./src/build/rehype-chapter-sections.mjs";
 import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
 import fontPreloadIntegration from "./src/build/font-preload-integration.mjs";
@@ -45,10 +43,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [
-        rememberTex,
-        [rehypeKatex, { output: "html", strict: (code) => (code === "unicodeTextInMathMode" ? "ignore" : "warn") }],
-        rehypeFailOnKatexErrors,
-        labelFormulas,
+        ...mathRehypePlugins,
         rehypeScrollable,
         rehypeTranslatedHeadings,
         rehypeChapterSections,

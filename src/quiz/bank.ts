@@ -3,9 +3,8 @@
 // pipeline as the chapters (astro.config.mjs). Do not import this from browser code.
 import { createMarkdownProcessor } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
-import rehypeKatex from "rehype-katex";
 import { pathToFileURL } from "node:url";
-import rehypeFailOnKatexErrors from "../build/rehype-fail-on-katex-errors.mjs";
+import { mathRehypePlugins } from "../build/rehype-math.mjs";
 import type { Question } from "./schema";
 import type { BankQuestion } from "./bank-types";
 import { generators } from "./generators";
@@ -14,14 +13,11 @@ type Renderer = Awaited<ReturnType<typeof createMarkdownProcessor>>;
 let renderer: Promise<Renderer> | undefined;
 
 function markdownRenderer(): Promise<Renderer> {
-  // NOTE: the same plugins and KaTeX options as astro.config.mjs, so a formula renders (or fails) the same way.
+  // NOTE: the chapters' math plugins (src/build/rehype-math.mjs), so a formula renders (or fails) the same way.
   renderer ??= createMarkdownProcessor({
     syntaxHighlight: false,
     remarkPlugins: [remarkMath],
-    rehypePlugins: [
-      [rehypeKatex, { strict: (code: string) => (code === "unicodeTextInMathMode" ? "ignore" : "warn") }],
-      rehypeFailOnKatexErrors,
-    ],
+    rehypePlugins: mathRehypePlugins,
   } as Parameters<typeof createMarkdownProcessor>[0]);
   return renderer;
 }

@@ -162,8 +162,8 @@ export class QuestionView {
         value: String(original),
       });
       const text = html("span", "dl-quiz-option-text", q.options[original].html);
-      // NOTE: an option that is only a formula would otherwise be named from KaTeX's MathML alone, which
-      // screen readers vary on and axe does not count as a label; name it from the visible glyphs.
+      // NOTE: an option that is only a formula would otherwise be named from its TeX source alone, which axe does
+      // not count as a label (the glyphs are aria-hidden); name it from the visible glyphs.
       input.setAttribute("aria-label", visibleText(text));
       const label = el(
         "label",
@@ -407,9 +407,9 @@ export class QuestionView {
   }
 }
 
-/** The text a reader sees: KaTeX's rendered glyphs without its hidden MathML copy, spaces collapsed. */
+/** The text a reader sees: KaTeX's rendered glyphs without a formula's hidden TeX (rehype-formula-text.mjs), spaces collapsed. */
 function visibleText(node: Element): string {
   const copy = node.cloneNode(true) as Element;
-  copy.querySelectorAll(".katex-mathml").forEach((m) => m.remove());
+  copy.querySelectorAll(".formula-tex").forEach((m) => m.remove());
   return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
 }

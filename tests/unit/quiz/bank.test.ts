@@ -9,9 +9,12 @@ import { questionSchema, type Question } from "../../../src/quiz/schema";
 const entry = (id: string, data: unknown): QuestionEntry => ({ id, data: questionSchema.parse(data) as Question });
 
 describe("question bank", () => {
-  it("renderMarkdown renders $…$ with KaTeX, and inline drops the paragraph", async () => {
+  it("renderMarkdown renders $…$ with KaTeX as the chapters do, and inline drops the paragraph", async () => {
     const html = await renderMarkdown("The step is $\\eta g$.");
     expect(html).toMatch(/^<p>The step is <span class="katex">/);
+    // The chapters' pipeline (src/build/rehype-math.mjs): the drawn HTML and the TeX as hidden text, no MathML copy.
+    expect(html).toContain('<span class="formula-tex">\\eta g</span>');
+    expect(html).not.toContain("<math");
     const inline = await renderMarkdown("$v_t$ tracks $g_t^2$", { inline: true });
     expect(inline).not.toMatch(/<p>/);
     expect(inline).toContain("katex");
