@@ -42,12 +42,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [
-        ...mathRehypePlugins,
-        rehypeScrollable,
-        rehypeTranslatedHeadings,
-        rehypeChapterSections,
-      ],
+      rehypePlugins: [...mathRehypePlugins, rehypeScrollable, rehypeTranslatedHeadings, rehypeChapterSections],
     }),
   },
   integrations: [
