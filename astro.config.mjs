@@ -5,6 +5,7 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import { mathRehypePlugins } from "./src/build/rehype-math.mjs";
 import rehypeScrollable from "./src/build/rehype-scrollable.mjs";
+import starlightLongLists from "./src/build/starlight-long-lists.mjs";
 import rehypeChapterSections from "./src/build/rehype-chapter-sections.mjs";
 import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
 import fontPreloadIntegration from "./src/build/font-preload-integration.mjs";
@@ -29,6 +30,7 @@ export default defineConfig({
   outDir: process.env.COURSE_OUT_DIR || "./dist",
   trailingSlash: "always",
   vite: {
+    plugins: [starlightLongLists()],
     resolve: {
       // Starlight's "On this page" element, with a cheaper start (see the file).
       alias: [
