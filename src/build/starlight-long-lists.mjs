@@ -13,7 +13,8 @@ export default function starlightLongLists() {
     enforce: "pre",
     transform(code, id) {
       if (!/@astrojs[\\/]starlight[\\/]dist[\\/]style[\\/]markdown\.css(\?|$)/.test(id)) return null;
-      if (code.split(FROM).length !== 2) throw new Error(`starlight-long-lists: Starlight's list rule changed; expected "${FROM}" once in ${id}`);
+      if (code.split(FROM).length !== 2)
+        throw new Error(`starlight-long-lists: Starlight's list rule changed; expected "${FROM}" once in ${id}`);
       return { code: code.replace(FROM, TO), map: null };
     },
   };
