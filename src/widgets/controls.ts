@@ -46,6 +46,7 @@ export class PlayLoop {
   start(): void {
     this.rewind();
     this.button.textContent = this.labels.pause;
+    this.button.toggleAttribute("data-running", true); // a running loop, for tests (like a cell's data-running)
     this.timer = setInterval(() => {
       if (!this.tick()) this.stop();
     }, this.ms);
@@ -55,5 +56,6 @@ export class PlayLoop {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.button.textContent = this.labels.play;
+    this.button.toggleAttribute("data-running", false);
   }
 }

@@ -17,6 +17,8 @@ export async function tryHostileFields(widgets: Locator[]): Promise<number> {
       const out: { field: string; value: string; problem: string }[] = [];
       let count = 0;
       const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      // A Play left running by the control crawl moves its own field (the RNN stepper's step): pause it first.
+      for (const play of el.querySelectorAll<HTMLButtonElement>("[data-running]")) play.click();
       for (const slider of el.querySelectorAll<HTMLInputElement>("input[type=range]")) {
         const box = slider.nextElementSibling;
         if (!(box instanceof HTMLInputElement) || slider.disabled) continue;

@@ -16,6 +16,21 @@ test.use({ serviceWorkers: "allow" });
 // The update test rewrites sw.js: the two must not overlap.
 test.describe.configure({ mode: "serial" });
 
+/** The service workers' states and errors as Chromium reports them, from now on, each change once. */
+async function workerHistory(page: Page): Promise<string[]> {
+  const history: string[] = [];
+  const note = (line: string) => {
+    if (history.at(-1) !== line) history.push(line);
+  };
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
+    for (const v of versions) note(`v${v.versionId} ${v.status}/${v.runningStatus}`);
+  });
+  cdp.on("ServiceWorker.workerErrorReported", ({ errorMessage: e }) => note(`error: ${e.errorMessage} (${e.sourceURL}:${e.lineNumber})`));
+  await cdp.send("ServiceWorker.enable");
+  return history;
+}
+
 /** Opens the home page and waits until the worker has precached everything and controls the page. */
 async function firstVisit(page: Page) {
   await page.goto("./");
@@ -125,6 +140,7 @@ test("a rebuild offline is offered as an update, and Reload switches to it", asy
     writeFileSync(probe, JSON.stringify({ built: Date.now() }));
     await writeServiceWorker(DIST);
     expect(await cached()).toBe(false);
+    const history = await workerHistory(page);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
     const notice = page.locator("#dl-offline-notice");
     // Shown when the new worker waits: at once, or, if this page missed it, on the reader's next page (the browser looks
@@ -139,7 +155,17 @@ test("a rebuild offline is offered as an update, and Reload switches to it", asy
         },
         { timeout: 90_000, intervals: [10_000] },
       )
-      .toBe(true);
+      .toBe(true)
+      .catch(async (error: Error) => {
+        // Clean-clone runs have missed the notice while runs alone did not: say what the workers went through.
+        const now = await page.evaluate(() =>
+          Promise.all([navigator.serviceWorker.getRegistration(), fetch("sw.js", { cache: "no-store" }).then((r) => r.text())]).then(
+            ([r, sw]) =>
+              `installing ${r?.installing?.state}, waiting ${r?.waiting?.state}, active ${r?.active?.state}; served sw.js names the new file: ${sw.includes("update-probe")}`,
+          ),
+        );
+        throw new Error(`no update notice; workers now: ${now}\nworker history: ${history.join("; ")}\n${error.message}`);
+      });
     // Until the reader reloads, the old worker still controls the page and a new one waits.
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.waiting !== null))).toBe(true);
     await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Reload to update" }).click()]);

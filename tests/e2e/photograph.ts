@@ -16,7 +16,17 @@ export async function photographWidgets(page: Page, path: string, widgets: Locat
     // The widget's top at the viewport's top, and the picture cut at the viewport's bottom: what a reader sees
     // at once. (A picture of an element taller than the viewport made Chromium capture beyond it: 24-35 s for
     // the interview chapter's dashboard.)
-    await widget.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    // Prose runs above take their real heights as they come into view and may move the widget: scroll until it stays.
+    await expect
+      .poll(() =>
+        widget.evaluate(async (el) => {
+          el.scrollIntoView({ block: "start" });
+          const top = el.getBoundingClientRect().top;
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          return Math.abs(el.getBoundingClientRect().top - top) < 1;
+        }),
+      )
+      .toBe(true);
     const box = (await widget.boundingBox())!;
     const id = (await widget.getAttribute("id")) ?? `widget-${i}`;
     expect(box.width, `${id} has a width`).toBeGreaterThan(mode === "phone" ? 250 : 400);
