@@ -57,17 +57,17 @@ for (
   await new Promise((r) => setTimeout(r, 200));
 
 const browser = await chromeLauncher.launch({ chromePath: chrome, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+/** One Lighthouse run of `url` in the shared browser: its report. */
+const audit = async (url) => (await lighthouse(url, { port: browser.port, output: "json", logLevel: "error" }, undefined)).lhr;
 const rows = [];
 try {
   // Not reported: a browser just started pays for its own start-up on its first page, and for finding a CJK system font
   // on its first Chinese one (Chinese chapter 8 scored 78 and 91 when a run's first page, 96-99 otherwise). A reader's
   // browser has done both long before; each edition's home page warms them.
-  for (const edition of ["", ...EDITIONS.map((lang) => `${lang}/`)])
-    await lighthouse(base + edition, { port: browser.port, output: "json", logLevel: "error" }, undefined);
+  for (const edition of ["", ...EDITIONS.map((lang) => `${lang}/`)]) await audit(base + edition);
   for (const path of pages) {
     const loads = [];
-    for (let k = 0; k < RUNS; k++)
-      loads.push((await lighthouse(base + path, { port: browser.port, output: "json", logLevel: "error" }, undefined)).lhr);
+    for (let k = 0; k < RUNS; k++) loads.push(await audit(base + path));
     const valid = filterToValidRuns(loads);
     const lhr = valid.length ? computeMedianRun(valid) : loads[0];
     const { categories: c, audits: a } = lhr;
