@@ -7,8 +7,10 @@ import { mathRehypePlugins } from "./src/build/rehype-math.mjs";
 import rehypeScrollable from "./src/build/rehype-scrollable.mjs";
 import starlightLongLists from "./src/build/starlight-long-lists.mjs";
 import rehypeChapterSections from "./src/build/rehype-chapter-sections.mjs";
+import rehypeDeferredFormulas from "./src/build/rehype-deferred-formulas.mjs";
 import { chapterSlugsInOrder } from "./src/build/chapters.mjs";
 import fontPreloadIntegration from "./src/build/font-preload-integration.mjs";
+import deferredFormulasIntegration from "./src/build/deferred-formulas-integration.mjs";
 import cspIntegration from "./src/build/csp-integration.mjs";
 import offlineIntegration from "./src/build/offline-integration.mjs";
 import rehypeTranslatedHeadings from "./src/build/rehype-translated-headings.mjs";
@@ -44,7 +46,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [...mathRehypePlugins, rehypeScrollable, rehypeTranslatedHeadings, rehypeChapterSections],
+      rehypePlugins: [...mathRehypePlugins, rehypeScrollable, rehypeTranslatedHeadings, rehypeChapterSections, rehypeDeferredFormulas],
     }),
   },
   integrations: [
@@ -88,6 +90,7 @@ export default defineConfig({
     }),
     ...(EDITIONS.length > 0 ? [translationTrackerIntegration(), editionRoutesIntegration()] : []),
     fontPreloadIntegration(),
+    deferredFormulasIntegration(),
     cspIntegration(),
     // Last: the service worker hashes every file as it will be served, CSP included.
     offlineIntegration(),

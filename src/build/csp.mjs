@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { FRAME_SCRIPT } from "../cells/sandbox-frame.mjs";
 
-const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+// A JSON data block (deferred-formulas-integration.mjs) is never run: it needs no hash.
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*\btype="application\/json")[^>]*>([\s\S]*?)<\/script>/gi;
 
 export function inlineScriptHashes(html) {
   const hashes = new Set();

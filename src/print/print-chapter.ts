@@ -1,6 +1,7 @@
 // "Print this chapter": a widget the reader never scrolled to has only its build-time fallback, so
-// the button first loads every widget, waits until each has drawn its figure (or 10 s), then opens
-// the browser's print dialog. The print stylesheet (src/styles/print.css) does the rest.
+// the button first loads every widget (and draws every formula still kept as data), waits until each has drawn
+// its figure (or 10 s), then opens the browser's print dialog. The print stylesheet (src/styles/print.css) does
+// the rest.
 import { LOAD_ALL } from "../widgets/lazy";
 
 const HYDRATED_WAIT_MS = 10_000;
@@ -16,12 +17,13 @@ export function widgetsReady(timeoutMs = HYDRATED_WAIT_MS): Promise<void> {
   });
 }
 
-/** Wires the button: load every widget, wait for them and two frames of drawing, then print. */
-export function setUpPrintButton(button: HTMLButtonElement, status: HTMLElement, preparing: string): void {
+/** Wires the button: load every widget and draw every formula, wait for them and two frames of drawing, then print. */
+export function setUpPrintButton(button: HTMLButtonElement, status: HTMLElement, preparing: string, showAllFormulas: () => void): void {
   button.addEventListener("click", async () => {
     button.disabled = true;
     status.textContent = preparing;
     document.dispatchEvent(new Event(LOAD_ALL));
+    showAllFormulas();
     await widgetsReady();
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     status.textContent = "";

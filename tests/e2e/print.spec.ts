@@ -45,6 +45,9 @@ for (const chapter of ["chapters/03-training-neural-networks/", "chapters/04-opt
   test(`printing ${chapter} keeps every widget's figure and the cells' code with its indentation`, async ({ page }) => {
     test.setTimeout(180_000);
     await printChapter(page, chapter);
+    // Formulas far down the page ship as data until their prose comes near (deferred-formulas.ts): all are drawn.
+    await expect(page.locator("template[data-formula]")).toHaveCount(0);
+    expect(await page.locator(".katex-html").count()).toBe(await page.locator(".katex").count());
     const widgets = await page.locator("[data-widget]").all();
     expect(widgets.length).toBeGreaterThan(0);
     // Every widget drew its live figure before the dialog opened, even those never scrolled to.
