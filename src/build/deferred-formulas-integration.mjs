@@ -4,17 +4,19 @@
 // as one run of text (chapter 4 at 412 px: 149 -> 99 ms parsing, 687 -> 558 ms on the main thread while loading).
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { DEFERRED } from "./rehype-deferred-formulas.mjs";
 import { filesUnder } from "./walk.mjs";
 
 /** The id of the page's data block: a JSON array of the deferred formulas' HTML, in document order. */
 export const FORMULA_DATA_ID = "dl-formulas";
 
-const DEFERRED = /<template data-formula(?:="")?>([\s\S]*?)<\/template>/g;
+// A template as rehype-deferred-formulas.mjs marks it (with `=""` where MDX wrote it through hast-util-to-html).
+const TEMPLATE = new RegExp(`<template ${DEFERRED}(?:="")?>([\\s\\S]*?)</template>`, "g");
 
 /** `html` with each deferred formula's markup moved to the data block; unchanged when it has none. */
 export function moveDeferredFormulas(html) {
   const formulas = [];
-  const out = html.replace(DEFERRED, (_, inner) => `<template data-formula="${formulas.push(inner) - 1}"></template>`);
+  const out = html.replace(TEMPLATE, (_, inner) => `<template ${DEFERRED}="${formulas.push(inner) - 1}"></template>`);
   if (formulas.length === 0) return html;
   // "<" escaped, so no "</script>" in a formula can end the block.
   const data = JSON.stringify(formulas).replace(/</g, "\\u003c");
