@@ -30,6 +30,8 @@ export default defineConfig({
   site: process.env.SITE_URL || "http://localhost:4321",
   base,
   outDir: process.env.COURSE_OUT_DIR || "./dist",
+  // A build run beside another (npm test builds the root and sub-path sites at once) keeps its content store apart.
+  cacheDir: process.env.COURSE_CACHE_DIR || "./node_modules/.astro",
   trailingSlash: "always",
   vite: {
     plugins: [starlightLongLists()],

@@ -1,7 +1,9 @@
-// Careless and hostile input in every number field of a widget: the bounds, a value between two steps,
-// NaN, ±Infinity, 1e308, hexadecimal, nothing, 10,000 characters and an HTML payload, typed into each field's
-// number box. The widget keeps a valid value, shows a note where it changed or refused the input, keeps
-// drawing and never turns the text into markup. Run by the crawl on every chapter it has loaded.
+// Careless and hostile input in the number fields of a widget. Every field takes its bounds and a value between two
+// steps (what the widget computes with); each widget's first field also takes NaN, ±Infinity, 1e308, hexadecimal,
+// nothing, 10,000 characters and an HTML payload: every number box is made and read by one piece of code (WidgetBase,
+// base.ts), and what it keeps of such text is a bound or the value already there. The widget keeps a valid value, shows
+// a note where it changed or refused the input, keeps drawing and never turns the text into markup. Run by the crawl
+// on every chapter it has loaded.
 import { expect, type Locator } from "@playwright/test";
 
 const HOSTILE = ["NaN", "Infinity", "-Infinity", "1e308", "0x10", "", "9".repeat(10_000), '<img src=x onerror="window.__pwned=1">'];
@@ -9,7 +11,7 @@ const HOSTILE = ["NaN", "Infinity", "-Infinity", "1e308", "0x10", "", "9".repeat
 /** Chapters whose widgets have no number field (the quiz and the errata); every other chapter must have some. */
 export const NO_FIELDS = new Set(["chapters/11-interview-preparation/", "chapters/errata/"]);
 
-/** Types every careless and hostile value into each number field of the widgets; returns how many fields it tried. */
+/** Types careless values into each number field of the widgets, hostile ones into each widget's first; returns how many fields it tried. */
 export async function tryHostileFields(widgets: Locator[]): Promise<number> {
   let fields = 0;
   for (const widget of widgets) {
@@ -22,13 +24,14 @@ export async function tryHostileFields(widgets: Locator[]): Promise<number> {
       for (const slider of el.querySelectorAll<HTMLInputElement>("input[type=range]")) {
         const box = slider.nextElementSibling;
         if (!(box instanceof HTMLInputElement) || slider.disabled) continue;
+        const first = count === 0;
         count++;
         const min = Number(slider.min),
           max = Number(slider.max),
           step = Number(slider.step) || 1;
         const start = box.value;
         const offStep = min + step * 1.5 <= max ? String(min + step * 1.5) : String(min);
-        for (const raw of [String(min), String(max), offStep, ...hostile, start]) {
+        for (const raw of [String(min), String(max), offStep, ...(first ? hostile : []), start]) {
           box.value = raw;
           box.dispatchEvent(new Event("change"));
           await frame();
