@@ -107,6 +107,67 @@ if (!chromium) {
   await e2e("subpath", subPathBuild, subPath, ["--grep", "loads with no error|every link|search finds|offline"]);
 }
 
+/**
+ * The titles of the tests with one of `statuses` in Playwright's JSON report, whose suites nest. With `why`, each title
+ * is followed by the first lines of its error: CI keeps only the end of the log, where this list is printed.
+ */
+function titlesWith(statuses, suites, path = [], why = false) {
+  return (suites ?? []).flatMap((s) => [
+    ...titlesWith(statuses, s.suites, [...path, s.title], why),
+    ...(s.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => statuses.includes(t.status))
+        .map((t) => {
+          const title = [...path, s.title, spec.title].filter(Boolean).join(" › ");
+          return why ? `${title}\n${firstLines(t.results.find((r) => r.error)?.error?.message)}` : title;
+        }),
+    ),
+  ]);
+}
+
+/** An error message's first lines, without terminal colours, indented under its test's title. */
+function firstLines(message = "(no message)") {
+  const lines = stripVTControlCharacters(message)
+    .split("\n")
+    .filter((l) => l.trim() !== "");
+  return lines
+    .slice(0, 6)
+    .map((l) => `      ${l.slice(0, 240)}`)
+    .join("\n");
+}
+
+/** The end-to-end tests against a build that ended with `buildStatus`. */
+async function e2e(name, buildStatus, env, args) {
+  if (buildStatus !== 0) {
+    console.error(`The ${name} build failed; its end-to-end tests were not run.`);
+    counts.failed += 1;
+    failures.push(`${name} build`);
+    return;
+  }
+  const report = `${out}/playwright-${name}.json`;
+  rmSync(report, { force: true });
+  const status = await run("npx", ["playwright", "test", "--reporter=list,json", ...args], {
+    ...env,
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
+  const before = counts.failed;
+  try {
+    const r = JSON.parse(readFileSync(report, "utf8"));
+    counts.passed += r.stats.expected;
+    counts.failed += r.stats.unexpected + r.stats.flaky;
+    noteSkips(titlesWith(["skipped"], r.suites));
+    for (const title of titlesWith(["unexpected", "flaky"], r.suites, [], true)) failures.push(`playwright (${name}): ${title}`);
+  } catch {
+    counts.failed += 1;
+    failures.push(`playwright (${name}): no report`);
+  }
+  if (status !== 0 && counts.failed === before) {
+    counts.failed += 1;
+    failures.push(`playwright (${name}): exited with an error`);
+  }
+}
+
 // 4. Originality: the course explains the handbook in its own words (the check lives beside the
 // checkout, in ../shared, where the project's source material is).
 const originality = "../shared/tools/originality.mjs";
