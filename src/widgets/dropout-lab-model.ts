@@ -16,6 +16,9 @@ export const SWEEP_STEPS = 3000;
 export const SWEEP_EVERY = 100;
 /** Masks averaged by the Monte-Carlo expectation check. */
 export const MC_SAMPLES = 20000;
+/** The check's forward passes go 1,000 at a time, as 1,000 copies of the house in one batch: each column draws its own
+ * mask. One pass per mask took 11-27 ms of the lab's answer to a change of p, these batches 4-5 ms (Node, 2-core machine). */
+const MC_BATCH = 1000;
 
 export const dropoutSchema = {
   p: { kind: "number", label: t("dropoutLab.p"), min: 0, max: 0.9, step: 0.05, default: 0.2 },
@@ -107,8 +110,18 @@ export function expectationCheck(s: DropoutState, samples = MC_SAMPLES): Expecta
   const yEval = net.forward(x).data[0];
   const b = out.b.data[0];
   net.train();
+  const copies = (n: number) =>
+    new Tensor(
+      [3, n],
+      [0, 1, 2].flatMap((i) => Array<number>(n).fill(x.data[i])),
+    );
+  const batch = copies(Math.min(MC_BATCH, samples));
   let sum = 0;
-  for (let k = 0; k < samples; k++) sum += net.forward(x).data[0];
+  for (let done = 0; done < samples; ) {
+    const X = samples - done >= batch.cols ? batch : copies(samples - done);
+    for (const y of net.forward(X).data) sum += y;
+    done += X.cols;
+  }
   const inverted = sum / samples;
   // NOTE: the bias is not dropped, so only the weighted-sum part W·ã scales with the convention.
   const classicTrain = b + (1 - s.p) * (inverted - b),

@@ -52,6 +52,13 @@ describe("dropout lab model", () => {
     expect(Math.abs(wrong.trainMean - wrong.test)).toBeGreaterThan(0.1);
   });
 
+  it("expectationCheck averages exactly the samples asked for, a partial batch included: with p = 0 the mean is the eval output", () => {
+    for (const samples of [1, 999, 1234, 2000]) {
+      const [inv] = expectationCheck(base({ p: 0 }), samples);
+      expect(inv.trainMean).toBeCloseTo(inv.test, 12);
+    }
+  });
+
   it("expectationCheck: at p = 0.5 the mistaken factor p equals the correct 1 − p", () => {
     const [, classic, wrong] = expectationCheck(base({ p: 0.5 }), 500);
     expect(wrong.test).toBeCloseTo(classic.test, 12);
