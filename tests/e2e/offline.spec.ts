@@ -145,7 +145,8 @@ test("a rebuild offline is offered as an update, and Reload switches to it", asy
     const notice = page.locator("#dl-offline-notice");
     // Shown when the new worker waits: at once, or, if this page missed it, on the reader's next page (the browser looks
     // for a new worker on every navigation, and the page finds one already waiting). Two clean-clone CI runs missed it
-    // in the page for 60-90 s while it passed alone, under load and beside other specs.
+    // in the page for 60-90 s while it passed alone, under load and beside other specs. Looked for after 1, 2 and 5 s,
+    // then every 10 s, with a reload each time it is not there (at 10 s from the start, each run waited 10 s for it).
     await expect
       .poll(
         async () => {
@@ -153,7 +154,7 @@ test("a rebuild offline is offered as an update, and Reload switches to it", asy
           await page.reload();
           return false;
         },
-        { timeout: 90_000, intervals: [10_000] },
+        { timeout: 90_000, intervals: [1_000, 2_000, 5_000, 10_000] },
       )
       .toBe(true)
       .catch(async (error: Error) => {
